@@ -1,0 +1,42 @@
+# Every routine command. `make serve` and `make test` install what they need first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: setup setup-browser serve dist test test-native test-components test-e2e screenshots clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+## serve: install what is missing, then serve the app on http://127.0.0.1:8080
+serve: setup
+	trunk serve --offline
+
+## dist: release build into dist/ with relative URLs (works under any sub-path)
+dist: setup
+	trunk build --release --offline --public-url ./
+	@scripts/sizes.sh dist
+
+## test: every test layer — native, component (wasm in Chromium), end-to-end (Chromium)
+test: setup-browser test-native test-components test-e2e
+
+test-native:
+	cargo test --offline
+
+test-components:
+	cargo test --offline --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test tests/e2e/
+
+## screenshots: PNGs of the release build at tablet and phone sizes in tests/e2e/artifacts/
+screenshots: dist
+	node tests/e2e/screenshots.mjs
+
+clean:
+	rm -rf dist target tests/e2e/artifacts

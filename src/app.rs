@@ -1,0 +1,94 @@
+//! The root component: the examination (age, EASI, SCORAD) beside its live score panel,
+//! with the draft restored on load and saved on every change.
+
+use crate::components::easi_entry::EasiEntry;
+use crate::components::number_field::NumberField;
+use crate::components::scorad_entry::ScoradEntry;
+use crate::components::score_panel::ScorePanel;
+use crate::draft::{self, Loaded};
+use crate::form::{Field, Problem};
+use crate::state::{Action, ExamState};
+use crate::text;
+use yew::prelude::*;
+
+/// The app.
+#[component]
+pub fn App() -> Html {
+    let notice = use_state(|| None::<String>);
+    let exam = {
+        let notice = notice.clone();
+        use_reducer(move || match draft::load() {
+            Loaded::Draft(form) => ExamState { form },
+            Loaded::Empty => ExamState::default(),
+            Loaded::Unreadable(key) => {
+                notice.set(Some(text::draft_unreadable(&key)));
+                ExamState::default()
+            }
+        })
+    };
+    let save_failed = use_state(|| false);
+    {
+        let save_failed = save_failed.clone();
+        use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
+    }
+
+    let ondispatch = {
+        let exam = exam.dispatcher();
+        Callback::from(move |action| exam.dispatch(action))
+    };
+    let onage = ondispatch.reform(Action::SetAge);
+    let onnew = {
+        let ondispatch = ondispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(text::CONFIRM_NEW_EXAM) {
+                ondispatch.emit(Action::Reset);
+            }
+        })
+    };
+    let age_error = match exam.form.age() {
+        Some(Err(why)) => Some(AttrValue::from(why)),
+        _ => None,
+    };
+    let scorad_problems: Vec<Problem> = [
+        exam.form.scorad_record().err().unwrap_or_default(),
+        exam.form.subjective().err().unwrap_or_default(),
+    ]
+    .concat()
+    .into_iter()
+    .filter(|p| p.field() != Field::Age)
+    .collect();
+
+    html! {
+        <div class="app">
+            <header class="top">
+                <div>
+                    <h1>{ text::APP_NAME }</h1>
+                    <p class="tagline">{ text::TAGLINE }</p>
+                </div>
+                <nav aria-label={text::NAV_LABEL} class="top__nav">
+                    <a href="#easi" class="button button--quiet">{ text::EASI }</a>
+                    <a href="#scorad" class="button button--quiet">{ text::SCORAD }</a>
+                    <button type="button" class="button" onclick={onnew}>{ text::NEW_EXAM }</button>
+                </nav>
+            </header>
+            if let Some(message) = (*notice).clone() {
+                <p class="alert" role="alert">{ message }</p>
+            }
+            if *save_failed {
+                <p class="alert" role="alert">{ text::SAVE_FAILED }</p>
+            }
+            <main class="layout">
+                <div class="entries">
+                    <section class="card">
+                        <NumberField id="age" label={text::AGE_LABEL} hint={text::AGE_HINT}
+                            value={exam.form.age.clone()} error={age_error} onedit={onage} />
+                    </section>
+                    <EasiEntry regions={exam.form.easi} ondispatch={ondispatch.clone()} />
+                    <ScoradEntry form={exam.form.scorad.clone()} problems={scorad_problems} {ondispatch} />
+                    <footer class="footer muted">{ text::FOOTER }</footer>
+                </div>
+                <ScorePanel form={exam.form.clone()} />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! The UI components, one file each under `components/`.
+
+pub mod easi_entry;
+pub mod grade_picker;
+pub mod number_field;
+pub mod scorad_entry;
+pub mod score_panel;

@@ -1,0 +1,79 @@
+//! EASI entry: for each of the four regions an area score and four sign grades, plus a
+//! one-tap "region clear".
+
+use crate::components::grade_picker::{Choice, GradePicker};
+use crate::form::{easi_sign_index, EasiRegionForm};
+use crate::scoring::easi::{Region, Sign, SignGrade};
+use crate::state::Action;
+use crate::text;
+use yew::prelude::*;
+
+/// Props of [`EasiEntry`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct EasiEntryProps {
+    /// The four regions as entered, in [`Region::ALL`] order.
+    pub regions: [EasiRegionForm; 4],
+    /// Sends the user's changes.
+    pub ondispatch: Callback<Action>,
+}
+
+fn area_choices() -> Vec<Choice> {
+    (0..=6)
+        .map(|score| {
+            let (label, detail) = text::area_score(score);
+            Choice { value: score, label: label.into(), detail: detail.into() }
+        })
+        .collect()
+}
+
+fn sign_choices() -> Vec<Choice> {
+    SignGrade::ALLOWED_HALVES
+        .iter()
+        .map(|&halves| {
+            let (label, detail) = text::easi_grade(halves);
+            Choice { value: halves, label: label.into(), detail: detail.into() }
+        })
+        .collect()
+}
+
+/// The EASI form.
+#[component]
+pub fn EasiEntry(props: &EasiEntryProps) -> Html {
+    let areas = area_choices();
+    let signs = sign_choices();
+    html! {
+        <section class="card" id="easi" aria-labelledby="easi-title">
+            <h2 id="easi-title">{ text::EASI_TITLE }</h2>
+            <p class="intro">{ text::EASI_INTRO }</p>
+            <p class="note">{ text::ERYTHEMA_NOTE }</p>
+            { for Region::ALL.iter().zip(props.regions.iter()).map(|(&region, form)| {
+                let dispatch = props.ondispatch.clone();
+                let onclear = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearRegion(region)));
+                let dispatch = props.ondispatch.clone();
+                let onarea = Callback::from(move |score| dispatch.emit(Action::SetEasiArea(region, score)));
+                html! {
+                    <div class="region" id={format!("easi-{}", region.key())}>
+                        <div class="region__head">
+                            <h3>{ text::region(region) }</h3>
+                            <button type="button" class="button button--quiet" onclick={onclear}
+                                aria-label={format!("{}: {}", text::region(region), text::REGION_CLEAR)}>
+                                { text::REGION_CLEAR }
+                            </button>
+                        </div>
+                        <GradePicker name={format!("easi-{}-area", region.key())} legend={text::AREA_LABEL}
+                            choices={areas.clone()} selected={form.area} onpick={onarea} />
+                        { for Sign::ALL.iter().map(|&sign| {
+                            let dispatch = props.ondispatch.clone();
+                            let onpick = Callback::from(move |halves| dispatch.emit(Action::SetEasiSign(region, sign, halves)));
+                            html! {
+                                <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())}
+                                    legend={text::easi_sign(sign)} choices={signs.clone()}
+                                    selected={form.signs[easi_sign_index(sign)]} {onpick} />
+                            }
+                        }) }
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}

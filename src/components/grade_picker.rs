@@ -1,0 +1,58 @@
+//! A segmented choice (radio group styled as large buttons): keyboard arrows move within
+//! it, screen readers announce the group's legend and each option.
+
+use yew::prelude::*;
+
+/// One option: the stored value, the big label and a short descriptor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Value emitted when picked.
+    pub value: u8,
+    /// Big label ("1.5").
+    pub label: AttrValue,
+    /// Descriptor under it ("mild–moderate").
+    pub detail: AttrValue,
+}
+
+/// Props of [`GradePicker`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct GradePickerProps {
+    /// Unique name of the radio group (also the id prefix).
+    pub name: AttrValue,
+    /// What is being graded.
+    pub legend: AttrValue,
+    /// The options, in order.
+    pub choices: Vec<Choice>,
+    /// The picked value; `None` until the user picks one (nothing is pre-selected).
+    pub selected: Option<u8>,
+    /// Called with the picked value.
+    pub onpick: Callback<u8>,
+}
+
+/// A row of large radio buttons.
+#[component]
+pub fn GradePicker(props: &GradePickerProps) -> Html {
+    let unset = props.selected.is_none();
+    html! {
+        <fieldset class={classes!("picker", unset.then_some("picker--unset"))}>
+            <legend>{ &props.legend }</legend>
+            <div class="picker__options">
+                { for props.choices.iter().map(|choice| {
+                    let id = format!("{}-{}", props.name, choice.value);
+                    let onpick = props.onpick.clone();
+                    let value = choice.value;
+                    html! {
+                        <label class="picker__option" for={id.clone()}>
+                            <input type="radio" id={id} name={props.name.clone()}
+                                value={value.to_string()}
+                                checked={props.selected == Some(value)}
+                                onchange={Callback::from(move |_: Event| onpick.emit(value))} />
+                            <span class="picker__label">{ &choice.label }</span>
+                            <span class="picker__detail">{ &choice.detail }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,123 @@
+//! The score panel: EASI, objective SCORAD and SCORAD with their bands, how they were
+//! reached, and exactly what is still missing. All figures come from `scoring`.
+
+use crate::form::{ExamForm, Problem};
+use crate::scoring::{easi, scorad, Assessment, Score};
+use crate::text;
+use yew::prelude::*;
+
+/// Props of [`ScorePanel`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ScorePanelProps {
+    /// The examination as entered.
+    pub form: ExamForm,
+}
+
+/// A score line: name, figure (or "not scored") and band.
+fn score_line(test_id: &'static str, name: &str, figure: Option<(String, &'static str)>) -> Html {
+    match figure {
+        Some((value, band)) => html! {
+            <div class="score" data-testid={test_id}>
+                <span class="score__name">{ name }</span>
+                <span class="score__value" data-testid={format!("{test_id}-value")}>{ value }</span>
+                <span class={classes!("band", format!("band--{}", band.replace(' ', "-")))}
+                    data-testid={format!("{test_id}-band")}>{ band }</span>
+            </div>
+        },
+        None => html! {
+            <div class="score score--pending" data-testid={test_id}>
+                <span class="score__name">{ name }</span>
+                <span class="score__value" data-testid={format!("{test_id}-value")}>{ text::NOT_SCORED }</span>
+            </div>
+        },
+    }
+}
+
+fn needed(problems: &[Problem]) -> Html {
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="needed">
+            <p>{ text::STILL_NEEDED }</p>
+            <ul>{ for problems.iter().map(|p| html! { <li>{ text::problem(p) }</li> }) }</ul>
+        </div>
+    }
+}
+
+/// The always-visible score panel.
+#[component]
+pub fn ScorePanel(props: &ScorePanelProps) -> Html {
+    let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score());
+    let scorad = props.form.scorad_record().map(|r| Assessment::Scorad(r).score());
+    let subjective_problems = props.form.subjective().err().unwrap_or_default();
+
+    let (easi_line, easi_detail) = match &easi {
+        Ok(Ok(Score::Easi(s))) => (
+            score_line("easi", text::EASI, Some((s.total.display_in_band(easi::band), text::band(s.band)))),
+            html! {
+                <ul class="breakdown">
+                    { for [(easi::Region::HeadNeck, s.head_neck), (easi::Region::UpperLimbs, s.upper_limbs),
+                           (easi::Region::Trunk, s.trunk), (easi::Region::LowerLimbs, s.lower_limbs)]
+                        .iter().map(|(r, v)| html! { <li>{ text::contribution(text::region(*r), &v.exact_text()) }</li> }) }
+                    <li class="muted">{ text::easi_age_variant(s.age_variant) }</li>
+                </ul>
+            },
+        ),
+        Err(problems) => (score_line("easi", text::EASI, None), needed(problems)),
+        _ => (score_line("easi", text::EASI, None), html! {}),
+    };
+
+    let (scorad_lines, scorad_detail) = match &scorad {
+        Ok(Ok(Score::Scorad(s))) => (
+            html! { <>
+                { score_line("objective-scorad", text::OBJECTIVE_SCORAD,
+                    Some((s.objective.display_in_band(scorad::objective_band), text::band(s.objective_band)))) }
+                { score_line("scorad", text::SCORAD,
+                    s.total.zip(s.band).map(|(t, b)| (t.display_in_band(scorad::band), text::band(b)))) }
+            </> },
+            html! {
+                <>
+                    <ul class="breakdown">
+                        <li data-testid="scorad-a">{ format!("A = {}", s.extent.display_in_band(|_| ())) }</li>
+                        <li data-testid="scorad-b">{ format!("B = {}", s.intensity) }</li>
+                        <li data-testid="scorad-c">{ format!("C = {}", s.subjective.map_or("—".to_string(), |c| c.exact_text())) }</li>
+                        <li class="muted">{ text::scorad_age_variant(s.age_variant) }</li>
+                    </ul>
+                    if s.total.is_none() {
+                        if subjective_problems.is_empty() {
+                            <p class="needed">{ text::WAITING_FOR_C }</p>
+                        } else {
+                            { needed(&subjective_problems) }
+                        }
+                    }
+                </>
+            },
+        ),
+        Err(problems) => (
+            html! { <>
+                { score_line("objective-scorad", text::OBJECTIVE_SCORAD, None) }
+                { score_line("scorad", text::SCORAD, None) }
+            </> },
+            needed(&[problems.clone(), subjective_problems].concat()),
+        ),
+        _ => (html! {}, html! {}),
+    };
+
+    html! {
+        <aside class="panel" aria-labelledby="scores-title">
+            <h2 id="scores-title" class="panel__title">{ text::SCORES_TITLE }</h2>
+            <div class="panel__summary" aria-live="polite">
+                { easi_line }
+                { scorad_lines }
+            </div>
+            <div class="panel__details">
+                <h3>{ text::EASI }</h3>
+                { easi_detail }
+                <h3>{ text::SCORAD }</h3>
+                { scorad_detail }
+                <p class="muted">{ text::BAND_SOURCES }</p>
+            </div>
+        </aside>
+    }
+}

@@ -1,0 +1,289 @@
+//! Raw form state (what the user has entered so far, untouched fields empty) and its
+//! conversion to validated records. Nothing here guesses: an empty field is reported as
+//! missing, never read as 0. Pure Rust, no UI imports, so it is tested natively.
+
+use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, Region, SignGrade};
+use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Vas};
+use crate::scoring::AgeYears;
+use serde::{Deserialize, Serialize};
+
+/// One field of the examination, for "missing" and "invalid" messages and for focusing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Patient age in years.
+    Age,
+    /// EASI area score of a region.
+    EasiArea(Region),
+    /// An EASI sign of a region.
+    EasiSign(Region, easi::Sign),
+    /// SCORAD extent of a segment.
+    Extent(Segment),
+    /// A SCORAD intensity sign.
+    ScoradSign(scorad::Sign),
+    /// SCORAD pruritus (C).
+    Pruritus,
+    /// SCORAD sleep loss (C).
+    SleepLoss,
+}
+
+/// What stops a score: a field not yet filled, or filled with something not allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not entered yet.
+    Missing(Field),
+    /// Entered, but not allowed; the message says why.
+    Invalid(Field, String),
+}
+
+impl Problem {
+    /// The field concerned.
+    pub fn field(&self) -> Field {
+        match self {
+            Problem::Missing(f) | Problem::Invalid(f, _) => *f,
+        }
+    }
+}
+
+/// One EASI region as entered: area score and sign grades (in half points), each unset
+/// until the clinician picks a value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EasiRegionForm {
+    /// Area score 0–6.
+    pub area: Option<u8>,
+    /// Signs in [`easi::Sign::ALL`] order, in half points.
+    pub signs: [Option<u8>; 4],
+}
+
+/// The SCORAD entry as typed: extent percents and C as the text in the inputs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoradForm {
+    /// Percent of each segment, in [`Segment::ALL`] order, as typed.
+    pub extent: [String; 13],
+    /// Intensity grades in [`scorad::Sign::ALL`] order.
+    pub intensity: [Option<u8>; 6],
+    /// Pruritus 0–10 as typed.
+    pub pruritus: String,
+    /// Sleep loss 0–10 as typed.
+    pub sleep_loss: String,
+}
+
+/// One examination in progress: what the draft store keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamForm {
+    /// Age in years, as typed.
+    pub age: String,
+    /// EASI regions in [`Region::ALL`] order.
+    pub easi: [EasiRegionForm; 4],
+    /// SCORAD entry.
+    pub scorad: ScoradForm,
+}
+
+/// Collects problems while converting, so every missing field is listed at once.
+struct Check(Vec<Problem>);
+
+impl Check {
+    fn take<T>(&mut self, field: Field, value: Option<Result<T, String>>) -> Option<T> {
+        match value {
+            None => self.0.push(Problem::Missing(field)),
+            Some(Err(message)) => self.0.push(Problem::Invalid(field, message)),
+            Some(Ok(v)) => return Some(v),
+        }
+        None
+    }
+}
+
+/// Parses typed text as a number; empty text is `None` (missing), never 0.
+fn typed_number(text: &str) -> Option<Result<f64, String>> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| {
+        text.replace(',', ".").parse::<f64>().map_err(|_| format!("“{text}” is not a number"))
+    })
+}
+
+impl ExamForm {
+    /// The age, validated.
+    pub fn age(&self) -> Option<Result<AgeYears, String>> {
+        typed_number(&self.age).map(|n| {
+            let n = n?;
+            if n.fract() != 0.0 || !(0.0..=130.0).contains(&n) {
+                return Err("Age must be a whole number of years, 0–130".to_string());
+            }
+            AgeYears::new(n as u8)
+        })
+    }
+
+    /// The EASI record, or every problem that stops it.
+    pub fn easi_record(&self) -> Result<EasiRecord, Vec<Problem>> {
+        let mut check = Check(Vec::new());
+        let age = check.take(Field::Age, self.age());
+        let regions = Region::ALL.map(|region| {
+            let form = &self.easi[region_index(region)];
+            let area = check.take(Field::EasiArea(region), form.area.map(AreaScore::new));
+            let signs = easi::Sign::ALL.map(|sign| {
+                let halves = form.signs[easi_sign_index(sign)];
+                check.take(Field::EasiSign(region, sign), halves.map(SignGrade::from_halves))
+            });
+            match (area, signs) {
+                (Some(area), [Some(a), Some(b), Some(c), Some(d)]) => Some(EasiRegion::from_parts(area, [a, b, c, d])),
+                _ => None,
+            }
+        });
+        match (age, regions) {
+            (Some(age_years), [Some(head_neck), Some(upper_limbs), Some(trunk), Some(lower_limbs)]) if check.0.is_empty() => {
+                Ok(EasiRecord { age_years, regions: EasiRegions { head_neck, upper_limbs, trunk, lower_limbs } })
+            }
+            _ => Err(check.0),
+        }
+    }
+
+    /// SCORAD's C, when both parts are entered: `Ok(None)` when neither is (the total then
+    /// waits for the patient), problems when one is missing or invalid.
+    pub fn subjective(&self) -> Result<Option<Subjective>, Vec<Problem>> {
+        let f = &self.scorad;
+        if f.pruritus.trim().is_empty() && f.sleep_loss.trim().is_empty() {
+            return Ok(None);
+        }
+        let mut check = Check(Vec::new());
+        let pruritus = check.take(Field::Pruritus, typed_number(&f.pruritus).map(|n| n.and_then(Vas::from_f64)));
+        let sleep_loss = check.take(Field::SleepLoss, typed_number(&f.sleep_loss).map(|n| n.and_then(Vas::from_f64)));
+        match (pruritus, sleep_loss) {
+            (Some(pruritus), Some(sleep_loss)) => Ok(Some(Subjective { pruritus, sleep_loss })),
+            _ => Err(check.0),
+        }
+    }
+
+    /// The SCORAD record (with C only when C is complete), or every problem in age, A or B.
+    pub fn scorad_record(&self) -> Result<ScoradRecord, Vec<Problem>> {
+        let mut check = Check(Vec::new());
+        let age = check.take(Field::Age, self.age());
+        let extent = Segment::ALL.map(|segment| {
+            let text = &self.scorad.extent[segment_index(segment)];
+            check.take(Field::Extent(segment), typed_number(text).map(|n| n.and_then(Percent::from_f64)))
+        });
+        let grades = scorad::Sign::ALL.map(|sign| {
+            check.take(Field::ScoradSign(sign), self.scorad.intensity[scorad_sign_index(sign)].map(Grade::new))
+        });
+        let (Some(age_years), true) = (age, check.0.is_empty()) else {
+            return Err(check.0);
+        };
+        Ok(ScoradRecord {
+            age_years,
+            extent: Extent::from_array(extent.map(Option::unwrap_or_default)),
+            intensity: Intensity::from_array(grades.map(|g| g.expect("checked above"))),
+            subjective: self.subjective().ok().flatten(),
+        })
+    }
+}
+
+/// Position of a region in [`Region::ALL`] (and in [`ExamForm::easi`]).
+pub fn region_index(region: Region) -> usize {
+    Region::ALL.iter().position(|&r| r == region).expect("every region is listed")
+}
+
+/// Position of an EASI sign in [`easi::Sign::ALL`].
+pub fn easi_sign_index(sign: easi::Sign) -> usize {
+    easi::Sign::ALL.iter().position(|&s| s == sign).expect("every sign is listed")
+}
+
+/// Position of a segment in [`Segment::ALL`].
+pub fn segment_index(segment: Segment) -> usize {
+    Segment::ALL.iter().position(|&s| s == segment).expect("every segment is listed")
+}
+
+/// Position of a SCORAD sign in [`scorad::Sign::ALL`].
+pub fn scorad_sign_index(sign: scorad::Sign) -> usize {
+    scorad::Sign::ALL.iter().position(|&s| s == sign).expect("every sign is listed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::Band;
+
+    fn complete_easi(age: &str) -> ExamForm {
+        let mut form = ExamForm { age: age.into(), ..Default::default() };
+        for region in &mut form.easi {
+            *region = EasiRegionForm { area: Some(2), signs: [Some(2), Some(3), Some(0), Some(4)] };
+        }
+        form
+    }
+
+    #[test]
+    fn an_untouched_form_lists_every_field_as_missing_and_scores_nothing() {
+        // Assemble
+        let form = ExamForm::default();
+        // Act
+        let problems = form.easi_record().unwrap_err();
+        // Assert: age + 4 regions × (area + 4 signs).
+        assert_eq!(problems.len(), 1 + 4 * 5);
+        assert!(problems.iter().all(|p| matches!(p, Problem::Missing(_))));
+        assert_eq!(problems[0], Problem::Missing(Field::Age));
+    }
+
+    #[test]
+    fn one_ungraded_sign_is_named_and_blocks_the_score() {
+        let mut form = complete_easi("34");
+        form.easi[2].signs[1] = None;
+        assert_eq!(
+            form.easi_record().unwrap_err(),
+            vec![Problem::Missing(Field::EasiSign(Region::Trunk, easi::Sign::EdemaPapulation))]
+        );
+    }
+
+    #[test]
+    fn a_complete_form_scores_like_the_core() {
+        // Each region: signs 1 + 1.5 + 0 + 2 = 4.5, area 2 → 9 × weight; weights sum to 1.
+        let record = complete_easi("34").easi_record().unwrap();
+        let score = record.score();
+        assert_eq!(score.total.exact_text(), "9");
+        assert_eq!(score.band, Band::Moderate);
+    }
+
+    #[test]
+    fn age_must_be_whole_and_in_range() {
+        for bad in ["-1", "131", "7.5", "seven"] {
+            let form = complete_easi(bad);
+            assert!(matches!(form.easi_record().unwrap_err()[0], Problem::Invalid(Field::Age, _)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scorad_extent_left_empty_is_missing_not_zero() {
+        let mut form = ExamForm { age: "5".into(), ..Default::default() };
+        form.scorad.intensity = [Some(1); 6];
+        form.scorad.extent = Default::default();
+        form.scorad.extent[6] = "20".into();
+        let problems = form.scorad_record().unwrap_err();
+        assert_eq!(problems.len(), 12);
+        assert!(!problems.contains(&Problem::Missing(Field::Extent(Segment::TrunkFront))));
+    }
+
+    #[test]
+    fn scorad_without_c_scores_objective_only_and_half_a_c_is_reported() {
+        // Assemble: A = 18 × 50 % = 9; B = 6.
+        let mut form = ExamForm { age: "30".into(), ..Default::default() };
+        form.scorad.extent = std::array::from_fn(|i| if i == 6 { "50".into() } else { "0".into() });
+        form.scorad.intensity = [Some(1); 6];
+        // Act / Assert: no C at all.
+        let score = form.scorad_record().unwrap().score();
+        assert_eq!(score.objective.exact_text(), "22.8"); // 9/5 + 7×6/2 = 1.8 + 21
+        assert_eq!(score.total, None);
+        // Only pruritus given: sleep loss is reported missing, total still waits.
+        form.scorad.pruritus = "6.5".into();
+        assert_eq!(form.subjective().unwrap_err(), vec![Problem::Missing(Field::SleepLoss)]);
+        assert_eq!(form.scorad_record().unwrap().score().total, None);
+        // Both given: total = 22.8 + 9.5.
+        form.scorad.sleep_loss = "3".into();
+        assert_eq!(form.scorad_record().unwrap().score().total.unwrap().exact_text(), "32.3");
+    }
+
+    #[test]
+    fn typed_values_out_of_range_or_too_fine_are_invalid() {
+        let mut form = ExamForm { age: "30".into(), ..Default::default() };
+        form.scorad.pruritus = "10.5".into();
+        form.scorad.sleep_loss = "2.25".into();
+        let problems = form.subjective().unwrap_err();
+        assert!(matches!(&problems[0], Problem::Invalid(Field::Pruritus, m) if m.contains("between 0 and 10")));
+        assert!(matches!(&problems[1], Problem::Invalid(Field::SleepLoss, m) if m.contains("one decimal")));
+    }
+}

@@ -1,0 +1,226 @@
+//! The scoring core: the record format (`Assessment`), its scores (`Score`) and the bands.
+//!
+//! Pure Rust: no yew or web-sys here, so every formula is tested natively. One file per
+//! instrument, each citing its published source; all arithmetic is exact (see [`exact`]).
+
+pub mod dlqi;
+pub mod easi;
+pub mod exact;
+pub mod nrs;
+pub mod poem;
+pub mod scorad;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Age in whole years, 0–130 (required by EASI and SCORAD to choose their weights).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AgeYears(u8);
+
+impl AgeYears {
+    /// Oldest accepted age.
+    pub const MAX: u8 = 130;
+
+    /// `years`, 0–130.
+    pub fn new(years: u8) -> Result<Self, String> {
+        if years <= Self::MAX {
+            Ok(Self(years))
+        } else {
+            Err(format!("age_years must be an integer 0–130, got {years}"))
+        }
+    }
+
+    /// The age in years.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl Serialize for AgeYears {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for AgeYears {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = u64::deserialize(d)?;
+        let invalid = || serde::de::Error::custom(format!("age_years must be an integer 0–130, got {value}"));
+        u8::try_from(value).ok().and_then(|v| Self::new(v).ok()).ok_or_else(invalid)
+    }
+}
+
+/// A severity or effect band. Each instrument uses its own subset; the JSON name is the
+/// snake_case variant name (`none` for [`Band::NoItch`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// EASI 0.
+    Clear,
+    /// EASI (0, 1].
+    AlmostClear,
+    /// POEM 0–2.
+    ClearOrAlmostClear,
+    /// Itch NRS 0.
+    #[serde(rename = "none")]
+    NoItch,
+    /// Mild (every severity instrument).
+    Mild,
+    /// Moderate (every instrument).
+    Moderate,
+    /// Severe.
+    Severe,
+    /// Very severe (EASI, POEM, itch).
+    VerySevere,
+    /// DLQI 0–1.
+    NoEffect,
+    /// DLQI 2–5.
+    Small,
+    /// DLQI 11–20.
+    VeryLarge,
+    /// DLQI 21–30.
+    ExtremelyLarge,
+}
+
+impl Band {
+    /// The JSON name of the band (`"almost_clear"` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Clear => "clear",
+            Band::AlmostClear => "almost_clear",
+            Band::ClearOrAlmostClear => "clear_or_almost_clear",
+            Band::NoItch => "none",
+            Band::Mild => "mild",
+            Band::Moderate => "moderate",
+            Band::Severe => "severe",
+            Band::VerySevere => "very_severe",
+            Band::NoEffect => "no_effect",
+            Band::Small => "small",
+            Band::VeryLarge => "very_large",
+            Band::ExtremelyLarge => "extremely_large",
+        }
+    }
+}
+
+/// One assessment with one instrument: the record format other tools read and write.
+/// Internally tagged by `"instrument"`; see `docs/record-format.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "instrument", rename_all = "snake_case")]
+pub enum Assessment {
+    /// EASI.
+    Easi(easi::EasiRecord),
+    /// SCORAD (objective SCORAD when `subjective` is absent).
+    Scorad(scorad::ScoradRecord),
+    /// POEM.
+    Poem(poem::PoemRecord),
+    /// DLQI (item scores only).
+    Dlqi(dlqi::DlqiRecord),
+    /// Worst itch in the past 24 hours, 0–10.
+    ItchNrs(nrs::NrsRecord),
+    /// Sleep disturbance last night, 0–10.
+    SleepNrs(nrs::NrsRecord),
+}
+
+/// The score of one assessment: a flat JSON object with `instrument`, `total` and `band`
+/// and each instrument's details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "instrument", rename_all = "snake_case")]
+pub enum Score {
+    /// EASI.
+    Easi(easi::EasiScore),
+    /// SCORAD and objective SCORAD.
+    Scorad(scorad::ScoradScore),
+    /// POEM.
+    Poem(poem::PoemScore),
+    /// DLQI.
+    Dlqi(dlqi::DlqiScore),
+    /// Itch NRS.
+    ItchNrs(nrs::NrsScore),
+    /// Sleep NRS.
+    SleepNrs(nrs::NrsScore),
+}
+
+/// Why a record could not be read or scored; the message says what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreError(String);
+
+impl ScoreError {
+    /// The explanation.
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ScoreError {}
+
+impl From<String> for ScoreError {
+    fn from(message: String) -> Self {
+        Self(message)
+    }
+}
+
+impl From<serde_json::Error> for ScoreError {
+    fn from(error: serde_json::Error) -> Self {
+        Self(format!("invalid assessment record: {error}"))
+    }
+}
+
+impl Assessment {
+    /// Reads one record from JSON, rejecting anything the format does not allow.
+    pub fn from_json(text: &str) -> Result<Self, ScoreError> {
+        Ok(serde_json::from_str(text)?)
+    }
+
+    /// The record as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("records always serialize")
+    }
+
+    /// Scores the record. `Err` only for a record built in code that breaks a rule the
+    /// JSON reader enforces (such as "not relevant" on DLQI item 1).
+    pub fn score(&self) -> Result<Score, ScoreError> {
+        Ok(match self {
+            Assessment::Easi(r) => Score::Easi(r.score()),
+            Assessment::Scorad(r) => Score::Scorad(r.score()),
+            Assessment::Poem(r) => Score::Poem(r.score()),
+            Assessment::Dlqi(r) => Score::Dlqi(r.score()?),
+            Assessment::ItchNrs(r) => Score::ItchNrs(r.score_itch()),
+            Assessment::SleepNrs(r) => Score::SleepNrs(r.score_sleep()),
+        })
+    }
+}
+
+impl Score {
+    /// The total as a number, or `None` where the instrument is not scored.
+    pub fn total(&self) -> Option<f64> {
+        match self {
+            Score::Easi(s) => Some(s.total.to_f64()),
+            Score::Scorad(s) => s.total.map(|t| t.to_f64()),
+            Score::Poem(s) => s.total.map(f64::from),
+            Score::Dlqi(s) => s.total.map(f64::from),
+            Score::ItchNrs(s) | Score::SleepNrs(s) => Some(f64::from(s.total)),
+        }
+    }
+
+    /// The band of the total, where there is one.
+    pub fn band(&self) -> Option<Band> {
+        match self {
+            Score::Easi(s) => Some(s.band),
+            Score::Scorad(s) => s.band,
+            Score::Poem(s) => s.band,
+            Score::Dlqi(s) => s.band,
+            Score::ItchNrs(s) | Score::SleepNrs(s) => s.band,
+        }
+    }
+
+    /// The score as a flat JSON object.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("scores always serialize")
+    }
+}

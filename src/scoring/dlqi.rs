@@ -1,0 +1,150 @@
+//! DLQI (Dermatology Life Quality Index): scoring over item scores, missing-answer rule, bands.
+//!
+//! Sources:
+//! - Finlay AY, Khan GK. Dermatology Life Quality Index (DLQI) — a simple practical measure for
+//!   routine clinical use. *Clin Exp Dermatol* 1994;19:210–216 (ten items 0–3, sum 0–30;
+//!   "not relevant" scores 0 and is offered on items 3–10 only; item 7: prevented work or
+//!   study = 3, otherwise a lot 2, a little 1, not at all 0).
+//! - Cardiff University DLQI instructions and FAQ: one unanswered item scores 0; two or more
+//!   unanswered: not scored.
+//! - Hongbo Y et al. Translating the science of quality of life into practice: what do DLQI
+//!   scores mean? *J Invest Dermatol* 2005;125:659–664 (bands).
+//!
+//! The question text is copyright (© A Y Finlay, G K Khan April 1992) and is never committed:
+//! this module scores item scores only. Item 7 holds the already-mapped score.
+
+use super::Band;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One DLQI answer: a score 0–3, or "not relevant" (scores 0; items 3–10 only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DlqiAnswer {
+    /// Very much 3, a lot 2, a little 1, not at all 0.
+    Score(u8),
+    /// "Not relevant": scores 0.
+    NotRelevant,
+}
+
+impl DlqiAnswer {
+    /// The item's score.
+    pub const fn points(self) -> u8 {
+        match self {
+            DlqiAnswer::Score(p) => p,
+            DlqiAnswer::NotRelevant => 0,
+        }
+    }
+}
+
+impl Serialize for DlqiAnswer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DlqiAnswer::Score(p) => s.serialize_u8(*p),
+            DlqiAnswer::NotRelevant => s.serialize_str("not_relevant"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DlqiAnswer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = DlqiAnswer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a DLQI answer: an integer 0–3, \"not_relevant\" or null")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<DlqiAnswer, E> {
+                match v {
+                    0..=3 => Ok(DlqiAnswer::Score(v as u8)),
+                    _ => Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got {v}"))),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<DlqiAnswer, E> {
+                Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got {v}")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DlqiAnswer, E> {
+                match v {
+                    "not_relevant" => Ok(DlqiAnswer::NotRelevant),
+                    _ => Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got \"{v}\""))),
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// A DLQI questionnaire: ten item scores, `None` where unanswered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "DlqiAnswers")]
+pub struct DlqiRecord {
+    /// Items 1–10 in order.
+    pub answers: [Option<DlqiAnswer>; 10],
+}
+
+/// The unchecked shape of a DLQI record, as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DlqiAnswers {
+    answers: [Option<DlqiAnswer>; 10],
+}
+
+impl TryFrom<DlqiAnswers> for DlqiRecord {
+    type Error = String;
+    fn try_from(raw: DlqiAnswers) -> Result<Self, String> {
+        let record = DlqiRecord { answers: raw.answers };
+        record.check()?;
+        Ok(record)
+    }
+}
+
+/// DLQI result: `total` and `band` are null when two or more items are unanswered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DlqiScore {
+    /// Sum 0–30.
+    pub total: Option<u32>,
+    /// Hongbo 2005 band.
+    pub band: Option<Band>,
+    /// How many items were left unanswered.
+    pub unanswered: u32,
+}
+
+/// Most unanswered items that still allow a score (each counted as 0).
+pub const MAX_UNANSWERED: u32 = 1;
+
+impl DlqiRecord {
+    /// Rejects what the form cannot hold: a score above 3, or "not relevant" on items 1–2.
+    pub fn check(&self) -> Result<(), String> {
+        for (i, answer) in self.answers.iter().enumerate() {
+            match answer {
+                Some(DlqiAnswer::NotRelevant) if i < 2 => {
+                    return Err(format!("DLQI item {} has no \"not relevant\" option (items 3–10 only)", i + 1))
+                }
+                Some(DlqiAnswer::Score(p)) if *p > 3 => {
+                    return Err(format!("DLQI item {} must be 0–3, got {p}", i + 1))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Sum of the item scores, one unanswered item counting 0.
+    pub fn score(&self) -> Result<DlqiScore, String> {
+        self.check()?;
+        let unanswered = self.answers.iter().filter(|a| a.is_none()).count() as u32;
+        let total = (unanswered <= MAX_UNANSWERED)
+            .then(|| self.answers.iter().flatten().map(|a| u32::from(a.points())).sum());
+        Ok(DlqiScore { total, band: total.map(band), unanswered })
+    }
+}
+
+/// Hongbo 2005 bands: 0–1 no effect; 2–5 small; 6–10 moderate; 11–20 very large;
+/// 21–30 extremely large.
+pub fn band(total: u32) -> Band {
+    match total {
+        0..=1 => Band::NoEffect,
+        2..=5 => Band::Small,
+        6..=10 => Band::Moderate,
+        11..=20 => Band::VeryLarge,
+        _ => Band::ExtremelyLarge,
+    }
+}

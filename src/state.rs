@@ -1,0 +1,99 @@
+//! The examination in progress as a reducer: every user action is an `Action`, and the
+//! resulting `ExamForm` is the single source the score panel reads.
+
+use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
+use crate::scoring::{easi, scorad};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The examination state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExamState {
+    /// What has been entered so far.
+    pub form: ExamForm,
+}
+
+/// Everything the user can do to the examination.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Age as typed.
+    SetAge(String),
+    /// EASI area score of a region.
+    SetEasiArea(easi::Region, u8),
+    /// EASI sign grade (half points) of a region.
+    SetEasiSign(easi::Region, easi::Sign, u8),
+    /// Region clear: area 0 and every sign 0.
+    ClearRegion(easi::Region),
+    /// SCORAD extent percent as typed.
+    SetExtent(scorad::Segment, String),
+    /// SCORAD intensity grade.
+    SetScoradSign(scorad::Sign, u8),
+    /// SCORAD pruritus as typed.
+    SetPruritus(String),
+    /// SCORAD sleep loss as typed.
+    SetSleepLoss(String),
+    /// Start over with an empty examination.
+    Reset,
+}
+
+impl ExamState {
+    /// Applies one action to a copy of the form.
+    pub fn apply(&self, action: Action) -> ExamState {
+        let mut form = self.form.clone();
+        match action {
+            Action::SetAge(text) => form.age = text,
+            Action::SetEasiArea(region, score) => form.easi[region_index(region)].area = Some(score),
+            Action::SetEasiSign(region, sign, halves) => {
+                form.easi[region_index(region)].signs[easi_sign_index(sign)] = Some(halves)
+            }
+            Action::ClearRegion(region) => {
+                form.easi[region_index(region)] = EasiRegionForm { area: Some(0), signs: [Some(0); 4] }
+            }
+            Action::SetExtent(segment, text) => form.scorad.extent[segment_index(segment)] = text,
+            Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
+            Action::SetPruritus(text) => form.scorad.pruritus = text,
+            Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
+            Action::Reset => form = ExamForm::default(),
+        }
+        ExamState { form }
+    }
+}
+
+impl Reducible for ExamState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::easi::{Region, Sign};
+
+    #[test]
+    fn region_clear_sets_area_and_signs_to_zero_and_nothing_else() {
+        // Assemble
+        let state = ExamState::default().apply(Action::SetEasiSign(Region::Trunk, Sign::Erythema, 4));
+        // Act
+        let state = state.apply(Action::ClearRegion(Region::HeadNeck));
+        // Assert
+        assert_eq!(state.form.easi[0], EasiRegionForm { area: Some(0), signs: [Some(0); 4] });
+        assert_eq!(state.form.easi[2].signs[0], Some(4));
+        assert_eq!(state.form.easi[1], EasiRegionForm::default());
+    }
+
+    #[test]
+    fn typed_text_is_kept_verbatim_even_when_invalid() {
+        let state = ExamState::default().apply(Action::SetExtent(scorad::Segment::Genitals, "12.34".into()));
+        assert_eq!(state.form.scorad.extent[12], "12.34");
+        assert!(state.form.scorad_record().is_err());
+    }
+
+    #[test]
+    fn reset_empties_everything() {
+        let state = ExamState::default().apply(Action::SetAge("9".into())).apply(Action::Reset);
+        assert_eq!(state, ExamState::default());
+    }
+}
