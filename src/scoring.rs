@@ -174,6 +174,8 @@ impl From<serde_json::Error> for ScoreError {
 impl Assessment {
     /// Reads one record from JSON, rejecting anything the format does not allow.
     pub fn from_json(text: &str) -> Result<Self, ScoreError> {
+        reject_lists_for_objects(&serde_json::from_str(text)?)?;
+        // Read again from the text, not the `Value`: the text reader also refuses duplicate keys.
         Ok(serde_json::from_str(text)?)
     }
 
@@ -193,6 +195,26 @@ impl Assessment {
             Assessment::ItchNrs(r) => Score::ItchNrs(r.score_itch()),
             Assessment::SleepNrs(r) => Score::SleepNrs(r.score_sleep()),
         })
+    }
+}
+
+/// serde also reads a struct from a JSON list of its values in field order, which would let a
+/// record through without any keys (and so past every key check, e.g. `"extent":[50,0,…]`).
+/// Only the top-level `answers` of POEM and DLQI is a list; any other list is refused.
+fn reject_lists_for_objects(record: &serde_json::Value) -> Result<(), ScoreError> {
+    use serde_json::Value;
+    fn walk(key: &str, value: &Value) -> Result<(), ScoreError> {
+        match value {
+            Value::Array(_) => Err(ScoreError(format!(
+                "invalid assessment record: `{key}` must be an object with named keys, not a list"
+            ))),
+            Value::Object(map) => map.iter().try_for_each(|(k, v)| walk(k, v)),
+            _ => Ok(()),
+        }
+    }
+    match record {
+        Value::Object(map) => map.iter().filter(|(k, _)| k.as_str() != "answers").try_for_each(|(k, v)| walk(k, v)),
+        _ => Err(ScoreError("invalid assessment record: a record must be a JSON object".into())),
     }
 }
 

@@ -39,6 +39,10 @@ pub const PRURITUS_LABEL: &str = "Itch (pruritus), 0–10";
 pub const SLEEP_LOSS_LABEL: &str = "Sleeplessness, 0–10";
 /// Score panel heading.
 pub const SCORES_TITLE: &str = "Scores";
+/// Phone/portrait: button that opens the score details in the bottom sheet.
+pub const SHOW_DETAILS: &str = "Details and what is missing";
+/// Phone/portrait: button that closes them.
+pub const HIDE_DETAILS: &str = "Hide details";
 /// Shown instead of a number when a score cannot be computed.
 pub const NOT_SCORED: &str = "not scored";
 /// Lead-in of the list of missing entries.

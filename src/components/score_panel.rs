@@ -104,14 +104,23 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
         _ => (html! {}, html! {}),
     };
 
+    let expanded = use_state(|| false);
+    let ontoggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     html! {
-        <aside class="panel" aria-labelledby="scores-title">
+        <aside class={classes!("panel", expanded.then_some("panel--expanded"))} aria-labelledby="scores-title">
             <h2 id="scores-title" class="panel__title">{ text::SCORES_TITLE }</h2>
             <div class="panel__summary" aria-live="polite">
                 { easi_line }
                 { scorad_lines }
             </div>
-            <div class="panel__details">
+            <button type="button" class="button button--quiet panel__toggle" onclick={ontoggle}
+                aria-expanded={expanded.to_string()} aria-controls="score-details">
+                { if *expanded { text::HIDE_DETAILS } else { text::SHOW_DETAILS } }
+            </button>
+            <div class="panel__details" id="score-details">
                 <h3>{ text::EASI }</h3>
                 { easi_detail }
                 <h3>{ text::SCORAD }</h3>

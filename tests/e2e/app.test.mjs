@@ -1,0 +1,116 @@
+// End-to-end: the release build in dist/, served from a sub-path, used as a clinician would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Taps the visible label of a radio option, as a finger would. */
+const tap = (page, id) => page.click(`label[for="${id}"]`);
+const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then((t) => t.trim());
+const band = (page, id) => page.textContent(`[data-testid="${id}-band"]`).then((t) => t.trim());
+
+async function gradeRegion(page, region, area, halves) {
+  await tap(page, `easi-${region}-area-${area}`);
+  const signs = ['erythema', 'edema_papulation', 'excoriation', 'lichenification'];
+  for (const [i, sign] of signs.entries()) await tap(page, `easi-${region}-${sign}-${halves[i]}`);
+}
+
+test('loads from a sub-path with no failed request or console error', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  assert.equal(await value(page, 'easi'), 'not scored');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a clinician enters an EASI by touch and reads total and band', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '34');
+  // The issue's worked example (signs in half points: 3 = 1.5).
+  // head 4.5 × 2 × 0.1 = 0.9; upper 0; trunk 6 × 3 × 0.3 = 5.4; lower 2 × 1 × 0.4 = 0.8.
+  await gradeRegion(page, 'head_neck', 2, [3, 2, 0, 4]);
+  await page.click('button[aria-label="Upper limbs: Region clear"]');
+  await gradeRegion(page, 'trunk', 3, [4, 4, 2, 2]);
+  assert.equal(await value(page, 'easi'), 'not scored');
+  assert.match(await page.textContent('.panel'), /Lower limbs \(including buttocks\) — area/);
+  await gradeRegion(page, 'lower_limbs', 1, [2, 2, 0, 0]);
+  assert.equal(await value(page, 'easi'), '7.1');
+  assert.equal(await band(page, 'easi'), 'moderate');
+  // Exactly 7.0 is mild (f64 would say 7.000000000000001): upper 1 × 2 × 0.2 + lower 5.5 × 3 × 0.4.
+  await page.click('button[aria-label="Head and neck: Region clear"]');
+  await page.click('button[aria-label="Trunk (including genitals): Region clear"]');
+  await gradeRegion(page, 'upper_limbs', 2, [2, 0, 0, 0]);
+  await gradeRegion(page, 'lower_limbs', 3, [4, 3, 2, 2]);
+  assert.equal(await value(page, 'easi'), '7.0');
+  assert.equal(await band(page, 'easi'), 'mild');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a clinician enters a SCORAD; the total appears once the patient gives C', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill('#age', '1');
+  const extent = { head_neck_front: '50', trunk_front: '25' };
+  for (const input of await page.$$('input[id^="extent-"]')) {
+    const id = (await input.getAttribute('id')).slice('extent-'.length);
+    await input.fill(extent[id] ?? '0');
+  }
+  const grades = { erythema: 2, edema_papulation: 1, oozing_crusts: 0, excoriation: 1, lichenification: 0, dryness: 2 };
+  for (const [sign, grade] of Object.entries(grades)) await tap(page, `scorad-${sign}-${grade}`);
+  // Under 2: A = 8.5 × 50 % + 18 × 25 % = 8.75; B = 6; objective = 1.75 + 21 = 22.75.
+  assert.equal(await value(page, 'objective-scorad'), '22.8');
+  assert.equal(await band(page, 'objective-scorad'), 'moderate');
+  assert.equal(await value(page, 'scorad'), 'not scored');
+  await page.fill('#scorad-pruritus', '6.5');
+  await page.fill('#scorad-sleep-loss', '3');
+  // total = 22.75 + 9.5 = 32.25.
+  assert.equal(await value(page, 'scorad'), '32.3');
+  assert.equal(await band(page, 'scorad'), 'moderate');
+  // Age 2 switches to the rule of nines: A = 4.5 × 50 % + 18 × 25 % = 6.75 → objective 22.35.
+  await page.fill('#age', '2');
+  assert.equal(await value(page, 'objective-scorad'), '22.4');
+  await context.close();
+});
+
+test('a reload mid-examination keeps every entry', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill('#age', '40');
+  await tap(page, 'easi-trunk-area-5');
+  await page.fill('#extent-trunk_back', '33.3');
+  await page.reload();
+  await page.waitForSelector('#age');
+  assert.equal(await page.inputValue('#age'), '40');
+  assert.equal(await page.isChecked('#easi-trunk-area-5'), true);
+  assert.equal(await page.inputValue('#extent-trunk_back'), '33.3');
+  await context.close();
+});
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
+  test(`at ${viewport.width}×${viewport.height} the scores are on screen and clear of the entry`, async () => {
+    const { page, context } = await openApp(browser, server.url, viewport);
+    const summary = await page.locator('.panel__summary').boundingBox();
+    assert.ok(summary.y >= 0 && summary.y + summary.height <= viewport.height, 'score summary within the viewport');
+    assert.ok(summary.x >= 0 && summary.x + summary.width <= viewport.width, 'score summary not cut off sideways');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport.width, `no sideways scrolling (page is ${width}px wide)`);
+    if (viewport.width > 900) {
+      // Side by side: the panel starts right of the entry column.
+      const entries = await page.locator('.entries').boundingBox();
+      const panel = await page.locator('.panel').boundingBox();
+      assert.ok(panel.x >= entries.x + entries.width, 'panel beside, not over, the entries');
+    } else {
+      // Bottom sheet: the last entry can still be scrolled clear of it.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const footer = await page.locator('.footer').boundingBox();
+      const panel = await page.locator('.panel').boundingBox();
+      assert.ok(footer.y + footer.height <= panel.y + 1, 'end of the page scrolls above the bottom sheet');
+    }
+    // Every radio option is at least 44 px in both directions.
+    const small = await page.$$eval('.picker__option', (els) => els
+      .map((e) => e.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
+    assert.equal(small, 0, 'touch targets ≥ 44 px');
+    await context.close();
+  });
+}
