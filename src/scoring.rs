@@ -44,9 +44,7 @@ impl Serialize for AgeYears {
 
 impl<'de> Deserialize<'de> for AgeYears {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = u64::deserialize(d)?;
-        let invalid = || serde::de::Error::custom(format!("age_years must be an integer 0–130, got {value}"));
-        u8::try_from(value).ok().and_then(|v| Self::new(v).ok()).ok_or_else(invalid)
+        Self::new(exact::whole_number(d, Self::MAX, "age_years")?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -18,7 +18,7 @@
 //! - Area score 1 covers any involvement above 0 % and below 10 % (HOME's "1–9 %" leaves
 //!   sub-1 % undefined).
 
-use super::exact::{steps_of, Exact};
+use super::exact::{steps_of, whole_number, Exact};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -134,10 +134,7 @@ impl Serialize for AreaScore {
 
 impl<'de> Deserialize<'de> for AreaScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = u64::deserialize(d)?;
-        let out_of_range = || format!("EASI area score must be an integer 0–6, got {value}");
-        let area = u8::try_from(value).map_err(|_| serde::de::Error::custom(out_of_range()))?;
-        Self::new(area).map_err(serde::de::Error::custom)
+        Self::new(whole_number(d, 6, "EASI area score")?).map_err(serde::de::Error::custom)
     }
 }
 

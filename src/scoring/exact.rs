@@ -2,7 +2,7 @@
 //! decisions never see floating-point error (1 × 2 × 0.2 + 5.5 × 3 × 0.4 is 7.000000000000001
 //! in f64, which would band a mild EASI of 7.0 as moderate; here it is exactly 7).
 
-use serde::{Serialize, Serializer};
+use serde::{de, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A non-negative exact value held as an integer number of `1/DEN` units.
@@ -105,6 +105,33 @@ pub(crate) fn steps_of(value: f64, steps: u32) -> Option<u32> {
         return None;
     }
     Some(n as u32)
+}
+
+/// Reads a whole number 0–`max` from JSON. Anything else — a fraction, a negative, a number
+/// too large, a string — is refused with a message naming `what` and the allowed range.
+pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D, max: u8, what: &'static str) -> Result<u8, D::Error> {
+    struct Whole(u8, &'static str);
+    impl Whole {
+        fn refuse<E: de::Error>(&self, got: impl fmt::Display) -> E {
+            E::custom(format!("{} must be an integer 0–{}, got {got}", self.1, self.0))
+        }
+    }
+    impl de::Visitor<'_> for Whole {
+        type Value = u8;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "{} as an integer 0–{}", self.1, self.0)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u8, E> {
+            u8::try_from(v).ok().filter(|&v| v <= self.0).ok_or_else(|| self.refuse(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u8, E> {
+            u64::try_from(v).map_err(|_| self.refuse(v)).and_then(|v| self.visit_u64(v))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<u8, E> {
+            Err(self.refuse(format_args!("{v:?}")))
+        }
+    }
+    d.deserialize_any(Whole(max, what))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //!   ≥ 9 very severe).
 //! - Sleep NRS (sleep disturbance last night, 0–10) has no consensus bands: band is null.
 
+use super::exact::whole_number;
 use super::Band;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -39,9 +40,7 @@ impl Serialize for NrsValue {
 
 impl<'de> Deserialize<'de> for NrsValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = u64::deserialize(d)?;
-        let invalid = || serde::de::Error::custom(format!("NRS value must be an integer 0–10, got {value}"));
-        u8::try_from(value).ok().and_then(|v| Self::new(v).ok()).ok_or_else(invalid)
+        Self::new(whole_number(d, 10, "NRS value")?).map_err(serde::de::Error::custom)
     }
 }
 

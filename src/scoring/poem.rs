@@ -12,6 +12,7 @@
 //! The question text is © The University of Nottingham and lives in a separate content file,
 //! never here. Answers: no days 0, 1–2 days 1, 3–4 days 2, 5–6 days 3, every day 4.
 
+use super::exact::whole_number;
 use super::Band;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -43,9 +44,7 @@ impl Serialize for PoemAnswer {
 
 impl<'de> Deserialize<'de> for PoemAnswer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = u64::deserialize(d)?;
-        let invalid = || serde::de::Error::custom(format!("POEM answer must be an integer 0–4 or null, got {value}"));
-        u8::try_from(value).ok().and_then(|v| Self::new(v).ok()).ok_or_else(invalid)
+        Self::new(whole_number(d, 4, "POEM answer")?).map_err(serde::de::Error::custom)
     }
 }
 

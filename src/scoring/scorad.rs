@@ -16,7 +16,7 @@
 //!   objective < 15 mild, 15–40 moderate, > 40 severe.
 //! - Without C the total and its band are not given (never a C of 0 assumed).
 
-use super::exact::{steps_of, Exact};
+use super::exact::{steps_of, whole_number, Exact};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -134,23 +134,26 @@ pub type Percent = Tenths<100>;
 pub type Vas = Tenths<10>;
 
 impl<const MAX: u16> Tenths<MAX> {
+    /// What the value is, for messages.
+    const WHAT: &'static str = if MAX == 100 { "SCORAD extent percent" } else { "SCORAD pruritus / sleep loss" };
+
     /// From tenths (e.g. 65 for 6.5).
     pub fn from_tenths(tenths: u16) -> Result<Self, String> {
         if tenths <= MAX * 10 {
             Ok(Self(tenths))
         } else {
-            Err(format!("must be between 0 and {MAX}, got {}", f64::from(tenths) / 10.0))
+            Err(format!("{} must be between 0 and {MAX}, got {}", Self::WHAT, f64::from(tenths) / 10.0))
         }
     }
 
     /// From a number with at most one decimal.
     pub fn from_f64(value: f64) -> Result<Self, String> {
         if !(0.0..=f64::from(MAX)).contains(&value) {
-            return Err(format!("must be between 0 and {MAX}, got {value}"));
+            return Err(format!("{} must be between 0 and {MAX}, got {value}", Self::WHAT));
         }
         match steps_of(value, 10) {
             Some(tenths) => Self::from_tenths(tenths as u16),
-            None => Err(format!("must have at most one decimal, got {value}")),
+            None => Err(format!("{} must have at most one decimal, got {value}", Self::WHAT)),
         }
     }
 
@@ -209,9 +212,7 @@ impl Serialize for Grade {
 
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = u64::deserialize(d)?;
-        let invalid = || serde::de::Error::custom(format!("SCORAD intensity grade must be an integer 0–3, got {value}"));
-        u8::try_from(value).ok().and_then(|v| Self::new(v).ok()).ok_or_else(invalid)
+        Self::new(whole_number(d, 3, "SCORAD intensity grade")?).map_err(serde::de::Error::custom)
     }
 }
 
