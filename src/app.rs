@@ -1,12 +1,14 @@
 //! The root component: the examination (age, EASI, SCORAD) beside its live score panel,
 //! with the draft restored on load and saved on every change.
 
+use crate::components::body_map::BodyMap;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::number_field::NumberField;
 use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
 use crate::form::{Field, Problem};
+use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
 use crate::text;
 use yew::prelude::*;
@@ -66,6 +68,7 @@ pub fn App() -> Html {
                     <p class="tagline">{ text::TAGLINE }</p>
                 </div>
                 <nav aria-label={text::NAV_LABEL} class="top__nav">
+                    <a href="#map" class="button button--quiet">{ text::MAP_TITLE }</a>
                     <a href="#easi" class="button button--quiet">{ text::EASI }</a>
                     <a href="#scorad" class="button button--quiet">{ text::SCORAD }</a>
                     <button type="button" class="button" onclick={onnew}>{ text::NEW_EXAM }</button>
@@ -83,8 +86,12 @@ pub fn App() -> Html {
                         <NumberField id="age" label={text::AGE_LABEL} hint={text::AGE_HINT}
                             value={exam.form.age.clone()} error={age_error} onedit={onage} />
                     </section>
-                    <EasiEntry regions={exam.form.easi} ondispatch={ondispatch.clone()} />
-                    <ScoradEntry form={exam.form.scorad.clone()} problems={scorad_problems} {ondispatch} />
+                    <BodyMap painting={exam.form.map} age={exam.form.map_age()} examined={exam.form.map_examined}
+                        ondispatch={ondispatch.clone()} />
+                    <EasiEntry regions={exam.form.easi} ondispatch={ondispatch.clone()}
+                        map_areas={Region::ALL.map(|r| exam.form.map_area(r).map(|(a, t)| (a.get(), t)))} />
+                    <ScoradEntry form={exam.form.scorad.clone()} problems={scorad_problems}
+                        map_extent={Segment::ALL.map(|s| exam.form.map_extent(s))} {ondispatch} />
                     <footer class="footer muted">{ text::FOOTER }</footer>
                 </div>
                 <ScorePanel form={exam.form.clone()} />

@@ -1,5 +1,6 @@
 //! The UI components, one file each under `components/`.
 
+pub mod body_map;
 pub mod easi_entry;
 pub mod grade_picker;
 pub mod number_field;

@@ -4,6 +4,7 @@
 
 use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, Region, SignGrade};
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Vas};
+use crate::bodymap::Painting;
 use crate::scoring::AgeYears;
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,13 @@ pub struct ExamForm {
     pub easi: [EasiRegionForm; 4],
     /// SCORAD entry.
     pub scorad: ScoradForm,
+    /// Cells painted on the body map.
+    #[serde(default)]
+    pub map: Painting,
+    /// The clinician confirmed the whole skin was examined, so unpainted areas are clear and
+    /// the map supplies every value not entered by hand.
+    #[serde(default)]
+    pub map_examined: bool,
 }
 
 /// Collects problems while converting, so every missing field is listed at once.
@@ -112,13 +120,35 @@ impl ExamForm {
         })
     }
 
+    /// The figure and weights the map uses: from the age, or the adult ones until it is valid.
+    pub fn map_age(&self) -> scorad::AgeVariant {
+        match self.age() {
+            Some(Ok(age)) => scorad::AgeVariant::for_age(age),
+            _ => scorad::AgeVariant::Age2Plus,
+        }
+    }
+
+    /// The EASI area score the body map gives a region (and its percent in tenths), once the
+    /// clinician has confirmed the whole skin was examined.
+    pub fn map_area(&self, region: Region) -> Option<(AreaScore, u16)> {
+        let age = self.map_age();
+        self.map_examined.then(|| (self.map.area_score(region, age), self.map.region_tenths(region, age)))
+    }
+
+    /// The percent (tenths) the body map gives a SCORAD segment, once the whole skin was examined.
+    pub fn map_extent(&self, segment: Segment) -> Option<u16> {
+        self.map_examined.then(|| self.map.segment_tenths(segment))
+    }
+
     /// The EASI record, or every problem that stops it.
     pub fn easi_record(&self) -> Result<EasiRecord, Vec<Problem>> {
         let mut check = Check(Vec::new());
         let age = check.take(Field::Age, self.age());
         let regions = Region::ALL.map(|region| {
             let form = &self.easi[region_index(region)];
-            let area = check.take(Field::EasiArea(region), form.area.map(AreaScore::new));
+            // A picked area score overrides the map's.
+            let picked = form.area.map(AreaScore::new);
+            let area = check.take(Field::EasiArea(region), picked.or_else(|| self.map_area(region).map(|(a, _)| Ok(a))));
             let signs = easi::Sign::ALL.map(|sign| {
                 let halves = form.signs[easi_sign_index(sign)];
                 check.take(Field::EasiSign(region, sign), halves.map(SignGrade::from_halves))
@@ -157,8 +187,10 @@ impl ExamForm {
         let mut check = Check(Vec::new());
         let age = check.take(Field::Age, self.age());
         let extent = Segment::ALL.map(|segment| {
-            let text = &self.scorad.extent[segment_index(segment)];
-            check.take(Field::Extent(segment), typed_number(text).map(|n| n.and_then(Percent::from_f64)))
+            // A typed percent overrides the map's.
+            let typed = typed_number(&self.scorad.extent[segment_index(segment)]).map(|n| n.and_then(Percent::from_f64));
+            let mapped = || self.map_extent(segment).map(Percent::from_tenths);
+            check.take(Field::Extent(segment), typed.or_else(mapped))
         });
         let grades = scorad::Sign::ALL.map(|sign| {
             check.take(Field::ScoradSign(sign), self.scorad.intensity[scorad_sign_index(sign)].map(Grade::new))
@@ -275,6 +307,35 @@ mod tests {
         // Both given: total = 22.8 + 9.5.
         form.scorad.sleep_loss = "3".into();
         assert_eq!(form.scorad_record().unwrap().score().total.unwrap().exact_text(), "32.3");
+    }
+
+    #[test]
+    fn the_map_fills_extent_and_area_only_once_the_whole_skin_is_confirmed_examined() {
+        // Assemble: adult, all signs graded, 3 of 20 trunk-front cells painted (15 %).
+        let mut form = complete_easi("30");
+        for region in &mut form.easi {
+            region.area = None;
+        }
+        form.scorad.intensity = [Some(1); 6];
+        for i in 0..3 {
+            form.map.set(Segment::TrunkFront, i, true);
+        }
+        // Act / Assert: painting alone is not a confirmation that the rest is clear.
+        assert!(form.easi_record().unwrap_err().contains(&Problem::Missing(Field::EasiArea(Region::Trunk))));
+        assert!(form.scorad_record().is_err());
+        form.map_examined = true;
+        let scorad = form.scorad_record().unwrap();
+        assert_eq!(scorad.extent.trunk_front.tenths(), 150);
+        assert_eq!(scorad.extent.trunk_back.tenths(), 0);
+        // 15 % of 18 % BSA = 2.7 % of the 33.4 % trunk region = 8.08 % → area score 1.
+        let easi = form.easi_record().unwrap();
+        assert_eq!(easi.regions.trunk.area.get(), 1);
+        assert_eq!(easi.regions.head_neck.area.get(), 0);
+        // A typed percent and a picked area score override the map.
+        form.scorad.extent[segment_index(Segment::TrunkFront)] = "40".into();
+        form.easi[region_index(Region::Trunk)].area = Some(3);
+        assert_eq!(form.scorad_record().unwrap().extent.trunk_front.tenths(), 400);
+        assert_eq!(form.easi_record().unwrap().regions.trunk.area.get(), 3);
     }
 
     #[test]

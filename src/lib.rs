@@ -4,7 +4,9 @@
 //! records; `state`, `draft`, `app` and `components` are the thin Yew UI; `text` holds every
 //! visible string.
 
+pub mod age;
 pub mod app;
+pub mod bodymap;
 pub mod components;
 pub mod draft;
 pub mod form;

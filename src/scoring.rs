@@ -10,6 +10,9 @@ pub mod nrs;
 pub mod poem;
 pub mod scorad;
 
+pub use easi::EasiBands;
+pub use scorad::ScoradBands;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -53,7 +56,8 @@ impl<'de> Deserialize<'de> for AgeYears {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
-    /// EASI 0.
+    /// EASI 0 (Leshem 2015 and Chopra 2017); SCORAD below 10 and objective SCORAD below 8
+    /// (Chopra 2017 only).
     Clear,
     /// EASI (0, 1].
     AlmostClear,
@@ -182,12 +186,21 @@ impl Assessment {
         serde_json::to_string(self).expect("records always serialize")
     }
 
-    /// Scores the record. `Err` only for a record built in code that breaks a rule the
-    /// JSON reader enforces (such as "not relevant" on DLQI item 1).
+    /// Scores the record with the default band systems (Leshem 2015 for EASI, Kunz 1997 for
+    /// SCORAD): the same as `score_with(EasiBands::default(), ScoradBands::default())`.
+    /// `Err` only for a record built in code that breaks a rule the JSON reader enforces
+    /// (such as "not relevant" on DLQI item 1).
     pub fn score(&self) -> Result<Score, ScoreError> {
+        self.score_with(EasiBands::default(), ScoradBands::default())
+    }
+
+    /// Scores the record, banding EASI with `easi` and SCORAD / objective SCORAD with
+    /// `scorad`; the other instruments have one band system each and ignore both. The
+    /// system used is reported in the score (`band_system`). Errors as [`Assessment::score`].
+    pub fn score_with(&self, easi: EasiBands, scorad: ScoradBands) -> Result<Score, ScoreError> {
         Ok(match self {
-            Assessment::Easi(r) => Score::Easi(r.score()),
-            Assessment::Scorad(r) => Score::Scorad(r.score()),
+            Assessment::Easi(r) => Score::Easi(r.score_with(easi)),
+            Assessment::Scorad(r) => Score::Scorad(r.score_with(scorad)),
             Assessment::Poem(r) => Score::Poem(r.score()),
             Assessment::Dlqi(r) => Score::Dlqi(r.score()?),
             Assessment::ItchNrs(r) => Score::ItchNrs(r.score_itch()),

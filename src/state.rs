@@ -32,6 +32,16 @@ pub enum Action {
     SetPruritus(String),
     /// SCORAD sleep loss as typed.
     SetSleepLoss(String),
+    /// Paint (`true`) or clear one body-map cell of a segment.
+    PaintCell(scorad::Segment, u8, bool),
+    /// Confirm (or withdraw) that the whole skin was examined.
+    SetMapExamined(bool),
+    /// Clear every painted cell.
+    ClearMap,
+    /// Drop a picked EASI area score, going back to the map's value.
+    ResetArea(easi::Region),
+    /// Drop a typed SCORAD percent, going back to the map's value.
+    ResetExtent(scorad::Segment),
     /// Start over with an empty examination.
     Reset,
 }
@@ -47,8 +57,14 @@ impl ExamState {
                 form.easi[region_index(region)].signs[easi_sign_index(sign)] = Some(halves)
             }
             Action::ClearRegion(region) => {
-                form.easi[region_index(region)] = EasiRegionForm { area: Some(0), signs: [Some(0); 4] }
+                form.easi[region_index(region)] = EasiRegionForm { area: Some(0), signs: [Some(0); 4] };
+                form.map.clear_region(region);
             }
+            Action::PaintCell(segment, index, painted) => form.map.set(segment, index, painted),
+            Action::SetMapExamined(examined) => form.map_examined = examined,
+            Action::ClearMap => form.map = Default::default(),
+            Action::ResetArea(region) => form.easi[region_index(region)].area = None,
+            Action::ResetExtent(segment) => form.scorad.extent[segment_index(segment)].clear(),
             Action::SetExtent(segment, text) => form.scorad.extent[segment_index(segment)] = text,
             Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
             Action::SetPruritus(text) => form.scorad.pruritus = text,

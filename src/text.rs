@@ -218,3 +218,44 @@ pub const SAVE_FAILED: &str = "This browser did not save the examination (storag
 pub fn contribution(region_name: &str, value: &str) -> String {
     format!("{region_name}: {value}")
 }
+
+/// Body map heading.
+pub const MAP_TITLE: &str = "Body map";
+/// Body map instructions.
+pub const MAP_INTRO: &str = "Tap a square to mark skin with inflammatory lesions; tap again to clear it; drag to paint across squares. The map gives each SCORAD area's percent and each EASI region's area score; a value typed or picked below overrides it.";
+/// Note on the infant figure.
+pub const MAP_INFANT: &str = "Under 2 years: infant proportions and SCORAD's under-2 weights (head 17 %, legs 12 % each).";
+/// Front view caption.
+pub const MAP_FRONT: &str = "Front";
+/// Back view caption.
+pub const MAP_BACK: &str = "Back";
+/// Confirmation that unpainted skin is clear.
+pub const MAP_EXAMINED: &str = "Whole skin examined — unpainted areas have no lesions";
+/// Clear the map.
+pub const MAP_CLEAR: &str = "Clear map";
+/// Label of the list alternative.
+pub const MAP_LIST: &str = "Painted percent of each area";
+/// Missing-list entry when the map is not confirmed.
+pub const MAP_NOT_CONFIRMED: &str = "or confirm on the body map that the whole skin was examined";
+/// Label of the reset-to-map buttons.
+pub const RESET_TO_MAP: &str = "Use map value";
+
+/// A segment with its painted percent (tenths), for the list beside the map.
+pub fn segment_painted(segment: scorad::Segment, tenths: u16) -> String {
+    format!("{}, {} % affected", self::segment(segment), percent(tenths))
+}
+
+/// A percent held in tenths ("12.5", "40").
+pub fn percent(tenths: u16) -> String {
+    if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
+}
+
+/// What the map gives an EASI region.
+pub fn map_area(score: u8, tenths: u16) -> String {
+    format!("From the body map: {score} ({} % of the region)", percent(tenths))
+}
+
+/// What the map gives a SCORAD segment (placeholder of its field).
+pub fn map_extent(tenths: u16) -> String {
+    format!("map: {}", percent(tenths))
+}

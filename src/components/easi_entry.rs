@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct EasiEntryProps {
     /// The four regions as entered, in [`Region::ALL`] order.
     pub regions: [EasiRegionForm; 4],
+    /// The body map's area score and percent (tenths) per region, once confirmed.
+    pub map_areas: [Option<(u8, u16)>; 4],
     /// Sends the user's changes.
     pub ondispatch: Callback<Action>,
 }
@@ -46,7 +48,7 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
             <h2 id="easi-title">{ text::EASI_TITLE }</h2>
             <p class="intro">{ text::EASI_INTRO }</p>
             <p class="note">{ text::ERYTHEMA_NOTE }</p>
-            { for Region::ALL.iter().zip(props.regions.iter()).map(|(&region, form)| {
+            { for Region::ALL.iter().zip(props.regions.iter()).zip(props.map_areas).map(|((&region, form), map_area)| {
                 let dispatch = props.ondispatch.clone();
                 let onclear = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearRegion(region)));
                 let dispatch = props.ondispatch.clone();
@@ -61,7 +63,18 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
                             </button>
                         </div>
                         <GradePicker name={format!("easi-{}-area", region.key())} legend={text::AREA_LABEL}
-                            choices={areas.clone()} selected={form.area} onpick={onarea} />
+                            choices={areas.clone()} selected={form.area.or(map_area.map(|(a, _)| a))} onpick={onarea} />
+                        if let Some((score, tenths)) = map_area {
+                            <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
+                                { text::map_area(score, tenths) }
+                                if form.area.is_some_and(|picked| picked != score) {
+                                    <button type="button" class="button button--quiet"
+                                        onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
+                                        { text::RESET_TO_MAP }
+                                    </button>
+                                }
+                            </p>
+                        }
                         { for Sign::ALL.iter().map(|&sign| {
                             let dispatch = props.ondispatch.clone();
                             let onpick = Callback::from(move |halves| dispatch.emit(Action::SetEasiSign(region, sign, halves)));

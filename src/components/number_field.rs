@@ -22,6 +22,9 @@ pub struct NumberFieldProps {
     /// Why the text is not accepted, if it is not.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Shown greyed while the field is empty (e.g. the body map's value).
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
     /// Called with the new text on every keystroke.
     pub onedit: Callback<String>,
 }
@@ -46,7 +49,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 <span class="field__hint" id={hint_id.clone()}>{ hint }</span>
             }
             <input id={props.id.clone()} type="text" inputmode={inputmode} autocomplete="off"
-                value={props.value.clone()} {oninput}
+                value={props.value.clone()} placeholder={props.placeholder.clone()} {oninput}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described.is_empty()).then_some(described)} />
             if let Some(error) = &props.error {

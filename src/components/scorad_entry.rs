@@ -16,6 +16,8 @@ pub struct ScoradEntryProps {
     pub form: ScoradForm,
     /// Invalid entries (from the form check), shown beside their fields.
     pub problems: Vec<Problem>,
+    /// The body map's percent (tenths) per segment, once the whole skin is confirmed examined.
+    pub map_extent: [Option<u16>; 13],
     /// Sends the user's changes.
     pub ondispatch: Callback<Action>,
 }
@@ -50,7 +52,9 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                         <NumberField id={format!("extent-{}", segment.key())}
                             label={format!("{} (%)", text::segment(segment))}
                             value={props.form.extent[segment_index(segment)].clone()} decimal=true
-                            error={error_for(&props.problems, Field::Extent(segment))} {onedit} />
+                            error={error_for(&props.problems, Field::Extent(segment))}
+                            placeholder={props.map_extent[segment_index(segment)].map(|t| AttrValue::from(text::map_extent(t)))}
+                            {onedit} />
                     }
                 }) }
             </div>

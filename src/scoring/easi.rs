@@ -9,12 +9,18 @@
 //!   *Dermatitis* 2022;33:187–192 (PMC9154300): half points only between 1 and 3,
 //!   "not 0.5 as any sign present should be treated as at least mild".
 //! - Leshem YA et al. What the EASI score tells us about severity of atopic dermatitis.
-//!   *Br J Dermatol* 2015;172:1353–1357 (severity strata).
+//!   *Br J Dermatol* 2015;172:1353–1357 (severity strata; the default, [`EasiBands::Leshem2015`]).
+//! - Chopra R et al. Severity strata for EASI, modified EASI, SCORAD, objective SCORAD, ADSI
+//!   and body surface area in adolescents and adults with atopic dermatitis. *Br J Dermatol*
+//!   2017;177:1316–1321 (alternative strata, [`EasiBands::Chopra2017`]; derived in patients
+//!   aged 13 years and over).
 //!
 //! Choices where the sources are silent, documented in `docs/scoring.md`:
 //! - Bands are half-open intervals on the exact value (the printed "1.1–7.0 / 7.1–21.0" has
 //!   gaps): clear 0; almost clear (0, 1]; mild (1, 7]; moderate (7, 21]; severe (21, 50];
 //!   very severe above 50.
+//! - Chopra's printed "0.1–5.9 / 6.0–22.9" has gaps too; there the lower edge of the next
+//!   band is closed: clear 0; mild (0, 6); moderate [6, 23); severe 23 and above.
 //! - Area score 1 covers any involvement above 0 % and below 10 % (HOME's "1–9 %" leaves
 //!   sub-1 % undefined).
 
@@ -295,13 +301,16 @@ pub struct EasiRecord {
     pub regions: EasiRegions,
 }
 
-/// EASI result: total 0–72 with band, age variant and each region's contribution.
+/// EASI result: total 0–72 with band, band system, age variant and each region's
+/// contribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct EasiScore {
     /// EASI total, exact.
     pub total: EasiValue,
-    /// Leshem 2015 band.
+    /// The band of `total` in `band_system`.
     pub band: Band,
+    /// Which published strata gave `band` (`"leshem_2015"` / `"chopra_2017"`).
+    pub band_system: EasiBands,
     /// Which multipliers were used.
     pub age_variant: AgeVariant,
     /// Head and neck contribution.
@@ -315,22 +324,114 @@ pub struct EasiScore {
 }
 
 impl EasiRecord {
-    /// EASI = sum over regions of (signs × area × multiplier); range 0–72.
+    /// EASI = sum over regions of (signs × area × multiplier); range 0–72, banded with the
+    /// default strata (Leshem 2015). Same as `score_with(EasiBands::default())`.
     pub fn score(&self) -> EasiScore {
+        self.score_with(EasiBands::default())
+    }
+
+    /// EASI as [`EasiRecord::score`], banded with the strata of `bands`. The total does not
+    /// depend on the band system.
+    pub fn score_with(&self, bands: EasiBands) -> EasiScore {
         let age_variant = AgeVariant::for_age(self.age_years);
         let part = |r: Region| self.regions.get(r).score(r, age_variant);
         let [head_neck, upper_limbs, trunk, lower_limbs] = Region::ALL.map(part);
         let total = EasiValue::from_units(
             head_neck.units() + upper_limbs.units() + trunk.units() + lower_limbs.units(),
         );
-        EasiScore { total, band: band(total), age_variant, head_neck, upper_limbs, trunk, lower_limbs }
+        EasiScore {
+            total,
+            band: bands.band(total),
+            band_system: bands,
+            age_variant,
+            head_neck,
+            upper_limbs,
+            trunk,
+            lower_limbs,
+        }
+    }
+}
+
+/// Which published severity strata band an EASI total. Serialized as `"leshem_2015"` /
+/// `"chopra_2017"`. Both are decided on the exact value, as half-open intervals (the printed
+/// strata have gaps such as 7.0 → 7.1 and 5.9 → 6.0); see `docs/scoring.md`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EasiBands {
+    /// Leshem 2015, recommended by HOME (the default): clear 0; almost clear (0, 1.0];
+    /// mild (1.0, 7.0]; moderate (7.0, 21.0]; severe (21.0, 50.0]; very severe above 50.0.
+    #[default]
+    #[serde(rename = "leshem_2015")]
+    Leshem2015,
+    /// Chopra 2017, derived in adolescents and adults (13 years and over): clear 0;
+    /// mild (0, 6.0); moderate [6.0, 23.0); severe 23.0 and above. Printed as
+    /// "0 / 0.1–5.9 / 6.0–22.9 / 23.0–72"; the lower edge of the next band is closed, so
+    /// 5.95 is mild and 22.95 moderate. There is no almost-clear or very-severe band.
+    #[serde(rename = "chopra_2017")]
+    Chopra2017,
+}
+
+impl EasiBands {
+    /// Every band system, the default first.
+    pub const ALL: [EasiBands; 2] = [EasiBands::Leshem2015, EasiBands::Chopra2017];
+
+    /// The JSON name (`"leshem_2015"` / `"chopra_2017"`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            EasiBands::Leshem2015 => "leshem_2015",
+            EasiBands::Chopra2017 => "chopra_2017",
+        }
+    }
+
+    /// The band of an exact EASI total in this system.
+    pub fn band(self, total: EasiValue) -> Band {
+        match self {
+            EasiBands::Leshem2015 => leshem_2015(total),
+            EasiBands::Chopra2017 => chopra_2017(total),
+        }
+    }
+
+    /// The published source of the strata (with the population they were derived in,
+    /// where it is restricted).
+    pub const fn citation(self) -> &'static str {
+        match self {
+            EasiBands::Leshem2015 => {
+                "Leshem YA, Hajar T, Hanifin JM, Simpson EL. What the Eczema Area and Severity Index score \
+                 tells us about the severity of atopic dermatitis: an interpretability study. \
+                 Br J Dermatol 2015;172:1353–1357."
+            }
+            EasiBands::Chopra2017 => {
+                "Chopra R et al. Severity strata for Eczema Area and Severity Index (EASI), modified EASI, \
+                 Scoring Atopic Dermatitis (SCORAD), objective SCORAD, Atopic Dermatitis Severity Index \
+                 and body surface area in adolescents and adults with atopic dermatitis. \
+                 Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over."
+            }
+        }
+    }
+}
+
+/// The default band of an EASI total: Leshem 2015 (same as `EasiBands::default().band`).
+pub fn band(total: EasiValue) -> Band {
+    EasiBands::default().band(total)
+}
+
+/// Chopra 2017 severity strata, half-open on the exact value with the lower edge of the
+/// next band closed: 0 clear; (0, 6.0) mild; [6.0, 23.0) moderate; 23.0 and above severe.
+fn chopra_2017(total: EasiValue) -> Band {
+    if total == EasiValue::whole(0) {
+        Band::Clear
+    } else if total < EasiValue::whole(6) {
+        Band::Mild
+    } else if total < EasiValue::whole(23) {
+        Band::Moderate
+    } else {
+        Band::Severe
     }
 }
 
 /// Leshem 2015 severity strata as half-open intervals on the exact value:
 /// 0 clear; (0, 1.0] almost clear; (1.0, 7.0] mild; (7.0, 21.0] moderate;
 /// (21.0, 50.0] severe; above 50.0 very severe.
-pub fn band(total: EasiValue) -> Band {
+fn leshem_2015(total: EasiValue) -> Band {
     let t = total.units();
     if t == 0 {
         Band::Clear

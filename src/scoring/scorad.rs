@@ -4,7 +4,12 @@
 //! - European Task Force on Atopic Dermatitis. Severity scoring of atopic dermatitis: the
 //!   SCORAD index. *Dermatology* 1993;186:23–31 (items, rule-of-nines extent, A/5 + 7B/2 + C).
 //! - Kunz B et al. Clinical validation and guidelines for the SCORAD index: consensus report
-//!   of the ETFAD. *Dermatology* 1997;195:10–19 (severity bands).
+//!   of the ETFAD. *Dermatology* 1997;195:10–19 (severity bands; the default,
+//!   [`ScoradBands::Kunz1997`]).
+//! - Chopra R et al. Severity strata for EASI, modified EASI, SCORAD, objective SCORAD, ADSI
+//!   and body surface area in adolescents and adults with atopic dermatitis. *Br J Dermatol*
+//!   2017;177:1316–1321 (alternative strata, [`ScoradBands::Chopra2017`]; derived in patients
+//!   aged 13 years and over).
 //! - Oranje AP et al. *Br J Dermatol* 2007;157:645–648 (objective SCORAD = A/5 + 7B/2, 0–83).
 //! - The SCORAD training course, Université de Nantes ("A/5 + 7.B/2 + C"). A page that
 //!   prints "B/2" is wrong.
@@ -14,6 +19,9 @@
 //!   6 + 6, the rest unchanged): they sum to 96 and are not rescaled, so A is at most 96.
 //! - Bands are half-open on the exact value: SCORAD < 25 mild, 25–50 moderate, > 50 severe;
 //!   objective < 15 mild, 15–40 moderate, > 40 severe.
+//! - Chopra's printed strata have gaps ("0–9.9 / 10.0–28.9"); there the lower edge of the next
+//!   band is closed: SCORAD [0, 10) clear, [10, 29) mild, [29, 49) moderate, 49 and above
+//!   severe; objective [0, 8) clear, [8, 24) mild, [24, 38) moderate, 38 and above severe.
 //! - Without C the total and its band are not given (never a C of 0 assumed).
 
 use super::exact::{steps_of, whole_number, Exact};
@@ -394,11 +402,14 @@ pub struct ScoradRecord {
 pub struct ScoradScore {
     /// SCORAD = A/5 + 7B/2 + C (0–103), when C is present.
     pub total: Option<ScoradValue>,
-    /// Kunz 1997 band of `total`.
+    /// The band of `total` in `band_system`.
     pub band: Option<Band>,
+    /// Which published strata gave `band` and `objective_band` (`"kunz_1997"` /
+    /// `"chopra_2017"`); given even when `total` is null.
+    pub band_system: ScoradBands,
     /// Objective SCORAD = A/5 + 7B/2 (0–83).
     pub objective: ScoradValue,
-    /// Kunz 1997 band of `objective`.
+    /// The objective SCORAD band of `objective` in `band_system`.
     pub objective_band: Band,
     /// Extent A (0–100; at most 96 under 2 years).
     pub extent: ExtentValue,
@@ -411,8 +422,15 @@ pub struct ScoradScore {
 }
 
 impl ScoradRecord {
-    /// Objective SCORAD = A/5 + 7B/2; SCORAD = objective + C.
+    /// Objective SCORAD = A/5 + 7B/2; SCORAD = objective + C; banded with the default strata
+    /// (Kunz 1997). Same as `score_with(ScoradBands::default())`.
     pub fn score(&self) -> ScoradScore {
+        self.score_with(ScoradBands::default())
+    }
+
+    /// SCORAD as [`ScoradRecord::score`], banded with the strata of `bands`. The values do
+    /// not depend on the band system.
+    pub fn score_with(&self, bands: ScoradBands) -> ScoradScore {
         let age_variant = AgeVariant::for_age(self.age_years);
         let extent = self.extent.area(age_variant);
         let intensity = self.intensity.sum();
@@ -425,9 +443,10 @@ impl ScoradRecord {
         let total = subjective.map(|c| ScoradValue::from_units(objective.units() + c.units() * 1000));
         ScoradScore {
             total,
-            band: total.map(band),
+            band: total.map(|t| bands.band(t)),
+            band_system: bands,
             objective,
-            objective_band: objective_band(objective),
+            objective_band: bands.objective_band(objective),
             extent,
             intensity,
             subjective,
@@ -436,8 +455,102 @@ impl ScoradRecord {
     }
 }
 
-/// Kunz 1997 SCORAD bands: < 25 mild; 25–50 moderate; > 50 severe.
+/// Which published severity strata band SCORAD and objective SCORAD. Serialized as
+/// `"kunz_1997"` / `"chopra_2017"`. Both are decided on the exact value, as half-open
+/// intervals; see `docs/scoring.md`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ScoradBands {
+    /// Kunz 1997 / ETFAD consensus (the default). SCORAD: below 25 mild; 25–50 moderate;
+    /// above 50 severe. Objective SCORAD: below 15 mild; 15–40 moderate; above 40 severe.
+    /// There is no clear band.
+    #[default]
+    #[serde(rename = "kunz_1997")]
+    Kunz1997,
+    /// Chopra 2017, derived in adolescents and adults (13 years and over). Printed as
+    /// SCORAD "0–9.9 clear / 10.0–28.9 mild / 29.0–48.9 moderate / 49.0–103 severe" and
+    /// objective "0–7.9 / 8.0–23.9 / 24.0–37.9 / 38.0–83"; the lower edge of the next band
+    /// is closed, so SCORAD [0, 10) clear, [10, 29) mild, [29, 49) moderate, ≥ 49 severe and
+    /// objective [0, 8) clear, [8, 24) mild, [24, 38) moderate, ≥ 38 severe (9.95 is clear,
+    /// 28.9999 mild). Chopra notes that xerosis, itch and sleep loss give values above 0 on
+    /// clear skin.
+    #[serde(rename = "chopra_2017")]
+    Chopra2017,
+}
+
+impl ScoradBands {
+    /// Every band system, the default first.
+    pub const ALL: [ScoradBands; 2] = [ScoradBands::Kunz1997, ScoradBands::Chopra2017];
+
+    /// The JSON name (`"kunz_1997"` / `"chopra_2017"`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            ScoradBands::Kunz1997 => "kunz_1997",
+            ScoradBands::Chopra2017 => "chopra_2017",
+        }
+    }
+
+    /// The band of an exact SCORAD total (A/5 + 7B/2 + C) in this system.
+    pub fn band(self, total: ScoradValue) -> Band {
+        match self {
+            ScoradBands::Kunz1997 => kunz_1997(total),
+            ScoradBands::Chopra2017 => chopra_2017([10, 29, 49], total),
+        }
+    }
+
+    /// The band of an exact objective SCORAD (A/5 + 7B/2) in this system.
+    pub fn objective_band(self, objective: ScoradValue) -> Band {
+        match self {
+            ScoradBands::Kunz1997 => kunz_1997_objective(objective),
+            ScoradBands::Chopra2017 => chopra_2017([8, 24, 38], objective),
+        }
+    }
+
+    /// The published source of the strata (with the population they were derived in,
+    /// where it is restricted).
+    pub const fn citation(self) -> &'static str {
+        match self {
+            ScoradBands::Kunz1997 => {
+                "Kunz B, Oranje AP, Labrèze L, Stalder JF, Ring J, Taïeb A. Clinical validation and \
+                 guidelines for the SCORAD index: consensus report of the European Task Force on \
+                 Atopic Dermatitis. Dermatology 1997;195:10–19."
+            }
+            ScoradBands::Chopra2017 => {
+                "Chopra R et al. Severity strata for Eczema Area and Severity Index (EASI), modified EASI, \
+                 Scoring Atopic Dermatitis (SCORAD), objective SCORAD, Atopic Dermatitis Severity Index \
+                 and body surface area in adolescents and adults with atopic dermatitis. \
+                 Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over."
+            }
+        }
+    }
+}
+
+/// The default SCORAD band: Kunz 1997 (same as `ScoradBands::default().band`).
 pub fn band(total: ScoradValue) -> Band {
+    ScoradBands::default().band(total)
+}
+
+/// The default objective SCORAD band: Kunz 1997 (same as
+/// `ScoradBands::default().objective_band`).
+pub fn objective_band(objective: ScoradValue) -> Band {
+    ScoradBands::default().objective_band(objective)
+}
+
+/// Chopra 2017 strata from the lower edges of mild, moderate and severe (whole numbers):
+/// [0, mild) clear; [mild, moderate) mild; [moderate, severe) moderate; severe and above.
+fn chopra_2017([mild, moderate, severe]: [u32; 3], value: ScoradValue) -> Band {
+    if value < ScoradValue::whole(mild) {
+        Band::Clear
+    } else if value < ScoradValue::whole(moderate) {
+        Band::Mild
+    } else if value < ScoradValue::whole(severe) {
+        Band::Moderate
+    } else {
+        Band::Severe
+    }
+}
+
+/// Kunz 1997 SCORAD bands: < 25 mild; 25–50 moderate; > 50 severe.
+fn kunz_1997(total: ScoradValue) -> Band {
     if total < ScoradValue::whole(25) {
         Band::Mild
     } else if total <= ScoradValue::whole(50) {
@@ -448,7 +561,7 @@ pub fn band(total: ScoradValue) -> Band {
 }
 
 /// Kunz 1997 objective SCORAD bands: < 15 mild; 15–40 moderate; > 40 severe.
-pub fn objective_band(objective: ScoradValue) -> Band {
+fn kunz_1997_objective(objective: ScoradValue) -> Band {
     if objective < ScoradValue::whole(15) {
         Band::Mild
     } else if objective <= ScoradValue::whole(40) {

@@ -74,16 +74,54 @@ test('a clinician enters a SCORAD; the total appears once the patient gives C', 
   await context.close();
 });
 
+test('painting the body map feeds SCORAD extent and the EASI area score', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '30');
+  // Tap three of the 20 front-trunk cells (segment 6), then drag across a row of four.
+  for (const cell of ['6:0', '6:1', '6:2']) await page.click(`[data-cell="${cell}"]`);
+  const box = async (cell) => page.locator(`[data-cell="${cell}"]`).boundingBox();
+  const [from, to] = [await box('6:8'), await box('6:11')];
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  // 7 of 20 cells = 35 %.
+  assert.equal((await page.textContent('[data-segment="trunk_front"]')).trim(), 'Trunk, front, 35 % affected');
+  // Tapping a painted cell clears it: 30 %.
+  await page.click('[data-cell="6:0"]');
+  assert.equal((await page.textContent('[data-segment="trunk_front"]')).trim(), 'Trunk, front, 30 % affected');
+  // Nothing is read from the map until the whole skin is confirmed examined.
+  assert.equal(await page.locator('[data-testid="map-area-trunk"]').count(), 0);
+  await page.check('text=Whole skin examined');
+  // 30 % of 18 % = 5.4 % body surface of the 33.4 % trunk region = 16.2 % → area score 2.
+  assert.equal((await page.textContent('[data-testid="map-area-trunk"]')).trim(), 'From the body map: 2 (16.1 % of the region)');
+  assert.equal(await page.isChecked('#easi-trunk-area-2'), true);
+  assert.equal(await page.getAttribute('#extent-trunk_front', 'placeholder'), 'map: 30');
+  for (const sign of ['erythema', 'edema_papulation', 'oozing_crusts', 'excoriation', 'lichenification', 'dryness']) {
+    await tap(page, `scorad-${sign}-1`);
+  }
+  // A = 18 × 30 % = 5.4; objective = 5.4 / 5 + 7 × 6 / 2 = 22.08.
+  assert.equal((await page.textContent('[data-testid="scorad-a"]')).trim(), 'A = 5.4');
+  assert.equal(await value(page, 'objective-scorad'), '22.1');
+  // A typed percent overrides the map.
+  await page.fill('#extent-trunk_front', '50');
+  assert.equal((await page.textContent('[data-testid="scorad-a"]')).trim(), 'A = 9.0');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a reload mid-examination keeps every entry', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill('#age', '40');
   await tap(page, 'easi-trunk-area-5');
   await page.fill('#extent-trunk_back', '33.3');
+  await page.click('[data-cell="8:3"]');
   await page.reload();
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#age'), '40');
   assert.equal(await page.isChecked('#easi-trunk-area-5'), true);
   assert.equal(await page.inputValue('#extent-trunk_back'), '33.3');
+  assert.match(await page.getAttribute('[data-cell="8:3"]', 'class'), /map__cell--painted/);
   await context.close();
 });
 

@@ -16,6 +16,11 @@ for (const [w, h] of [[1024, 768], [768, 1024], [390, 844]]) {
       await page.click(`label[for="${id}"]`);
     }
     await page.screenshot({ path: `${out}/app-${w}x${h}-${scheme}.png` });
+    // Paint a stroke across the front trunk and the back, then look at the map.
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    for (const cell of ['6:0', '6:1', '6:5', '7:16', '7:17', '8:3']) await page.click(`[data-cell="${cell}"]`);
+    await page.evaluate(() => document.getElementById('map').scrollIntoView());
+    await page.screenshot({ path: `${out}/map-${w}x${h}-${scheme}.png` });
     await context.close();
   }
 }
