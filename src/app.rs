@@ -91,10 +91,10 @@ pub fn App() -> Html {
                     <EasiEntry regions={exam.form.easi} ondispatch={ondispatch.clone()}
                         map_areas={Region::ALL.map(|r| exam.form.map_area(r).map(|(a, t)| (a.get(), t)))} />
                     <ScoradEntry form={exam.form.scorad.clone()} problems={scorad_problems}
-                        map_extent={Segment::ALL.map(|s| exam.form.map_extent(s))} {ondispatch} />
+                        map_extent={Segment::ALL.map(|s| exam.form.map_extent(s))} ondispatch={ondispatch.clone()} />
                     <footer class="footer muted">{ text::FOOTER }</footer>
                 </div>
-                <ScorePanel form={exam.form.clone()} />
+                <ScorePanel form={exam.form.clone()} ondispatch={ondispatch.clone()} />
             </main>
         </div>
     }

@@ -5,7 +5,7 @@
 use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, Region, SignGrade};
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Vas};
 use crate::bodymap::Painting;
-use crate::scoring::AgeYears;
+use crate::scoring::{AgeYears, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
 
 /// One field of the examination, for "missing" and "invalid" messages and for focusing it.
@@ -84,6 +84,12 @@ pub struct ExamForm {
     /// the map supplies every value not entered by hand.
     #[serde(default)]
     pub map_examined: bool,
+    /// EASI severity strata in use (Leshem 2015 unless changed).
+    #[serde(default)]
+    pub easi_bands: EasiBands,
+    /// SCORAD severity strata in use (Kunz 1997 unless changed).
+    #[serde(default)]
+    pub scorad_bands: ScoradBands,
 }
 
 /// Collects problems while converting, so every missing field is listed at once.

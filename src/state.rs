@@ -2,7 +2,7 @@
 //! resulting `ExamForm` is the single source the score panel reads.
 
 use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
-use crate::scoring::{easi, scorad};
+use crate::scoring::{easi, scorad, EasiBands, ScoradBands};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -42,6 +42,10 @@ pub enum Action {
     ResetArea(easi::Region),
     /// Drop a typed SCORAD percent, going back to the map's value.
     ResetExtent(scorad::Segment),
+    /// Choose the EASI band system.
+    SetEasiBands(EasiBands),
+    /// Choose the SCORAD band system.
+    SetScoradBands(ScoradBands),
     /// Start over with an empty examination.
     Reset,
 }
@@ -69,7 +73,12 @@ impl ExamState {
             Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
             Action::SetPruritus(text) => form.scorad.pruritus = text,
             Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
-            Action::Reset => form = ExamForm::default(),
+            Action::SetEasiBands(bands) => form.easi_bands = bands,
+            Action::SetScoradBands(bands) => form.scorad_bands = bands,
+            // A new examination keeps the clinician's choice of band systems.
+            Action::Reset => {
+                form = ExamForm { easi_bands: form.easi_bands, scorad_bands: form.scorad_bands, ..ExamForm::default() }
+            }
         }
         ExamState { form }
     }
@@ -108,8 +117,13 @@ mod tests {
     }
 
     #[test]
-    fn reset_empties_everything() {
-        let state = ExamState::default().apply(Action::SetAge("9".into())).apply(Action::Reset);
-        assert_eq!(state, ExamState::default());
+    fn reset_empties_everything_but_the_band_systems() {
+        let state = ExamState::default()
+            .apply(Action::SetAge("9".into()))
+            .apply(Action::SetEasiBands(EasiBands::Chopra2017))
+            .apply(Action::Reset);
+        assert_eq!(state.form.age, "");
+        assert_eq!(state.form.easi_bands, EasiBands::Chopra2017);
+        assert_eq!(state.form.scorad_bands, ScoradBands::Kunz1997);
     }
 }

@@ -59,8 +59,8 @@ pub const EASI: &str = "EASI";
 pub const NEW_EXAM: &str = "New examination";
 /// Confirmation before clearing everything.
 pub const CONFIRM_NEW_EXAM: &str = "Clear every entry of this examination?";
-/// Band systems in use.
-pub const BAND_SOURCES: &str = "Bands: EASI Leshem 2015; SCORAD and objective SCORAD Kunz 1997.";
+/// Heading of the band-system choice.
+pub const BAND_SYSTEMS: &str = "Severity bands";
 /// Note shown when a saved draft could not be read.
 pub fn draft_unreadable(key: &str) -> String {
     format!("A saved examination could not be read. It has been kept unchanged in this browser's storage under “{key}”, and a new examination was started.")
@@ -258,4 +258,20 @@ pub fn map_area(score: u8, tenths: u16) -> String {
 /// What the map gives a SCORAD segment (placeholder of its field).
 pub fn map_extent(tenths: u16) -> String {
     format!("map: {}", percent(tenths))
+}
+
+/// Name of an EASI band system.
+pub fn easi_bands(bands: crate::scoring::EasiBands) -> &'static str {
+    match bands {
+        crate::scoring::EasiBands::Leshem2015 => "Leshem 2015 (default)",
+        crate::scoring::EasiBands::Chopra2017 => "Chopra 2017 (age 13 and over)",
+    }
+}
+
+/// Name of a SCORAD band system.
+pub fn scorad_bands(bands: crate::scoring::ScoradBands) -> &'static str {
+    match bands {
+        crate::scoring::ScoradBands::Kunz1997 => "Kunz 1997 (default)",
+        crate::scoring::ScoradBands::Chopra2017 => "Chopra 2017 (age 13 and over)",
+    }
 }

@@ -2,7 +2,8 @@
 //! reached, and exactly what is still missing. All figures come from `scoring`.
 
 use crate::form::{ExamForm, Problem};
-use crate::scoring::{easi, scorad, Assessment, Score};
+use crate::scoring::{easi, Assessment, EasiBands, Score, ScoradBands};
+use crate::state::Action;
 use crate::text;
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ use yew::prelude::*;
 pub struct ScorePanelProps {
     /// The examination as entered.
     pub form: ExamForm,
+    /// Sends the choice of band systems.
+    pub ondispatch: Callback<Action>,
 }
 
 /// A score line: name, figure (or "not scored") and band.
@@ -48,13 +51,14 @@ fn needed(problems: &[Problem]) -> Html {
 /// The always-visible score panel.
 #[component]
 pub fn ScorePanel(props: &ScorePanelProps) -> Html {
-    let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score());
-    let scorad = props.form.scorad_record().map(|r| Assessment::Scorad(r).score());
+    let (easi_bands, scorad_bands) = (props.form.easi_bands, props.form.scorad_bands);
+    let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score_with(easi_bands, scorad_bands));
+    let scorad = props.form.scorad_record().map(|r| Assessment::Scorad(r).score_with(easi_bands, scorad_bands));
     let subjective_problems = props.form.subjective().err().unwrap_or_default();
 
     let (easi_line, easi_detail) = match &easi {
         Ok(Ok(Score::Easi(s))) => (
-            score_line("easi", text::EASI, Some((s.total.display_in_band(easi::band), text::band(s.band)))),
+            score_line("easi", text::EASI, Some((s.total.display_in_band(|v| easi_bands.band(v)), text::band(s.band)))),
             html! {
                 <ul class="breakdown">
                     { for [(easi::Region::HeadNeck, s.head_neck), (easi::Region::UpperLimbs, s.upper_limbs),
@@ -72,9 +76,9 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
         Ok(Ok(Score::Scorad(s))) => (
             html! { <>
                 { score_line("objective-scorad", text::OBJECTIVE_SCORAD,
-                    Some((s.objective.display_in_band(scorad::objective_band), text::band(s.objective_band)))) }
+                    Some((s.objective.display_in_band(|v| scorad_bands.objective_band(v)), text::band(s.objective_band)))) }
                 { score_line("scorad", text::SCORAD,
-                    s.total.zip(s.band).map(|(t, b)| (t.display_in_band(scorad::band), text::band(b)))) }
+                    s.total.zip(s.band).map(|(t, b)| (t.display_in_band(|v| scorad_bands.band(v)), text::band(b)))) }
             </> },
             html! {
                 <>
@@ -125,7 +129,31 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 { easi_detail }
                 <h3>{ text::SCORAD }</h3>
                 { scorad_detail }
-                <p class="muted">{ text::BAND_SOURCES }</p>
+                <h3>{ text::BAND_SYSTEMS }</h3>
+                <label class="select">
+                    <span>{ text::EASI }</span>
+                    <select id="easi-bands" onchange={props.ondispatch.reform(|e: Event| {
+                        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+                        Action::SetEasiBands(EasiBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
+                    })}>
+                        { for EasiBands::ALL.iter().map(|&b| html! {
+                            <option value={b.key()} selected={b == easi_bands}>{ text::easi_bands(b) }</option>
+                        }) }
+                    </select>
+                </label>
+                <p class="muted citation">{ easi_bands.citation() }</p>
+                <label class="select">
+                    <span>{ text::SCORAD }</span>
+                    <select id="scorad-bands" onchange={props.ondispatch.reform(|e: Event| {
+                        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+                        Action::SetScoradBands(ScoradBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
+                    })}>
+                        { for ScoradBands::ALL.iter().map(|&b| html! {
+                            <option value={b.key()} selected={b == scorad_bands}>{ text::scorad_bands(b) }</option>
+                        }) }
+                    </select>
+                </label>
+                <p class="muted citation">{ scorad_bands.citation() }</p>
             </div>
         </aside>
     }

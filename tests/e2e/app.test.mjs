@@ -110,6 +110,25 @@ test('painting the body map feeds SCORAD extent and the EASI area score', async 
   await context.close();
 });
 
+test('the band system can be switched, with its citation, and the figure follows it', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill('#age', '34');
+  // Upper limbs only: signs 1.5 + 1.5 + 1.5 + 2 = 6.5, area 5, weight 0.2 → EASI 6.5.
+  for (const region of ['Head and neck', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  await gradeRegion(page, 'upper_limbs', 5, [3, 3, 3, 4]);
+  assert.equal(await value(page, 'easi'), '6.5');
+  assert.equal(await band(page, 'easi'), 'mild'); // Leshem: (1, 7]
+  await page.selectOption('#easi-bands', 'chopra_2017');
+  assert.equal(await band(page, 'easi'), 'moderate'); // Chopra: [6, 23)
+  assert.match(await page.textContent('.panel'), /Chopra R/);
+  await page.reload();
+  await page.waitForSelector('#age');
+  assert.equal(await page.inputValue('#easi-bands'), 'chopra_2017');
+  await context.close();
+});
+
 test('a reload mid-examination keeps every entry', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill('#age', '40');
