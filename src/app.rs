@@ -2,6 +2,7 @@
 //! with the draft restored on load and saved on every change.
 
 use crate::components::body_map::BodyMap;
+use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::number_field::NumberField;
 use crate::components::scorad_entry::ScoradEntry;
@@ -12,6 +13,12 @@ use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
 use crate::text;
 use yew::prelude::*;
+
+/// Today's local date as YYYY-MM-DD.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
 
 /// The app.
 #[component]
@@ -38,7 +45,18 @@ pub fn App() -> Html {
         let exam = exam.dispatcher();
         Callback::from(move |action| exam.dispatch(action))
     };
+    {
+        // A new examination is dated today (shown, and editable).
+        let ondispatch = ondispatch.clone();
+        use_effect_with(exam.form.exam_date.is_empty(), move |&undated| {
+            if undated {
+                ondispatch.emit(Action::SetExamDate(today()));
+            }
+        });
+    }
     let onage = ondispatch.reform(Action::SetAge);
+    let ondob = ondispatch.reform(Action::SetDob);
+    let onexamdate = ondispatch.reform(Action::SetExamDate);
     let onnew = {
         let ondispatch = ondispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -82,9 +100,21 @@ pub fn App() -> Html {
             }
             <main class="layout">
                 <div class="entries">
-                    <section class="card">
-                        <NumberField id="age" label={text::AGE_LABEL} hint={text::AGE_HINT}
-                            value={exam.form.age.clone()} error={age_error} onedit={onage} />
+                    <section class="card" aria-labelledby="patient-title">
+                        <h2 id="patient-title">{ text::PATIENT_TITLE }</h2>
+                        <p class="intro">{ text::AGE_HINT }</p>
+                        <div class="age-grid">
+                            <DateField id="exam-date" label={text::EXAM_DATE_LABEL} value={exam.form.exam_date.clone()} onedit={onexamdate} />
+                            <DateField id="dob" label={text::DOB_LABEL} value={exam.form.dob.clone()} onedit={ondob} />
+                            if exam.form.age_from_dob() {
+                                <p class="field" data-testid="age-from-dob">{ text::age_from_dates(&exam.form.age()) }</p>
+                            } else {
+                                <NumberField id="age" label={text::AGE_LABEL} value={exam.form.age.clone()} onedit={onage} />
+                            }
+                        </div>
+                        if let Some(error) = age_error {
+                            <p class="field__error" role="alert">{ error }</p>
+                        }
                     </section>
                     <BodyMap painting={exam.form.map} age={exam.form.map_age()} examined={exam.form.map_examined}
                         ondispatch={ondispatch.clone()} />

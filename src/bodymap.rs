@@ -5,7 +5,7 @@
 //! Every cell belongs to exactly one SCORAD segment and one EASI region. The trunk region
 //! includes the genitals; the buttocks (the bottom row of the back) belong to the EASI lower
 //! limbs but to SCORAD's back segment, as in the rule of nines. Within a segment all cells
-//! have equal area, and each segment has 4, 20 or 25 cells, so a segment's percent is an exact
+//! have equal area, and each segment has 4 or 20 cells, so a segment's percent is an exact
 //! multiple of 0.1 %. With adult weights the buttocks are 20 % of the back (3.6 % of the body),
 //! about 9 % of the EASI lower-limb region (HOME's guide says about 10 %).
 
@@ -157,12 +157,32 @@ impl Painting {
         }
     }
 
+    /// The first unpainted cell of a segment (the keyboard paints cells in this order).
+    pub fn next_unpainted(&self, segment: Segment) -> Option<u8> {
+        let (cols, rows) = layout(segment);
+        (0..cols * rows).find(|&i| !self.is_painted(segment, i))
+    }
+
+    /// The last painted cell of a segment (the keyboard clears cells in this order).
+    pub fn last_painted(&self, segment: Segment) -> Option<u8> {
+        let (cols, rows) = layout(segment);
+        (0..cols * rows).rev().find(|&i| self.is_painted(segment, i))
+    }
+
+    /// Paints or clears every cell of a segment.
+    pub fn set_segment(&mut self, segment: Segment, painted: bool) {
+        let (cols, rows) = layout(segment);
+        for i in 0..cols * rows {
+            self.set(segment, i, painted);
+        }
+    }
+
     /// Whether anything is painted.
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|&b| b == 0)
     }
 
-    /// Percent of `segment` painted, in tenths (exact: cells are 4, 20 or 25 per segment).
+    /// Percent of `segment` painted, in tenths (exact: cells are 4 or 20 per segment).
     pub fn segment_tenths(&self, segment: Segment) -> u16 {
         let (cols, rows) = layout(segment);
         let cells = u32::from(cols) * u32::from(rows);
@@ -302,6 +322,19 @@ mod tests {
         painting.clear_region(Region::LowerLimbs);
         assert_eq!(painting.segment_tenths(Segment::TrunkBack), 800);
         assert_eq!(painting.segment_tenths(Segment::TrunkFront), 1000);
+    }
+
+    #[test]
+    fn the_keyboard_order_paints_forward_and_clears_backward() {
+        let mut painting = Painting::default();
+        assert_eq!(painting.next_unpainted(Segment::Genitals), Some(0));
+        assert_eq!(painting.last_painted(Segment::Genitals), None);
+        painting.set_segment(Segment::Genitals, true);
+        assert_eq!(painting.next_unpainted(Segment::Genitals), None);
+        assert_eq!(painting.last_painted(Segment::Genitals), Some(3));
+        assert_eq!(painting.segment_tenths(Segment::Genitals), 1000);
+        painting.set_segment(Segment::Genitals, false);
+        assert!(painting.is_empty());
     }
 
     #[test]

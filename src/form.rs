@@ -4,6 +4,7 @@
 
 use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, Region, SignGrade};
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Vas};
+use crate::age::{age_in_years, Date};
 use crate::bodymap::Painting;
 use crate::scoring::{AgeYears, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
@@ -73,6 +74,12 @@ pub struct ScoradForm {
 pub struct ExamForm {
     /// Age in years, as typed.
     pub age: String,
+    /// Date of birth (YYYY-MM-DD) as entered; when present it decides the age.
+    #[serde(default)]
+    pub dob: String,
+    /// Examination date (YYYY-MM-DD), set to today when an examination starts.
+    #[serde(default)]
+    pub exam_date: String,
     /// EASI regions in [`Region::ALL`] order.
     pub easi: [EasiRegionForm; 4],
     /// SCORAD entry.
@@ -117,6 +124,9 @@ fn typed_number(text: &str) -> Option<Result<f64, String>> {
 impl ExamForm {
     /// The age, validated.
     pub fn age(&self) -> Option<Result<AgeYears, String>> {
+        if !self.dob.trim().is_empty() {
+            return Some(self.age_from_dates());
+        }
         typed_number(&self.age).map(|n| {
             let n = n?;
             if n.fract() != 0.0 || !(0.0..=130.0).contains(&n) {
@@ -124,6 +134,21 @@ impl ExamForm {
             }
             AgeYears::new(n as u8)
         })
+    }
+
+    /// Where the age comes from: the dates when a date of birth is entered, else the typed years.
+    pub fn age_from_dob(&self) -> bool {
+        !self.dob.trim().is_empty()
+    }
+
+    /// Completed years between the date of birth and the examination date.
+    fn age_from_dates(&self) -> Result<AgeYears, String> {
+        let birth = Date::parse_iso(self.dob.trim()).map_err(|e| format!("Date of birth: {e}"))?;
+        if self.exam_date.trim().is_empty() {
+            return Err("Enter the examination date to work out the age".into());
+        }
+        let exam = Date::parse_iso(self.exam_date.trim()).map_err(|e| format!("Examination date: {e}"))?;
+        AgeYears::new(age_in_years(birth, exam)?)
     }
 
     /// The figure and weights the map uses: from the age, or the adult ones until it is valid.
@@ -342,6 +367,22 @@ mod tests {
         form.easi[region_index(Region::Trunk)].area = Some(3);
         assert_eq!(form.scorad_record().unwrap().extent.trunk_front.tenths(), 400);
         assert_eq!(form.easi_record().unwrap().regions.trunk.area.get(), 3);
+    }
+
+    #[test]
+    fn a_date_of_birth_decides_the_age_at_the_examination_date() {
+        // Assemble: typed 34, but born 2017-11-27, examined the day before the 8th birthday.
+        let mut form = complete_easi("34");
+        form.dob = "2017-11-27".into();
+        form.exam_date = "2025-11-26".into();
+        // Act / Assert: 7 years → child weights.
+        assert_eq!(form.age(), Some(Ok(AgeYears::new(7).unwrap())));
+        assert_eq!(form.easi_record().unwrap().score().age_variant, easi::AgeVariant::Under8);
+        form.exam_date = "2025-11-27".into();
+        assert_eq!(form.easi_record().unwrap().score().age_variant, easi::AgeVariant::Age8Plus);
+        // Without an examination date the age is not guessed.
+        form.exam_date.clear();
+        assert!(matches!(form.easi_record().unwrap_err()[0], Problem::Invalid(Field::Age, _)));
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub struct ExamState {
 pub enum Action {
     /// Age as typed.
     SetAge(String),
+    /// Date of birth as entered.
+    SetDob(String),
+    /// Examination date as entered.
+    SetExamDate(String),
     /// EASI area score of a region.
     SetEasiArea(easi::Region, u8),
     /// EASI sign grade (half points) of a region.
@@ -36,6 +40,10 @@ pub enum Action {
     PaintCell(scorad::Segment, u8, bool),
     /// Confirm (or withdraw) that the whole skin was examined.
     SetMapExamined(bool),
+    /// Paint (`true`) or clear a whole segment.
+    PaintSegment(scorad::Segment, bool),
+    /// Clear the painted cells of one EASI region.
+    ClearMapRegion(easi::Region),
     /// Clear every painted cell.
     ClearMap,
     /// Drop a picked EASI area score, going back to the map's value.
@@ -56,6 +64,8 @@ impl ExamState {
         let mut form = self.form.clone();
         match action {
             Action::SetAge(text) => form.age = text,
+            Action::SetDob(text) => form.dob = text,
+            Action::SetExamDate(text) => form.exam_date = text,
             Action::SetEasiArea(region, score) => form.easi[region_index(region)].area = Some(score),
             Action::SetEasiSign(region, sign, halves) => {
                 form.easi[region_index(region)].signs[easi_sign_index(sign)] = Some(halves)
@@ -66,6 +76,8 @@ impl ExamState {
             }
             Action::PaintCell(segment, index, painted) => form.map.set(segment, index, painted),
             Action::SetMapExamined(examined) => form.map_examined = examined,
+            Action::PaintSegment(segment, painted) => form.map.set_segment(segment, painted),
+            Action::ClearMapRegion(region) => form.map.clear_region(region),
             Action::ClearMap => form.map = Default::default(),
             Action::ResetArea(region) => form.easi[region_index(region)].area = None,
             Action::ResetExtent(segment) => form.scorad.extent[segment_index(segment)].clear(),

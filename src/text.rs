@@ -9,8 +9,32 @@ pub const APP_NAME: &str = "adscore";
 pub const TAGLINE: &str = "Atopic dermatitis severity — EASI and SCORAD. Everything stays on this device.";
 /// Label of the shared age field.
 pub const AGE_LABEL: &str = "Patient age (years)";
-/// Hint under the age field.
-pub const AGE_HINT: &str = "Chooses the weights: EASI 0–7 vs 8 and over; SCORAD under 2 vs 2 and over.";
+/// Hint of the patient card.
+pub const AGE_HINT: &str = "The age chooses the weights: EASI 0–7 vs 8 and over; SCORAD and the body map under 2 vs 2 and over. Enter the date of birth, or the age in whole years.";
+/// Heading of the patient card.
+pub const PATIENT_TITLE: &str = "Patient and examination";
+/// Examination date label.
+pub const EXAM_DATE_LABEL: &str = "Examination date";
+/// Date of birth label.
+pub const DOB_LABEL: &str = "Date of birth (optional)";
+
+/// The age worked out from the dates, or why it cannot be.
+pub fn age_from_dates(age: &Option<Result<crate::scoring::AgeYears, String>>) -> String {
+    match age {
+        Some(Ok(age)) => format!("Age at examination: {} years", age.get()),
+        Some(Err(why)) => why.clone(),
+        None => String::new(),
+    }
+}
+
+/// Why these weights: the age and where it came from.
+pub fn age_basis(years: u8, from_dob: bool) -> String {
+    if from_dob {
+        format!("age {years}, from date of birth and examination date")
+    } else {
+        format!("age {years}, entered in years")
+    }
+}
 /// Heading of the EASI section.
 pub const EASI_TITLE: &str = "EASI — Eczema Area and Severity Index";
 /// Instruction for EASI.
@@ -233,10 +257,37 @@ pub const MAP_BACK: &str = "Back";
 pub const MAP_EXAMINED: &str = "Whole skin examined — unpainted areas have no lesions";
 /// Clear the map.
 pub const MAP_CLEAR: &str = "Clear map";
-/// Label of the list alternative.
-pub const MAP_LIST: &str = "Painted percent of each area";
-/// Missing-list entry when the map is not confirmed.
-pub const MAP_NOT_CONFIRMED: &str = "or confirm on the body map that the whole skin was examined";
+/// Paint tool.
+pub const MAP_PAINT: &str = "Paint";
+/// Eraser tool.
+pub const MAP_ERASE: &str = "Eraser";
+/// Label of the tool bar.
+pub const MAP_TOOLS: &str = "Body map tools";
+/// Keyboard help.
+pub const MAP_KEYBOARD: &str = "Keyboard: Tab to an area, then arrow keys paint or clear one square; End paints it all, Home clears it.";
+/// Shown until the whole skin is confirmed examined.
+pub const MAP_NOT_USED: &str = "The map's values are used for the scores once you confirm the whole skin was examined.";
+/// Heading of the EASI region list.
+pub const MAP_REGIONS: &str = "EASI regions from the map";
+/// Clear-region button text.
+pub const MAP_CLEAR_REGION: &str = "Clear";
+
+/// A region's painted share and the area score it gives.
+pub fn region_painted(region: easi::Region, tenths: u16, score: u8) -> String {
+    format!("{}: {} % → area score {score}", self::region(region), percent(tenths))
+}
+
+/// Accessible name of a region's clear button on the map.
+pub fn clear_map_region(region: easi::Region) -> String {
+    format!("Clear the map's {}", self::region(region).to_lowercase())
+}
+
+/// Shown when a typed percent overrides the map.
+pub fn extent_overrides_map(tenths: u16) -> String {
+    format!("Typed value overrides the map ({} %)", percent(tenths))
+}
+/// Heading of the list alternative.
+pub const MAP_LIST: &str = "SCORAD areas from the map";
 /// Label of the reset-to-map buttons.
 pub const RESET_TO_MAP: &str = "Use map value";
 
@@ -250,6 +301,8 @@ pub fn percent(tenths: u16) -> String {
     if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
 }
 
+/// Shown when a picked area score overrides the map's.
+pub const AREA_OVERRIDES_MAP: &str = "Your pick overrides the map.";
 /// What the map gives an EASI region.
 pub fn map_area(score: u8, tenths: u16) -> String {
     format!("From the body map: {score} ({} % of the region)", percent(tenths))

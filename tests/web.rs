@@ -7,7 +7,7 @@ use adscore::App;
 use gloo::utils::document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
+use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit, PointerEvent, PointerEventInit};
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -47,6 +47,22 @@ impl Mounted {
         init.set_bubbles(true);
         input.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
         yew::scheduler::flush().await;
+    }
+
+    /// A finger tap (pointer down and up) on an element, such as a body-map cell.
+    async fn tap(&self, selector: &str) {
+        let target = self.find(selector);
+        for kind in ["pointerdown", "pointerup"] {
+            let init = PointerEventInit::new();
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            target.dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+        }
+        yew::scheduler::flush().await;
+    }
+
+    fn checked(&self, selector: &str) -> bool {
+        self.find(selector).dyn_into::<HtmlInputElement>().unwrap().checked()
     }
 
     /// Picks an EASI region's area and four signs (signs in half points).
@@ -191,4 +207,43 @@ async fn an_unreadable_draft_is_kept_and_reported_not_wiped() {
     let app = Mounted::new().await;
     assert!(app.text("[role=alert]").contains("could not be read"));
     assert_eq!(storage().get_item(&format!("{UNREADABLE_PREFIX}1")).unwrap().as_deref(), Some("{not json"));
+}
+
+#[wasm_bindgen_test]
+async fn map_cells_set_segment_and_region_shares_and_overrides_reset_to_the_map() {
+    // Assemble
+    clear_storage();
+    let app = Mounted::new().await;
+    app.type_text("#age", "30").await;
+    // Act: tap 4 of the 20 front-trunk cells, then tap one again to clear it.
+    for i in 0..4 {
+        app.tap(&format!("[data-cell='6:{i}']")).await;
+    }
+    assert_eq!(app.text("[data-segment=trunk_front]"), "Trunk, front, 20 % affected");
+    // 20 % × 18 = 3.6 % of the body; trunk region 33.4 % → 10.78 %, shown rounded down.
+    assert_eq!(app.text("[data-region=trunk] span"), "Trunk (including genitals): 10.7 % → area score 2");
+    app.tap("[data-cell='6:0']").await;
+    assert_eq!(app.text("[data-segment=trunk_front]"), "Trunk, front, 15 % affected");
+    // Assert: nothing from the map is used until the whole skin is confirmed examined.
+    assert!(!app.checked("#easi-trunk-area-1"));
+    app.click("#map input[type=checkbox]").await;
+    assert!(app.checked("#easi-trunk-area-1")); // 2.7 / 33.4 = 8.1 % → 1
+    // A picked area score overrides the map, is marked, and resets to the map's value.
+    app.click("#easi-trunk-area-3").await;
+    assert!(app.checked("#easi-trunk-area-3"));
+    assert!(app.text("[data-testid=map-area-trunk]").contains("overrides the map"));
+    app.click("[data-testid=map-area-trunk] button").await;
+    assert!(app.checked("#easi-trunk-area-1"));
+    // A typed percent overrides the map's, is marked, and resets to it.
+    app.type_text("#extent-trunk_front", "50").await;
+    assert!(app.text("[data-testid=override-trunk_front]").contains("(15 %)"));
+    app.click("[data-testid=override-trunk_front] button").await;
+    let field: HtmlInputElement = app.find("#extent-trunk_front").dyn_into().unwrap();
+    assert_eq!(field.value(), "");
+    assert_eq!(field.placeholder(), "map: 15");
+    // The eraser only clears: a tap on an empty cell leaves it empty.
+    app.click("#map .map__tools button:nth-child(2)").await;
+    app.tap("[data-cell='6:10']").await;
+    app.tap("[data-cell='6:1']").await;
+    assert_eq!(app.text("[data-segment=trunk_front]"), "Trunk, front, 10 % affected");
 }

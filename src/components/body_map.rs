@@ -1,12 +1,13 @@
-//! The body map: front and back views of our own figure (infant figure under 2 years); tap
-//! a cell to paint it, tap again to clear, drag to paint across cells. Beside it, a list of
-//! every segment with its painted percent for keyboard and screen-reader users.
+//! The body map: front and back views of our own figure (infant figure under 2 years). Tap a
+//! cell to paint it, tap again (or use the eraser) to clear it, drag to paint across cells.
+//! Keyboard: every segment is a slider in reading order — arrows paint or clear one cell,
+//! Home/End clear or paint it all. Beside it, the live percent of every segment and region.
 
 use crate::bodymap::{parts, Painting, Part, View};
+use crate::scoring::easi::Region;
 use crate::scoring::scorad::{AgeVariant, Segment};
 use crate::state::Action;
 use crate::text;
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,7 +38,18 @@ fn parse_cell(element: &Element) -> Option<(Segment, u8)> {
     Some((*Segment::ALL.get(segment.parse::<usize>().ok()?)?, index.parse().ok()?))
 }
 
-fn draw_part(part: &Part, painting: &Painting) -> Html {
+/// The keyboard's action on a focused segment.
+fn key_action(key: &str, painting: &Painting, segment: Segment) -> Option<Action> {
+    match key {
+        "ArrowUp" | "ArrowRight" | "+" => painting.next_unpainted(segment).map(|i| Action::PaintCell(segment, i, true)),
+        "ArrowDown" | "ArrowLeft" | "-" => painting.last_painted(segment).map(|i| Action::PaintCell(segment, i, false)),
+        "End" => Some(Action::PaintSegment(segment, true)),
+        "Home" => Some(Action::PaintSegment(segment, false)),
+        _ => None,
+    }
+}
+
+fn draw_part(part: &Part, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
     let [x, y, w, h] = part.rect;
     let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
     let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
@@ -46,20 +58,36 @@ fn draw_part(part: &Part, painting: &Painting) -> Html {
         <rect {class} x={x.to_string()} y={y.to_string()} width={w.to_string()}
             height={h.to_string()} rx={part.round.to_string()} />
     };
+    let tenths = painting.segment_tenths(part.segment);
+    let onkeydown = {
+        let (painting, segment, dispatch) = (*painting, part.segment, ondispatch.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(action) = key_action(&e.key(), &painting, segment) {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        })
+    };
     html! {
-        <g class="map__part" clip-path={format!("url(#{clip})")}>
-            <clipPath id={clip}>{ outline("map__clip") }</clipPath>
+        <g class="map__part" tabindex="0" role="slider" data-segment-slider={part.segment.key()}
+            aria-label={text::segment(part.segment)} aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow={text::percent(tenths)} aria-valuetext={text::segment_painted(part.segment, tenths)}
+            {onkeydown}>
+            <clipPath id={clip.clone()}>{ outline("map__clip") }</clipPath>
             { outline("map__outline") }
-            { for (0..part.rows).flat_map(|row| (0..part.cols).map(move |col| (row, col))).map(|(row, col)| {
-                let index = row * part.cols + col;
-                let painted = painting.is_painted(part.segment, index);
-                html! {
-                    <rect class={classes!("map__cell", painted.then_some("map__cell--painted"))}
-                        data-cell={format!("{slot}:{index}")}
-                        x={(x + f32::from(col) * cw).to_string()} y={(y + f32::from(row) * ch).to_string()}
-                        width={cw.to_string()} height={ch.to_string()} />
-                }
-            }) }
+            <g clip-path={format!("url(#{clip})")}>
+                { for (0..part.rows).flat_map(|row| (0..part.cols).map(move |col| (row, col))).map(|(row, col)| {
+                    let index = row * part.cols + col;
+                    let painted = painting.is_painted(part.segment, index);
+                    html! {
+                        <rect class={classes!("map__cell", painted.then_some("map__cell--painted"))}
+                            data-cell={format!("{slot}:{index}")}
+                            x={(x + f32::from(col) * cw).to_string()} y={(y + f32::from(row) * ch).to_string()}
+                            width={cw.to_string()} height={ch.to_string()} />
+                    }
+                }) }
+            </g>
+            { outline("map__focus") }
         </g>
     }
 }
@@ -69,16 +97,17 @@ fn draw_part(part: &Part, painting: &Painting) -> Html {
 pub fn BodyMap(props: &BodyMapProps) -> Html {
     // While a finger is down: whether the drag paints (true) or clears (false).
     let drag = use_mut_ref(|| None::<bool>);
-    let painting = Rc::new(Cell::new(props.painting));
-    painting.set(props.painting);
+    let erasing = use_state(|| false);
+    let painting = Rc::new(props.painting);
 
     let onpointerdown = {
-        let (drag, dispatch, painting) = (drag.clone(), props.ondispatch.clone(), painting.clone());
+        let (drag, dispatch, painting, erasing) = (drag.clone(), props.ondispatch.clone(), painting.clone(), *erasing);
         Callback::from(move |e: PointerEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
             let Some((segment, index)) = parse_cell(&target) else { return };
             e.prevent_default();
-            let paint = !painting.get().is_painted(segment, index);
+            // Tap toggles; the eraser only ever clears.
+            let paint = !erasing && !painting.is_painted(segment, index);
             *drag.borrow_mut() = Some(paint);
             dispatch.emit(Action::PaintCell(segment, index, paint));
         })
@@ -101,16 +130,25 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
         let examined = props.examined;
         Callback::from(move |_: Event| dispatch.emit(Action::SetMapExamined(!examined)))
     };
-    let onclear = props.ondispatch.reform(|_: MouseEvent| Action::ClearMap);
+    let tool = |erase: bool, label: &'static str| {
+        let erasing = erasing.clone();
+        html! {
+            <button type="button" class={classes!("button", (*erasing != erase).then_some("button--quiet"))}
+                aria-pressed={(*erasing == erase).to_string()} onclick={Callback::from(move |_: MouseEvent| erasing.set(erase))}>
+                { label }
+            </button>
+        }
+    };
     let figure = parts(props.age);
     let view = |view: View, label: &'static str| {
         html! {
             <figure class="map__view">
-                <svg viewBox="0 0 240 460" class="map__svg" role="img" aria-label={label}
+                <svg viewBox="0 0 240 460" class={classes!("map__svg", erasing.then_some("map__svg--erasing"))}
+                    role="group" aria-label={label}
                     onpointerdown={onpointerdown.clone()} onpointermove={onpointermove.clone()}
                     onpointerup={onpointerend.clone()} onpointercancel={onpointerend.clone()}
                     onpointerleave={onpointerend.clone()}>
-                    { for figure.iter().filter(|p| p.view == view).map(|p| draw_part(p, &props.painting)) }
+                    { for figure.iter().filter(|p| p.view == view).map(|p| draw_part(p, &props.painting, &props.ondispatch)) }
                 </svg>
                 <figcaption>{ label }</figcaption>
             </figure>
@@ -120,21 +158,47 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
         <section class="card" id="map" aria-labelledby="map-title">
             <h2 id="map-title">{ text::MAP_TITLE }</h2>
             <p class="intro">{ text::MAP_INTRO }</p>
+            <p class="note">{ text::MAP_KEYBOARD }</p>
             if props.age == AgeVariant::Under2 {
                 <p class="note">{ text::MAP_INFANT }</p>
             }
+            <div class="map__tools" role="toolbar" aria-label={text::MAP_TOOLS}>
+                { tool(false, text::MAP_PAINT) }
+                { tool(true, text::MAP_ERASE) }
+                <button type="button" class="button button--quiet" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ClearMap)}>
+                    { text::MAP_CLEAR }
+                </button>
+            </div>
             <div class="map">
                 { view(View::Front, text::MAP_FRONT) }
                 { view(View::Back, text::MAP_BACK) }
             </div>
-            <div class="map__tools">
-                <label class="check">
-                    <input type="checkbox" checked={props.examined} onchange={onexamined} />
-                    <span>{ text::MAP_EXAMINED }</span>
-                </label>
-                <button type="button" class="button button--quiet" onclick={onclear}>{ text::MAP_CLEAR }</button>
-            </div>
-            <ul class="map__list" aria-label={text::MAP_LIST}>
+            <label class="check">
+                <input type="checkbox" checked={props.examined} onchange={onexamined} />
+                <span>{ text::MAP_EXAMINED }</span>
+            </label>
+            if !props.examined {
+                <p class="note">{ text::MAP_NOT_USED }</p>
+            }
+            <h3>{ text::MAP_REGIONS }</h3>
+            <ul class="map__regions">
+                { for Region::ALL.iter().map(|&region| {
+                    let tenths = props.painting.region_tenths(region, props.age);
+                    let score = props.painting.area_score(region, props.age).get();
+                    html! {
+                        <li data-region={region.key()}>
+                            <span>{ text::region_painted(region, tenths, score) }</span>
+                            <button type="button" class="button button--quiet button--small"
+                                aria-label={text::clear_map_region(region)}
+                                onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ClearMapRegion(region))}>
+                                { text::MAP_CLEAR_REGION }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h3>{ text::MAP_LIST }</h3>
+            <ul class="map__list">
                 { for Segment::ALL.iter().map(|&segment| html! {
                     <li data-segment={segment.key()}>
                         { text::segment_painted(segment, props.painting.segment_tenths(segment)) }

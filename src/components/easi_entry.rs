@@ -68,6 +68,7 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
                             <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
                                 { text::map_area(score, tenths) }
                                 if form.area.is_some_and(|picked| picked != score) {
+                                    <span class="override">{ text::AREA_OVERRIDES_MAP }</span>
                                     <button type="button" class="button button--quiet"
                                         onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
                                         { text::RESET_TO_MAP }

@@ -48,13 +48,26 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                 { for Segment::ALL.iter().map(|&segment| {
                     let dispatch = props.ondispatch.clone();
                     let onedit = Callback::from(move |t| dispatch.emit(Action::SetExtent(segment, t)));
+                    let typed = !props.form.extent[segment_index(segment)].trim().is_empty();
+                    let map_value = props.map_extent[segment_index(segment)];
                     html! {
+                        <div>
                         <NumberField id={format!("extent-{}", segment.key())}
                             label={format!("{} (%)", text::segment(segment))}
                             value={props.form.extent[segment_index(segment)].clone()} decimal=true
                             error={error_for(&props.problems, Field::Extent(segment))}
                             placeholder={props.map_extent[segment_index(segment)].map(|t| AttrValue::from(text::map_extent(t)))}
                             {onedit} />
+                        if let (true, Some(tenths)) = (typed, map_value) {
+                            <p class="override" data-testid={format!("override-{}", segment.key())}>
+                                { text::extent_overrides_map(tenths) }
+                                <button type="button" class="button button--quiet button--small"
+                                    onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetExtent(segment))}>
+                                    { text::RESET_TO_MAP }
+                                </button>
+                            </p>
+                        }
+                        </div>
                     }
                 }) }
             </div>

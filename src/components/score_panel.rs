@@ -52,6 +52,10 @@ fn needed(problems: &[Problem]) -> Html {
 #[component]
 pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     let (easi_bands, scorad_bands) = (props.form.easi_bands, props.form.scorad_bands);
+    let age_basis = match props.form.age() {
+        Some(Ok(age)) => text::age_basis(age.get(), props.form.age_from_dob()),
+        _ => String::new(),
+    };
     let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score_with(easi_bands, scorad_bands));
     let scorad = props.form.scorad_record().map(|r| Assessment::Scorad(r).score_with(easi_bands, scorad_bands));
     let subjective_problems = props.form.subjective().err().unwrap_or_default();
@@ -64,7 +68,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                     { for [(easi::Region::HeadNeck, s.head_neck), (easi::Region::UpperLimbs, s.upper_limbs),
                            (easi::Region::Trunk, s.trunk), (easi::Region::LowerLimbs, s.lower_limbs)]
                         .iter().map(|(r, v)| html! { <li>{ text::contribution(text::region(*r), &v.exact_text()) }</li> }) }
-                    <li class="muted">{ text::easi_age_variant(s.age_variant) }</li>
+                    <li class="muted">{ format!("{} — {}", text::easi_age_variant(s.age_variant), age_basis) }</li>
                 </ul>
             },
         ),
@@ -86,7 +90,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         <li data-testid="scorad-a">{ format!("A = {}", s.extent.display_in_band(|_| ())) }</li>
                         <li data-testid="scorad-b">{ format!("B = {}", s.intensity) }</li>
                         <li data-testid="scorad-c">{ format!("C = {}", s.subjective.map_or("—".to_string(), |c| c.exact_text())) }</li>
-                        <li class="muted">{ text::scorad_age_variant(s.age_variant) }</li>
+                        <li class="muted">{ format!("{} — {}", text::scorad_age_variant(s.age_variant), age_basis) }</li>
                     </ul>
                     if s.total.is_none() {
                         if subjective_problems.is_empty() {

@@ -129,6 +129,67 @@ test('the band system can be switched, with its citation, and the figure follows
   await context.close();
 });
 
+test('an EASI can be completed with the keyboard alone', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  // Age field: Tab from the examination date and date of birth, then type.
+  // (A date input has a stop per part, so count nothing: Tab until the age field.)
+  await page.focus('#exam-date');
+  for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement.id)) !== 'age'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'age');
+  await page.keyboard.type('34');
+  // Each radio group: Tab into it, arrow keys move the choice (and select it).
+  const pick = async (group, steps) => {
+    await page.focus(`#${group}-0`);
+    await page.keyboard.press('Space');
+    for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+  };
+  const signs = ['erythema', 'edema_papulation', 'excoriation', 'lichenification'];
+  // Every region: area 1 and every sign at the second option (1): (1+1+1+1) × 1 × weight.
+  for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+    await pick(`easi-${region}-area`, 1);
+    for (const sign of signs) await pick(`easi-${region}-${sign}`, 1);
+  }
+  // 4 × 1 × (0.1 + 0.2 + 0.3 + 0.4) = 4.0, mild.
+  assert.equal(await value(page, 'easi'), '4.0');
+  assert.equal(await band(page, 'easi'), 'mild');
+  // The body map is reachable too: a segment slider takes arrows.
+  await page.focus('[data-segment-slider="genitals"]');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.getAttribute('[data-segment-slider="genitals"]', 'aria-valuetext'), 'Genitals, 50 % affected');
+  await page.keyboard.press('End');
+  assert.equal(await page.getAttribute('[data-segment-slider="genitals"]', 'aria-valuenow'), '100');
+  await context.close();
+});
+
+test('age across 8 and across 2 years changes the weights, from years or from the date of birth', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill('#age', '8');
+  // Head and neck only: signs 3 × 4 = 12, area 6.
+  await gradeRegion(page, 'head_neck', 6, [6, 6, 6, 6]);
+  for (const region of ['Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  assert.equal(await value(page, 'easi'), '7.2'); // × 0.1 at 8
+  await page.fill('#age', '7');
+  assert.equal(await value(page, 'easi'), '14.4'); // × 0.2 at 7
+  assert.match(await page.textContent('.panel'), /child weights \(age 0–7\).*age 7, entered in years/);
+  // Date of birth: the day before the 8th birthday is still 7.
+  await page.fill('#exam-date', '2026-03-09');
+  await page.fill('#dob', '2018-03-10');
+  assert.equal((await page.textContent('[data-testid="age-from-dob"]')).trim(), 'Age at examination: 7 years');
+  assert.equal(await value(page, 'easi'), '14.4');
+  await page.fill('#exam-date', '2026-03-10');
+  assert.equal(await value(page, 'easi'), '7.2');
+  assert.match(await page.textContent('.panel'), /age 8, from date of birth and examination date/);
+  // Under 2 the infant figure and weights are used.
+  await page.fill('#dob', '2024-06-01');
+  assert.equal(await page.locator('text=Under 2 years: infant proportions').count(), 1);
+  await context.close();
+});
+
 test('a reload mid-examination keeps every entry', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill('#age', '40');
@@ -152,6 +213,16 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     assert.ok(summary.x >= 0 && summary.x + summary.width <= viewport.width, 'score summary not cut off sideways');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= viewport.width, `no sideways scrolling (page is ${width}px wide)`);
+    // The body map and the scores are both visible at once and do not overlap.
+    await page.evaluate(() => document.querySelector('.map').scrollIntoView({ block: 'start', behavior: 'instant' }));
+    const map = await page.locator('.map').boundingBox();
+    const scores = await page.locator('.panel__summary').boundingBox();
+    assert.ok(map.y < viewport.height && map.y + map.height > 0, 'map on screen');
+    assert.ok(scores.y >= 0 && scores.y + scores.height <= viewport.height, 'scores on screen with the map');
+    const overlap = !(map.x + map.width <= scores.x || scores.x + scores.width <= map.x
+      || map.y + map.height <= scores.y || scores.y + scores.height <= map.y);
+    if (viewport.width > 900) assert.ok(!overlap, 'map and scores side by side');
+    await page.screenshot({ path: new URL(`./artifacts/check-${viewport.width}x${viewport.height}.png`, import.meta.url).pathname });
     if (viewport.width > 900) {
       // Side by side: the panel starts right of the entry column.
       const entries = await page.locator('.entries').boundingBox();
