@@ -1,17 +1,20 @@
-//! The root component: the examination (age, EASI, SCORAD) beside its live score panel,
-//! with the draft restored on load and saved on every change.
+//! The root component: the clinician's examination (patient, body map, EASI, SCORAD) beside
+//! its live score panel, or the patient's own flow; the draft is restored on load and saved on
+//! every change, and the language is remembered on the device.
 
 use crate::components::body_map::BodyMap;
 use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::number_field::NumberField;
+use crate::components::patient_flow::PatientFlow;
 use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
 use crate::form::{Field, Problem};
+use crate::i18n::{fill, Lang};
 use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
-use crate::text;
 use yew::prelude::*;
 
 /// Today's local date as YYYY-MM-DD.
@@ -20,17 +23,34 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The clinician's examination.
+    Exam,
+    /// The patient's flow; `from_exam` when the clinician handed the device over.
+    Patient {
+        /// Return to the examination when done.
+        from_exam: bool,
+    },
+}
+
 /// The app.
 #[component]
 pub fn App() -> Html {
-    let notice = use_state(|| None::<String>);
+    let lang = use_state(draft::load_lang);
+    let screen = use_state(|| {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        if hash == "#patient" { Screen::Patient { from_exam: false } } else { Screen::Exam }
+    });
+    let unreadable = use_state(|| None::<String>);
     let exam = {
-        let notice = notice.clone();
+        let unreadable = unreadable.clone();
         use_reducer(move || match draft::load() {
             Loaded::Draft(form) => ExamState { form },
             Loaded::Empty => ExamState::default(),
             Loaded::Unreadable(key) => {
-                notice.set(Some(text::draft_unreadable(&key)));
+                unreadable.set(Some(key));
                 ExamState::default()
             }
         })
@@ -40,7 +60,12 @@ pub fn App() -> Html {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
     }
-
+    use_effect_with(*lang, |&lang| {
+        draft::save_lang(lang);
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
     let ondispatch = {
         let exam = exam.dispatcher();
         Callback::from(move |action| exam.dispatch(action))
@@ -54,77 +79,142 @@ pub fn App() -> Html {
             }
         });
     }
+    let onlang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| lang.set(l))
+    };
+    let t = lang.strings();
+    let alerts = html! {
+        <>
+            if let Some(key) = (*unreadable).clone() {
+                <p class="alert" role="alert">{ fill(t.draft_unreadable, &[&key]) }</p>
+            }
+            if *save_failed {
+                <p class="alert" role="alert">{ t.save_failed }</p>
+            }
+        </>
+    };
+    let body = match *screen {
+        Screen::Patient { from_exam } => {
+            let onfinish = {
+                let screen = screen.clone();
+                Callback::from(move |_| {
+                    let _ = gloo::utils::window().location().set_hash("");
+                    screen.set(Screen::Exam)
+                })
+            };
+            html! {
+                <div class="app app--patient">
+                    { alerts }
+                    <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
+                        sleep_loss={exam.form.scorad.sleep_loss.clone()} {from_exam} {ondispatch}
+                        onlang={onlang.clone()} {onfinish} />
+                </div>
+            }
+        }
+        Screen::Exam => {
+            let onhand = {
+                let screen = screen.clone();
+                Callback::from(move |_: MouseEvent| {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                    screen.set(Screen::Patient { from_exam: true })
+                })
+            };
+            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
+        }
+    };
+    html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
+}
+
+/// Props of [`ExamView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ExamViewProps {
+    /// The examination.
+    pub exam: crate::form::ExamForm,
+    /// Sends changes.
+    pub ondispatch: Callback<Action>,
+    /// Changes the language.
+    pub onlang: Callback<Lang>,
+    /// Hands the device to the patient.
+    pub onhand: Callback<MouseEvent>,
+    /// Alerts to show at the top.
+    pub alerts: Html,
+}
+
+/// The clinician's screen.
+#[component]
+pub fn ExamView(props: &ExamViewProps) -> Html {
+    let t = crate::components::use_strings();
+    let form = &props.exam;
+    let ondispatch = props.ondispatch.clone();
     let onage = ondispatch.reform(Action::SetAge);
     let ondob = ondispatch.reform(Action::SetDob);
     let onexamdate = ondispatch.reform(Action::SetExamDate);
     let onnew = {
         let ondispatch = ondispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(text::CONFIRM_NEW_EXAM) {
+            if gloo::dialogs::confirm(t.confirm_new_exam) {
                 ondispatch.emit(Action::Reset);
             }
         })
     };
-    let age_error = match exam.form.age() {
-        Some(Err(why)) => Some(AttrValue::from(why)),
+    let age_error = match form.age() {
+        Some(Err(why)) => Some(t.reason(&why)),
         _ => None,
     };
-    let scorad_problems: Vec<Problem> = [
-        exam.form.scorad_record().err().unwrap_or_default(),
-        exam.form.subjective().err().unwrap_or_default(),
-    ]
-    .concat()
-    .into_iter()
-    .filter(|p| p.field() != Field::Age)
-    .collect();
+    let scorad_problems: Vec<Problem> =
+        [form.scorad_record().err().unwrap_or_default(), form.subjective().err().unwrap_or_default()]
+            .concat()
+            .into_iter()
+            .filter(|p| p.field() != Field::Age)
+            .collect();
 
     html! {
         <div class="app">
             <header class="top">
                 <div>
-                    <h1>{ text::APP_NAME }</h1>
-                    <p class="tagline">{ text::TAGLINE }</p>
+                    <h1>{ t.app_name }</h1>
+                    <p class="tagline">{ t.tagline }</p>
                 </div>
-                <nav aria-label={text::NAV_LABEL} class="top__nav">
-                    <a href="#map" class="button button--quiet">{ text::MAP_TITLE }</a>
-                    <a href="#easi" class="button button--quiet">{ text::EASI }</a>
-                    <a href="#scorad" class="button button--quiet">{ text::SCORAD }</a>
-                    <button type="button" class="button" onclick={onnew}>{ text::NEW_EXAM }</button>
+                <nav aria-label={t.nav_label} class="top__nav">
+                    <a href="#map" class="button button--quiet">{ t.map_title }</a>
+                    <a href="#easi" class="button button--quiet">{ t.easi }</a>
+                    <a href="#scorad" class="button button--quiet">{ t.scorad }</a>
+                    <button type="button" class="button" id="hand-to-patient" onclick={props.onhand.clone()}>{ t.hand_to_patient }</button>
+                    <button type="button" class="button button--quiet" onclick={onnew}>{ t.new_exam }</button>
+                    <LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
-            if let Some(message) = (*notice).clone() {
-                <p class="alert" role="alert">{ message }</p>
-            }
-            if *save_failed {
-                <p class="alert" role="alert">{ text::SAVE_FAILED }</p>
-            }
+            { props.alerts.clone() }
             <main class="layout">
                 <div class="entries">
                     <section class="card" aria-labelledby="patient-title">
-                        <h2 id="patient-title">{ text::PATIENT_TITLE }</h2>
-                        <p class="intro">{ text::AGE_HINT }</p>
+                        <h2 id="patient-title">{ t.patient_title }</h2>
+                        <p class="intro">{ t.age_hint }</p>
                         <div class="age-grid">
-                            <DateField id="exam-date" label={text::EXAM_DATE_LABEL} value={exam.form.exam_date.clone()} onedit={onexamdate} />
-                            <DateField id="dob" label={text::DOB_LABEL} value={exam.form.dob.clone()} onedit={ondob} />
-                            if exam.form.age_from_dob() {
-                                <p class="field" data-testid="age-from-dob">{ text::age_from_dates(&exam.form.age()) }</p>
+                            <DateField id="exam-date" label={t.exam_date_label} value={form.exam_date.clone()} onedit={onexamdate} />
+                            <DateField id="dob" label={t.dob_label} value={form.dob.clone()} onedit={ondob} />
+                            if form.age_from_dob() {
+                                if let Some(Ok(age)) = form.age() {
+                                    <p class="field" data-testid="age-from-dob">{ fill(t.age_from_dates, &[&age.get()]) }</p>
+                                }
                             } else {
-                                <NumberField id="age" label={text::AGE_LABEL} value={exam.form.age.clone()} onedit={onage} />
+                                <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} />
                             }
                         </div>
                         if let Some(error) = age_error {
                             <p class="field__error" role="alert">{ error }</p>
                         }
                     </section>
-                    <BodyMap painting={exam.form.map} age={exam.form.map_age()} examined={exam.form.map_examined}
+                    <BodyMap painting={form.map} age={form.map_age()} examined={form.map_examined}
                         ondispatch={ondispatch.clone()} />
-                    <EasiEntry regions={exam.form.easi} ondispatch={ondispatch.clone()}
-                        map_areas={Region::ALL.map(|r| exam.form.map_area(r).map(|(a, t)| (a.get(), t)))} />
-                    <ScoradEntry form={exam.form.scorad.clone()} problems={scorad_problems}
-                        map_extent={Segment::ALL.map(|s| exam.form.map_extent(s))} ondispatch={ondispatch.clone()} />
-                    <footer class="footer muted">{ text::FOOTER }</footer>
+                    <EasiEntry regions={form.easi} ondispatch={ondispatch.clone()}
+                        map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
+                    <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
+                        map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
+                    <footer class="footer muted">{ t.footer }</footer>
                 </div>
-                <ScorePanel form={exam.form.clone()} ondispatch={ondispatch.clone()} />
+                <ScorePanel form={form.clone()} ondispatch={ondispatch.clone()} />
             </main>
         </div>
     }

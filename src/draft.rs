@@ -2,6 +2,7 @@
 //! load; an unreadable draft is kept aside, never overwritten or silently dropped.
 
 use crate::form::ExamForm;
+use crate::i18n::Lang;
 use gloo::storage::{LocalStorage, Storage};
 
 /// Where the draft lives.
@@ -43,4 +44,20 @@ pub fn load() -> Loaded {
 /// Saves the draft; returns false when the browser refused (storage full or disabled).
 pub fn save(form: &ExamForm) -> bool {
     LocalStorage::set(DRAFT_KEY, form).is_ok()
+}
+
+/// Where the chosen language is remembered on this device.
+pub const LANG_KEY: &str = "adscore.lang";
+
+/// The remembered language, else the browser's (Korean for "ko…", English otherwise).
+pub fn load_lang() -> Lang {
+    match LocalStorage::raw().get_item(LANG_KEY) {
+        Ok(Some(tag)) => Lang::from_tag(&tag),
+        _ => Lang::from_tag(&gloo::utils::window().navigator().language().unwrap_or_default()),
+    }
+}
+
+/// Remembers the language.
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::raw().set_item(LANG_KEY, lang.tag());
 }

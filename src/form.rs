@@ -3,9 +3,10 @@
 //! missing, never read as 0. Pure Rust, no UI imports, so it is tested natively.
 
 use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, Region, SignGrade};
-use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Vas};
+use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Tenths};
 use crate::age::{age_in_years, Date};
 use crate::bodymap::Painting;
+use crate::patient::PatientForm;
 use crate::scoring::{AgeYears, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
 
@@ -28,13 +29,37 @@ pub enum Field {
     SleepLoss,
 }
 
+/// Why an entry is not accepted (the UI words it in the user's language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Not a number.
+    NotANumber,
+    /// Outside 0–`max`.
+    Range {
+        /// The largest allowed value.
+        max: u16,
+    },
+    /// More than one decimal.
+    OneDecimal,
+    /// Age not a whole number 0–130.
+    WholeYears,
+    /// Not a real calendar date.
+    BadDate,
+    /// A date of birth without an examination date.
+    NeedExamDate,
+    /// Examined before being born.
+    ExamBeforeBirth,
+    /// Older than 130 years.
+    TooOld,
+}
+
 /// What stops a score: a field not yet filled, or filled with something not allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// Not entered yet.
     Missing(Field),
-    /// Entered, but not allowed; the message says why.
-    Invalid(Field, String),
+    /// Entered, but not allowed.
+    Invalid(Field, Reason),
 }
 
 impl Problem {
@@ -97,16 +122,19 @@ pub struct ExamForm {
     /// SCORAD severity strata in use (Kunz 1997 unless changed).
     #[serde(default)]
     pub scorad_bands: ScoradBands,
+    /// The patient's (or parent's) answers.
+    #[serde(default)]
+    pub patient: PatientForm,
 }
 
 /// Collects problems while converting, so every missing field is listed at once.
 struct Check(Vec<Problem>);
 
 impl Check {
-    fn take<T>(&mut self, field: Field, value: Option<Result<T, String>>) -> Option<T> {
+    fn take<T>(&mut self, field: Field, value: Option<Result<T, Reason>>) -> Option<T> {
         match value {
             None => self.0.push(Problem::Missing(field)),
-            Some(Err(message)) => self.0.push(Problem::Invalid(field, message)),
+            Some(Err(reason)) => self.0.push(Problem::Invalid(field, reason)),
             Some(Ok(v)) => return Some(v),
         }
         None
@@ -114,25 +142,34 @@ impl Check {
 }
 
 /// Parses typed text as a number; empty text is `None` (missing), never 0.
-fn typed_number(text: &str) -> Option<Result<f64, String>> {
+fn typed_number(text: &str) -> Option<Result<f64, Reason>> {
     let text = text.trim();
-    (!text.is_empty()).then(|| {
-        text.replace(',', ".").parse::<f64>().map_err(|_| format!("“{text}” is not a number"))
+    (!text.is_empty()).then(|| text.replace(',', ".").parse::<f64>().map_err(|_| Reason::NotANumber))
+}
+
+/// Parses typed text as a value 0–MAX with at most one decimal.
+fn typed_tenths<const MAX: u16>(text: &str) -> Option<Result<Tenths<MAX>, Reason>> {
+    typed_number(text).map(|n| {
+        let n = n?;
+        if !(0.0..=f64::from(MAX)).contains(&n) {
+            return Err(Reason::Range { max: MAX });
+        }
+        Tenths::from_f64(n).map_err(|_| Reason::OneDecimal)
     })
 }
 
 impl ExamForm {
     /// The age, validated.
-    pub fn age(&self) -> Option<Result<AgeYears, String>> {
+    pub fn age(&self) -> Option<Result<AgeYears, Reason>> {
         if !self.dob.trim().is_empty() {
             return Some(self.age_from_dates());
         }
         typed_number(&self.age).map(|n| {
             let n = n?;
             if n.fract() != 0.0 || !(0.0..=130.0).contains(&n) {
-                return Err("Age must be a whole number of years, 0–130".to_string());
+                return Err(Reason::WholeYears);
             }
-            AgeYears::new(n as u8)
+            AgeYears::new(n as u8).map_err(|_| Reason::WholeYears)
         })
     }
 
@@ -142,13 +179,17 @@ impl ExamForm {
     }
 
     /// Completed years between the date of birth and the examination date.
-    fn age_from_dates(&self) -> Result<AgeYears, String> {
-        let birth = Date::parse_iso(self.dob.trim()).map_err(|e| format!("Date of birth: {e}"))?;
+    fn age_from_dates(&self) -> Result<AgeYears, Reason> {
+        let birth = Date::parse_iso(self.dob.trim()).map_err(|_| Reason::BadDate)?;
         if self.exam_date.trim().is_empty() {
-            return Err("Enter the examination date to work out the age".into());
+            return Err(Reason::NeedExamDate);
         }
-        let exam = Date::parse_iso(self.exam_date.trim()).map_err(|e| format!("Examination date: {e}"))?;
-        AgeYears::new(age_in_years(birth, exam)?)
+        let exam = Date::parse_iso(self.exam_date.trim()).map_err(|_| Reason::BadDate)?;
+        if exam < birth {
+            return Err(Reason::ExamBeforeBirth);
+        }
+        let years = age_in_years(birth, exam).map_err(|_| Reason::TooOld)?;
+        AgeYears::new(years).map_err(|_| Reason::TooOld)
     }
 
     /// The figure and weights the map uses: from the age, or the adult ones until it is valid.
@@ -178,11 +219,12 @@ impl ExamForm {
         let regions = Region::ALL.map(|region| {
             let form = &self.easi[region_index(region)];
             // A picked area score overrides the map's.
-            let picked = form.area.map(AreaScore::new);
+            let picked = form.area.map(|a| AreaScore::new(a).map_err(|_| Reason::Range { max: 6 }));
             let area = check.take(Field::EasiArea(region), picked.or_else(|| self.map_area(region).map(|(a, _)| Ok(a))));
             let signs = easi::Sign::ALL.map(|sign| {
                 let halves = form.signs[easi_sign_index(sign)];
-                check.take(Field::EasiSign(region, sign), halves.map(SignGrade::from_halves))
+                let grade = halves.map(|h| SignGrade::from_halves(h).map_err(|_| Reason::Range { max: 3 }));
+                check.take(Field::EasiSign(region, sign), grade)
             });
             match (area, signs) {
                 (Some(area), [Some(a), Some(b), Some(c), Some(d)]) => Some(EasiRegion::from_parts(area, [a, b, c, d])),
@@ -205,8 +247,8 @@ impl ExamForm {
             return Ok(None);
         }
         let mut check = Check(Vec::new());
-        let pruritus = check.take(Field::Pruritus, typed_number(&f.pruritus).map(|n| n.and_then(Vas::from_f64)));
-        let sleep_loss = check.take(Field::SleepLoss, typed_number(&f.sleep_loss).map(|n| n.and_then(Vas::from_f64)));
+        let pruritus = check.take(Field::Pruritus, typed_tenths::<10>(&f.pruritus));
+        let sleep_loss = check.take(Field::SleepLoss, typed_tenths::<10>(&f.sleep_loss));
         match (pruritus, sleep_loss) {
             (Some(pruritus), Some(sleep_loss)) => Ok(Some(Subjective { pruritus, sleep_loss })),
             _ => Err(check.0),
@@ -219,12 +261,13 @@ impl ExamForm {
         let age = check.take(Field::Age, self.age());
         let extent = Segment::ALL.map(|segment| {
             // A typed percent overrides the map's.
-            let typed = typed_number(&self.scorad.extent[segment_index(segment)]).map(|n| n.and_then(Percent::from_f64));
-            let mapped = || self.map_extent(segment).map(Percent::from_tenths);
+            let typed = typed_tenths::<100>(&self.scorad.extent[segment_index(segment)]);
+            let mapped = || self.map_extent(segment).map(|t| Percent::from_tenths(t).map_err(|_| Reason::Range { max: 100 }));
             check.take(Field::Extent(segment), typed.or_else(mapped))
         });
         let grades = scorad::Sign::ALL.map(|sign| {
-            check.take(Field::ScoradSign(sign), self.scorad.intensity[scorad_sign_index(sign)].map(Grade::new))
+            let grade = self.scorad.intensity[scorad_sign_index(sign)].map(|g| Grade::new(g).map_err(|_| Reason::Range { max: 3 }));
+            check.take(Field::ScoradSign(sign), grade)
         });
         let (Some(age_years), true) = (age, check.0.is_empty()) else {
             return Err(check.0);
@@ -391,7 +434,7 @@ mod tests {
         form.scorad.pruritus = "10.5".into();
         form.scorad.sleep_loss = "2.25".into();
         let problems = form.subjective().unwrap_err();
-        assert!(matches!(&problems[0], Problem::Invalid(Field::Pruritus, m) if m.contains("between 0 and 10")));
-        assert!(matches!(&problems[1], Problem::Invalid(Field::SleepLoss, m) if m.contains("one decimal")));
+        assert_eq!(problems[0], Problem::Invalid(Field::Pruritus, Reason::Range { max: 10 }));
+        assert_eq!(problems[1], Problem::Invalid(Field::SleepLoss, Reason::OneDecimal));
     }
 }

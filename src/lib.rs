@@ -1,18 +1,20 @@
 //! adscore: atopic-dermatitis severity scores in the browser.
 //!
-//! `scoring` is the pure, natively tested core; `form` turns raw form state into validated
-//! records; `state`, `draft`, `app` and `components` are the thin Yew UI; `text` holds every
-//! visible string.
+//! `scoring` is the pure, natively tested core; `form`, `patient`, `bodymap` and `age` turn
+//! raw entries into validated records; `state`, `draft`, `app` and `components` are the thin
+//! Yew UI; `i18n` holds every visible string in each language, `content` the POEM text.
 
 pub mod age;
 pub mod app;
 pub mod bodymap;
+pub mod content;
 pub mod components;
 pub mod draft;
 pub mod form;
+pub mod i18n;
+pub mod patient;
 pub mod scoring;
 pub mod state;
-pub mod text;
 
 pub use app::App;
 pub use scoring::{Assessment, Band, Score, ScoreError};

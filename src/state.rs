@@ -2,6 +2,8 @@
 //! resulting `ExamForm` is the single source the score panel reads.
 
 use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
+use crate::patient::Parts;
+use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{easi, scorad, EasiBands, ScoradBands};
 use std::rc::Rc;
 use yew::Reducible;
@@ -54,6 +56,24 @@ pub enum Action {
     SetEasiBands(EasiBands),
     /// Choose the SCORAD band system.
     SetScoradBands(ScoradBands),
+    /// Patient: a parent answers for a child (or not).
+    SetProxy(bool),
+    /// Patient: which questionnaires the flow asks.
+    SetParts(Parts),
+    /// Patient: itch NRS.
+    SetItch(u8),
+    /// Patient: sleep NRS.
+    SetSleep(u8),
+    /// Patient: POEM item (0-based) answer.
+    SetPoem(usize, u8),
+    /// DLQI item (0-based) score, not relevant, or cleared.
+    SetDlqi(usize, Option<DlqiAnswer>),
+    /// DLQI item 7 branch: prevented (yes/no/not relevant = None) and, when not, how much.
+    SetDlqi7(Option<bool>, Option<u8>),
+    /// Patient: disease status.
+    SetStatus(u8),
+    /// Patient: treatment effect.
+    SetEffect(u8),
     /// Start over with an empty examination.
     Reset,
 }
@@ -85,6 +105,15 @@ impl ExamState {
             Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
             Action::SetPruritus(text) => form.scorad.pruritus = text,
             Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
+            Action::SetProxy(proxy) => form.patient.proxy = proxy,
+            Action::SetParts(parts) => form.patient.parts = parts,
+            Action::SetItch(v) => form.patient.itch = Some(v),
+            Action::SetSleep(v) => form.patient.sleep = Some(v),
+            Action::SetPoem(i, v) => form.patient.poem[i.min(6)] = Some(v),
+            Action::SetDlqi(i, answer) => form.patient.dlqi[i.min(9)] = answer,
+            Action::SetDlqi7(prevented, level) => form.patient.set_dlqi7(prevented, level),
+            Action::SetStatus(v) => form.patient.status = Some(v),
+            Action::SetEffect(v) => form.patient.effect = Some(v),
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
             // A new examination keeps the clinician's choice of band systems.

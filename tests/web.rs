@@ -103,7 +103,7 @@ async fn an_untouched_examination_shows_no_score_and_what_is_missing() {
     let app = Mounted::new().await;
     assert_eq!(app.text("[data-testid=easi-value]"), "not scored");
     assert_eq!(app.text("[data-testid=scorad-value]"), "not scored");
-    assert!(app.text(".panel").contains("Head and neck — erythema"));
+    assert!(app.text(".panel").contains("Head and neck — Erythema"));
     // No radio is pre-selected: nothing defaults to 0.
     assert!(app.root.query_selector("input[type=radio]:checked").unwrap().is_none());
 }
@@ -178,7 +178,7 @@ async fn an_invalid_entry_is_kept_as_typed_and_explained() {
     let input: HtmlInputElement = app.find("#scorad-pruritus").dyn_into().unwrap();
     assert_eq!(input.value(), "10.5");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert!(app.text("#scorad-pruritus-error").contains("between 0 and 10"));
+    assert!(app.text("#scorad-pruritus-error").contains("from 0 to 10"));
 }
 
 #[wasm_bindgen_test]

@@ -7,7 +7,8 @@ use crate::bodymap::{parts, Painting, Part, View};
 use crate::scoring::easi::Region;
 use crate::scoring::scorad::{AgeVariant, Segment};
 use crate::state::Action;
-use crate::text;
+use crate::components::use_strings;
+use crate::i18n::{percent, Strings};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -49,7 +50,7 @@ fn key_action(key: &str, painting: &Painting, segment: Segment) -> Option<Action
     }
 }
 
-fn draw_part(part: &Part, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
+fn draw_part(t: &Strings, part: &Part, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
     let [x, y, w, h] = part.rect;
     let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
     let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
@@ -70,8 +71,8 @@ fn draw_part(part: &Part, painting: &Painting, ondispatch: &Callback<Action>) ->
     };
     html! {
         <g class="map__part" tabindex="0" role="slider" data-segment-slider={part.segment.key()}
-            aria-label={text::segment(part.segment)} aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow={text::percent(tenths)} aria-valuetext={text::segment_painted(part.segment, tenths)}
+            aria-label={t.segment(part.segment)} aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow={percent(tenths)} aria-valuetext={t.segment_painted(part.segment, tenths)}
             {onkeydown}>
             <clipPath id={clip.clone()}>{ outline("map__clip") }</clipPath>
             { outline("map__outline") }
@@ -96,6 +97,7 @@ fn draw_part(part: &Part, painting: &Painting, ondispatch: &Callback<Action>) ->
 #[component]
 pub fn BodyMap(props: &BodyMapProps) -> Html {
     // While a finger is down: whether the drag paints (true) or clears (false).
+    let t = use_strings();
     let drag = use_mut_ref(|| None::<bool>);
     let erasing = use_state(|| false);
     let painting = Rc::new(props.painting);
@@ -148,7 +150,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                     onpointerdown={onpointerdown.clone()} onpointermove={onpointermove.clone()}
                     onpointerup={onpointerend.clone()} onpointercancel={onpointerend.clone()}
                     onpointerleave={onpointerend.clone()}>
-                    { for figure.iter().filter(|p| p.view == view).map(|p| draw_part(p, &props.painting, &props.ondispatch)) }
+                    { for figure.iter().filter(|p| p.view == view).map(|p| draw_part(t, p, &props.painting, &props.ondispatch)) }
                 </svg>
                 <figcaption>{ label }</figcaption>
             </figure>
@@ -156,52 +158,52 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     };
     html! {
         <section class="card" id="map" aria-labelledby="map-title">
-            <h2 id="map-title">{ text::MAP_TITLE }</h2>
-            <p class="intro">{ text::MAP_INTRO }</p>
-            <p class="note">{ text::MAP_KEYBOARD }</p>
+            <h2 id="map-title">{ t.map_title }</h2>
+            <p class="intro">{ t.map_intro }</p>
+            <p class="note">{ t.map_keyboard }</p>
             if props.age == AgeVariant::Under2 {
-                <p class="note">{ text::MAP_INFANT }</p>
+                <p class="note">{ t.map_infant }</p>
             }
-            <div class="map__tools" role="toolbar" aria-label={text::MAP_TOOLS}>
-                { tool(false, text::MAP_PAINT) }
-                { tool(true, text::MAP_ERASE) }
+            <div class="map__tools" role="toolbar" aria-label={t.map_tools}>
+                { tool(false, t.map_paint) }
+                { tool(true, t.map_erase) }
                 <button type="button" class="button button--quiet" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ClearMap)}>
-                    { text::MAP_CLEAR }
+                    { t.map_clear }
                 </button>
             </div>
             <div class="map">
-                { view(View::Front, text::MAP_FRONT) }
-                { view(View::Back, text::MAP_BACK) }
+                { view(View::Front, t.map_front) }
+                { view(View::Back, t.map_back) }
             </div>
             <label class="check">
                 <input type="checkbox" checked={props.examined} onchange={onexamined} />
-                <span>{ text::MAP_EXAMINED }</span>
+                <span>{ t.map_examined }</span>
             </label>
             if !props.examined {
-                <p class="note">{ text::MAP_NOT_USED }</p>
+                <p class="note">{ t.map_not_used }</p>
             }
-            <h3>{ text::MAP_REGIONS }</h3>
+            <h3>{ t.map_regions }</h3>
             <ul class="map__regions">
                 { for Region::ALL.iter().map(|&region| {
                     let tenths = props.painting.region_tenths(region, props.age);
                     let score = props.painting.area_score(region, props.age).get();
                     html! {
                         <li data-region={region.key()}>
-                            <span>{ text::region_painted(region, tenths, score) }</span>
+                            <span>{ t.region_painted(region, tenths, score) }</span>
                             <button type="button" class="button button--quiet button--small"
-                                aria-label={text::clear_map_region(region)}
+                                aria-label={crate::i18n::fill(t.clear_map_region, &[&t.region(region)])}
                                 onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ClearMapRegion(region))}>
-                                { text::MAP_CLEAR_REGION }
+                                { t.map_clear_region }
                             </button>
                         </li>
                     }
                 }) }
             </ul>
-            <h3>{ text::MAP_LIST }</h3>
+            <h3>{ t.map_list }</h3>
             <ul class="map__list">
                 { for Segment::ALL.iter().map(|&segment| html! {
                     <li data-segment={segment.key()}>
-                        { text::segment_painted(segment, props.painting.segment_tenths(segment)) }
+                        { t.segment_painted(segment, props.painting.segment_tenths(segment)) }
                     </li>
                 }) }
             </ul>

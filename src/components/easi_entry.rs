@@ -5,7 +5,8 @@ use crate::components::grade_picker::{Choice, GradePicker};
 use crate::form::{easi_sign_index, EasiRegionForm};
 use crate::scoring::easi::{Region, Sign, SignGrade};
 use crate::state::Action;
-use crate::text;
+use crate::components::use_strings;
+use crate::i18n::{fill, percent, Strings};
 use yew::prelude::*;
 
 /// Props of [`EasiEntry`].
@@ -19,20 +20,20 @@ pub struct EasiEntryProps {
     pub ondispatch: Callback<Action>,
 }
 
-fn area_choices() -> Vec<Choice> {
+fn area_choices(t: &Strings) -> Vec<Choice> {
     (0..=6)
         .map(|score| {
-            let (label, detail) = text::area_score(score);
+            let (label, detail) = t.area_score(score);
             Choice { value: score, label: label.into(), detail: detail.into() }
         })
         .collect()
 }
 
-fn sign_choices() -> Vec<Choice> {
+fn sign_choices(t: &Strings) -> Vec<Choice> {
     SignGrade::ALLOWED_HALVES
         .iter()
         .map(|&halves| {
-            let (label, detail) = text::easi_grade(halves);
+            let (label, detail) = t.easi_grade(halves);
             Choice { value: halves, label: label.into(), detail: detail.into() }
         })
         .collect()
@@ -41,13 +42,18 @@ fn sign_choices() -> Vec<Choice> {
 /// The EASI form.
 #[component]
 pub fn EasiEntry(props: &EasiEntryProps) -> Html {
-    let areas = area_choices();
-    let signs = sign_choices();
+    let t = use_strings();
+    let translated = use_context::<crate::i18n::Lang>().unwrap_or_default() != crate::i18n::Lang::En;
+    let areas = area_choices(t);
+    let signs = sign_choices(t);
     html! {
         <section class="card" id="easi" aria-labelledby="easi-title">
-            <h2 id="easi-title">{ text::EASI_TITLE }</h2>
-            <p class="intro">{ text::EASI_INTRO }</p>
-            <p class="note">{ text::ERYTHEMA_NOTE }</p>
+            <h2 id="easi-title">{ t.easi_title }</h2>
+            <p class="intro">{ t.easi_intro }</p>
+            <p class="note">{ t.erythema_note }</p>
+            if translated {
+                <p class="note">{ t.translation_note }</p>
+            }
             { for Region::ALL.iter().zip(props.regions.iter()).zip(props.map_areas).map(|((&region, form), map_area)| {
                 let dispatch = props.ondispatch.clone();
                 let onclear = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearRegion(region)));
@@ -56,22 +62,22 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
                 html! {
                     <div class="region" id={format!("easi-{}", region.key())}>
                         <div class="region__head">
-                            <h3>{ text::region(region) }</h3>
+                            <h3>{ t.region(region) }</h3>
                             <button type="button" class="button button--quiet" onclick={onclear}
-                                aria-label={format!("{}: {}", text::region(region), text::REGION_CLEAR)}>
-                                { text::REGION_CLEAR }
+                                aria-label={fill(t.region_clear_label, &[&t.region(region)])}>
+                                { t.region_clear }
                             </button>
                         </div>
-                        <GradePicker name={format!("easi-{}-area", region.key())} legend={text::AREA_LABEL}
+                        <GradePicker name={format!("easi-{}-area", region.key())} legend={t.area_label} unset_note={t.not_graded}
                             choices={areas.clone()} selected={form.area.or(map_area.map(|(a, _)| a))} onpick={onarea} />
                         if let Some((score, tenths)) = map_area {
                             <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
-                                { text::map_area(score, tenths) }
+                                { fill(t.map_area, &[&score, &percent(tenths)]) }
                                 if form.area.is_some_and(|picked| picked != score) {
-                                    <span class="override">{ text::AREA_OVERRIDES_MAP }</span>
+                                    <span class="override">{ t.area_overrides_map }</span>
                                     <button type="button" class="button button--quiet"
                                         onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
-                                        { text::RESET_TO_MAP }
+                                        { t.reset_to_map }
                                     </button>
                                 }
                             </p>
@@ -80,8 +86,8 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
                             let dispatch = props.ondispatch.clone();
                             let onpick = Callback::from(move |halves| dispatch.emit(Action::SetEasiSign(region, sign, halves)));
                             html! {
-                                <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())}
-                                    legend={text::easi_sign(sign)} choices={signs.clone()}
+                                <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={t.not_graded}
+                                    legend={t.easi_sign(sign)} choices={signs.clone()}
                                     selected={form.signs[easi_sign_index(sign)]} {onpick} />
                             }
                         }) }

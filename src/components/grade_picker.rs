@@ -27,6 +27,15 @@ pub struct GradePickerProps {
     pub selected: Option<u8>,
     /// Called with the picked value.
     pub onpick: Callback<u8>,
+    /// Shown after the legend while nothing is picked (e.g. "not graded").
+    #[prop_or_default]
+    pub unset_note: Option<AttrValue>,
+    /// One option per row (for worded answers) instead of a row of buttons.
+    #[prop_or_default]
+    pub stacked: bool,
+    /// A 0–10 scale: all eleven in one row where there is room.
+    #[prop_or_default]
+    pub scale: bool,
 }
 
 /// A row of large radio buttons.
@@ -34,8 +43,13 @@ pub struct GradePickerProps {
 pub fn GradePicker(props: &GradePickerProps) -> Html {
     let unset = props.selected.is_none();
     html! {
-        <fieldset class={classes!("picker", unset.then_some("picker--unset"))}>
-            <legend>{ &props.legend }</legend>
+        <fieldset class={classes!("picker", unset.then_some("picker--unset"), props.stacked.then_some("picker--stacked"), props.scale.then_some("picker--scale"))}>
+            <legend>
+                { &props.legend }
+                if let (true, Some(note)) = (unset, &props.unset_note) {
+                    <span class="picker__unset">{ " — " }{ note }</span>
+                }
+            </legend>
             <div class="picker__options">
                 { for props.choices.iter().map(|choice| {
                     let id = format!("{}-{}", props.name, choice.value);
@@ -48,7 +62,9 @@ pub fn GradePicker(props: &GradePickerProps) -> Html {
                                 checked={props.selected == Some(value)}
                                 onchange={Callback::from(move |_: Event| onpick.emit(value))} />
                             <span class="picker__label">{ &choice.label }</span>
-                            <span class="picker__detail">{ &choice.detail }</span>
+                            if !choice.detail.is_empty() {
+                                <span class="picker__detail">{ &choice.detail }</span>
+                            }
                         </label>
                     }
                 }) }

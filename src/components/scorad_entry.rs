@@ -6,7 +6,8 @@ use crate::components::number_field::NumberField;
 use crate::form::{scorad_sign_index, segment_index, Field, Problem, ScoradForm};
 use crate::scoring::scorad::{Segment, Sign};
 use crate::state::Action;
-use crate::text;
+use crate::components::use_strings;
+use crate::i18n::{fill, percent, Strings};
 use yew::prelude::*;
 
 /// Props of [`ScoradEntry`].
@@ -22,9 +23,9 @@ pub struct ScoradEntryProps {
     pub ondispatch: Callback<Action>,
 }
 
-fn error_for(problems: &[Problem], field: Field) -> Option<AttrValue> {
+fn error_for(t: &Strings, problems: &[Problem], field: Field) -> Option<AttrValue> {
     problems.iter().find_map(|p| match p {
-        Problem::Invalid(f, why) if *f == field => Some(AttrValue::from(why.clone())),
+        Problem::Invalid(f, why) if *f == field => Some(AttrValue::from(t.reason(why))),
         _ => None,
     })
 }
@@ -32,8 +33,10 @@ fn error_for(problems: &[Problem], field: Field) -> Option<AttrValue> {
 /// The SCORAD form.
 #[component]
 pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
+    let t = use_strings();
+    let translated = use_context::<crate::i18n::Lang>().unwrap_or_default() != crate::i18n::Lang::En;
     let grades: Vec<Choice> = (0..=3)
-        .map(|g| Choice { value: g, label: g.to_string().into(), detail: text::scorad_grade(g).into() })
+        .map(|g| Choice { value: g, label: g.to_string().into(), detail: t.scorad_grade(g).into() })
         .collect();
     let dispatch = props.ondispatch.clone();
     let onpruritus = Callback::from(move |t| dispatch.emit(Action::SetPruritus(t)));
@@ -41,9 +44,12 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
     let onsleep = Callback::from(move |t| dispatch.emit(Action::SetSleepLoss(t)));
     html! {
         <section class="card" id="scorad" aria-labelledby="scorad-title">
-            <h2 id="scorad-title">{ text::SCORAD_TITLE }</h2>
-            <h3>{ text::EXTENT_TITLE }</h3>
-            <p class="intro">{ text::EXTENT_HINT }</p>
+            <h2 id="scorad-title">{ t.scorad_title }</h2>
+            <h3>{ t.extent_title }</h3>
+            if translated {
+                <p class="note">{ t.translation_note }</p>
+            }
+            <p class="intro">{ t.extent_hint }</p>
             <div class="extent-grid">
                 { for Segment::ALL.iter().map(|&segment| {
                     let dispatch = props.ondispatch.clone();
@@ -53,17 +59,17 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                     html! {
                         <div>
                         <NumberField id={format!("extent-{}", segment.key())}
-                            label={format!("{} (%)", text::segment(segment))}
+                            label={format!("{} (%)", t.segment(segment))}
                             value={props.form.extent[segment_index(segment)].clone()} decimal=true
-                            error={error_for(&props.problems, Field::Extent(segment))}
-                            placeholder={props.map_extent[segment_index(segment)].map(|t| AttrValue::from(text::map_extent(t)))}
+                            error={error_for(t, &props.problems, Field::Extent(segment))}
+                            placeholder={props.map_extent[segment_index(segment)].map(|v| AttrValue::from(fill(t.map_extent, &[&percent(v)])))}
                             {onedit} />
                         if let (true, Some(tenths)) = (typed, map_value) {
                             <p class="override" data-testid={format!("override-{}", segment.key())}>
-                                { text::extent_overrides_map(tenths) }
+                                { fill(t.extent_overrides_map, &[&percent(tenths)]) }
                                 <button type="button" class="button button--quiet button--small"
                                     onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetExtent(segment))}>
-                                    { text::RESET_TO_MAP }
+                                    { t.reset_to_map }
                                 </button>
                             </p>
                         }
@@ -71,22 +77,22 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                     }
                 }) }
             </div>
-            <h3>{ text::INTENSITY_TITLE }</h3>
+            <h3>{ t.intensity_title }</h3>
             { for Sign::ALL.iter().map(|&sign| {
                 let dispatch = props.ondispatch.clone();
                 let onpick = Callback::from(move |g| dispatch.emit(Action::SetScoradSign(sign, g)));
                 html! {
-                    <GradePicker name={format!("scorad-{}", sign.key())} legend={text::scorad_sign(sign)}
+                    <GradePicker name={format!("scorad-{}", sign.key())} legend={t.scorad_sign(sign)} unset_note={t.not_graded}
                         choices={grades.clone()} selected={props.form.intensity[scorad_sign_index(sign)]} {onpick} />
                 }
             }) }
-            <h3>{ text::SUBJECTIVE_TITLE }</h3>
-            <p class="intro">{ text::SUBJECTIVE_HINT }</p>
+            <h3>{ t.subjective_title }</h3>
+            <p class="intro">{ t.subjective_hint }</p>
             <div class="extent-grid">
-                <NumberField id="scorad-pruritus" label={text::PRURITUS_LABEL} value={props.form.pruritus.clone()}
-                    decimal=true error={error_for(&props.problems, Field::Pruritus)} onedit={onpruritus} />
-                <NumberField id="scorad-sleep-loss" label={text::SLEEP_LOSS_LABEL} value={props.form.sleep_loss.clone()}
-                    decimal=true error={error_for(&props.problems, Field::SleepLoss)} onedit={onsleep} />
+                <NumberField id="scorad-pruritus" label={t.pruritus_label} value={props.form.pruritus.clone()}
+                    decimal=true error={error_for(t, &props.problems, Field::Pruritus)} onedit={onpruritus} />
+                <NumberField id="scorad-sleep-loss" label={t.sleep_loss_label} value={props.form.sleep_loss.clone()}
+                    decimal=true error={error_for(t, &props.problems, Field::SleepLoss)} onedit={onsleep} />
             </div>
         </section>
     }

@@ -2,9 +2,11 @@
 //! reached, and exactly what is still missing. All figures come from `scoring`.
 
 use crate::form::{ExamForm, Problem};
+use crate::patient::PatientForm;
 use crate::scoring::{easi, Assessment, EasiBands, Score, ScoradBands};
 use crate::state::Action;
-use crate::text;
+use crate::components::use_strings;
+use crate::i18n::{fill, Strings};
 use yew::prelude::*;
 
 /// Props of [`ScorePanel`].
@@ -17,7 +19,7 @@ pub struct ScorePanelProps {
 }
 
 /// A score line: name, figure (or "not scored") and band.
-fn score_line(test_id: &'static str, name: &str, figure: Option<(String, &'static str)>) -> Html {
+fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(String, &'static str)>) -> Html {
     match figure {
         Some((value, band)) => html! {
             <div class="score" data-testid={test_id}>
@@ -30,30 +32,58 @@ fn score_line(test_id: &'static str, name: &str, figure: Option<(String, &'stati
         None => html! {
             <div class="score score--pending" data-testid={test_id}>
                 <span class="score__name">{ name }</span>
-                <span class="score__value" data-testid={format!("{test_id}-value")}>{ text::NOT_SCORED }</span>
+                <span class="score__value" data-testid={format!("{test_id}-value")}>{ t.not_scored }</span>
             </div>
         },
     }
 }
 
-fn needed(problems: &[Problem]) -> Html {
+fn needed(t: &Strings, problems: &[Problem]) -> Html {
     if problems.is_empty() {
         return html! {};
     }
     html! {
         <div class="needed">
-            <p>{ text::STILL_NEEDED }</p>
-            <ul>{ for problems.iter().map(|p| html! { <li>{ text::problem(p) }</li> }) }</ul>
+            <p>{ t.still_needed }</p>
+            <ul>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
         </div>
     }
+}
+
+/// The patient-reported results: (test id, name, value or why there is none).
+fn patient_lines(t: &Strings, p: &PatientForm) -> Vec<(&'static str, &'static str, String)> {
+    let unanswered = |n: u32| fill(t.not_scored_unanswered, &[&n]);
+    let or_not = |v: Option<String>| v.unwrap_or_else(|| t.not_answered.to_string());
+    let itch = p.itch_record().map(|r| {
+        let s = r.score_itch();
+        format!("{} — {}", s.total, s.band.map_or("", |b| t.band(b)))
+    });
+    let sleep = p.sleep_record().map(|r| r.score_sleep().total.to_string());
+    let poem = p.poem_record().map(|r| {
+        let s = r.score();
+        s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.band(b)))
+    });
+    let dlqi = p.dlqi_record().map(|r| match r.score() {
+        Ok(s) => s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.dlqi_band(b))),
+        Err(_) => t.not_scored.to_string(),
+    });
+    vec![
+        ("itch-nrs", t.itch_nrs, or_not(itch)),
+        ("sleep-nrs", t.sleep_nrs, or_not(sleep)),
+        ("poem", t.poem, or_not(poem)),
+        ("dlqi", t.dlqi, or_not(dlqi)),
+        ("disease-status", t.disease_status, or_not(p.status.map(|v| t.disease_status(v).to_string()))),
+        ("treatment-effect", t.treatment_effect, or_not(p.effect.map(|v| t.treatment_effect(v).to_string()))),
+    ]
 }
 
 /// The always-visible score panel.
 #[component]
 pub fn ScorePanel(props: &ScorePanelProps) -> Html {
+    let t = use_strings();
     let (easi_bands, scorad_bands) = (props.form.easi_bands, props.form.scorad_bands);
     let age_basis = match props.form.age() {
-        Some(Ok(age)) => text::age_basis(age.get(), props.form.age_from_dob()),
+        Some(Ok(age)) => t.age_basis(age.get(), props.form.age_from_dob()),
         _ => String::new(),
     };
     let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score_with(easi_bands, scorad_bands));
@@ -62,27 +92,27 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
 
     let (easi_line, easi_detail) = match &easi {
         Ok(Ok(Score::Easi(s))) => (
-            score_line("easi", text::EASI, Some((s.total.display_in_band(|v| easi_bands.band(v)), text::band(s.band)))),
+            score_line(t, "easi", t.easi, Some((s.total.display_in_band(|v| easi_bands.band(v)), t.band(s.band)))),
             html! {
                 <ul class="breakdown">
                     { for [(easi::Region::HeadNeck, s.head_neck), (easi::Region::UpperLimbs, s.upper_limbs),
                            (easi::Region::Trunk, s.trunk), (easi::Region::LowerLimbs, s.lower_limbs)]
-                        .iter().map(|(r, v)| html! { <li>{ text::contribution(text::region(*r), &v.exact_text()) }</li> }) }
-                    <li class="muted">{ format!("{} — {}", text::easi_age_variant(s.age_variant), age_basis) }</li>
+                        .iter().map(|(r, v)| html! { <li>{ fill(t.contribution, &[&t.region(*r), &v.exact_text()]) }</li> }) }
+                    <li class="muted">{ format!("{} — {}", t.easi_age_variant(s.age_variant), age_basis) }</li>
                 </ul>
             },
         ),
-        Err(problems) => (score_line("easi", text::EASI, None), needed(problems)),
-        _ => (score_line("easi", text::EASI, None), html! {}),
+        Err(problems) => (score_line(t, "easi", t.easi, None), needed(t, problems)),
+        _ => (score_line(t, "easi", t.easi, None), html! {}),
     };
 
     let (scorad_lines, scorad_detail) = match &scorad {
         Ok(Ok(Score::Scorad(s))) => (
             html! { <>
-                { score_line("objective-scorad", text::OBJECTIVE_SCORAD,
-                    Some((s.objective.display_in_band(|v| scorad_bands.objective_band(v)), text::band(s.objective_band)))) }
-                { score_line("scorad", text::SCORAD,
-                    s.total.zip(s.band).map(|(t, b)| (t.display_in_band(|v| scorad_bands.band(v)), text::band(b)))) }
+                { score_line(t, "objective-scorad", t.objective_scorad,
+                    Some((s.objective.display_in_band(|v| scorad_bands.objective_band(v)), t.band(s.objective_band)))) }
+                { score_line(t, "scorad", t.scorad,
+                    s.total.zip(s.band).map(|(total, b)| (total.display_in_band(|v| scorad_bands.band(v)), t.band(b)))) }
             </> },
             html! {
                 <>
@@ -90,13 +120,13 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         <li data-testid="scorad-a">{ format!("A = {}", s.extent.display_in_band(|_| ())) }</li>
                         <li data-testid="scorad-b">{ format!("B = {}", s.intensity) }</li>
                         <li data-testid="scorad-c">{ format!("C = {}", s.subjective.map_or("—".to_string(), |c| c.exact_text())) }</li>
-                        <li class="muted">{ format!("{} — {}", text::scorad_age_variant(s.age_variant), age_basis) }</li>
+                        <li class="muted">{ format!("{} — {}", t.scorad_age_variant(s.age_variant), age_basis) }</li>
                     </ul>
                     if s.total.is_none() {
                         if subjective_problems.is_empty() {
-                            <p class="needed">{ text::WAITING_FOR_C }</p>
+                            <p class="needed">{ t.waiting_for_c }</p>
                         } else {
-                            { needed(&subjective_problems) }
+                            { needed(t, &subjective_problems) }
                         }
                     }
                 </>
@@ -104,10 +134,10 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
         ),
         Err(problems) => (
             html! { <>
-                { score_line("objective-scorad", text::OBJECTIVE_SCORAD, None) }
-                { score_line("scorad", text::SCORAD, None) }
+                { score_line(t, "objective-scorad", t.objective_scorad, None) }
+                { score_line(t, "scorad", t.scorad, None) }
             </> },
-            needed(&[problems.clone(), subjective_problems].concat()),
+            needed(t, &[problems.clone(), subjective_problems].concat()),
         ),
         _ => (html! {}, html! {}),
     };
@@ -119,45 +149,51 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     };
     html! {
         <aside class={classes!("panel", expanded.then_some("panel--expanded"))} aria-labelledby="scores-title">
-            <h2 id="scores-title" class="panel__title">{ text::SCORES_TITLE }</h2>
+            <h2 id="scores-title" class="panel__title">{ t.scores_title }</h2>
             <div class="panel__summary" aria-live="polite">
                 { easi_line }
                 { scorad_lines }
             </div>
             <button type="button" class="button button--quiet panel__toggle" onclick={ontoggle}
                 aria-expanded={expanded.to_string()} aria-controls="score-details">
-                { if *expanded { text::HIDE_DETAILS } else { text::SHOW_DETAILS } }
+                { if *expanded { t.hide_details } else { t.show_details } }
             </button>
             <div class="panel__details" id="score-details">
-                <h3>{ text::EASI }</h3>
+                <h3>{ t.easi }</h3>
                 { easi_detail }
-                <h3>{ text::SCORAD }</h3>
+                <h3>{ t.scorad }</h3>
                 { scorad_detail }
-                <h3>{ text::BAND_SYSTEMS }</h3>
+                <h3>{ t.patient_reported }</h3>
+                <ul class="breakdown patient-scores">
+                    { for patient_lines(t, &props.form.patient).into_iter().map(|(id, name, value)| html! {
+                        <li data-testid={id}>{ name }{ ": " }<strong>{ value }</strong></li>
+                    }) }
+                </ul>
+                <h3>{ t.band_systems }</h3>
                 <label class="select">
-                    <span>{ text::EASI }</span>
+                    <span>{ t.easi }</span>
                     <select id="easi-bands" onchange={props.ondispatch.reform(|e: Event| {
                         let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
                         Action::SetEasiBands(EasiBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
                     })}>
                         { for EasiBands::ALL.iter().map(|&b| html! {
-                            <option value={b.key()} selected={b == easi_bands}>{ text::easi_bands(b) }</option>
+                            <option value={b.key()} selected={b == easi_bands}>{ t.easi_bands(b) }</option>
                         }) }
                     </select>
                 </label>
-                <p class="muted citation">{ easi_bands.citation() }</p>
+                <p class="muted citation" lang="en">{ easi_bands.citation() }</p>
                 <label class="select">
-                    <span>{ text::SCORAD }</span>
+                    <span>{ t.scorad }</span>
                     <select id="scorad-bands" onchange={props.ondispatch.reform(|e: Event| {
                         let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
                         Action::SetScoradBands(ScoradBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
                     })}>
                         { for ScoradBands::ALL.iter().map(|&b| html! {
-                            <option value={b.key()} selected={b == scorad_bands}>{ text::scorad_bands(b) }</option>
+                            <option value={b.key()} selected={b == scorad_bands}>{ t.scorad_bands(b) }</option>
                         }) }
                     </select>
                 </label>
-                <p class="muted citation">{ scorad_bands.citation() }</p>
+                <p class="muted citation" lang="en">{ scorad_bands.citation() }</p>
             </div>
         </aside>
     }

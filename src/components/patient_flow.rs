@@ -1,0 +1,306 @@
+//! The patient's (or parent's) flow: large type, one question per screen, progress, back and
+//! next. Answers go straight into the visit; the clinician's entries are not shown here.
+
+use crate::components::grade_picker::{Choice, GradePicker};
+use crate::components::language_picker::LanguagePicker;
+use crate::components::use_strings;
+use crate::content;
+use crate::i18n::{fill, Lang, Strings};
+use crate::patient::{Parts, PatientForm, Step};
+use crate::scoring::dlqi::DlqiAnswer;
+use crate::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`PatientFlow`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct PatientFlowProps {
+    /// The answers so far.
+    pub patient: PatientForm,
+    /// SCORAD pruritus (C) as stored in the visit.
+    pub pruritus: String,
+    /// SCORAD sleep loss (C) as stored in the visit.
+    pub sleep_loss: String,
+    /// Opened from the clinician's examination (then "Finish" returns there).
+    pub from_exam: bool,
+    /// Sends answers.
+    pub ondispatch: Callback<Action>,
+    /// Changes the language.
+    pub onlang: Callback<Lang>,
+    /// Leaves the flow.
+    pub onfinish: Callback<()>,
+}
+
+fn choices(labels: &[&str]) -> Vec<Choice> {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| Choice { value: i as u8, label: AttrValue::from(label.to_string()), detail: AttrValue::default() })
+        .collect()
+}
+
+/// An 11-point scale 0–10 with its two anchors.
+fn nrs(name: &'static str, question: &str, min: &'static str, max: &'static str, value: Option<u8>, onpick: Callback<u8>) -> Html {
+    let scale: Vec<Choice> = (0..=10)
+        .map(|v| Choice {
+            value: v,
+            label: v.to_string().into(),
+            detail: match v {
+                0 => min.into(),
+                10 => max.into(),
+                _ => AttrValue::default(),
+            },
+        })
+        .collect();
+    html! { <GradePicker name={name} legend={question.to_string()} choices={scale} selected={value} {onpick} scale=true /> }
+}
+
+/// A 0–10 visual analogue slider with 0.1 steps; shows "not answered" until moved.
+fn vas(t: &Strings, id: &'static str, question: &str, value: &str, onedit: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let readout = if value.is_empty() { t.unanswered.to_string() } else { fill(t.vas_value, &[&value]) };
+    html! {
+        <div class="vas">
+            <label for={id} class="question">{ question }</label>
+            <input type="range" id={id} min="0" max="10" step="0.1" value={if value.is_empty() { "5".to_string() } else { value.to_string() }}
+                class={classes!(value.is_empty().then_some("vas--unset"))} aria-valuetext={readout.clone()} {oninput} />
+            <div class="vas__anchors"><span>{ t.vas_min }</span><span>{ t.vas_max }</span></div>
+            <p class="vas__value" data-testid={format!("{id}-value")}>{ readout }</p>
+        </div>
+    }
+}
+
+/// The flow.
+#[component]
+pub fn PatientFlow(props: &PatientFlowProps) -> Html {
+    let t = use_strings();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let at = use_state(|| 0usize);
+    let p = &props.patient;
+    let steps = p.parts.steps();
+    let index = (*at).min(steps.len() - 1);
+    let step = steps[index];
+    let questions = steps.len() - 2;
+    let dispatch = props.ondispatch.clone();
+    let go = |to: usize| {
+        let at = at.clone();
+        Callback::from(move |_: MouseEvent| {
+            at.set(to);
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        })
+    };
+    // After each move, focus the new screen so keyboard and screen-reader users start at its top.
+    let body_ref = use_node_ref();
+    {
+        let body_ref = body_ref.clone();
+        use_effect_with(index, move |_| {
+            if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
+                let _ = body.focus();
+            }
+        });
+    }
+    let poem = content::poem(lang);
+    let unvalidated = html! {
+        if lang != Lang::En {
+            <p class="note">{ t.translation_note }</p>
+        }
+    };
+
+    let body = match step {
+        Step::Intro => {
+            let parts = p.parts;
+            let toggle = |label: &'static str, get: fn(&Parts) -> bool, set: fn(&mut Parts, bool)| {
+                let dispatch = dispatch.clone();
+                let on = get(&parts);
+                let onchange = Callback::from(move |_: Event| {
+                    let mut next = parts;
+                    set(&mut next, !on);
+                    dispatch.emit(Action::SetParts(next));
+                });
+                html! {
+                    <label class="check">
+                        <input type="checkbox" checked={on} {onchange} />
+                        <span>{ label }</span>
+                    </label>
+                }
+            };
+            let who = choices(&[t.answer_self, t.answer_proxy]);
+            let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
+            html! {
+                <>
+                    <h1>{ t.patient_mode_title }</h1>
+                    <p class="lead">{ t.patient_intro }</p>
+                    <GradePicker name="who" legend={t.who_answers} choices={who} selected={Some(u8::from(p.proxy))}
+                        onpick={onwho} stacked=true />
+                    <fieldset class="picker">
+                        <legend>{ t.choose_questions }</legend>
+                        { toggle(t.q_itch, |p| p.itch, |p, v| p.itch = v) }
+                        { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v) }
+                        { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v) }
+                        { toggle(t.q_poem, |p| p.poem, |p, v| p.poem = v) }
+                        { toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v) }
+                        { toggle(t.q_global, |p| p.global, |p, v| p.global = v) }
+                    </fieldset>
+                </>
+            }
+        }
+        Step::Itch => {
+            let q = if p.proxy { t.itch_question_proxy } else { t.itch_question };
+            nrs("itch", q, t.itch_min, t.itch_max, p.itch, dispatch.reform(Action::SetItch))
+        }
+        Step::Sleep => {
+            let q = if p.proxy { t.sleep_question_proxy } else { t.sleep_question };
+            nrs("sleep", q, t.sleep_min, t.sleep_max, p.sleep, dispatch.reform(Action::SetSleep))
+        }
+        Step::ScoradPruritus => {
+            let q = if p.proxy { t.c_pruritus_question_proxy } else { t.c_pruritus_question };
+            vas(t, "vas-pruritus", q, &props.pruritus, dispatch.reform(Action::SetPruritus))
+        }
+        Step::ScoradSleep => {
+            let q = if p.proxy { t.c_sleep_question_proxy } else { t.c_sleep_question };
+            vas(t, "vas-sleep", q, &props.sleep_loss, dispatch.reform(Action::SetSleepLoss))
+        }
+        Step::Poem(i) => {
+            let i = usize::from(i);
+            let question = if p.proxy { &poem.proxy[i] } else { &poem.self_report[i] };
+            let answers: Vec<&str> = poem.answers.iter().map(String::as_str).collect();
+            html! {
+                <>
+                    <p class="instrument">{ &poem.title }</p>
+                    if i == 0 {
+                        <p class="lead">{ &poem.intro }</p>
+                    }
+                    <GradePicker name={format!("poem-{}", i + 1)} legend={question.clone()} choices={choices(&answers)}
+                        selected={p.poem[i]} onpick={dispatch.reform(move |v| Action::SetPoem(i, v))} stacked=true />
+                    if !poem.validated {
+                        <p class="note">{ t.translation_note }</p>
+                    }
+                    <p class="notice" data-testid="poem-notice" lang="en">{ &content::poem_content().notice }</p>
+                </>
+            }
+        }
+        Step::Dlqi(i) => {
+            let i = usize::from(i);
+            let picker = if i == 6 {
+                let prevented = match p.dlqi[6] {
+                    Some(DlqiAnswer::Score(3)) => Some(0),
+                    Some(DlqiAnswer::NotRelevant) => Some(2),
+                    _ if p.dlqi7_not_prevented => Some(1),
+                    _ => None,
+                };
+                let level = match p.dlqi[6] {
+                    Some(DlqiAnswer::Score(v)) if v <= 2 => Some(2 - v),
+                    _ => None,
+                };
+                html! {
+                    <>
+                        <GradePicker name="dlqi-7-prevented" legend={t.dlqi_prevented}
+                            choices={choices(&[t.dlqi_yes, t.dlqi_no, t.dlqi_not_relevant])} selected={prevented}
+                            onpick={dispatch.reform(|v: u8| Action::SetDlqi7(match v { 0 => Some(true), 1 => Some(false), _ => None }, None))}
+                            stacked=true />
+                        if prevented == Some(1) {
+                            <GradePicker name="dlqi-7-level" legend={t.dlqi_problem}
+                                choices={choices(&[t.dlqi_a_lot, t.dlqi_a_little, t.dlqi_not_at_all])} selected={level}
+                                onpick={dispatch.reform(|v: u8| Action::SetDlqi7(Some(false), Some(2 - v)))} stacked=true />
+                        }
+                    </>
+                }
+            } else {
+                let mut labels = vec![t.dlqi_very_much, t.dlqi_a_lot, t.dlqi_a_little, t.dlqi_not_at_all];
+                if i >= 2 {
+                    labels.push(t.dlqi_not_relevant);
+                }
+                let selected = match p.dlqi[i] {
+                    Some(DlqiAnswer::Score(v)) => Some(3 - v.min(3)),
+                    Some(DlqiAnswer::NotRelevant) => Some(4),
+                    None => None,
+                };
+                let onpick = dispatch.reform(move |v: u8| {
+                    Action::SetDlqi(i, Some(if v == 4 { DlqiAnswer::NotRelevant } else { DlqiAnswer::Score(3 - v) }))
+                });
+                html! {
+                    <GradePicker name={format!("dlqi-{}", i + 1)} legend={t.dlqi_item(i)} choices={choices(&labels)}
+                        {selected} {onpick} stacked=true />
+                }
+            };
+            html! {
+                <>
+                    <p class="instrument">{ t.dlqi_title }</p>
+                    if i == 0 {
+                        <p class="lead">{ t.dlqi_intro }</p>
+                    }
+                    if i == 6 {
+                        <p class="question">{ t.dlqi_item(6) }</p>
+                    }
+                    { picker }
+                    <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
+                </>
+            }
+        }
+        Step::Status => {
+            let q = if p.proxy { t.global_status_question_proxy } else { t.global_status_question };
+            let labels: Vec<&str> = (0..5).map(|v| t.disease_status(v)).collect();
+            html! {
+                <GradePicker name="status" legend={q} choices={choices(&labels)} selected={p.status}
+                    onpick={dispatch.reform(Action::SetStatus)} stacked=true />
+            }
+        }
+        Step::Effect => {
+            let q = if p.proxy { t.treatment_question_proxy } else { t.treatment_question };
+            let labels: Vec<&str> = (0..7).map(|v| t.treatment_effect(v)).collect();
+            html! {
+                <GradePicker name="effect" legend={q} choices={choices(&labels)} selected={p.effect}
+                    onpick={dispatch.reform(Action::SetEffect)} stacked=true />
+            }
+        }
+        Step::Done => html! {
+            <>
+                <h1>{ t.done_title }</h1>
+                <p class="lead">{ t.done_text }</p>
+            </>
+        },
+    };
+
+    let finish = {
+        let onfinish = props.onfinish.clone();
+        let at = at.clone();
+        Callback::from(move |_: MouseEvent| {
+            at.set(0);
+            onfinish.emit(());
+        })
+    };
+    html! {
+        <div class="flow">
+            <header class="flow__top">
+                <span class="flow__brand">{ t.app_name }</span>
+                <LanguagePicker onlang={props.onlang.clone()} />
+            </header>
+            if (1..=questions).contains(&index) {
+                <div class="flow__progress">
+                    <p data-testid="progress">{ fill(t.progress, &[&index, &questions]) }</p>
+                    <progress max={questions.to_string()} value={index.to_string()} aria-hidden="true"></progress>
+                </div>
+            }
+            <main class="flow__body" data-step={format!("{step:?}")} tabindex="-1" ref={body_ref}>
+                { body }
+                { if matches!(step, Step::Intro | Step::Done) { html! {} } else { unvalidated } }
+            </main>
+            <nav class="flow__nav">
+                if index > 0 {
+                    <button type="button" class="button button--quiet button--big" onclick={go(index - 1)}>{ t.back }</button>
+                }
+                if step == Step::Done {
+                    if props.from_exam {
+                        <button type="button" class="button button--big" id="flow-finish" onclick={finish}>{ t.return_to_exam }</button>
+                    } else {
+                        <button type="button" class="button button--big" id="flow-finish" onclick={go(0)}>{ t.start_again }</button>
+                    }
+                } else {
+                    <button type="button" class="button button--big" id="flow-next" onclick={go(index + 1)}>
+                        { if index + 1 == steps.len() - 1 { t.finish } else { t.next } }
+                    </button>
+                }
+            </nav>
+        </div>
+    }
+}

@@ -1,0 +1,428 @@
+//! Every user-visible string, per language, in one place: components hold no text of their
+//! own. A language is a [`Strings`] table; the compiler refuses a table with a key missing.
+//! Templates use `{0}`, `{1}` … for values, filled by [`fill`].
+
+mod en;
+mod ko;
+
+use crate::form::{Field, Problem, Reason};
+use crate::scoring::{easi, scorad, Band, EasiBands, ScoradBands};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// Declares the string table: one `&'static str` field per key, plus a list of all entries.
+macro_rules! strings {
+    ($($key:ident),* $(,)?) => {
+        /// One language's strings.
+        #[allow(missing_docs)]
+        pub struct Strings {
+            $(pub $key: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every (key, text) pair, for tests and the pseudo-locale.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+
+            /// The same table with every string passed through `f`.
+            fn map(&self, f: impl Fn(&'static str) -> &'static str) -> Strings {
+                Strings { $($key: f(self.$key),)* }
+            }
+        }
+    };
+}
+
+strings! {
+    lang_name, language_label, translation_note,
+    app_name, tagline, nav_label, footer, new_exam, confirm_new_exam, save_failed, draft_unreadable,
+    patient_title, age_label, age_hint, exam_date_label, dob_label, age_from_dates, age_basis_dob, age_basis_years,
+    easi_title, easi_intro, erythema_note, area_label, region_clear, region_clear_label,
+    region_head_neck, region_upper_limbs, region_trunk, region_lower_limbs,
+    easi_erythema, easi_edema_papulation, easi_excoriation, easi_lichenification,
+    grade_none, grade_mild, grade_mild_moderate, grade_moderate, grade_moderate_severe, grade_severe,
+    area_0,
+    scorad_title, extent_title, extent_hint, intensity_title, subjective_title, subjective_hint,
+    pruritus_label, sleep_loss_label,
+    seg_head_neck_front, seg_head_neck_back, seg_upper_limb_left_front, seg_upper_limb_left_back,
+    seg_upper_limb_right_front, seg_upper_limb_right_back, seg_trunk_front, seg_trunk_back,
+    seg_lower_limb_left_front, seg_lower_limb_left_back, seg_lower_limb_right_front, seg_lower_limb_right_back,
+    seg_genitals,
+    scorad_erythema, scorad_edema_papulation, scorad_oozing_crusts, scorad_excoriation, scorad_lichenification,
+    scorad_dryness, scorad_grade_0, scorad_grade_1, scorad_grade_2, scorad_grade_3,
+    scores_title, show_details, hide_details, not_scored, still_needed, waiting_for_c,
+    easi, scorad, objective_scorad, contribution, band_systems,
+    easi_bands_leshem, easi_bands_chopra, scorad_bands_kunz, scorad_bands_chopra,
+    easi_weights_child, easi_weights_adult, scorad_weights_infant, scorad_weights_standard,
+    band_clear, band_almost_clear, band_clear_or_almost_clear, band_none, band_mild, band_moderate,
+    band_severe, band_very_severe, band_no_effect, band_small, band_very_large, band_extremely_large,
+    field_age, field_area, field_extent, field_intensity, field_pruritus, field_sleep_loss,
+    field_itch_nrs, field_sleep_nrs,
+    reason_not_a_number, reason_range, reason_one_decimal, reason_whole_years, reason_bad_date,
+    reason_need_exam_date, reason_exam_before_birth, reason_too_old,
+    map_title, map_intro, map_keyboard, map_infant, map_front, map_back, map_tools, map_paint, map_erase,
+    map_clear, map_examined, map_not_used, map_regions, map_list, map_clear_region, clear_map_region,
+    region_painted, segment_painted, map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map,
+    hand_to_patient, patient_mode_title, patient_intro, who_answers, answer_self, answer_proxy,
+    choose_questions, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global,
+    progress, back, next, skip, finish, return_to_exam, done_title, done_text, start_again, unanswered,
+    itch_question, itch_question_proxy, itch_min, itch_max,
+    sleep_question, sleep_question_proxy, sleep_min, sleep_max,
+    c_pruritus_question, c_pruritus_question_proxy, c_sleep_question, c_sleep_question_proxy, vas_min, vas_max,
+    vas_value,
+    dlqi_title, dlqi_intro, dlqi_notice, dlqi_item,
+    dlqi_topic_1, dlqi_topic_2, dlqi_topic_3, dlqi_topic_4, dlqi_topic_5, dlqi_topic_6, dlqi_topic_7,
+    dlqi_topic_8, dlqi_topic_9, dlqi_topic_10,
+    dlqi_very_much, dlqi_a_lot, dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant,
+    dlqi_prevented, dlqi_yes, dlqi_no, dlqi_problem,
+    global_status_question, global_status_question_proxy, status_clear, status_almost_clear, status_mild,
+    status_moderate, status_severe,
+    treatment_question, treatment_question_proxy, effect_very_much_better, effect_much_better,
+    effect_little_better, effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
+    patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect, not_answered,
+    not_scored_unanswered, poem_notice_label, not_graded, band_moderate_effect,
+}
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+    /// Test-only: English lengthened by 40 % in brackets, to check layouts survive long text.
+    Pseudo,
+}
+
+impl Lang {
+    /// The languages a user can pick.
+    pub const CHOICES: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    /// The BCP 47 tag (for `<html lang>` and formatting).
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Pseudo => "en-XA",
+        }
+    }
+
+    /// The language for a tag such as "ko-KR"; English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        match tag.split('-').next().unwrap_or("") {
+            "ko" => Lang::Ko,
+            _ if tag == "en-XA" => Lang::Pseudo,
+            _ => Lang::En,
+        }
+    }
+
+    /// This language's strings.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &en::EN,
+            Lang::Ko => &ko::KO,
+            Lang::Pseudo => pseudo(),
+        }
+    }
+}
+
+/// English lengthened by 40 % and bracketed, built once.
+fn pseudo() -> &'static Strings {
+    static PSEUDO: OnceLock<Strings> = OnceLock::new();
+    PSEUDO.get_or_init(|| {
+        en::EN.map(|s| {
+            // Padding in short words, so it wraps like real text would.
+            let extra = (s.chars().count() * 2).div_ceil(5);
+            let pad: String = (0..extra).map(|i| if i % 5 == 4 { ' ' } else { '~' }).collect();
+            Box::leak(format!("⟦{s} {pad}⟧").into_boxed_str())
+        })
+    })
+}
+
+/// Fills `{0}`, `{1}` … in a template.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = template.to_string();
+    for (i, value) in values.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &value.to_string());
+    }
+    out
+}
+
+/// A percent held in tenths ("12.5", "40").
+pub fn percent(tenths: u16) -> String {
+    if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
+}
+
+impl Strings {
+    /// Region name.
+    pub fn region(&self, region: easi::Region) -> &'static str {
+        match region {
+            easi::Region::HeadNeck => self.region_head_neck,
+            easi::Region::UpperLimbs => self.region_upper_limbs,
+            easi::Region::Trunk => self.region_trunk,
+            easi::Region::LowerLimbs => self.region_lower_limbs,
+        }
+    }
+
+    /// EASI sign name.
+    pub fn easi_sign(&self, sign: easi::Sign) -> &'static str {
+        match sign {
+            easi::Sign::Erythema => self.easi_erythema,
+            easi::Sign::EdemaPapulation => self.easi_edema_papulation,
+            easi::Sign::Excoriation => self.easi_excoriation,
+            easi::Sign::Lichenification => self.easi_lichenification,
+        }
+    }
+
+    /// EASI grade (half points): the number on its button and its descriptor.
+    pub fn easi_grade(&self, halves: u8) -> (&'static str, &'static str) {
+        match halves {
+            0 => ("0", self.grade_none),
+            2 => ("1", self.grade_mild),
+            3 => ("1.5", self.grade_mild_moderate),
+            4 => ("2", self.grade_moderate),
+            5 => ("2.5", self.grade_moderate_severe),
+            _ => ("3", self.grade_severe),
+        }
+    }
+
+    /// EASI area score with its percent range (numbers are the same in every language).
+    pub fn area_score(&self, score: u8) -> (&'static str, &'static str) {
+        match score {
+            0 => ("0", self.area_0),
+            1 => ("1", "1–9 %"),
+            2 => ("2", "10–29 %"),
+            3 => ("3", "30–49 %"),
+            4 => ("4", "50–69 %"),
+            5 => ("5", "70–89 %"),
+            _ => ("6", "90–100 %"),
+        }
+    }
+
+    /// SCORAD segment name.
+    pub fn segment(&self, segment: scorad::Segment) -> &'static str {
+        use scorad::Segment::*;
+        match segment {
+            HeadNeckFront => self.seg_head_neck_front,
+            HeadNeckBack => self.seg_head_neck_back,
+            UpperLimbLeftFront => self.seg_upper_limb_left_front,
+            UpperLimbLeftBack => self.seg_upper_limb_left_back,
+            UpperLimbRightFront => self.seg_upper_limb_right_front,
+            UpperLimbRightBack => self.seg_upper_limb_right_back,
+            TrunkFront => self.seg_trunk_front,
+            TrunkBack => self.seg_trunk_back,
+            LowerLimbLeftFront => self.seg_lower_limb_left_front,
+            LowerLimbLeftBack => self.seg_lower_limb_left_back,
+            LowerLimbRightFront => self.seg_lower_limb_right_front,
+            LowerLimbRightBack => self.seg_lower_limb_right_back,
+            Genitals => self.seg_genitals,
+        }
+    }
+
+    /// SCORAD intensity sign name.
+    pub fn scorad_sign(&self, sign: scorad::Sign) -> &'static str {
+        match sign {
+            scorad::Sign::Erythema => self.scorad_erythema,
+            scorad::Sign::EdemaPapulation => self.scorad_edema_papulation,
+            scorad::Sign::OozingCrusts => self.scorad_oozing_crusts,
+            scorad::Sign::Excoriation => self.scorad_excoriation,
+            scorad::Sign::Lichenification => self.scorad_lichenification,
+            scorad::Sign::Dryness => self.scorad_dryness,
+        }
+    }
+
+    /// SCORAD grade descriptor.
+    pub fn scorad_grade(&self, grade: u8) -> &'static str {
+        match grade {
+            0 => self.scorad_grade_0,
+            1 => self.scorad_grade_1,
+            2 => self.scorad_grade_2,
+            _ => self.scorad_grade_3,
+        }
+    }
+
+    /// Band name.
+    pub fn band(&self, band: Band) -> &'static str {
+        match band {
+            Band::Clear => self.band_clear,
+            Band::AlmostClear => self.band_almost_clear,
+            Band::ClearOrAlmostClear => self.band_clear_or_almost_clear,
+            Band::NoItch => self.band_none,
+            Band::Mild => self.band_mild,
+            Band::Moderate => self.band_moderate,
+            Band::Severe => self.band_severe,
+            Band::VerySevere => self.band_very_severe,
+            Band::NoEffect => self.band_no_effect,
+            Band::Small => self.band_small,
+            Band::VeryLarge => self.band_very_large,
+            Band::ExtremelyLarge => self.band_extremely_large,
+        }
+    }
+
+    /// A DLQI band: its "moderate" is an effect on life, not a severity.
+    pub fn dlqi_band(&self, band: Band) -> &'static str {
+        match band {
+            Band::Moderate => self.band_moderate_effect,
+            other => self.band(other),
+        }
+    }
+
+    /// EASI band-system name.
+    pub fn easi_bands(&self, bands: EasiBands) -> &'static str {
+        match bands {
+            EasiBands::Leshem2015 => self.easi_bands_leshem,
+            EasiBands::Chopra2017 => self.easi_bands_chopra,
+        }
+    }
+
+    /// SCORAD band-system name.
+    pub fn scorad_bands(&self, bands: ScoradBands) -> &'static str {
+        match bands {
+            ScoradBands::Kunz1997 => self.scorad_bands_kunz,
+            ScoradBands::Chopra2017 => self.scorad_bands_chopra,
+        }
+    }
+
+    /// EASI weights in use.
+    pub fn easi_age_variant(&self, variant: easi::AgeVariant) -> &'static str {
+        match variant {
+            easi::AgeVariant::Under8 => self.easi_weights_child,
+            easi::AgeVariant::Age8Plus => self.easi_weights_adult,
+        }
+    }
+
+    /// SCORAD extent weights in use.
+    pub fn scorad_age_variant(&self, variant: scorad::AgeVariant) -> &'static str {
+        match variant {
+            scorad::AgeVariant::Under2 => self.scorad_weights_infant,
+            scorad::AgeVariant::Age2Plus => self.scorad_weights_standard,
+        }
+    }
+
+    /// Why these weights: the age and where it came from.
+    pub fn age_basis(&self, years: u8, from_dob: bool) -> String {
+        fill(if from_dob { self.age_basis_dob } else { self.age_basis_years }, &[&years])
+    }
+
+    /// A field's name in a "still needed" list.
+    pub fn field(&self, field: Field) -> String {
+        match field {
+            Field::Age => self.field_age.into(),
+            Field::EasiArea(r) => fill(self.field_area, &[&self.region(r)]),
+            Field::EasiSign(r, s) => format!("{} — {}", self.region(r), self.easi_sign(s)),
+            Field::Extent(s) => fill(self.field_extent, &[&self.segment(s)]),
+            Field::ScoradSign(s) => fill(self.field_intensity, &[&self.scorad_sign(s)]),
+            Field::Pruritus => self.field_pruritus.into(),
+            Field::SleepLoss => self.field_sleep_loss.into(),
+        }
+    }
+
+    /// Why an entry is not accepted.
+    pub fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::NotANumber => self.reason_not_a_number.into(),
+            Reason::Range { max } => fill(self.reason_range, &[max]),
+            Reason::OneDecimal => self.reason_one_decimal.into(),
+            Reason::WholeYears => self.reason_whole_years.into(),
+            Reason::BadDate => self.reason_bad_date.into(),
+            Reason::NeedExamDate => self.reason_need_exam_date.into(),
+            Reason::ExamBeforeBirth => self.reason_exam_before_birth.into(),
+            Reason::TooOld => self.reason_too_old.into(),
+        }
+    }
+
+    /// One problem as a list entry.
+    pub fn problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Missing(f) => self.field(*f),
+            Problem::Invalid(f, why) => format!("{}: {}", self.field(*f), self.reason(why)),
+        }
+    }
+
+    /// A segment with its painted percent.
+    pub fn segment_painted(&self, segment: scorad::Segment, tenths: u16) -> String {
+        fill(self.segment_painted, &[&self.segment(segment), &percent(tenths)])
+    }
+
+    /// A region's painted share and the area score it gives.
+    pub fn region_painted(&self, region: easi::Region, tenths: u16, score: u8) -> String {
+        fill(self.region_painted, &[&self.region(region), &percent(tenths), &score])
+    }
+
+    /// DLQI item label: number and neutral topic.
+    pub fn dlqi_item(&self, item: usize) -> String {
+        let topic = [
+            self.dlqi_topic_1, self.dlqi_topic_2, self.dlqi_topic_3, self.dlqi_topic_4, self.dlqi_topic_5,
+            self.dlqi_topic_6, self.dlqi_topic_7, self.dlqi_topic_8, self.dlqi_topic_9, self.dlqi_topic_10,
+        ][item.min(9)];
+        fill(self.dlqi_item, &[&(item + 1), &topic])
+    }
+
+    /// Patient global rating of disease status (0 clear … 4 severe).
+    pub fn disease_status(&self, value: u8) -> &'static str {
+        [self.status_clear, self.status_almost_clear, self.status_mild, self.status_moderate, self.status_severe]
+            [usize::from(value.min(4))]
+    }
+
+    /// Patient global rating of treatment effect (0 very much better … 6 very much worse).
+    pub fn treatment_effect(&self, value: u8) -> &'static str {
+        [
+            self.effect_very_much_better, self.effect_much_better, self.effect_little_better, self.effect_no_change,
+            self.effect_little_worse, self.effect_much_worse, self.effect_very_much_worse,
+        ][usize::from(value.min(6))]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_text_in_every_language() {
+        for lang in [Lang::En, Lang::Ko, Lang::Pseudo] {
+            for (key, text) in lang.strings().entries() {
+                assert!(!text.trim().is_empty(), "{lang:?}: {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn korean_translates_every_key_that_has_words() {
+        // Keys whose text is the same in both languages on purpose (names, symbols).
+        const SAME: &[&str] = &["app_name", "easi", "scorad", "poem", "dlqi", "lang_name"];
+        let en = Lang::En.strings().entries();
+        let ko = Lang::Ko.strings().entries();
+        for ((key, en_text), (_, ko_text)) in en.iter().zip(ko.iter()) {
+            if !SAME.contains(key) && en_text.chars().any(|c| c.is_ascii_alphabetic()) {
+                assert_ne!(en_text, ko_text, "{key} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn templates_keep_their_placeholders_in_every_language() {
+        let en = Lang::En.strings().entries();
+        for lang in [Lang::Ko, Lang::Pseudo] {
+            for ((key, en_text), (_, text)) in en.iter().zip(lang.strings().entries()) {
+                for i in 0..4 {
+                    let mark = format!("{{{i}}}");
+                    assert_eq!(en_text.contains(&mark), text.contains(&mark), "{lang:?}: {key} {mark}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pseudo_locale_is_at_least_40_percent_longer() {
+        for ((key, en), (_, pseudo)) in Lang::En.strings().entries().iter().zip(Lang::Pseudo.strings().entries()) {
+            assert!(pseudo.chars().count() * 10 >= en.chars().count() * 14, "{key}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{0}, {1} % affected", &[&"Back", &"12.5"]), "Back, 12.5 % affected");
+    }
+}

@@ -1,0 +1,251 @@
+// End-to-end: the patient's part — hand-to-patient flow by touch and by keyboard, SCORAD C
+// feeding the visit, "not scored" rules, and the Korean and pseudo-locale UIs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const tap = (page, id) => page.click(`label[for="${id}"]`);
+const next = (page) => page.click('#flow-next');
+const step = (page) => page.getAttribute('.flow__body', 'data-step');
+const line = (page, id) => page.textContent(`[data-testid="${id}"] strong`).then((t) => t.trim());
+const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then((t) => t.trim());
+
+/** Enters an objective SCORAD first (adult: A = 18 × 50 % = 9, B = 6 → objective 22.8). */
+async function clinicianScorad(page) {
+  await page.fill('#age', '30');
+  for (const input of await page.$$('input[id^="extent-"]')) {
+    const id = await input.getAttribute('id');
+    await input.fill(id === 'extent-trunk_front' ? '50' : '0');
+  }
+  for (const sign of ['erythema', 'edema_papulation', 'oozing_crusts', 'excoriation', 'lichenification', 'dryness']) {
+    await tap(page, `scorad-${sign}-1`);
+  }
+}
+
+/** Sets a VAS slider with the keyboard: Home (0), then ArrowRight n times (0.1 each). */
+async function vasByKeys(page, id, tenths) {
+  await page.focus(`#${id}`);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < tenths; i++) await page.keyboard.press('ArrowRight');
+}
+
+test('a patient completes every questionnaire by touch; answers merge into the visit', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await clinicianScorad(page);
+  assert.equal(await value(page, 'scorad'), 'not scored');
+  await page.click('#hand-to-patient');
+  // The clinician's entries are not on the patient's screens.
+  assert.equal(await page.locator('#age, #easi, .panel').count(), 0);
+  await page.check('text=DLQI item scores');
+  await next(page);
+  assert.equal(await step(page), 'Itch');
+  assert.match(await page.textContent('[data-testid="progress"]'), /Question 1 of 23/);
+  await tap(page, 'itch-7');
+  await next(page);
+  await tap(page, 'sleep-3');
+  await next(page);
+  // SCORAD C by touch: tap the slider track, then check a value was taken; exact values by keys.
+  const track = await page.locator('#vas-pruritus').boundingBox();
+  await page.mouse.click(track.x + track.width * 0.65, track.y + track.height / 2);
+  assert.match(await page.textContent('[data-testid="vas-pruritus-value"]'), /out of 10/);
+  await vasByKeys(page, 'vas-pruritus', 65);
+  assert.equal((await page.textContent('[data-testid="vas-pruritus-value"]')).trim(), 'Your answer: 6.5 out of 10');
+  await next(page);
+  await vasByKeys(page, 'vas-sleep', 30);
+  await next(page);
+  // POEM: 4, 3, 2, 1, 0, 1, 2 → 13, moderate.
+  for (const [i, answer] of [4, 3, 2, 1, 0, 1, 2].entries()) {
+    assert.equal(await step(page), `Poem(${i})`);
+    await tap(page, `poem-${i + 1}-${answer}`);
+    if (i === 0) assert.match(await page.textContent('[data-testid="poem-notice"]'), /© The University of Nottingham/);
+    await next(page);
+  }
+  // DLQI: options are 0 = "3 — very much" … 3 = "0 — not at all", 4 = not relevant.
+  // Items 1–6 and 8–10: 3, 2, not relevant, 1, 0, 0, 1, not relevant, 2 → item 7 prevented (3). Total 3+2+0+1+0+0+3+1+0+1 = 11.
+  const dlqi = { 1: 0, 2: 1, 3: 4, 4: 2, 5: 3, 6: 3, 8: 2, 9: 4, 10: 2 };
+  for (let item = 1; item <= 10; item++) {
+    assert.match(await page.textContent('[data-testid="dlqi-notice"]'), /© A Y Finlay, G K Khan April 1992/);
+    if (item === 7) {
+      await tap(page, 'dlqi-7-prevented-1'); // No → then how much
+      await tap(page, 'dlqi-7-level-0'); // a lot (2)
+      await tap(page, 'dlqi-7-prevented-0'); // changed mind: Yes, prevented (3)
+    } else {
+      if (item <= 2) assert.equal(await page.locator(`#dlqi-${item}-4`).count(), 0, 'no "not relevant" on items 1–2');
+      await tap(page, `dlqi-${item}-${dlqi[item]}`);
+    }
+    await next(page);
+  }
+  await tap(page, 'status-3'); // moderate
+  await next(page);
+  await tap(page, 'effect-1'); // much better
+  await next(page);
+  assert.equal(await step(page), 'Done');
+  await page.click('#flow-finish');
+  // Back in the examination: everything merged.
+  assert.equal(await line(page, 'itch-nrs'), '7 — severe');
+  assert.equal(await line(page, 'sleep-nrs'), '3');
+  assert.equal(await line(page, 'poem'), '13 — moderate');
+  assert.equal(await line(page, 'dlqi'), '11 — very large effect');
+  assert.equal(await line(page, 'disease-status'), 'Moderate');
+  assert.equal(await line(page, 'treatment-effect'), 'Much better');
+  // SCORAD total = objective 22.8 + C (6.5 + 3) = 32.3.
+  assert.equal(await page.inputValue('#scorad-pruritus'), '6.5');
+  assert.equal(await value(page, 'scorad'), '32.3');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a patient completes the flow with the keyboard alone', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.evaluate(() => { window.location.hash = 'patient'; });
+  await page.reload();
+  await page.waitForSelector('.flow');
+  const press = (key, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press(key); })();
+  // Tab on to "Next" and press it.
+  const toNext = async () => {
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement.id)) !== 'flow-next'; i++) await press('Tab');
+    await press('Enter');
+  };
+  // From the top of each screen: Tab into the first choice, arrows pick, then on to "Next".
+  const answer = async (arrowsRight) => {
+    await press('Tab');
+    await press('Space');
+    await press('ArrowRight', arrowsRight);
+    await toNext();
+  };
+  await page.focus('#flow-next');
+  await press('Enter'); // intro with its defaults
+  await answer(8); // itch 8
+  await answer(2); // sleep 2
+  await press('Tab'); await press('Home'); await press('ArrowRight', 40); // C pruritus 4.0
+  await toNext();
+  await press('Tab'); await press('Home'); await press('ArrowRight', 15); // C sleep 1.5
+  await toNext();
+  for (let i = 0; i < 7; i++) await answer(1); // POEM: 1 each → 7, mild
+  await answer(0); // status: clear
+  await answer(3); // effect: no change
+  assert.equal(await step(page), 'Done');
+  // On its own (self-monitoring) the flow offers to start again rather than a clinician screen.
+  assert.equal((await page.textContent('#flow-finish')).trim(), 'Answer again');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')));
+  assert.equal(stored.patient.itch, 8);
+  assert.equal(stored.patient.sleep, 2);
+  assert.deepEqual(stored.patient.poem, [1, 1, 1, 1, 1, 1, 1]);
+  assert.equal(stored.scorad.pruritus, '4');
+  assert.equal(stored.scorad.sleep_loss, '1.5');
+  assert.equal(stored.patient.status, 0);
+  assert.equal(stored.patient.effect, 3);
+  await context.close();
+});
+
+test('POEM and DLQI with two unanswered items show "not scored" and why', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.click('#hand-to-patient');
+  await page.uncheck('text=Worst itch');
+  await page.uncheck('text=Sleep (last night)');
+  await page.uncheck('text=Itch and sleep over 3 days');
+  await page.uncheck('text=How your eczema is overall');
+  await page.check('text=DLQI item scores');
+  await next(page);
+  for (let i = 1; i <= 7; i++) { // POEM: items 3 and 6 left blank
+    if (i !== 3 && i !== 6) await tap(page, `poem-${i}-2`);
+    await next(page);
+  }
+  for (let item = 1; item <= 10; item++) { // DLQI: items 4 and 9 left blank
+    if (item === 7) await tap(page, 'dlqi-7-prevented-2');
+    else if (item !== 4 && item !== 9) await tap(page, `dlqi-${item}-3`);
+    await next(page);
+  }
+  await page.click('#flow-finish');
+  assert.equal(await line(page, 'poem'), 'not scored: 2 unanswered (at most 1 may be left blank)');
+  assert.equal(await line(page, 'dlqi'), 'not scored: 2 unanswered (at most 1 may be left blank)');
+  assert.equal(await line(page, 'itch-nrs'), 'not answered');
+  await context.close();
+});
+
+/** English texts of the string table (src/i18n/en.rs), split around placeholders. */
+function englishFragments() {
+  const source = readFileSync(new URL('../../src/i18n/en.rs', import.meta.url), 'utf8');
+  // The DLQI notice keeps its © line verbatim in every language.
+  const same = new Set(['app_name', 'easi', 'scorad', 'poem', 'dlqi', 'contribution', 'dlqi_notice']);
+  const fragments = [];
+  for (const [, key, text] of source.matchAll(/^\s+(\w+): "((?:[^"\\]|\\.)*)",$/gm)) {
+    if (same.has(key)) continue;
+    for (const part of text.split(/\{\d\}/)) if (/[A-Za-z]{3}/.test(part) && part.trim().length >= 4) fragments.push([key, part.trim()]);
+  }
+  return fragments;
+}
+
+/** Visible text and accessible names outside elements marked lang="en" (citations, legal notices). */
+async function visibleText(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.currentNode; node; node = walker.nextNode()) {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      if (el.closest('[lang="en"], script, style, noscript')) continue;
+      if (node.nodeType === 3) out.push(node.textContent);
+      else for (const attr of ['aria-label', 'aria-valuetext', 'placeholder', 'title']) if (node.getAttribute(attr)) out.push(node.getAttribute(attr));
+    }
+    return out.join('\n');
+  });
+}
+
+// Key names on a keyboard (Tab, Home, End) are not translated.
+const ALLOWED = /^(Tab|Home|End|ETFAD|adscore|EASI|SCORAD|POEM|DLQI|HOME|homeforeczema|org|www|dermatology|uk|Leshem|Kunz|Chopra|Finlay|Khan|April|Patient|Oriented|Eczema|Measure|SCORing|Atopic|Dermatitis|Area|Severity|Index|English)$/;
+
+for (const screen of ['examination', 'patient flow']) {
+  test(`switching to Korean changes every visible string (${screen})`, async () => {
+    const { page, context } = await openApp(browser, server.url);
+    if (screen === 'patient flow') await page.click('#hand-to-patient');
+    await page.selectOption('#language', 'ko');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    const screens = [];
+    if (screen === 'patient flow') {
+      await page.check('input[type=checkbox] >> nth=4'); // DLQI too
+      for (let i = 0; i < 24; i++) { screens.push(await visibleText(page)); if (await page.locator('#flow-next').count() === 0) break; await next(page); }
+    } else {
+      await page.click('.panel__toggle').catch(() => {});
+      screens.push(await visibleText(page));
+    }
+    const text = screens.join('\n');
+    const untranslated = englishFragments().filter(([, fragment]) => text.includes(fragment));
+    assert.deepEqual(untranslated, [], 'English strings left on the Korean screen');
+    const words = [...new Set(text.match(/[A-Za-z]{3,}/g) ?? [])].filter((w) => !ALLOWED.test(w));
+    assert.deepEqual(words, [], 'English words not from the string table');
+    // The choice is remembered on the device.
+    await page.reload();
+    await page.waitForSelector('#language');
+    assert.equal(await page.inputValue('#language'), 'ko');
+    await context.close();
+  });
+}
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
+  test(`a pseudo-locale 40 % longer keeps the layout intact at ${viewport.width}×${viewport.height}`, async () => {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(() => localStorage.setItem('adscore.lang', 'en-XA'));
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('.top');
+    assert.match(await page.textContent('h1'), /⟦adscore [~ ]+⟧/);
+    const overflow = () => page.evaluate(() => {
+      const wide = document.documentElement.scrollWidth > window.innerWidth;
+      const clipped = [...document.querySelectorAll('button, label, legend, .score, .picker__option')]
+        .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1).map((el) => el.className || el.tagName);
+      return { wide, clipped };
+    });
+    assert.deepEqual(await overflow(), { wide: false, clipped: [] });
+    await page.click('#hand-to-patient');
+    for (let i = 0; i < 6; i++) {
+      assert.deepEqual(await overflow(), { wide: false, clipped: [] }, `patient screen ${i}`);
+      await next(page);
+    }
+    await context.close();
+  });
+}
