@@ -172,9 +172,6 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     }
                     <GradePicker name={format!("poem-{}", i + 1)} legend={question.clone()} choices={choices(&answers)}
                         selected={p.poem[i]} onpick={dispatch.reform(move |v| Action::SetPoem(i, v))} stacked=true />
-                    if !poem.validated {
-                        <p class="note">{ t.translation_note }</p>
-                    }
                     <p class="notice" data-testid="poem-notice" lang="en">{ &content::poem_content().notice }</p>
                 </>
             }
