@@ -1,0 +1,86 @@
+// Registers adscore's service worker (dist/sw.js, made from pwa/sw.js at build time) and says so
+// in a small banner when a new version has been downloaded. It never reloads the page by itself:
+// a clinician may be in the middle of an examination. The new version is used the next time
+// adscore is opened, or at once if the user presses "Reload now" (the draft survives a reload).
+// URLs are relative to this script, so the app works from any sub-path of a host.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator)) return; // e.g. plain http on a non-local host
+  const here = document.currentScript.src;
+  const workerUrl = new URL('sw.js', here).href;
+  const scope = new URL('./', here).href;
+  const container = navigator.serviceWorker;
+
+  // Debug builds (trunk serve) carry this marker: no offline copy while developing.
+  if (document.querySelector('meta[name="adscore-service-worker"][content="off"]')) {
+    container.getRegistration(scope).then((r) => r && r.scope === scope && r.unregister());
+    return;
+  }
+
+  let reloadAsked = false;
+  container.addEventListener('controllerchange', () => {
+    if (reloadAsked) location.reload();
+  });
+
+  function start() {
+    container.register(workerUrl, { scope }).then(watch, (error) => {
+      console.warn('adscore: offline use is not available here:', error);
+    });
+  }
+
+  function watch(registration) {
+    // A version downloaded during an earlier visit, still waiting for the old one's pages.
+    if (registration.waiting && container.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        // No controller means this was the first install, not an update.
+        if (worker.state === 'installed' && container.controller) offer(worker);
+      });
+    });
+    // A tablet may keep adscore open for days: look for a new version when it comes back.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }
+
+  function offer(worker) {
+    if (document.getElementById('adscore-update')) return;
+    const bar = document.createElement('div');
+    bar.id = 'adscore-update';
+    bar.className = 'update';
+    bar.setAttribute('role', 'status');
+    document.body.append(bar);
+    // The app clears <body> when it mounts, which may come after this on a slow start: put the
+    // banner back until the user dismisses it.
+    const keep = new MutationObserver(() => { if (!bar.isConnected) document.body.append(bar); });
+    keep.observe(document.body, { childList: true });
+    const text = document.createElement('p');
+    text.className = 'update__text';
+    text.textContent = 'A new version is ready — it will be used next time you open adscore.';
+    const now = button('Reload now', 'update__button', () => {
+      reloadAsked = true;
+      if (worker.state === 'installed') worker.postMessage({ type: 'skip-waiting' });
+      else location.reload(); // another tab has already switched to the new version
+    });
+    const later = button('Later', 'update__button update__button--quiet', () => {
+      keep.disconnect();
+      bar.remove();
+    });
+    // Filled after the live region exists, so that screen readers announce it.
+    requestAnimationFrame(() => bar.append(text, now, later));
+  }
+
+  function button(label, className, onclick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = label;
+    b.addEventListener('click', onclick);
+    return b;
+  }
+
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+})();

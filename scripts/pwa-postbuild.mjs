@@ -1,0 +1,87 @@
+// Trunk post_build hook (see Trunk.toml): runs on the staging folder just before it becomes dist/.
+//
+// 1. Adds the Content-Security-Policy <meta> to index.html, allowing the one inline <script>
+//    Trunk writes (the wasm loader) by its sha256 and nothing else inline.
+// 2. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
+//    from their bytes, so a hand-kept list can never go stale. Debug builds get a worker that
+//    removes itself (no offline copy while developing) and a marker that tells register.js so.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('pwa-postbuild: run me as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
+const release = process.env.TRUNK_PROFILE === 'release';
+const WORKER = 'sw.js';
+
+const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
+
+/** 'sha256-…' sources for every inline <script> or <style> element of the page. */
+function inlineHashes(html, tag) {
+  const hashes = [];
+  for (const [, attrs, body] of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))) {
+    if (/\bsrc\s*=/i.test(attrs) || body.length === 0) continue;
+    // The HTML parser turns CR LF into LF before the browser hashes the text.
+    hashes.push(`'sha256-${sha256(body.replace(/\r\n?/g, '\n'), 'base64')}'`);
+  }
+  return hashes;
+}
+
+function policyFor(html) {
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) throw new Error('pwa-postbuild: inline style attribute in index.html');
+  return [
+    "default-src 'self'",
+    // `trunk serve` rewrites its autoreload script as it serves the page, so no hash can match
+    // it: debug builds allow inline scripts; release builds only Trunk's loader, by hash.
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...(release ? inlineHashes(html, 'script') : ["'unsafe-inline'"])].join(' '),
+    ['style-src', "'self'", ...inlineHashes(html, 'style')].join(' '),
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** index.html with the policy as the first thing after <meta charset>, before any script. */
+function withPolicy(html, policy, extraHead = '') {
+  if (/http-equiv\s*=\s*"?content-security-policy/i.test(html)) throw new Error('pwa-postbuild: index.html already has a CSP');
+  const meta = `\n  <meta http-equiv="Content-Security-Policy" content="${policy}">${extraHead}`;
+  const anchor = html.match(/<meta\s+charset[^>]*>/i) ?? html.match(/<head[^>]*>/i);
+  if (!anchor) throw new Error('pwa-postbuild: no <head> in index.html');
+  const at = anchor.index + anchor[0].length;
+  return html.slice(0, at) + meta + html.slice(at);
+}
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+const htmlPath = join(staging, 'index.html');
+const html = await readFile(htmlPath, 'utf8');
+const policy = policyFor(html);
+const marker = release ? '' : '\n  <meta name="adscore-service-worker" content="off">';
+await writeFile(htmlPath, withPolicy(html, policy, marker));
+
+// Everything the app may need offline: every file of the build but the worker. The page is cached under the scope URL ("./"), which is how people open it.
+const files = (await filesUnder(staging)).filter((f) => f !== WORKER);
+const version = createHash('sha256');
+for (const file of files) version.update(`${file}\0`).update(await readFile(join(staging, file))).update('\0');
+const build = {
+  enabled: release,
+  version: version.digest('hex').slice(0, 16),
+  files: files.map((f) => (f === 'index.html' ? './' : f)),
+};
+const template = await readFile(join(source, 'pwa', WORKER), 'utf8');
+const line = /^const BUILD = null;.*$/m;
+if (!line.test(template)) throw new Error('pwa-postbuild: pwa/sw.js has no "const BUILD = null;" line');
+await writeFile(join(staging, WORKER), template.replace(line, `const BUILD = ${JSON.stringify(build)};`));
+console.log(`pwa-postbuild: ${release ? 'release' : 'debug (service worker off)'} build ${build.version}, `
+  + `${files.length} files precached; CSP: ${policy}`);

@@ -1,0 +1,209 @@
+// End-to-end: offline use after one visit, hosting from a sub-path and from the root, one origin
+// only, the Content-Security-Policy, and how a new version is offered. The release build in dist/,
+// served by scripts/serve-dist.mjs, which can also stop for good (offline for real) and swap sw.js.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { launchBrowser, SUB_PATH } from './harness.mjs';
+import { serve, DIST } from '../../scripts/serve-dist.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const BANNER_TEXT = 'A new version is ready — it will be used next time you open adscore.';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** Opens the app in a fresh profile, recording every request, CSP violation and console error. */
+async function open(url, { viewport = { width: 1024, height: 768 }, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport, bypassCSP });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const watch = (p) => {
+    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  };
+  watch(page);
+  context.on('page', watch);
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('#age');
+  return { context, page, requests, problems };
+}
+
+/** Waits until the service worker has stored this build and controls the page. */
+const offlineReady = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+const tap = (page, id) => page.click(`label[for="${id}"]`);
+const easi = (page) => page.textContent('[data-testid="easi-value"]').then((t) => t.trim());
+
+/** The issue's example: upper limbs only, area 5, signs 1.5 + 1.5 + 1.5 + 2 → EASI 6.5. */
+async function completeEasi(page) {
+  await page.fill('#age', '34');
+  for (const region of ['Head and neck', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  await tap(page, 'easi-upper_limbs-area-5');
+  for (const [sign, half] of [['erythema', 3], ['edema_papulation', 3], ['excoriation', 3], ['lichenification', 4]]) {
+    await tap(page, `easi-upper_limbs-${sign}-${half}`);
+  }
+}
+
+test('the build precaches exactly its own files and carries a strict CSP before any script', async () => {
+  const files = (await readdir(DIST, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile()).map((e) => relative(DIST, join(e.parentPath, e.name)));
+  const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const build = JSON.parse(worker.match(/^const BUILD = (.*);$/m)[1]);
+  assert.equal(build.enabled, true);
+  assert.match(build.version, /^[0-9a-f]{16}$/);
+  const expected = files.filter((f) => f !== 'sw.js').map((f) => (f === 'index.html' ? './' : f));
+  assert.deepEqual([...build.files].sort(), expected.sort());
+  for (const need of ['manifest.webmanifest', 'icon-192.png', 'icon-512.png']) assert.ok(build.files.includes(need), need);
+
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  const csp = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  assert.equal(inline.length, 1, 'Trunk’s wasm loader is the one inline script');
+  assert.deepEqual(csp['script-src'], ["'self'", "'wasm-unsafe-eval'", ...inline]);
+  for (const [directive, value] of [['default-src', "'self'"], ['style-src', "'self'"], ['connect-src', "'self'"],
+    ['object-src', "'none'"], ['base-uri', "'self'"]]) {
+    assert.deepEqual(csp[directive], [value], directive);
+  }
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes every script');
+  assert.doesNotMatch(html, /\s(?:src|href)="(?:\/|[a-z]+:)/, 'only relative URLs, so any sub-path works');
+  const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+});
+
+for (const prefix of [SUB_PATH, '/']) {
+  test(`served from ${prefix}: after one visit it starts and works with the network off`, async () => {
+    const server = await serve({ prefix });
+    const { context, page, problems } = await open(server.url);
+    await offlineReady(page);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope), server.url);
+    await page.fill('#age', '34');
+    // Offline for real: the emulated network is off and the host itself is gone.
+    await context.setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.waitForSelector('#age');
+    assert.equal(await page.inputValue('#age'), '34');
+    await completeEasi(page);
+    assert.equal(await easi(page), '6.5');
+    // A new tab, through index.html this time: the app starts from the cache, draft and all.
+    const again = await context.newPage();
+    await again.goto(`${server.url}index.html`);
+    await again.waitForSelector('#age');
+    assert.equal(await easi(again), '6.5');
+    assert.equal(await page.locator('#adscore-update').count(), 0, 'a first install offers no update');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a whole session talks to one origin only, with no CSP violation', async () => {
+  const server = await serve({ prefix: SUB_PATH });
+  const { context, page, requests, problems } = await open(server.url, { viewport: { width: 390, height: 844 } });
+  await completeEasi(page);
+  assert.equal(await easi(page), '6.5');
+  for (const input of await page.$$('input[id^="extent-"]')) await input.fill('10');
+  for (const sign of ['erythema', 'edema_papulation', 'oozing_crusts', 'excoriation', 'lichenification', 'dryness']) {
+    await tap(page, `scorad-${sign}-1`);
+  }
+  await page.fill('#scorad-pruritus', '4');
+  await page.fill('#scorad-sleep-loss', '2');
+  for (const cell of ['6:0', '6:1', '7:3']) await page.click(`[data-cell="${cell}"]`);
+  await page.click('.panel__toggle');
+  await page.selectOption('#easi-bands', 'chopra_2017');
+  await page.click('.panel__toggle');
+  await offlineReady(page);
+  await page.reload();
+  await page.waitForSelector('#age');
+  assert.equal(await easi(page), '6.5');
+
+  assert.ok(requests.length > 10, `requests were recorded (${requests.length})`);
+  assert.deepEqual([...new Set(requests.map((u) => new URL(u).origin))], [server.origin]);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, []);
+
+  // The policy is enforced, and the listener above hears it: an injected inline script and a
+  // request to another origin are both refused.
+  const refused = await page.evaluate(async (elsewhere) => {
+    const script = document.createElement('script');
+    script.textContent = 'window.ran = true';
+    document.head.append(script);
+    const fetched = await fetch(elsewhere).then(() => 'fetched', () => 'refused');
+    await new Promise((ok) => setTimeout(ok, 100));
+    return { ran: window.ran === true, fetched, violations: window.violations.map((v) => v.split(' ')[0]) };
+  }, 'http://127.0.0.2:9/');
+  assert.deepEqual(refused, { ran: false, fetched: 'refused', violations: ['script-src-elem', 'connect-src'] });
+  await context.close();
+  await server.close();
+});
+
+test('a new version is offered in a banner and never reloads the page by itself', async () => {
+  let deployed = false; // then the host serves a "new build": same files, another version
+  const server = await serve({
+    prefix: SUB_PATH,
+    rewrite: (file, bytes) => (deployed && file === 'sw.js'
+      ? Buffer.from(String(bytes).replace(/"version":"\w+"/, '"version":"next-build"')) : null),
+  });
+  // CSP bypassed only to inject axe-core for the banner.
+  const { context, page, problems } = await open(server.url, { bypassCSP: true });
+  await offlineReady(page);
+  await page.fill('#age', '40');
+  await tap(page, 'easi-trunk-area-5');
+  await page.evaluate(() => { window.samePage = true; });
+
+  deployed = true;
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const banner = page.locator('#adscore-update');
+  await banner.getByText(BANNER_TEXT).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.samePage), true, 'the page was not reloaded');
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state), 'installed');
+
+  await page.addScriptTag({ path: AXE });
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(async () => (await axe.run('#adscore-update', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `banner in ${colorScheme}`);
+  }
+
+  // "Later" hides it; a plain reload keeps the old version (it is still in use) and asks again.
+  await banner.getByRole('button', { name: 'Later' }).click();
+  assert.equal(await banner.count(), 0);
+  await page.reload();
+  await banner.getByText(BANNER_TEXT).waitFor();
+  const oldCaches = await page.evaluate(() => caches.keys());
+  assert.equal(oldCaches.length, 2, `the running version's cache stays until it is replaced: ${oldCaches}`);
+
+  // "Reload now" switches at once; the examination survives it; the old cache is gone.
+  await page.evaluate(() => { window.samePage = true; });
+  const reloaded = page.waitForEvent('load');
+  await banner.getByRole('button', { name: 'Reload now' }).click();
+  await reloaded;
+  await page.waitForSelector('#age');
+  assert.equal(await page.evaluate(() => window.samePage), undefined, 'reloaded on request');
+  assert.equal(await page.inputValue('#age'), '40');
+  assert.equal(await page.isChecked('#easi-trunk-area-5'), true);
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [`adscore:${server.url}:next-build`]);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
