@@ -5,7 +5,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: setup setup-browser serve dist test test-native test-components test-e2e screenshots clean
+.PHONY: setup setup-browser serve dist test test-native test-components test-e2e screenshots bench icons clean
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +37,14 @@ test-e2e: dist
 ## screenshots: PNGs of the release build at tablet and phone sizes in tests/e2e/artifacts/
 screenshots: dist
 	node tests/e2e/screenshots.mjs
+
+## bench: performance budgets at 4× CPU slowdown (not part of test); writes docs/performance.md
+bench: setup-browser dist
+	node tests/bench/bench.mjs
+
+## icons: re-render the install icons in pwa/ from assets/icon.svg (the PNGs are committed)
+icons: setup-browser
+	node scripts/render-icons.mjs
 
 clean:
 	rm -rf dist target tests/e2e/artifacts

@@ -1,0 +1,292 @@
+// `make bench`: adscore's performance budgets, measured on the release build in dist/ in headless
+// Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), served from a sub-path on
+// 127.0.0.1 (no network throttling). Prints a table and writes docs/performance.md. It reports and
+// does not judge: it exits 0 even when a budget is missed. Not part of `make test`.
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser, SUB_PATH } from '../e2e/harness.mjs';
+import { serve, DIST } from '../../scripts/serve-dist.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'docs/performance.md');
+const RATE = 4;
+const LOADS = 10;
+const TAPS = 100;
+const KIB = 1024;
+const BUDGET = { transfer: 120 * KIB, usable: 500, tap: 16 };
+// What goes into dist/: a change here means the numbers are not those of the commit named.
+const APP_SOURCES = ['src', 'styles', 'assets', 'content', 'js', 'pwa', 'index.html', 'Trunk.toml', 'Cargo.toml', 'Cargo.lock'];
+
+// ---- in the page --------------------------------------------------------------------------------
+
+/** Init script: resolves `window.usable` once the body map is on screen and answers a tap. */
+function usableProbe() {
+  window.usable = new Promise((resolve) => {
+    const firstCell = () => {
+      const cell = document.querySelector('[data-cell]');
+      const box = cell?.getBoundingClientRect();
+      return box && box.width > 0 && box.height > 0 ? cell : null;
+    };
+    const tapWhenShown = new MutationObserver(() => {
+      const cell = firstCell();
+      if (!cell) return;
+      tapWhenShown.disconnect();
+      const shown = performance.now();
+      const before = cell.getAttribute('class');
+      const answered = new MutationObserver(() => {
+        if (cell.getAttribute('class') === before) return;
+        answered.disconnect();
+        requestAnimationFrame(() => resolve({ shown, usable: performance.now() }));
+      });
+      answered.observe(cell, { attributes: true, attributeFilter: ['class'] });
+      const box = cell.getBoundingClientRect();
+      const init = { bubbles: true, cancelable: true, composed: true, pointerId: 1, pointerType: 'touch',
+        isPrimary: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+      cell.dispatchEvent(new PointerEvent('pointerdown', init));
+      cell.dispatchEvent(new PointerEvent('pointerup', init));
+    });
+    tapWhenShown.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/**
+ * Init script: `armTap(watch)` starts timing at the next `event` the page dispatches and stops
+ * at the first animation frame after `watch` (a selector) mutates; `window.tapped` has the ms.
+ */
+function tapProbe() {
+  window.armTap = (event, watch) => {
+    window.tapped = new Promise((resolve, reject) => {
+      let start = null;
+      addEventListener(event, () => { start = performance.now(); }, { capture: true, once: true });
+      const seen = new MutationObserver(() => {
+        if (start === null) return;
+        seen.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      });
+      seen.observe(document.querySelector(watch),
+        { subtree: true, childList: true, characterData: true, attributes: true });
+      setTimeout(() => reject(new Error(`no update of ${watch} within 5 s`)), 5000);
+    });
+  };
+}
+
+// ---- driving it ---------------------------------------------------------------------------------
+
+let browser;
+const server = await serve({ prefix: SUB_PATH });
+
+/** A fresh profile (cold: no HTTP cache, no service worker) with the CPU slowed RATE×. */
+async function slowPage(viewport = { width: 1024, height: 768 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  await page.addInitScript(usableProbe);
+  await page.addInitScript(tapProbe);
+  return { context, page };
+}
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** What the first visit downloads (the page's own requests), raw, gzip -9 and brotli q11. */
+async function transfer() {
+  const { context, page } = await slowPage();
+  const urls = new Set();
+  const precache = new Set();
+  page.on('requestfinished', (r) => urls.add(r.url()));
+  context.on('requestfinished', (r) => { if (r.serviceWorker()) precache.add(r.url()); });
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.evaluate(() => window.usable);
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  await context.close();
+  const sized = async (url) => {
+    let file = decodeURIComponent(new URL(url).pathname.slice(SUB_PATH.length)) || 'index.html';
+    const bytes = await readFile(join(DIST, file));
+    const text = /\.(html|js|css|svg|json|webmanifest)$/.test(file);
+    return {
+      file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      } }).length,
+    };
+  };
+  const files = await Promise.all([...urls].map(sized));
+  const later = await Promise.all([...precache].filter((u) => !urls.has(u)).map(sized));
+  const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+  return {
+    files: files.sort((a, b) => b.gzip - a.gzip),
+    gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli'), raw: sum(files, 'raw'),
+    later: { count: later.length, gzip: sum(later, 'gzip'), files: later.map((f) => f.file).sort() },
+  };
+}
+
+/** Navigation → body map on screen and answering a tap: cold first visits, then repeat visits. */
+async function startup() {
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const { context, page } = await slowPage();
+    await page.goto(server.url);
+    cold.push(await page.evaluate(() => window.usable));
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    warm.push(await page.evaluate(() => window.usable));
+    await context.close();
+  }
+  return { cold, warm };
+}
+
+/** TAPS taps, half on EASI sign grades (the score changes), half on body-map cells. */
+async function taps() {
+  const { context, page } = await slowPage();
+  await page.goto(server.url);
+  await page.evaluate(() => window.usable);
+  // A complete EASI, so that every sign tap changes the score: head and neck only.
+  await page.fill('#age', '34');
+  for (const region of ['Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  for (const id of ['area-2', 'erythema-3', 'edema_papulation-2', 'excoriation-0', 'lichenification-4']) {
+    await page.click(`label[for="easi-head_neck-${id}"]`);
+  }
+  const signs = [];
+  const cells = [];
+  for (let i = 0; i < TAPS; i += 1) {
+    const sign = i % 2 === 0;
+    const selector = sign
+      ? `label[for="easi-head_neck-erythema-${i % 4 === 0 ? 2 : 3}"]`
+      : `[data-cell="6:${Math.floor(i / 2) % 20}"]`;
+    await page.evaluate(([event, watch]) => window.armTap(event, watch),
+      sign ? ['click', '.panel'] : ['pointerdown', selector]);
+    await page.click(selector);
+    (sign ? signs : cells).push(await page.evaluate(() => window.tapped));
+  }
+  const value = (await page.textContent('[data-testid="easi-value"]')).trim();
+  await context.close();
+  return { signs, cells, all: [...signs, ...cells], value };
+}
+
+// The machine is shared (other builds, other tests): its load before we start is part of the result.
+const loadBefore = os.loadavg()[0].toFixed(2);
+
+// ---- report -------------------------------------------------------------------------------------
+
+function machine() {
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(String(execFileSync('cat', ['/proc/cpuinfo'])))?.[1] ?? os.cpus()[0]?.model;
+  let commit = 'unknown';
+  try {
+    const git = (...args) => String(execFileSync('git', args, { cwd: ROOT })).trim();
+    const changed = git('status', '--porcelain', '--', ...APP_SOURCES);
+    commit = git('rev-parse', '--short', 'HEAD') + (changed ? ' with uncommitted changes to the app' : '');
+  } catch { /* not a git checkout */ }
+  return {
+    load: loadBefore,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cores: os.availableParallelism(), cpu, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    chromium: browser.version(), node: process.version, commit,
+  };
+}
+
+const kib = (n) => `${(n / KIB).toFixed(1)} KiB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+browser = await launchBrowser();
+console.log(`bench: release build in dist/, CPU ${RATE}× slower; this takes a minute or two`);
+const size = await transfer();
+const start = await startup();
+const tap = await taps();
+const host = machine();
+await browser.close();
+await server.close();
+
+const coldMedian = median(start.cold.map((r) => r.usable));
+const warmMedian = median(start.warm.map((r) => r.usable));
+const rows = [
+  [`first visit transfer, gzip -9 (${size.files.length} files)`, kib(size.gzip), `≤ ${kib(BUDGET.transfer)}`, verdict(size.gzip <= BUDGET.transfer)],
+  [`first visit transfer, brotli q11 (${size.files.length} files)`, kib(size.brotli), `≤ ${kib(BUDGET.transfer)}`, verdict(size.brotli <= BUDGET.transfer)],
+  [`navigation → body map usable, first visit (median of ${LOADS})`, ms(coldMedian), `≤ ${BUDGET.usable} ms`, verdict(coldMedian <= BUDGET.usable)],
+  [`navigation → body map usable, repeat visit (median of ${LOADS})`, ms(warmMedian), `≤ ${BUDGET.usable} ms`, verdict(warmMedian <= BUDGET.usable)],
+  [`tap → updated score painted, p95 of ${tap.all.length} taps`, ms(percentile(tap.all, 95)), `≤ ${BUDGET.tap} ms`, verdict(percentile(tap.all, 95) <= BUDGET.tap)],
+  ['10,000-visit history budgets', 'not measured — visit history not implemented', '—', '—'],
+];
+const details = [
+  ['first visit transfer, raw', kib(size.raw)],
+  [`then downloaded by the service worker for offline use (${size.later.count} files)`, `${kib(size.later.gzip)} gzip`],
+  ['body map on screen (first [data-cell] laid out), first visit: median / max',
+    `${ms(median(start.cold.map((r) => r.shown)))} / ${ms(Math.max(...start.cold.map((r) => r.shown)))}`],
+  ['body map usable, first visit: max', ms(Math.max(...start.cold.map((r) => r.usable)))],
+  ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
+  [`EASI sign taps (${tap.signs.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
+  [`body-map cell taps (${tap.cells.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
+];
+
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+const line = (r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ');
+console.log(`\n${line(['measure', 'measured', 'budget', 'result'])}`);
+for (const r of rows) console.log(line(r));
+console.log('');
+for (const [k, v] of details) console.log(`  ${k}: ${v}`);
+console.log(`\n  ${host.cores} cores, ${host.cpu}, ${host.memory}, 1-minute load ${host.load} at the start; `
+  + `Chromium ${host.chromium}; ${host.date}; build ${host.commit}`);
+
+const table = (head, body) => [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`,
+  ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+await writeFile(OUT, `# Performance
+
+Written by \`make bench\` (tests/bench/bench.mjs); run it again rather than editing this file.
+The budgets live in the benchmark, not in timed tests: a miss is reported here and \`make bench\`
+still exits 0. \`make test\` does not run it.
+
+## Last run
+
+${table(['measure', 'measured', 'budget', 'result'], rows)}
+
+${table(['detail', 'measured'], details)}
+
+Machine: ${host.cores} cores (\`nproc\`), ${host.cpu} (/proc/cpuinfo), ${host.memory} of memory,
+1-minute load average ${host.load} when the run started;
+Chromium ${host.chromium} headless, Node ${host.node}; ${host.date}; build \`${host.commit}\`.
+
+Files of the first visit, largest first:
+
+${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.file}\``, kib(f.raw), kib(f.gzip), kib(f.brotli)]))}
+
+## How it is measured
+
+- **Setting.** The release build in \`dist/\` (\`make bench\` builds it first), served from
+  \`${SUB_PATH}\` on 127.0.0.1 by scripts/serve-dist.mjs; headless Chromium (Debian's) through
+  playwright-core; the renderer's CPU slowed ${RATE}× with the DevTools protocol
+  (\`Emulation.setCPUThrottlingRate\`); no network throttling. 1 KB is taken as 1 KiB = 1,024 bytes.
+- **Transfer.** Every request the page itself makes on a first visit in a fresh profile, until the
+  body map answers and the service worker is active; each file compressed here with gzip -9 and
+  brotli quality 11 (what a static host serving pre-compressed files would send). What the service
+  worker fetches afterwards for offline use is listed apart: the page does not wait for it.
+- **Navigation → body map usable.** In the page, from the navigation's start (performance.now() = 0):
+  a MutationObserver notes when the first \`[data-cell]\` is in the DOM with a non-empty box
+  ("on screen"), then at once dispatches a pointer tap on it; "usable" is the first animation frame
+  after the app has changed that cell's class. First visit: a fresh profile (no HTTP cache, no
+  service worker), ${LOADS} times. Repeat visit: a reload of the same profile once the service
+  worker is active, so everything comes from its cache.
+- **Tap → updated score painted.** ${TAPS} taps through the DevTools input pipeline
+  (playwright \`page.click\`) on one page with a complete EASI: every other tap on the label of a
+  head-and-neck erythema grade (\`label[for="easi-head_neck-erythema-2"]\` / \`-3\`, which changes
+  the EASI total), the others on body-map cells \`[data-cell="6:0"]\`… (each toggles the cell).
+  Timing runs from performance.now() in a capturing listener of the dispatched event (\`click\`
+  for a label, \`pointerdown\` for a cell) to the first requestAnimationFrame callback after a
+  MutationObserver sees the score panel (\`.panel\`) or the cell change.
+- **10,000-visit history.** The visit history does not exist yet; its budgets are not measured.
+`);
+console.log(`\nwrote ${OUT}`);
