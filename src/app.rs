@@ -8,9 +8,16 @@ use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::number_field::NumberField;
 use crate::components::patient_flow::PatientFlow;
+use crate::components::history_view::HistoryView;
+use crate::components::patient_view::PatientView;
+use crate::components::print_view::PrintView;
+use crate::components::save_visit::SaveVisit;
 use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
+use crate::history::{io, History};
+use crate::store;
+use gloo::events::EventListener;
 use crate::form::{Field, Problem};
 use crate::i18n::{fill, Lang};
 use crate::scoring::{easi::Region, scorad::Segment};
@@ -24,7 +31,7 @@ fn today() -> String {
 }
 
 /// Which screen is showing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// The clinician's examination.
     Exam,
@@ -33,16 +40,96 @@ pub enum Screen {
         /// Return to the examination when done.
         from_exam: bool,
     },
+    /// Patients, cohort, export and import.
+    History,
+    /// One patient over time.
+    PatientHistory(String),
+    /// The printable worksheet of a visit.
+    Print(String),
+}
+
+impl Screen {
+    /// The screen for a location hash ("#history", "#patient/AD-017" …).
+    pub fn from_hash(hash: &str) -> Screen {
+        let hash = hash.trim_start_matches('#');
+        let decoded = js_sys::decode_uri_component(hash).map(String::from).unwrap_or_else(|_| hash.to_string());
+        match decoded.split_once('/') {
+            Some(("patient", code)) => Screen::PatientHistory(code.to_string()),
+            Some(("print", id)) => Screen::Print(id.to_string()),
+            _ if decoded == "patient" => Screen::Patient { from_exam: false },
+            _ if decoded == "history" => Screen::History,
+            _ => Screen::Exam,
+        }
+    }
+}
+
+/// The visit history as loaded from the device.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Still reading.
+    Loading,
+    /// Read (or empty).
+    Ready(History),
+    /// The browser store cannot be used; the message says why.
+    Unavailable(String),
 }
 
 /// The app.
 #[component]
 pub fn App() -> Html {
     let lang = use_state(draft::load_lang);
-    let screen = use_state(|| {
-        let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        if hash == "#patient" { Screen::Patient { from_exam: false } } else { Screen::Exam }
-    });
+    let screen = use_state(|| Screen::from_hash(&gloo::utils::window().location().hash().unwrap_or_default()));
+    {
+        let screen = screen.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                screen.set(Screen::from_hash(&gloo::utils::window().location().hash().unwrap_or_default()));
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            });
+            move || drop(listener)
+        });
+    }
+    // The visit history: read once, saved whole (one atomic write) after every change.
+    let stored = use_state(|| Stored::Loading);
+    let history_notice = use_state(|| None::<String>);
+    {
+        let (stored, history_notice) = (stored.clone(), history_notice.clone());
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match store::load().await {
+                    Ok(None) => stored.set(Stored::Ready(History::default())),
+                    Ok(Some(text)) => match io::from_store(&text) {
+                        Ok(history) => stored.set(Stored::Ready(history)),
+                        Err(why) => {
+                            // Keep the unreadable text, offer it, and start empty.
+                            let key = store::set_aside(text.clone()).await.unwrap_or_default();
+                            history_notice.set(Some(format!("{why} ({key})")));
+                            store::download("adscore-history-unreadable.json", "application/json", &text);
+                            stored.set(Stored::Ready(History::default()));
+                        }
+                    },
+                    Err(why) => stored.set(Stored::Unavailable(why)),
+                }
+            });
+        });
+    }
+    let onhistory = {
+        let (stored, history_notice) = (stored.clone(), history_notice.clone());
+        Callback::from(move |history: History| {
+            let text = io::to_json_compact(&history);
+            stored.set(Stored::Ready(history));
+            let history_notice = history_notice.clone();
+            yew::platform::spawn_local(async move {
+                if let Err(why) = store::save(text).await {
+                    history_notice.set(Some(why));
+                }
+            });
+        })
+    };
+    let history = match &*stored {
+        Stored::Ready(history) => Some(history.clone()),
+        _ => None,
+    };
     let unreadable = use_state(|| None::<String>);
     let exam = {
         let unreadable = unreadable.clone();
@@ -92,9 +179,15 @@ pub fn App() -> Html {
             if *save_failed {
                 <p class="alert" role="alert">{ t.save_failed }</p>
             }
+            if let Some(why) = (*history_notice).clone() {
+                <p class="alert" role="alert">{ fill(t.history_problem, &[&why]) }</p>
+            }
+            if let Stored::Unavailable(why) = &*stored {
+                <p class="alert" role="alert">{ fill(t.history_problem, &[why]) }</p>
+            }
         </>
     };
-    let body = match *screen {
+    let body = match (*screen).clone() {
         Screen::Patient { from_exam } => {
             let onfinish = {
                 let screen = screen.clone();
@@ -120,8 +213,20 @@ pub fn App() -> Html {
                     screen.set(Screen::Patient { from_exam: true })
                 })
             };
-            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
+            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} {history} {onhistory} /> }
         }
+        Screen::History => match history {
+            Some(history) => html! { <>{ alerts }<HistoryView {history} onchange={onhistory} /></> },
+            None => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
+        },
+        Screen::PatientHistory(code) => match history {
+            Some(history) => html! { <>{ alerts }<PatientView {history} {code} onchange={onhistory} /></> },
+            None => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
+        },
+        Screen::Print(id) => match history {
+            Some(history) => html! { <PrintView {history} {id} /> },
+            None => html! { <div class="app"><p role="status">{ t.loading }</p></div> },
+        },
     };
     html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
 }
@@ -139,6 +244,10 @@ pub struct ExamViewProps {
     pub onhand: Callback<MouseEvent>,
     /// Alerts to show at the top.
     pub alerts: Html,
+    /// The visit history, once loaded.
+    pub history: Option<History>,
+    /// Called with a changed history.
+    pub onhistory: Callback<History>,
 }
 
 /// The clinician's screen.
@@ -181,6 +290,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                     <a href="#easi" class="button button--quiet">{ t.easi }</a>
                     <a href="#scorad" class="button button--quiet">{ t.scorad }</a>
                     <button type="button" class="button" id="hand-to-patient" onclick={props.onhand.clone()}>{ t.hand_to_patient }</button>
+                    <a href="#history" class="button button--quiet" id="open-history">{ t.history_title }</a>
                     <button type="button" class="button button--quiet" onclick={onnew}>{ t.new_exam }</button>
                     <LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
@@ -212,6 +322,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
                     <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
                         map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
+                    <SaveVisit exam={form.clone()} history={props.history.clone()} onsave={props.onhistory.clone()} />
                     <footer class="footer muted">{ t.footer }</footer>
                 </div>
                 <ScorePanel form={form.clone()} ondispatch={ondispatch.clone()} />

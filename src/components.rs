@@ -8,9 +8,13 @@ pub mod body_map;
 pub mod date_field;
 pub mod easi_entry;
 pub mod grade_picker;
+pub mod history_view;
 pub mod language_picker;
 pub mod number_field;
 pub mod patient_flow;
+pub mod patient_view;
+pub mod print_view;
+pub mod save_visit;
 pub mod scorad_entry;
 pub mod score_panel;
 

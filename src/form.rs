@@ -6,7 +6,9 @@ use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions,
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Tenths};
 use crate::age::{age_in_years, Date};
 use crate::bodymap::Painting;
+use crate::history::{GlobalRatings, Visit, APP_VERSION};
 use crate::patient::PatientForm;
+use crate::scoring::Assessment;
 use crate::scoring::{AgeYears, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
 
@@ -281,6 +283,40 @@ impl ExamForm {
     }
 }
 
+impl ExamForm {
+    /// Every assessment this examination can give now: complete EASI and SCORAD (SCORAD with C
+    /// only when C is complete), and each patient questionnaire with at least one answer.
+    pub fn assessments(&self) -> Vec<Assessment> {
+        let p = &self.patient;
+        [
+            self.easi_record().ok().map(Assessment::Easi),
+            self.scorad_record().ok().map(Assessment::Scorad),
+            p.poem_record().map(Assessment::Poem),
+            p.dlqi_record().map(Assessment::Dlqi),
+            p.itch_record().map(Assessment::ItchNrs),
+            p.sleep_record().map(Assessment::SleepNrs),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The examination as a visit of `patient`, dated on the examination date.
+    pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
+        Visit {
+            id,
+            patient: patient.trim().to_string(),
+            date: self.exam_date.trim().to_string(),
+            label: label.trim().to_string(),
+            assessments: self.assessments(),
+            global: GlobalRatings { status: self.patient.status, effect: self.patient.effect },
+            easi_bands: self.easi_bands,
+            scorad_bands: self.scorad_bands,
+            app_version: APP_VERSION.to_string(),
+        }
+    }
+}
+
 /// Position of a region in [`Region::ALL`] (and in [`ExamForm::easi`]).
 pub fn region_index(region: Region) -> usize {
     Region::ALL.iter().position(|&r| r == region).expect("every region is listed")
@@ -426,6 +462,26 @@ mod tests {
         // Without an examination date the age is not guessed.
         form.exam_date.clear();
         assert!(matches!(form.easi_record().unwrap_err()[0], Problem::Invalid(Field::Age, _)));
+    }
+
+    #[test]
+    fn a_visit_holds_only_complete_or_answered_assessments() {
+        // Assemble: a complete EASI, an incomplete SCORAD, one POEM answer, itch 6.
+        let mut form = complete_easi("30");
+        form.exam_date = "2026-03-10".into();
+        form.patient.poem[0] = Some(3);
+        form.patient.itch = Some(6);
+        form.patient.status = Some(2);
+        // Act
+        let visit = form.to_visit("v1".into(), " AD-017 ", "week 4");
+        // Assert
+        let instruments: Vec<_> = visit.assessments.iter().map(|a| a.to_json()).collect();
+        assert_eq!(visit.assessments.len(), 3, "{instruments:?}");
+        assert!(matches!(visit.assessments[0], Assessment::Easi(_)));
+        assert!(matches!(visit.assessments[1], Assessment::Poem(_)));
+        assert!(matches!(visit.assessments[2], Assessment::ItchNrs(_)));
+        assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
+        assert_eq!(visit.global.status, Some(2));
     }
 
     #[test]

@@ -81,6 +81,7 @@ strings! {
     effect_little_better, effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect, not_answered,
     not_scored_unanswered, poem_notice_label, not_graded, band_moderate_effect,
+    save_visit_title, save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing, visit_saved, open_history, history_title, back_to_exam, patients_title, no_patients, visits, last_visit, cohort_title, cohort_intro, cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, score, mean_change, median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir, import_json, import_failed, import_plan, import_apply, import_overwrite, cancel, import_done, batch_title, batch_hint, batch_done, batch_error, erase_title, privacy_note, delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient, no_such_visit, worksheet_title, loading, history_problem,
 }
 
 /// A language the app speaks.

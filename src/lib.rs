@@ -11,10 +11,12 @@ pub mod content;
 pub mod components;
 pub mod draft;
 pub mod form;
+pub mod history;
 pub mod i18n;
 pub mod patient;
 pub mod scoring;
 pub mod state;
+pub mod store;
 
 pub use app::App;
 pub use scoring::{Assessment, Band, Score, ScoreError};

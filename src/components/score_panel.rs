@@ -45,7 +45,8 @@ fn needed(t: &Strings, problems: &[Problem]) -> Html {
     html! {
         <div class="needed">
             <p>{ t.still_needed }</p>
-            <ul>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
+            // Scrollable when long, so it takes keyboard focus.
+            <ul tabindex="0" aria-label={t.still_needed}>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
         </div>
     }
 }

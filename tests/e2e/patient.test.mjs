@@ -176,7 +176,8 @@ function englishFragments() {
   const fragments = [];
   for (const [, key, text] of source.matchAll(/^\s+(\w+): "((?:[^"\\]|\\.)*)",$/gm)) {
     if (same.has(key)) continue;
-    for (const part of text.split(/\{\d\}/)) if (/[A-Za-z]{3}/.test(part) && part.trim().length >= 4) fragments.push([key, part.trim()]);
+    // Single words are left to the word check below (names such as POEM's title reuse them).
+    for (const part of text.split(/\{\d\}/)) if (/[A-Za-z]{3}/.test(part) && part.trim().length >= 8) fragments.push([key, part.trim()]);
   }
   return fragments;
 }

@@ -1,0 +1,68 @@
+// The visit history in IndexedDB: one value under one key, written in a single transaction,
+// so an interrupted write leaves the previous value intact. Unreadable values are moved aside,
+// never overwritten.
+const DB = 'adscore';
+const STORE = 'kv';
+const KEY = 'history';
+
+let opening = null;
+function db() {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => { opening = null; reject(request.error); };
+  });
+  return opening;
+}
+
+function run(mode, act) {
+  return db().then((database) => new Promise((resolve, reject) => {
+    const tx = database.transaction(STORE, mode);
+    const result = act(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(result.value);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  }));
+}
+
+/** The stored history as text, or null when there is none. */
+export function load_history() {
+  return run('readonly', (store) => {
+    const out = { value: null };
+    const request = store.get(KEY);
+    request.onsuccess = () => { out.value = request.result ?? null; };
+    return out;
+  });
+}
+
+/** Replaces the stored history with `text`, atomically. */
+export function save_history(text) {
+  return run('readwrite', (store) => { store.put(text, KEY); return { value: undefined }; });
+}
+
+/** Moves an unreadable history aside under a new key and returns that key. */
+export function keep_unreadable(text) {
+  const key = `history.unreadable.${new Date().toISOString()}`;
+  return run('readwrite', (store) => { store.put(text, key); store.delete(KEY); return { value: key }; });
+}
+
+/** Offers `text` as a file download. */
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a chosen file as text (rejects files over `limit` bytes before reading them). */
+export function read_file(input, limit) {
+  const file = input.files?.[0];
+  if (!file) return Promise.resolve(null);
+  if (file.size > limit) return Promise.reject(new Error(`too large: ${file.size} bytes`));
+  return file.text();
+}

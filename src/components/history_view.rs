@@ -1,0 +1,249 @@
+//! The history screen: patients on this device, the study cohort summary, and export,
+//! import and batch scoring — all files made and read in the browser.
+
+use crate::components::use_strings;
+use crate::history::{batch, cohort, csv, fhir, io, merge, targets, History, Metric};
+use crate::i18n::{fill, Strings};
+use crate::store;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`HistoryView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct HistoryViewProps {
+    /// The stored history.
+    pub history: History,
+    /// Called with a changed history (saved at once).
+    pub onchange: Callback<History>,
+}
+
+/// A metric's name.
+pub fn metric_name(t: &Strings, metric: Metric) -> &'static str {
+    match metric {
+        Metric::Easi => t.easi,
+        Metric::Scorad => t.scorad,
+        Metric::ObjectiveScorad => t.objective_scorad,
+        Metric::Poem => t.poem,
+        Metric::Dlqi => t.dlqi,
+        Metric::ItchNrs => t.itch_nrs,
+        Metric::SleepNrs => t.sleep_nrs,
+    }
+}
+
+/// "3 of 10 (30 %)".
+fn share(t: &Strings, (count, of): (usize, usize)) -> String {
+    if of == 0 {
+        return t.not_applicable.to_string();
+    }
+    fill(t.share, &[&count, &of, &format!("{:.0}", count as f64 * 100.0 / of as f64)])
+}
+
+/// Reads the file chosen in an input, then hands its text on.
+fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>) -> Callback<Event> {
+    Callback::from(move |_: Event| {
+        let (input, then) = (input.clone(), then.clone());
+        if let Some(element) = input.cast::<HtmlInputElement>() {
+            yew::platform::spawn_local(async move {
+                match store::read(element.clone(), limit).await {
+                    Ok(Some(text)) => then.emit(Ok(text)),
+                    Ok(None) => {}
+                    Err(why) => then.emit(Err(why)),
+                }
+                element.set_value("");
+            });
+        }
+    })
+}
+
+/// The history screen.
+#[component]
+pub fn HistoryView(props: &HistoryViewProps) -> Html {
+    let t = use_strings();
+    let history = &props.history;
+    let target = use_state(|| targets(history).into_iter().nth(1).unwrap_or_default());
+    let plan = use_state(|| None::<(History, merge::MergePlan)>);
+    let message = use_state(|| None::<Result<String, String>>);
+    let batch_errors = use_state(Vec::<batch::BatchError>::new);
+    let import_ref = use_node_ref();
+    let batch_ref = use_node_ref();
+
+    let export = |kind: &'static str| {
+        let history = history.clone();
+        Callback::from(move |_: MouseEvent| match kind {
+            "json" => store::download("adscore-history.json", "application/json", &io::to_json(&history)),
+            "csv" => store::download("adscore-history.csv", "text/csv;charset=utf-8", &csv::to_csv(&history, false)),
+            "excel" => store::download("adscore-history-excel.csv", "text/csv;charset=utf-8", &csv::to_csv(&history, true)),
+            _ => store::download("adscore-fhir-bundle.json", "application/fhir+json", &fhir::bundle(&history).to_string()),
+        })
+    };
+    let onimport = {
+        let (plan, message, existing) = (plan.clone(), message.clone(), history.clone());
+        on_file(import_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, String>| {
+            match text.and_then(|text| io::from_json(&text)) {
+                Ok(incoming) => {
+                    let merge_plan = merge::plan_merge(&existing, &incoming);
+                    plan.set(Some((incoming, merge_plan)));
+                    message.set(None);
+                }
+                Err(why) => message.set(Some(Err(fill(t.import_failed, &[&why])))),
+            }
+        }))
+    };
+    let apply = |overwrite: bool| {
+        let (plan, message, existing, onchange) = (plan.clone(), message.clone(), history.clone(), props.onchange.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, merge_plan)) = &*plan {
+                let mut next = existing.clone();
+                merge::apply_merge(&mut next, merge_plan, overwrite);
+                onchange.emit(next);
+                message.set(Some(Ok(fill(t.import_done, &[&merge_plan.new_visits.len()]))));
+            }
+            plan.set(None);
+        })
+    };
+    let onbatch = {
+        let (message, batch_errors) = (message.clone(), batch_errors.clone());
+        on_file(batch_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, String>| match text {
+            Ok(text) => {
+                let result = batch::score_csv(&text);
+                store::download("adscore-scored.csv", "text/csv;charset=utf-8", &result.output_csv);
+                message.set(Some(Ok(fill(t.batch_done, &[&result.scored, &result.errors.len()]))));
+                batch_errors.set(result.errors);
+            }
+            Err(why) => message.set(Some(Err(fill(t.import_failed, &[&why])))),
+        }))
+    };
+    let ondelete_all = {
+        let onchange = props.onchange.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(t.confirm_delete_all) {
+                onchange.emit(History::default());
+            }
+        })
+    };
+    let ontarget = {
+        let target = target.clone();
+        Callback::from(move |e: Event| target.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+    };
+    let summary = cohort(history, &target);
+
+    html! {
+        <div class="app">
+            <header class="top">
+                <h1>{ t.history_title }</h1>
+                <nav class="top__nav" aria-label={t.nav_label}>
+                    <a class="button button--quiet" href="#">{ t.back_to_exam }</a>
+                </nav>
+            </header>
+            { match &*message {
+                Some(Ok(text)) => html! { <p class="ok" role="status">{ text }</p> },
+                Some(Err(text)) => html! { <p class="alert" role="alert">{ text }</p> },
+                None => html! {},
+            } }
+            <section class="card" aria-labelledby="patients-title">
+                <h2 id="patients-title">{ t.patients_title }</h2>
+                if history.patients.is_empty() {
+                    <p class="muted">{ t.no_patients }</p>
+                } else {
+                    <table class="table">
+                        <thead><tr><th scope="col">{ t.patient_code }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
+                        <tbody>
+                            { for history.patients.iter().map(|p| {
+                                let visits = history.visits_of(&p.code);
+                                html! {
+                                    <tr>
+                                        <th scope="row"><a href={format!("#patient/{}", p.code)}>{ &p.code }</a></th>
+                                        <td>{ visits.len() }</td>
+                                        <td>{ visits.last().map(|v| v.date.clone()).unwrap_or_default() }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+            <section class="card" aria-labelledby="cohort-title">
+                <h2 id="cohort-title">{ t.cohort_title }</h2>
+                <p class="intro">{ t.cohort_intro }</p>
+                <label class="select">
+                    <span>{ t.cohort_visit }</span>
+                    <select id="cohort-visit" onchange={ontarget}>
+                        { for targets(history).into_iter().map(|l| html! { <option value={l.clone()} selected={*target == l}>{ l }</option> }) }
+                    </select>
+                </label>
+                <dl class="cohort" data-testid="cohort">
+                    <dt>{ t.cohort_patients }</dt><dd>{ fill(t.share_plain, &[&summary.with_both, &summary.patients]) }</dd>
+                    <dt>{ "EASI-50" }</dt><dd data-testid="cohort-easi50">{ share(t, summary.easi50) }</dd>
+                    <dt>{ "EASI-75" }</dt><dd data-testid="cohort-easi75">{ share(t, summary.easi75) }</dd>
+                    <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
+                    <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
+                </dl>
+                <table class="table">
+                    <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
+                    <tbody>
+                        { for summary.rows.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">{ metric_name(t, row.metric) }</th>
+                                <td>{ row.n }</td>
+                                <td>{ row.mean_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>
+                                <td>{ row.median_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+            <section class="card" aria-labelledby="files-title">
+                <h2 id="files-title">{ t.files_title }</h2>
+                <p class="intro">{ t.files_intro }</p>
+                <div class="buttons">
+                    <button type="button" class="button" id="export-json" onclick={export("json")}>{ t.export_json }</button>
+                    <button type="button" class="button button--quiet" id="export-csv" onclick={export("csv")}>{ t.export_csv }</button>
+                    <button type="button" class="button button--quiet" id="export-excel" onclick={export("excel")}>{ t.export_excel }</button>
+                    <button type="button" class="button button--quiet" id="export-fhir" onclick={export("fhir")}>{ t.export_fhir }</button>
+                </div>
+                <div class="field">
+                    <label for="import-json">{ t.import_json }</label>
+                    <input type="file" id="import-json" accept=".json,application/json" ref={import_ref} onchange={onimport} />
+                </div>
+                if let Some((_, merge_plan)) = &*plan {
+                    <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan">
+                        <p>{ fill(t.import_plan, &[&merge_plan.new_patients.len(), &merge_plan.new_visits.len(), &merge_plan.duplicates,
+                            &(merge_plan.conflicts.len() + merge_plan.detail_conflicts.len())]) }</p>
+                        if merge_plan.has_conflicts() {
+                            <ul>
+                                { for merge_plan.conflicts.iter().map(|c| html! {
+                                    <li>{ format!("{} · {} · {}", c.patient, c.date, c.instrument) }</li>
+                                }) }
+                                { for merge_plan.detail_conflicts.iter().map(|c| html! {
+                                    <li>{ format!("{} · {} · {:?} → {:?}", c.patient, c.date, c.existing, c.incoming) }</li>
+                                }) }
+                            </ul>
+                        }
+                        <div class="buttons">
+                            <button type="button" class="button" id="import-apply" onclick={apply(false)}>{ t.import_apply }</button>
+                            if merge_plan.has_conflicts() {
+                                <button type="button" class="button button--quiet" id="import-overwrite" onclick={apply(true)}>{ t.import_overwrite }</button>
+                            }
+                            <button type="button" class="button button--quiet" onclick={{ let plan = plan.clone(); Callback::from(move |_: MouseEvent| plan.set(None)) }}>{ t.cancel }</button>
+                        </div>
+                    </div>
+                }
+                <div class="field">
+                    <label for="batch-csv">{ t.batch_title }</label>
+                    <span class="field__hint">{ t.batch_hint }</span>
+                    <input type="file" id="batch-csv" accept=".csv,text/csv" ref={batch_ref} onchange={onbatch} />
+                </div>
+                if !batch_errors.is_empty() {
+                    <ul class="errors" data-testid="batch-errors">
+                        { for batch_errors.iter().map(|e| html! { <li>{ fill(t.batch_error, &[&e.line, &e.reason]) }</li> }) }
+                    </ul>
+                }
+            </section>
+            <section class="card">
+                <h2>{ t.erase_title }</h2>
+                <p class="intro">{ t.privacy_note }</p>
+                <button type="button" class="button button--danger" id="delete-all" onclick={ondelete_all}>{ t.delete_all }</button>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! One patient over time: visits with each score, change from the chosen baseline, responder
+//! badges, and a line chart per score with its severity bands.
+
+use crate::components::history_view::metric_name;
+use crate::components::use_strings;
+use crate::history::{change, responders, Change, History, Metric, Patient, Visit, UNITS};
+use crate::i18n::{fill, Strings};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`PatientView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct PatientViewProps {
+    /// The history.
+    pub history: History,
+    /// The patient's code.
+    pub code: String,
+    /// Called with a changed history.
+    pub onchange: Callback<History>,
+}
+
+/// A value in 1/UNITS as text with one decimal ("12.5", "-3.0").
+pub fn units_text(units: i64) -> String {
+    let tenths = (units * 10 + units.signum() * UNITS / 2) / UNITS;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
+}
+
+/// The scale top and band edges (score points) of a metric's chart.
+fn scale(metric: Metric) -> (f64, &'static [f64]) {
+    match metric {
+        Metric::Easi => (72.0, &[1.0, 7.0, 21.0, 50.0]),
+        Metric::Scorad => (103.0, &[25.0, 50.0]),
+        Metric::ObjectiveScorad => (83.0, &[15.0, 40.0]),
+        Metric::Poem => (28.0, &[2.5, 7.5, 16.5, 24.5]),
+        Metric::Dlqi => (30.0, &[1.5, 5.5, 10.5, 20.5]),
+        Metric::ItchNrs => (10.0, &[0.5, 3.5, 6.5, 8.5]),
+        Metric::SleepNrs => (10.0, &[]),
+    }
+}
+
+fn chart(t: &Strings, metric: Metric, visits: &[&Visit]) -> Html {
+    let points: Vec<(usize, f64)> = visits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.value(metric).map(|u| (i, u as f64 / UNITS as f64)))
+        .collect();
+    if points.is_empty() {
+        return html! {};
+    }
+    let (top, edges) = scale(metric);
+    let (w, h, pad) = (600.0, 180.0, 28.0);
+    let x = |i: usize| pad + (w - 2.0 * pad) * if visits.len() > 1 { i as f64 / (visits.len() - 1) as f64 } else { 0.5 };
+    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v / top).clamp(0.0, 1.0);
+    let mut bounds = vec![0.0];
+    bounds.extend_from_slice(edges);
+    bounds.push(top);
+    let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+    let summary = points.iter().map(|&(i, v)| format!("{} {}", visits[i].date, units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
+    html! {
+        <figure class="chart">
+            <figcaption>{ metric_name(t, metric) }</figcaption>
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", metric_name(t, metric))}>
+                { for bounds.windows(2).enumerate().map(|(band, pair)| html! {
+                    <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
+                        y={y(pair[1]).to_string()} height={(y(pair[0]) - y(pair[1])).to_string()} />
+                }) }
+                <text class="chart__axis" x="2" y={(y(top) + 10.0).to_string()}>{ top }</text>
+                <text class="chart__axis" x="2" y={y(0.0).to_string()}>{ "0" }</text>
+                <polyline class="chart__line" points={line.join(" ")} />
+                { for points.iter().map(|&(i, v)| html! {
+                    <circle class="chart__point" cx={x(i).to_string()} cy={y(v).to_string()} r="5">
+                        <title>{ format!("{} — {}", visits[i].date, units_text((v * UNITS as f64).round() as i64)) }</title>
+                    </circle>
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+fn change_text(t: &Strings, change: &Change) -> String {
+    match change {
+        Change::Missing => "—".into(),
+        Change::Value { abs, pct_tenths } => {
+            let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}{}.{} %", if p < 0 { "-" } else { "+" }, p.abs() / 10, p.abs() % 10));
+            format!("{} ({pct})", if *abs > 0 { format!("+{}", units_text(*abs)) } else { units_text(*abs) })
+        }
+    }
+}
+
+/// The patient screen.
+#[component]
+pub fn PatientView(props: &PatientViewProps) -> Html {
+    let t = use_strings();
+    let baseline_id = use_state(|| None::<String>);
+    let Some(patient) = props.history.patient(&props.code).cloned() else {
+        return html! {
+            <div class="app">
+                <p class="alert" role="alert">{ fill(t.no_such_patient, &[&props.code]) }</p>
+                <a class="button" href="#history">{ t.history_title }</a>
+            </div>
+        };
+    };
+    let visits = props.history.visits_of(&props.code);
+    let baseline = baseline_id
+        .as_ref()
+        .and_then(|id| visits.iter().find(|v| &v.id == id))
+        .or(visits.first())
+        .copied();
+    let onbaseline = {
+        let baseline_id = baseline_id.clone();
+        Callback::from(move |e: Event| baseline_id.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
+    };
+    let onnote = {
+        let (history, onchange, patient) = (props.history.clone(), props.onchange.clone(), patient.clone());
+        Callback::from(move |e: Event| {
+            let mut next = history.clone();
+            next.upsert_patient(Patient { note: e.target_unchecked_into::<HtmlInputElement>().value(), ..patient.clone() });
+            onchange.emit(next);
+        })
+    };
+    let ondelete = {
+        let (history, onchange, code) = (props.history.clone(), props.onchange.clone(), props.code.clone());
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(&fill(t.confirm_delete_patient, &[&code])) {
+                let mut next = history.clone();
+                next.remove_patient(&code);
+                onchange.emit(next);
+                let _ = gloo::utils::window().location().set_hash("history");
+            }
+        })
+    };
+    let metrics: Vec<Metric> = Metric::ALL.into_iter().filter(|&m| visits.iter().any(|v| v.value(m).is_some())).collect();
+
+    html! {
+        <div class="app">
+            <header class="top">
+                <h1>{ fill(t.patient_heading, &[&patient.code]) }</h1>
+                <nav class="top__nav" aria-label={t.nav_label}>
+                    <a class="button button--quiet" href="#history">{ t.history_title }</a>
+                    <a class="button button--quiet" href="#">{ t.back_to_exam }</a>
+                </nav>
+            </header>
+            <section class="card">
+                <p>{ t.dob_label }{ ": " }{ patient.dob.clone().unwrap_or_else(|| "—".into()) }</p>
+                <div class="field">
+                    <label for="patient-note">{ t.patient_note }</label>
+                    <input id="patient-note" value={patient.note.clone()} onchange={onnote} />
+                </div>
+                <label class="select">
+                    <span>{ t.baseline }</span>
+                    <select id="baseline" onchange={onbaseline}>
+                        { for visits.iter().map(|v| html! {
+                            <option value={v.id.clone()} selected={baseline.is_some_and(|b| b.id == v.id)}>
+                                { if v.label.is_empty() { v.date.clone() } else { format!("{} · {}", v.date, v.label) } }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            </section>
+            <section class="card" aria-labelledby="visits-title">
+                <h2 id="visits-title">{ t.visits }</h2>
+                <div class="table-wrap">
+                    <table class="table" data-testid="visits">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.visit_date }</th>
+                                { for metrics.iter().map(|&m| html! { <th scope="col">{ metric_name(t, m) }</th> }) }
+                                <th scope="col">{ t.responders }</th>
+                                <th scope="col"><span class="visually-hidden">{ t.print }</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for visits.iter().map(|&v| {
+                                let flags = baseline.map(|b| responders(b, v));
+                                let badges: Vec<&str> = flags.iter().flat_map(|r| {
+                                    [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
+                                        .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
+                                }).collect();
+                                html! {
+                                    <tr data-visit={v.id.clone()}>
+                                        <th scope="row">{ &v.date }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }</th>
+                                        { for metrics.iter().map(|&m| html! {
+                                            <td>
+                                                { v.value(m).map(units_text).unwrap_or_else(|| "—".into()) }
+                                                if let Some(b) = baseline.filter(|b| b.id != v.id) {
+                                                    <span class="change" data-metric={m.key()}>{ change_text(t, &change(b, v, m)) }</span>
+                                                }
+                                            </td>
+                                        }) }
+                                        <td>{ for badges.iter().map(|b| html! { <span class="badge">{ *b }</span> }) }</td>
+                                        <td><a href={format!("#print/{}", v.id)}>{ t.print }</a></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            <section class="card charts" aria-labelledby="trends-title">
+                <h2 id="trends-title">{ t.trends }</h2>
+                { for metrics.iter().map(|&m| chart(t, m, &visits)) }
+            </section>
+            <section class="card">
+                <button type="button" class="button button--danger" id="delete-patient" onclick={ondelete}>{ t.delete_patient }</button>
+            </section>
+        </div>
+    }
+}

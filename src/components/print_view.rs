@@ -1,0 +1,134 @@
+//! The printable worksheet of one visit, laid out like the paper forms: every input, the
+//! totals, bands, band systems, age variant, date and app version — for the chart and audit.
+
+use crate::components::use_strings;
+use crate::history::{History, Metric};
+use crate::i18n::{fill, Strings};
+use crate::scoring::dlqi::DlqiAnswer;
+use crate::scoring::{easi, scorad, Assessment, Score};
+use yew::prelude::*;
+
+/// Props of [`PrintView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct PrintViewProps {
+    /// The history.
+    pub history: History,
+    /// The visit's id.
+    pub id: String,
+}
+
+fn easi_table(t: &Strings, record: &easi::EasiRecord, score: &easi::EasiScore) -> Html {
+    let contributions = [score.head_neck, score.upper_limbs, score.trunk, score.lower_limbs];
+    html! {
+        <table class="table worksheet__table">
+            <thead><tr>
+                <th scope="col">{ t.easi }</th><th scope="col">{ t.area_label }</th>
+                { for easi::Sign::ALL.iter().map(|&s| html! { <th scope="col">{ t.easi_sign(s) }</th> }) }
+                <th scope="col">{ t.score }</th>
+            </tr></thead>
+            <tbody>
+                { for easi::Region::ALL.iter().zip(contributions).map(|(&r, c)| {
+                    let region = record.regions.get(r);
+                    html! { <tr>
+                        <th scope="row">{ t.region(r) }</th><td>{ region.area.get() }</td>
+                        <td>{ region.erythema.to_f64() }</td><td>{ region.edema_papulation.to_f64() }</td>
+                        <td>{ region.excoriation.to_f64() }</td><td>{ region.lichenification.to_f64() }</td>
+                        <td>{ c.exact_text() }</td>
+                    </tr> }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn scorad_tables(t: &Strings, record: &scorad::ScoradRecord) -> Html {
+    html! {
+        <>
+            <table class="table worksheet__table">
+                <thead><tr><th scope="col">{ t.extent_title }</th><th scope="col">{ "%" }</th></tr></thead>
+                <tbody>{ for scorad::Segment::ALL.iter().map(|&s| html! {
+                    <tr><th scope="row">{ t.segment(s) }</th><td>{ record.extent.get(s).to_f64() }</td></tr>
+                }) }</tbody>
+            </table>
+            <table class="table worksheet__table">
+                <thead><tr><th scope="col">{ t.intensity_title }</th><th scope="col">{ "0–3" }</th></tr></thead>
+                <tbody>{ for scorad::Sign::ALL.iter().zip([
+                    record.intensity.erythema, record.intensity.edema_papulation, record.intensity.oozing_crusts,
+                    record.intensity.excoriation, record.intensity.lichenification, record.intensity.dryness,
+                ]).map(|(&s, g)| html! { <tr><th scope="row">{ t.scorad_sign(s) }</th><td>{ g.get() }</td></tr> }) }</tbody>
+            </table>
+            <p>{ t.subjective_title }{ ": " }{ record.subjective.map_or("—".to_string(), |c| format!("{} + {}", c.pruritus.to_f64(), c.sleep_loss.to_f64())) }</p>
+        </>
+    }
+}
+
+/// One result line: name, value and band, or "not scored".
+fn result(t: &Strings, name: &str, score: Option<Score>) -> Html {
+    let text = match score {
+        Some(Score::Easi(s)) => format!("{} — {} · {}", s.total.exact_text(), t.band(s.band), t.easi_age_variant(s.age_variant)),
+        Some(Score::Scorad(s)) => format!(
+            "A {} · B {} · C {} · {} {} ({}) · {} {} · {}",
+            s.extent.exact_text(), s.intensity, s.subjective.map_or("—".into(), |c| c.exact_text()),
+            t.objective_scorad, s.objective.exact_text(), t.band(s.objective_band),
+            t.scorad, s.total.zip(s.band).map_or(t.not_scored.to_string(), |(v, b)| format!("{} ({})", v.exact_text(), t.band(b))),
+            t.scorad_age_variant(s.age_variant)
+        ),
+        Some(Score::Poem(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.band(b))),
+        Some(Score::Dlqi(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.dlqi_band(b))),
+        Some(Score::ItchNrs(s)) | Some(Score::SleepNrs(s)) => format!("{}{}", s.total, s.band.map_or(String::new(), |b| format!(" — {}", t.band(b)))),
+        None => t.not_answered.to_string(),
+    };
+    html! { <tr><th scope="row">{ name }</th><td>{ text }</td></tr> }
+}
+
+/// The worksheet.
+#[component]
+pub fn PrintView(props: &PrintViewProps) -> Html {
+    let t = use_strings();
+    let Some(visit) = props.history.visits.iter().find(|v| v.id == props.id) else {
+        return html! { <div class="app"><p class="alert" role="alert">{ t.no_such_visit }</p></div> };
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let items = |a: Option<&Assessment>| match a {
+        Some(Assessment::Poem(r)) => r.answers.iter().map(|x| x.map_or("—".into(), |v| v.get().to_string())).collect::<Vec<_>>().join(" · "),
+        Some(Assessment::Dlqi(r)) => r.answers.iter().map(|x| match x {
+            Some(DlqiAnswer::Score(v)) => v.to_string(),
+            Some(DlqiAnswer::NotRelevant) => "NR".into(),
+            None => "—".into(),
+        }).collect::<Vec<_>>().join(" · "),
+        _ => String::new(),
+    };
+    html! {
+        <div class="app worksheet">
+            <header class="top no-print">
+                <a class="button button--quiet" href={format!("#patient/{}", visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
+                <button type="button" class="button" onclick={onprint}>{ t.print }</button>
+            </header>
+            <h1>{ fill(t.worksheet_title, &[&visit.patient, &visit.date]) }</h1>
+            <p class="muted">
+                { format!("{} · {}: {} · {}: {} · {} {}", visit.label, t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
+            </p>
+            if let Some(Assessment::Easi(record)) = visit.assessment("easi") {
+                <h2>{ t.easi_title }</h2>
+                { easi_table(t, record, &record.score_with(visit.easi_bands)) }
+            }
+            if let Some(Assessment::Scorad(record)) = visit.assessment("scorad") {
+                <h2>{ t.scorad_title }</h2>
+                { scorad_tables(t, record) }
+            }
+            <h2>{ t.scores_title }</h2>
+            <table class="table worksheet__table">
+                <tbody>
+                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, crate::components::history_view::metric_name(t, m), visit.score(m))) }
+                    <tr><th scope="row">{ t.poem }</th><td>{ items(visit.assessment("poem")) }</td></tr>
+                    <tr><th scope="row">{ t.dlqi }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
+                    <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>
+                    <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
+                </tbody>
+            </table>
+            <p class="notice">{ t.dlqi_notice }</p>
+        </div>
+    }
+}

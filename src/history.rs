@@ -1,0 +1,687 @@
+//! Visits over time: patients (pseudonymous codes), visits holding assessments in the record
+//! format, change from baseline with responder flags, and cohort summaries. Pure Rust; the
+//! browser store, exports and imports build on these types.
+
+use crate::age::Date;
+use crate::scoring::{Assessment, EasiBands, Score, ScoradBands};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+pub mod batch;
+pub mod csv;
+pub mod fhir;
+pub mod io;
+pub mod merge;
+
+/// The history file's format name (first key of every export).
+pub const FORMAT: &str = "adscore-history";
+/// The current schema version; older versions are migrated on import.
+pub const VERSION: u32 = 1;
+/// This app's version, stamped on every visit.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A patient: a pseudonymous code, never a name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    /// Pseudonymous code, e.g. "AD-017" (unique).
+    pub code: String,
+    /// Date of birth, YYYY-MM-DD, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dob: Option<String>,
+    /// A local note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The patient's global ratings at a visit (not summed into any score).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalRatings {
+    /// Disease status: 0 clear, 1 almost clear, 2 mild, 3 moderate, 4 severe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u8>,
+    /// Treatment effect since the last visit: 0 very much better … 3 no change … 6 very much worse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<u8>,
+}
+
+/// One visit: a date and the assessments made then.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// Unique id (patient code + date + a counter is enough).
+    pub id: String,
+    /// The patient's code.
+    pub patient: String,
+    /// Visit date, YYYY-MM-DD.
+    pub date: String,
+    /// Optional study label, e.g. "baseline", "week 4".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// Assessments in the record format (at most one per instrument).
+    pub assessments: Vec<Assessment>,
+    /// Global ratings.
+    #[serde(default)]
+    pub global: GlobalRatings,
+    /// EASI band system used.
+    #[serde(default)]
+    pub easi_bands: EasiBands,
+    /// SCORAD band system used.
+    #[serde(default)]
+    pub scorad_bands: ScoradBands,
+    /// App version that recorded it.
+    pub app_version: String,
+}
+
+/// Every patient and visit on the device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Schema version.
+    pub version: u32,
+    /// Patients.
+    pub patients: Vec<Patient>,
+    /// Visits.
+    pub visits: Vec<Visit>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History { format: FORMAT.into(), version: VERSION, patients: Vec::new(), visits: Vec::new() }
+    }
+}
+
+/// A score followed over time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// EASI total.
+    Easi,
+    /// SCORAD total.
+    Scorad,
+    /// Objective SCORAD.
+    ObjectiveScorad,
+    /// POEM total.
+    Poem,
+    /// DLQI total.
+    Dlqi,
+    /// Itch NRS.
+    ItchNrs,
+    /// Sleep NRS.
+    SleepNrs,
+}
+
+impl Metric {
+    /// All metrics, in display order.
+    pub const ALL: [Metric; 7] =
+        [Metric::Easi, Metric::Scorad, Metric::ObjectiveScorad, Metric::Poem, Metric::Dlqi, Metric::ItchNrs, Metric::SleepNrs];
+}
+
+/// Exact values for comparisons: every metric in units of 1/10 000.
+pub const UNITS: i64 = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Instruments and metrics
+// ---------------------------------------------------------------------------------------------
+
+/// Every instrument key of the record format, in record-format order.
+pub const INSTRUMENTS: [&str; 6] = ["easi", "scorad", "poem", "dlqi", "itch_nrs", "sleep_nrs"];
+
+/// The record format's `"instrument"` key of an assessment (`"easi"`, `"scorad"`, `"poem"`,
+/// `"dlqi"`, `"itch_nrs"`, `"sleep_nrs"`).
+pub const fn instrument_key(assessment: &Assessment) -> &'static str {
+    match assessment {
+        Assessment::Easi(_) => "easi",
+        Assessment::Scorad(_) => "scorad",
+        Assessment::Poem(_) => "poem",
+        Assessment::Dlqi(_) => "dlqi",
+        Assessment::ItchNrs(_) => "itch_nrs",
+        Assessment::SleepNrs(_) => "sleep_nrs",
+    }
+}
+
+/// The instrument's name for messages ("EASI", "itch NRS" …); the key itself if unknown.
+pub fn instrument_name(key: &str) -> &str {
+    match key {
+        "easi" => "EASI",
+        "scorad" => "SCORAD",
+        "poem" => "POEM",
+        "dlqi" => "DLQI",
+        "itch_nrs" => "itch NRS",
+        "sleep_nrs" => "sleep NRS",
+        other => other,
+    }
+}
+
+impl Metric {
+    /// The metric's key: `"easi"`, `"scorad"`, `"objective_scorad"`, `"poem"`, `"dlqi"`,
+    /// `"itch_nrs"`, `"sleep_nrs"` (also its JSON name).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Metric::Easi => "easi",
+            Metric::Scorad => "scorad",
+            Metric::ObjectiveScorad => "objective_scorad",
+            Metric::Poem => "poem",
+            Metric::Dlqi => "dlqi",
+            Metric::ItchNrs => "itch_nrs",
+            Metric::SleepNrs => "sleep_nrs",
+        }
+    }
+
+    /// The metric with this key.
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// The instrument whose assessment gives this metric (both SCORAD metrics: `"scorad"`).
+    pub const fn instrument(self) -> &'static str {
+        match self {
+            Metric::Easi => "easi",
+            Metric::Scorad | Metric::ObjectiveScorad => "scorad",
+            Metric::Poem => "poem",
+            Metric::Dlqi => "dlqi",
+            Metric::ItchNrs => "itch_nrs",
+            Metric::SleepNrs => "sleep_nrs",
+        }
+    }
+}
+
+// Every metric's exact unit divides UNITS: EASI 1/20, SCORAD 1/10 000, the rest whole numbers.
+const EASI_TO_UNITS: i64 = UNITS / 20;
+const _: () = assert!(EASI_TO_UNITS * 20 == UNITS);
+
+// ---------------------------------------------------------------------------------------------
+// Patients and visits
+// ---------------------------------------------------------------------------------------------
+
+/// `Ok` for a date written exactly YYYY-MM-DD that exists.
+fn check_date(what: &str, date: &str) -> Result<(), String> {
+    Date::parse_iso(date).map(|_| ()).map_err(|why| format!("{what}: {why}"))
+}
+
+impl Patient {
+    /// A patient with only a code.
+    pub fn new(code: impl Into<String>) -> Self {
+        Patient { code: code.into(), dob: None, note: String::new() }
+    }
+
+    /// What an entry form should check before [`History::upsert_patient`]: a non-empty code
+    /// without leading or trailing spaces, and a date of birth (if any) written YYYY-MM-DD.
+    pub fn check(&self) -> Result<(), String> {
+        check_code(&self.code)?;
+        if let Some(dob) = &self.dob {
+            check_date(&format!("patient {}: date of birth", self.code), dob)?;
+        }
+        Ok(())
+    }
+}
+
+/// A patient code: not empty, no surrounding spaces, no control characters.
+fn check_code(code: &str) -> Result<(), String> {
+    if code.trim().is_empty() {
+        return Err("a patient needs a code".into());
+    }
+    if code.trim() != code {
+        return Err(format!("patient code {code:?} has leading or trailing spaces"));
+    }
+    if code.chars().any(char::is_control) {
+        return Err(format!("patient code {code:?} contains a control character"));
+    }
+    Ok(())
+}
+
+impl Visit {
+    /// A visit with these assessments, default band systems, no label or global ratings,
+    /// stamped with this app's version.
+    pub fn new(id: impl Into<String>, patient: impl Into<String>, date: impl Into<String>, assessments: Vec<Assessment>) -> Self {
+        Visit {
+            id: id.into(),
+            patient: patient.into(),
+            date: date.into(),
+            label: String::new(),
+            assessments,
+            global: GlobalRatings::default(),
+            easi_bands: EasiBands::default(),
+            scorad_bands: ScoradBands::default(),
+            app_version: APP_VERSION.to_string(),
+        }
+    }
+
+    /// The visit's assessment with this instrument key (`"easi"`, `"scorad"`, …).
+    pub fn assessment(&self, instrument: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| instrument_key(a) == instrument)
+    }
+
+    /// The score of the assessment behind `metric` (both SCORAD metrics give the SCORAD
+    /// score), banded with the visit's band systems. `None` if the visit has no such
+    /// assessment (or it cannot be scored, which a checked visit rules out).
+    pub fn score(&self, metric: Metric) -> Option<Score> {
+        self.assessment(metric.instrument())?.score_with(self.easi_bands, self.scorad_bands).ok()
+    }
+
+    /// The metric's exact value in 1/[`UNITS`]: EASI 7.05 → 70 500, SCORAD 32.25 → 322 500,
+    /// POEM 14 → 140 000. `None` if absent or not scored (POEM or DLQI with two or more
+    /// blanks, SCORAD total without C).
+    pub fn value(&self, metric: Metric) -> Option<i64> {
+        match (metric, self.score(metric)?) {
+            (Metric::Easi, Score::Easi(s)) => Some(i64::from(s.total.units()) * EASI_TO_UNITS),
+            (Metric::Scorad, Score::Scorad(s)) => s.total.map(|t| i64::from(t.units())),
+            (Metric::ObjectiveScorad, Score::Scorad(s)) => Some(i64::from(s.objective.units())),
+            (Metric::Poem, Score::Poem(s)) => s.total.map(|t| i64::from(t) * UNITS),
+            (Metric::Dlqi, Score::Dlqi(s)) => s.total.map(|t| i64::from(t) * UNITS),
+            (Metric::ItchNrs, Score::ItchNrs(s)) | (Metric::SleepNrs, Score::SleepNrs(s)) => Some(i64::from(s.total) * UNITS),
+            _ => None,
+        }
+    }
+
+    /// Checks the visit on its own: an id, a date written YYYY-MM-DD, at most one assessment
+    /// per instrument, every assessment scorable (DLQI rules), global ratings in range
+    /// (status 0–4, effect 0–6).
+    pub fn check(&self) -> Result<(), String> {
+        if self.id.trim().is_empty() {
+            return Err("a visit needs an id".into());
+        }
+        check_date(&format!("visit {} date", self.id), &self.date)?;
+        let mut seen = HashSet::new();
+        for assessment in &self.assessments {
+            let key = instrument_key(assessment);
+            if !seen.insert(key) {
+                return Err(format!(
+                    "visit {} has two {} assessments; a visit holds at most one per instrument",
+                    self.id,
+                    instrument_name(key)
+                ));
+            }
+            assessment
+                .score_with(self.easi_bands, self.scorad_bands)
+                .map_err(|why| format!("visit {}: {why}", self.id))?;
+        }
+        if let Some(status) = self.global.status.filter(|&s| s > 4) {
+            return Err(format!("visit {}: global disease status must be 0–4, got {status}", self.id));
+        }
+        if let Some(effect) = self.global.effect.filter(|&e| e > 6) {
+            return Err(format!("visit {}: global treatment effect must be 0–6, got {effect}", self.id));
+        }
+        Ok(())
+    }
+}
+
+impl History {
+    /// The patient with this code.
+    pub fn patient(&self, code: &str) -> Option<&Patient> {
+        self.patients.iter().find(|p| p.code == code)
+    }
+
+    /// Inserts the patient, or replaces the one with the same code (its visits stay).
+    /// A patient whose code is empty (or only spaces) is ignored: nothing can refer to it.
+    /// Nothing else is checked; an entry form should call [`Patient::check`] first (or use
+    /// [`History::try_upsert_patient`]).
+    pub fn upsert_patient(&mut self, patient: Patient) {
+        if patient.code.trim().is_empty() {
+            return;
+        }
+        match self.patients.iter_mut().find(|p| p.code == patient.code) {
+            Some(existing) => *existing = patient,
+            None => self.patients.push(patient),
+        }
+    }
+
+    /// [`History::upsert_patient`] after [`Patient::check`].
+    pub fn try_upsert_patient(&mut self, patient: Patient) -> Result<(), String> {
+        patient.check()?;
+        self.upsert_patient(patient);
+        Ok(())
+    }
+
+    /// Removes the patient and all their visits.
+    pub fn remove_patient(&mut self, code: &str) {
+        self.patients.retain(|p| p.code != code);
+        self.visits.retain(|v| v.patient != code);
+    }
+
+    /// The visit with this id.
+    pub fn visit(&self, id: &str) -> Option<&Visit> {
+        self.visits.iter().find(|v| v.id == id)
+    }
+
+    /// Adds a visit. `Err` (and nothing changed) for an unknown patient, a date not written
+    /// YYYY-MM-DD, two assessments of one instrument, an id already used, or an instrument
+    /// the patient already has on that date in another visit (patient + date + instrument
+    /// identifies an assessment, see `docs/history-format.md`).
+    pub fn add_visit(&mut self, visit: Visit) -> Result<(), String> {
+        self.check_in_place(&visit, None)?;
+        self.visits.push(visit);
+        Ok(())
+    }
+
+    /// Replaces the visit with the same id, under the rules of [`History::add_visit`].
+    pub fn replace_visit(&mut self, visit: Visit) -> Result<(), String> {
+        let index = self
+            .visits
+            .iter()
+            .position(|v| v.id == visit.id)
+            .ok_or_else(|| format!("there is no visit with id {}", visit.id))?;
+        self.check_in_place(&visit, Some(index))?;
+        self.visits[index] = visit;
+        Ok(())
+    }
+
+    /// Removes the visit with this id (nothing if there is none).
+    pub fn remove_visit(&mut self, id: &str) {
+        self.visits.retain(|v| v.id != id);
+    }
+
+    /// The patient's visits, sorted by date, then id.
+    pub fn visits_of(&self, code: &str) -> Vec<&Visit> {
+        let mut visits: Vec<&Visit> = self.visits.iter().filter(|v| v.patient == code).collect();
+        visits.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        visits
+    }
+
+    /// An id no visit has yet: `"{code}-{date}-{n}"` with the smallest n from 1.
+    pub fn next_visit_id(&self, code: &str, date: &str) -> String {
+        let taken: HashSet<&str> = self.visits.iter().map(|v| v.id.as_str()).collect();
+        (1..).map(|n| format!("{code}-{date}-{n}")).find(|id| !taken.contains(id.as_str())).expect("ids are unbounded")
+    }
+
+    /// The visit checked against the rest of the history (ignoring the visit at `skip`).
+    fn check_in_place(&self, visit: &Visit, skip: Option<usize>) -> Result<(), String> {
+        visit.check()?;
+        if self.patient(&visit.patient).is_none() {
+            return Err(format!("unknown patient {:?}: add the patient before their visits", visit.patient));
+        }
+        for (i, other) in self.visits.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            if other.id == visit.id {
+                return Err(format!("a visit with id {:?} already exists", visit.id));
+            }
+            if other.patient == visit.patient && other.date == visit.date {
+                if let Some(a) = visit.assessments.iter().find(|a| other.assessment(instrument_key(a)).is_some()) {
+                    return Err(format!(
+                        "patient {} already has {} on {} (visit {}); change that visit instead",
+                        visit.patient,
+                        instrument_name(instrument_key(a)),
+                        visit.date,
+                        other.id
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the whole history as an import does: format name and version, patient codes
+    /// (not empty, unique), and every visit as [`History::add_visit`] would. Exactly what the
+    /// API guarantees, so any history built through it passes. The date of birth is not
+    /// checked here (it is informational and never exported to CSV or FHIR); forms check it
+    /// and the code's form with [`Patient::check`]. Linear in the size of the history.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.format != FORMAT {
+            return Err(format!("format must be {FORMAT:?}, got {:?}", self.format));
+        }
+        if self.version != VERSION {
+            return Err(format!("version must be {VERSION}, got {}", self.version));
+        }
+        let mut codes = HashSet::new();
+        for patient in &self.patients {
+            // Only what `upsert_patient` guarantees, so a history built through the API always
+            // reads back; the stricter `Patient::check` is for entry forms.
+            if patient.code.trim().is_empty() {
+                return Err("a patient has an empty code".into());
+            }
+            if !codes.insert(patient.code.as_str()) {
+                return Err(format!("patient {} appears twice", patient.code));
+            }
+        }
+        let mut ids = HashSet::new();
+        let mut keys = HashSet::new();
+        for visit in &self.visits {
+            visit.check()?;
+            if !codes.contains(visit.patient.as_str()) {
+                return Err(format!("visit {} belongs to patient {:?}, who is not in the file", visit.id, visit.patient));
+            }
+            if !ids.insert(visit.id.as_str()) {
+                return Err(format!("two visits have the id {:?}", visit.id));
+            }
+            for a in &visit.assessments {
+                let key = instrument_key(a);
+                if !keys.insert((visit.patient.as_str(), visit.date.as_str(), key)) {
+                    return Err(format!(
+                        "patient {} has two {} assessments on {}; patient + date + instrument must be unique",
+                        visit.patient,
+                        instrument_name(key),
+                        visit.date
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change from baseline and responders
+// ---------------------------------------------------------------------------------------------
+
+/// Change of one metric from the baseline visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The metric is missing (or not scored) at the baseline or at this visit.
+    Missing,
+    /// Both values exist.
+    Value {
+        /// current − baseline, in 1/[`UNITS`] (negative = improvement for every metric).
+        abs: i64,
+        /// abs / baseline in tenths of a percent, rounded half away from zero; `None` when the
+        /// baseline is 0 ("not applicable").
+        pct_tenths: Option<i64>,
+    },
+}
+
+/// `n / d` rounded half away from zero (`d > 0`), in integers.
+fn div_round_half_away(n: i64, d: i64) -> i64 {
+    debug_assert!(d > 0);
+    let q = (n.unsigned_abs() as i128 * 2 + d as i128) / (2 * d as i128);
+    let q = q as i64;
+    if n < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
+/// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
+/// rounded half away from zero; not applicable when the baseline is 0).
+pub fn change(baseline: &Visit, visit: &Visit, metric: Metric) -> Change {
+    match (baseline.value(metric), visit.value(metric)) {
+        (Some(b), Some(c)) => {
+            let abs = c - b;
+            Change::Value { abs, pct_tenths: (b > 0).then(|| div_round_half_away(abs * 1000, b)) }
+        }
+        _ => Change::Missing,
+    }
+}
+
+/// Responder flags of a visit against the baseline; `None` = not applicable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Responders {
+    /// EASI reduced by at least 50 %.
+    pub easi50: Option<bool>,
+    /// EASI reduced by at least 75 %.
+    pub easi75: Option<bool>,
+    /// EASI reduced by at least 90 %.
+    pub easi90: Option<bool>,
+    /// Itch NRS reduced by at least 4 points.
+    pub itch4: Option<bool>,
+}
+
+/// EASI-50/75/90: (b − c) × 100 ≥ x × b on the exact values, not applicable when either is
+/// missing or the baseline is 0. Itch: b − c ≥ 4 points, not applicable when either is
+/// missing (a baseline below 4 gives `Some(false)`: it cannot improve by 4).
+pub fn responders(baseline: &Visit, visit: &Visit) -> Responders {
+    let easi = match (baseline.value(Metric::Easi), visit.value(Metric::Easi)) {
+        (Some(b), Some(c)) if b > 0 => Some((b, c)),
+        _ => None,
+    };
+    let easi_x = |x: i64| easi.map(|(b, c)| (b - c) * 100 >= x * b);
+    let itch4 = match (baseline.value(Metric::ItchNrs), visit.value(Metric::ItchNrs)) {
+        (Some(b), Some(c)) => Some(b - c >= 4 * UNITS),
+        _ => None,
+    };
+    Responders { easi50: easi_x(50), easi75: easi_x(75), easi90: easi_x(90), itch4 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cohort
+// ---------------------------------------------------------------------------------------------
+
+/// Change of one metric across the cohort (score points, for display only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortRow {
+    /// The metric.
+    pub metric: Metric,
+    /// Patients with the metric at both visits.
+    pub n: usize,
+    /// Mean of (target − baseline), in score points; `None` when n is 0.
+    pub mean_change: Option<f64>,
+    /// Median of (target − baseline), in score points (mean of the middle two for even n).
+    pub median_change: Option<f64>,
+}
+
+/// A study cohort at one visit against baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cohort {
+    /// Patients in the history.
+    pub patients: usize,
+    /// Patients with a baseline and a (different) target visit.
+    pub with_both: usize,
+    /// EASI-50 (responders, evaluable).
+    pub easi50: (usize, usize),
+    /// EASI-75 (responders, evaluable).
+    pub easi75: (usize, usize),
+    /// EASI-90 (responders, evaluable).
+    pub easi90: (usize, usize),
+    /// Itch NRS improved by ≥ 4 (responders, evaluable).
+    pub itch4: (usize, usize),
+    /// One row per metric, in [`Metric::ALL`] order.
+    pub rows: Vec<CohortRow>,
+}
+
+/// `N` if `label` is "visit N" (any case, N ≥ 1).
+fn visit_number(label: &str) -> Option<usize> {
+    let label = label.trim();
+    let (word, n) = label.split_at_checked(5)?;
+    if !word.eq_ignore_ascii_case("visit") {
+        return None;
+    }
+    n.trim().parse::<usize>().ok().filter(|&n| n >= 1)
+}
+
+/// A patient's target visit: the first visit labelled `target_label`, or, when none is and the
+/// label reads "visit N", the N-th visit in date order.
+pub fn target_visit<'a>(visits: &[&'a Visit], target_label: &str) -> Option<&'a Visit> {
+    visits
+        .iter()
+        .find(|v| v.label == target_label)
+        .or_else(|| visit_number(target_label).and_then(|n| visits.get(n - 1)))
+        .copied()
+}
+
+/// The cohort at `target_label` against each patient's first visit (see [`target_visit`]; a
+/// patient whose target is their first visit has no "both").
+pub fn cohort(history: &History, target_label: &str) -> Cohort {
+    let mut with_both = 0;
+    let mut counts = [(0, 0); 4];
+    let mut changes: Vec<Vec<i64>> = vec![Vec::new(); Metric::ALL.len()];
+    let by_patient = visits_by_patient(history);
+    for patient in &history.patients {
+        let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
+        let Some(&baseline) = visits.first() else { continue };
+        let Some(target) = target_visit(visits, target_label).filter(|t| t.id != baseline.id) else { continue };
+        with_both += 1;
+        let r = responders(baseline, target);
+        for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
+            if let Some(hit) = flag {
+                count.1 += 1;
+                count.0 += usize::from(hit);
+            }
+        }
+        for (list, metric) in changes.iter_mut().zip(Metric::ALL) {
+            if let Change::Value { abs, .. } = change(baseline, target, metric) {
+                list.push(abs);
+            }
+        }
+    }
+    let rows = Metric::ALL
+        .into_iter()
+        .zip(changes)
+        .map(|(metric, mut list)| {
+            list.sort_unstable();
+            let n = list.len();
+            let points = |units: f64| units / UNITS as f64;
+            let mean_change = (n > 0).then(|| points(list.iter().map(|&v| v as f64).sum::<f64>() / n as f64));
+            let median_change = (n > 0).then(|| {
+                if n % 2 == 1 {
+                    points(list[n / 2] as f64)
+                } else {
+                    points((list[n / 2 - 1] + list[n / 2]) as f64 / 2.0)
+                }
+            });
+            CohortRow { metric, n, mean_change, median_change }
+        })
+        .collect();
+    Cohort {
+        patients: history.patients.len(),
+        with_both,
+        easi50: counts[0],
+        easi75: counts[1],
+        easi90: counts[2],
+        itch4: counts[3],
+        rows,
+    }
+}
+
+/// Each patient's visits, sorted by date then id (as [`History::visits_of`], in one pass).
+pub(crate) fn visits_by_patient(history: &History) -> HashMap<&str, Vec<&Visit>> {
+    let mut map: HashMap<&str, Vec<&Visit>> = HashMap::new();
+    for visit in by_date(history) {
+        map.entry(visit.patient.as_str()).or_default().push(visit);
+    }
+    map
+}
+
+/// Every visit, sorted by date then id.
+fn by_date(history: &History) -> Vec<&Visit> {
+    let mut visits: Vec<&Visit> = history.visits.iter().collect();
+    visits.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+    visits
+}
+
+/// The distinct non-empty visit labels, in the order they first occur by date.
+pub fn labels(history: &History) -> Vec<String> {
+    let mut seen = HashSet::new();
+    by_date(history)
+        .into_iter()
+        .filter(|v| !v.label.is_empty() && seen.insert(v.label.as_str()))
+        .map(|v| v.label.clone())
+        .collect()
+}
+
+/// What a cohort can be computed at: [`labels`], then "visit 2" … "visit M" (M = the most
+/// visits any patient has) for those not already a label — so unlabelled histories work too.
+pub fn targets(history: &History) -> Vec<String> {
+    let mut out = labels(history);
+    let most = visits_by_patient(history).values().map(Vec::len).max().unwrap_or(0);
+    for n in 2..=most {
+        let label = format!("visit {n}");
+        if !out.contains(&label) {
+            out.push(label);
+        }
+    }
+    out
+}

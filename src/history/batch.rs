@@ -1,0 +1,465 @@
+//! Batch scoring for researchers: a CSV of item-level scores in, the same CSV with the scores
+//! added out (`docs/batch-csv.md`). Every row is checked on its own: a row with an error is
+//! listed (line number and reason) and kept in the output with an empty result and the reason
+//! in its `error` column; every valid row is scored.
+//!
+//! The input columns are the item columns of `csv::to_csv` (so a history export can be scored
+//! again as it is). Each value is read through the record format's own types, so the rules and
+//! messages are those of `docs/record-format.md`; nothing is ever filled in.
+
+use super::csv::{
+    detect_delimiter, dlqi_columns, easi_columns, line, parse, poem_columns, result_cells,
+    scorad_extent_columns, scorad_intensity_columns, AGE_COLUMN, EASI_ITEMS, NRS_COLUMN, RESULT_COLUMNS,
+    SCORAD_SUBJECTIVE_COLUMNS,
+};
+use super::io::MAX_IMPORT_BYTES;
+use super::{instrument_name, INSTRUMENTS};
+use crate::scoring::dlqi::{DlqiAnswer, DlqiRecord};
+use crate::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiRegions, SignGrade};
+use crate::scoring::nrs::{NrsRecord, NrsValue};
+use crate::scoring::poem::{PoemAnswer, PoemRecord};
+use crate::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
+use crate::scoring::{AgeYears, Assessment};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// A row that could not be scored (or a problem with the whole file, on line 0 or 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchError {
+    /// The line the row starts on (the header is line 1); 0 for the file as a whole.
+    pub line: usize,
+    /// What is wrong, in words.
+    pub reason: String,
+}
+
+/// The outcome of [`score_csv`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchResult {
+    /// The scored CSV (empty when the file as a whole could not be read).
+    pub output_csv: String,
+    /// Every row with an error, in line order.
+    pub errors: Vec<BatchError>,
+    /// How many rows were scored.
+    pub scored: usize,
+}
+
+/// The output column holding a row's error.
+pub const ERROR_COLUMN: &str = "error";
+
+fn fatal(line: usize, reason: impl Into<String>) -> BatchResult {
+    BatchResult { output_csv: String::new(), errors: vec![BatchError { line, reason: reason.into() }], scored: 0 }
+}
+
+/// Scores a CSV of item-level scores (`docs/batch-csv.md`): comma, semicolon or tab
+/// separated (detected from the header), UTF-8 with or without BOM, CRLF or LF. The output
+/// keeps every input column except the result columns, in order, then adds
+/// `csv::RESULT_COLUMNS` and `error`; it is comma separated with CRLF line ends (and a BOM
+/// when the input had one).
+pub fn score_csv(input: &str) -> BatchResult {
+    if input.len() > MAX_IMPORT_BYTES {
+        return fatal(
+            0,
+            format!(
+                "the file is too large ({:.1} MB; the limit is {} MB)",
+                input.len() as f64 / (1024.0 * 1024.0),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        );
+    }
+    let bom = input.starts_with('\u{feff}');
+    let text = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if text.trim().is_empty() {
+        return fatal(0, "the file is empty");
+    }
+    let delimiter = detect_delimiter(text);
+    let (records, parse_error) = parse(text, delimiter);
+    let mut records = records.into_iter().skip_while(|r| r.fields.iter().all(|f| f.trim().is_empty()));
+    let Some(header_record) = records.next() else {
+        return fatal(parse_error.as_ref().map_or(1, |e| e.0), parse_error.map_or("the file has no header".into(), |e| e.1));
+    };
+    let header_line = header_record.line;
+    if let Some(why) = header_record.error {
+        return fatal(header_line, format!("header: {why}"));
+    }
+    let names: Vec<String> = header_record.fields.iter().map(|f| f.trim().to_lowercase()).collect();
+    let mut seen = HashSet::new();
+    if let Some(twice) = names.iter().find(|n| !n.is_empty() && !seen.insert(n.as_str())) {
+        return fatal(header_line, format!("the column {twice:?} appears twice in the header"));
+    }
+    let columns: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    if !columns.contains_key("instrument") {
+        return fatal(
+            header_line,
+            format!(
+                "the header has no \"instrument\" column (columns are separated by {}; see docs/batch-csv.md)",
+                match delimiter {
+                    b';' => "semicolons",
+                    b'\t' => "tabs",
+                    _ => "commas",
+                }
+            ),
+        );
+    }
+    let outputs: HashSet<&str> = RESULT_COLUMNS.iter().copied().chain([ERROR_COLUMN]).collect();
+    let kept: Vec<usize> = (0..names.len()).filter(|&i| !outputs.contains(names[i].as_str())).collect();
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    let mut head: Vec<&str> = kept.iter().map(|&i| header_record.fields[i].as_str()).collect();
+    head.extend(RESULT_COLUMNS);
+    head.push(ERROR_COLUMN);
+    out.push_str(&line(&head));
+
+    let reader = RowReader { columns: &columns, decimal_comma: delimiter != b',' };
+    let mut errors = Vec::new();
+    let mut scored = 0;
+    for record in records {
+        if record.fields.iter().all(|f| f.trim().is_empty()) && record.error.is_none() {
+            continue;
+        }
+        let outcome = match &record.error {
+            Some(why) => Err(why.clone()),
+            None if record.fields.len() != names.len() => Err(format!(
+                "the row has {} fields; the header has {}",
+                record.fields.len(),
+                names.len()
+            )),
+            None => reader.row(&record.fields),
+        };
+        let mut row: Vec<String> = kept.iter().map(|&i| record.fields.get(i).cloned().unwrap_or_default()).collect();
+        let mut results = vec![String::new(); RESULT_COLUMNS.len() + 1];
+        match outcome {
+            Ok(assessment_score) => {
+                for (column, value) in assessment_score {
+                    if let Some(i) = RESULT_COLUMNS.iter().position(|&c| c == column) {
+                        results[i] = value;
+                    }
+                }
+                scored += 1;
+            }
+            Err(reason) => {
+                results[RESULT_COLUMNS.len()] = reason.clone();
+                errors.push(BatchError { line: record.line, reason });
+            }
+        }
+        row.extend(results);
+        out.push_str(&line(&row));
+    }
+    if let Some((line, reason)) = parse_error {
+        errors.push(BatchError { line, reason: format!("{reason}; the file is not read past this line") });
+    }
+    BatchResult { output_csv: out, errors, scored }
+}
+
+/// Reads the cells of one row by column name.
+struct RowReader<'a> {
+    columns: &'a HashMap<&'a str, usize>,
+    /// `6,5` is read as 6.5 (files separated by semicolons or tabs).
+    decimal_comma: bool,
+}
+
+/// Problems found in one row, joined into one reason.
+#[derive(Default)]
+struct Problems {
+    missing_columns: Vec<String>,
+    empty: Vec<String>,
+    other: Vec<String>,
+}
+
+impl Problems {
+    fn into_result<T>(self, value: Option<T>, instrument: &str) -> Result<T, String> {
+        let mut reasons = self.other;
+        if !self.missing_columns.is_empty() {
+            reasons.push(format!(
+                "the header has no column {} (needed for {} rows)",
+                self.missing_columns.join(", "),
+                instrument_name(instrument)
+            ));
+        }
+        if !self.empty.is_empty() {
+            reasons.push(format!(
+                "empty: {} ({} needs every item; no value is assumed)",
+                self.empty.join(", "),
+                instrument_name(instrument)
+            ));
+        }
+        match value {
+            Some(value) if reasons.is_empty() => Ok(value),
+            _ => Err(reasons.join("; ")),
+        }
+    }
+}
+
+/// A cell that means "no value": empty, or R's `NA`.
+fn is_blank(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || t == "NA"
+}
+
+/// A number cell as JSON: digits with at most one decimal point (or a decimal comma when
+/// allowed), an optional minus; leading zeros and trailing fractional zeros are dropped, so
+/// "2.00" reads as 2 and "06.50" as 6.5.
+fn number(text: &str, decimal_comma: bool) -> Result<Value, String> {
+    let t = text.trim();
+    let t = if decimal_comma { t.replacen(',', ".", 1) } else { t.to_string() };
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !(int.is_empty() && frac.is_empty())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed || digits.len() > 30 {
+        return Err(if text.contains(',') {
+            format!("{:?} is not a number (use a point as the decimal separator)", text.trim())
+        } else {
+            format!("{:?} is not a number", text.trim())
+        });
+    }
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let zero = int == "0" && frac.is_empty();
+    let mut json = String::new();
+    if negative && !zero {
+        json.push('-');
+    }
+    json.push_str(int);
+    if !frac.is_empty() {
+        json.push('.');
+        json.push_str(frac);
+    }
+    serde_json::from_str(&json).map_err(|_| format!("{:?} is not a number", text.trim()))
+}
+
+impl RowReader<'_> {
+    /// The trimmed cell of `column`; `None` if the header has no such column.
+    fn cell<'r>(&self, fields: &'r [String], column: &str) -> Option<&'r str> {
+        self.columns.get(column).and_then(|&i| fields.get(i)).map(|f| f.trim())
+    }
+
+    /// A required value of type `T` from `column`.
+    fn required<T: DeserializeOwned>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<T> {
+        match self.cell(fields, column) {
+            None => {
+                problems.missing_columns.push(column.to_string());
+                None
+            }
+            Some(text) if is_blank(text) => {
+                problems.empty.push(column.to_string());
+                None
+            }
+            Some(text) => self.parse(column, text, problems),
+        }
+    }
+
+    /// An optional value (blank = `None`); the column must exist.
+    fn optional<T: DeserializeOwned>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<Option<T>> {
+        match self.cell(fields, column) {
+            None => {
+                problems.missing_columns.push(column.to_string());
+                None
+            }
+            Some(text) if is_blank(text) => Some(None),
+            Some(text) => self.parse(column, text, problems).map(Some),
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&self, column: &str, text: &str, problems: &mut Problems) -> Option<T> {
+        let lower = text.to_ascii_lowercase();
+        let value = if lower == "not_relevant" || lower == "not relevant" {
+            Ok(Value::String("not_relevant".into()))
+        } else {
+            number(text, self.decimal_comma)
+        };
+        match value.and_then(|v| serde_json::from_value::<T>(v).map_err(|e| e.to_string())) {
+            Ok(value) => Some(value),
+            Err(why) => {
+                problems.other.push(format!("{column}: {why}"));
+                None
+            }
+        }
+    }
+
+    /// Reads, checks and scores one row; the result cells, or the reason it cannot be scored.
+    fn row(&self, fields: &[String]) -> Result<Vec<(&'static str, String)>, String> {
+        let raw = self.cell(fields, "instrument").unwrap_or("");
+        let instrument = raw.to_ascii_lowercase();
+        let Some(&instrument) = INSTRUMENTS.iter().find(|&&k| k == instrument) else {
+            return Err(if raw.is_empty() {
+                format!("instrument is empty; use one of {}", INSTRUMENTS.join(", "))
+            } else {
+                format!("unknown instrument {raw:?}; use one of {}", INSTRUMENTS.join(", "))
+            });
+        };
+        // Item columns of other instruments must be empty (a value there is a misplaced entry).
+        let own = own_columns(instrument);
+        let foreign = foreign_columns();
+        let stray: Vec<&str> = foreign
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !own.iter().any(|o| o == c))
+            .filter(|c| self.cell(fields, c).is_some_and(|t| !is_blank(t)))
+            .collect();
+        let mut problems = Problems::default();
+        if !stray.is_empty() {
+            problems.other.push(format!(
+                "{} {} not used by {} rows; leave {} empty",
+                stray.join(", "),
+                if stray.len() == 1 { "is" } else { "are" },
+                instrument_name(instrument),
+                if stray.len() == 1 { "it" } else { "them" }
+            ));
+        }
+        let (easi_bands, scorad_bands) = self.band_systems(fields, instrument, &mut problems);
+        let assessment = match instrument {
+            "easi" => self.easi(fields, &mut problems).map(Assessment::Easi),
+            "scorad" => self.scorad(fields, &mut problems).map(Assessment::Scorad),
+            "poem" => self.poem(fields, &mut problems).map(Assessment::Poem),
+            "dlqi" => self.dlqi(fields, &mut problems).map(Assessment::Dlqi),
+            "itch_nrs" => self.nrs(fields, &mut problems).map(Assessment::ItchNrs),
+            _ => self.nrs(fields, &mut problems).map(Assessment::SleepNrs),
+        };
+        let assessment = problems.into_result(assessment, instrument)?;
+        let score = assessment.score_with(easi_bands, scorad_bands).map_err(|e| e.to_string())?;
+        Ok(result_cells(&score))
+    }
+
+    /// The band systems named in `band_system` (EASI and SCORAD rows; blank = the default).
+    fn band_systems(&self, fields: &[String], instrument: &str, problems: &mut Problems) -> (EasiBands, ScoradBands) {
+        let mut bands = (EasiBands::default(), ScoradBands::default());
+        let Some(text) = self.cell(fields, "band_system").filter(|t| !is_blank(t)) else { return bands };
+        let key = text.to_ascii_lowercase();
+        match instrument {
+            "easi" => match EasiBands::ALL.into_iter().find(|b| b.key() == key) {
+                Some(b) => bands.0 = b,
+                None => problems.other.push(format!("band_system {text:?} is not an EASI band system; use leshem_2015 or chopra_2017")),
+            },
+            "scorad" => match ScoradBands::ALL.into_iter().find(|b| b.key() == key) {
+                Some(b) => bands.1 = b,
+                None => problems.other.push(format!("band_system {text:?} is not a SCORAD band system; use kunz_1997 or chopra_2017")),
+            },
+            _ => {}
+        }
+        bands
+    }
+
+    fn easi(&self, fields: &[String], problems: &mut Problems) -> Option<EasiRecord> {
+        let age_years: Option<AgeYears> = self.required(fields, AGE_COLUMN, problems);
+        let columns = easi_columns();
+        let mut regions = Vec::new();
+        for region in columns.chunks(EASI_ITEMS.len()) {
+            let area: Option<AreaScore> = self.required(fields, &region[0], problems);
+            let signs: Vec<Option<SignGrade>> = region[1..].iter().map(|c| self.required(fields, c, problems)).collect();
+            regions.push(area.zip(signs.into_iter().collect::<Option<Vec<_>>>()).map(|(area, s)| EasiRegion {
+                area,
+                erythema: s[0],
+                edema_papulation: s[1],
+                excoriation: s[2],
+                lichenification: s[3],
+            }));
+        }
+        let regions: Vec<EasiRegion> = regions.into_iter().collect::<Option<_>>()?;
+        Some(EasiRecord {
+            age_years: age_years?,
+            regions: EasiRegions { head_neck: regions[0], upper_limbs: regions[1], trunk: regions[2], lower_limbs: regions[3] },
+        })
+    }
+
+    fn scorad(&self, fields: &[String], problems: &mut Problems) -> Option<ScoradRecord> {
+        let age_years: Option<AgeYears> = self.required(fields, AGE_COLUMN, problems);
+        let extent: Vec<Option<Percent>> = scorad_extent_columns().iter().map(|c| self.required(fields, c, problems)).collect();
+        let grades: Vec<Option<Grade>> = scorad_intensity_columns().iter().map(|c| self.required(fields, c, problems)).collect();
+        let [pruritus, sleep_loss] = SCORAD_SUBJECTIVE_COLUMNS.map(|c| match self.cell(fields, c) {
+            None => Some(None),
+            Some(t) if is_blank(t) => Some(None),
+            Some(t) => self.parse::<Vas>(c, t, problems).map(Some),
+        });
+        let subjective = match (pruritus?, sleep_loss?) {
+            (Some(pruritus), Some(sleep_loss)) => Some(Subjective { pruritus, sleep_loss }),
+            (None, None) => None,
+            _ => {
+                problems.other.push(
+                    "scorad_pruritus and scorad_sleep_loss go together: give both (SCORAD) or neither (objective SCORAD only)"
+                        .into(),
+                );
+                return None;
+            }
+        };
+        let extent: Vec<Percent> = extent.into_iter().collect::<Option<_>>()?;
+        let grades: Vec<Grade> = grades.into_iter().collect::<Option<_>>()?;
+        Some(ScoradRecord {
+            age_years: age_years?,
+            extent: Extent::from_array(extent.try_into().ok()?),
+            intensity: Intensity::from_array(grades.try_into().ok()?),
+            subjective,
+        })
+    }
+
+    fn poem(&self, fields: &[String], problems: &mut Problems) -> Option<PoemRecord> {
+        let answers: Vec<Option<Option<PoemAnswer>>> = poem_columns().iter().map(|c| self.optional(fields, c, problems)).collect();
+        let answers: Vec<Option<PoemAnswer>> = answers.into_iter().collect::<Option<_>>()?;
+        Some(PoemRecord { answers: answers.try_into().ok()? })
+    }
+
+    fn dlqi(&self, fields: &[String], problems: &mut Problems) -> Option<DlqiRecord> {
+        let answers: Vec<Option<Option<DlqiAnswer>>> = dlqi_columns().iter().map(|c| self.optional(fields, c, problems)).collect();
+        let answers: Vec<Option<DlqiAnswer>> = answers.into_iter().collect::<Option<_>>()?;
+        let record = DlqiRecord { answers: answers.try_into().ok()? };
+        if let Err(why) = record.check() {
+            problems.other.push(why);
+            return None;
+        }
+        Some(record)
+    }
+
+    fn nrs(&self, fields: &[String], problems: &mut Problems) -> Option<NrsRecord> {
+        let value: Option<NrsValue> = self.required(fields, NRS_COLUMN, problems);
+        Some(NrsRecord { value: value? })
+    }
+}
+
+/// The item columns `instrument` reads (besides `age_years`).
+fn own_columns(instrument: &str) -> Vec<String> {
+    let mut columns = Vec::new();
+    match instrument {
+        "easi" => columns.extend(easi_columns()),
+        "scorad" => {
+            columns.extend(scorad_extent_columns());
+            columns.extend(scorad_intensity_columns());
+            columns.extend(SCORAD_SUBJECTIVE_COLUMNS.map(String::from));
+        }
+        "poem" => columns.extend(poem_columns()),
+        "dlqi" => columns.extend(dlqi_columns()),
+        _ => columns.push(NRS_COLUMN.into()),
+    }
+    columns
+}
+
+/// Every instrument's item columns except `age_years` (which any row may carry).
+fn foreign_columns() -> Vec<String> {
+    // Itch and sleep NRS share `nrs_value`: list it once.
+    INSTRUMENTS.iter().filter(|&&k| k != "sleep_nrs").flat_map(|k| own_columns(k)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_normalised_exactly() {
+        assert_eq!(number("2.00", false), Ok(serde_json::json!(2)));
+        assert_eq!(number("06.50", false), Ok(serde_json::json!(6.5)));
+        assert_eq!(number(".5", false), Ok(serde_json::json!(0.5)));
+        assert_eq!(number("-0", false), Ok(serde_json::json!(0)));
+        assert_eq!(number("6,5", true), Ok(serde_json::json!(6.5)));
+        assert!(number("6,5", false).unwrap_err().contains("decimal separator"));
+        assert!(number("1e3", false).is_err());
+        assert!(number("", false).is_err());
+        assert!(number(".", false).is_err());
+        assert!(number("5.", false).is_ok());
+    }
+}

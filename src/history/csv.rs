@@ -1,0 +1,477 @@
+//! CSV export of the history (one row per assessment, `docs/batch-csv.md`) and the RFC 4180
+//! reader that batch scoring uses.
+//!
+//! Columns, in order: [`ID_COLUMNS`], [`item_columns`] (the batch input columns: `age_years`
+//! and every item of every instrument), [`GLOBAL_COLUMNS`], then [`RESULT_COLUMNS`]. A row
+//! fills only its own instrument's item columns; the others are empty. Numbers are exact
+//! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
+
+use super::{instrument_key, History, Visit, INSTRUMENTS};
+use crate::scoring::easi::{self, EasiRecord, Region};
+use crate::scoring::scorad::{self, ScoradRecord, Segment};
+use crate::scoring::{Assessment, Score};
+use std::collections::HashMap;
+
+/// Who and when: patient code, visit id, visit date, study label, instrument, app version.
+pub const ID_COLUMNS: [&str; 6] = ["patient", "visit_id", "date", "label", "instrument", "app_version"];
+
+/// The visit's global ratings (repeated on each of its rows).
+pub const GLOBAL_COLUMNS: [&str; 2] = ["global_status", "global_effect"];
+
+/// What scoring adds: band system, age variant, total and band, objective SCORAD and its band,
+/// SCORAD A, B and C, each EASI region's contribution, unanswered POEM/DLQI items.
+pub const RESULT_COLUMNS: [&str; 14] = [
+    "band_system",
+    "age_variant",
+    "total",
+    "band",
+    "objective_scorad",
+    "objective_band",
+    "scorad_a",
+    "scorad_b",
+    "scorad_c",
+    "easi_head_neck_score",
+    "easi_upper_limbs_score",
+    "easi_trunk_score",
+    "easi_lower_limbs_score",
+    "unanswered",
+];
+
+/// The five EASI item names of a region, in sheet order.
+pub const EASI_ITEMS: [&str; 5] = ["area", "erythema", "edema_papulation", "excoriation", "lichenification"];
+
+/// `easi_<region>_<item>` for every region and item (20 columns).
+pub fn easi_columns() -> Vec<String> {
+    Region::ALL.iter().flat_map(|r| EASI_ITEMS.iter().map(move |i| format!("easi_{}_{i}", r.key()))).collect()
+}
+
+/// `scorad_extent_<segment>` (13 columns).
+pub fn scorad_extent_columns() -> Vec<String> {
+    Segment::ALL.iter().map(|s| format!("scorad_extent_{}", s.key())).collect()
+}
+
+/// `scorad_<sign>` (6 columns).
+pub fn scorad_intensity_columns() -> Vec<String> {
+    scorad::Sign::ALL.iter().map(|s| format!("scorad_{}", s.key())).collect()
+}
+
+/// SCORAD C: pruritus and sleep loss.
+pub const SCORAD_SUBJECTIVE_COLUMNS: [&str; 2] = ["scorad_pruritus", "scorad_sleep_loss"];
+
+/// `poem_1` … `poem_7`.
+pub fn poem_columns() -> Vec<String> {
+    (1..=7).map(|i| format!("poem_{i}")).collect()
+}
+
+/// `dlqi_1` … `dlqi_10`.
+pub fn dlqi_columns() -> Vec<String> {
+    (1..=10).map(|i| format!("dlqi_{i}")).collect()
+}
+
+/// Itch or sleep NRS value.
+pub const NRS_COLUMN: &str = "nrs_value";
+
+/// Age in whole years (EASI and SCORAD).
+pub const AGE_COLUMN: &str = "age_years";
+
+/// Every item column, in export order: `age_years`, EASI, SCORAD extent, intensity and C,
+/// POEM, DLQI, NRS. These are also the batch-scoring input columns.
+pub fn item_columns() -> Vec<String> {
+    let mut columns = vec![AGE_COLUMN.to_string()];
+    columns.extend(easi_columns());
+    columns.extend(scorad_extent_columns());
+    columns.extend(scorad_intensity_columns());
+    columns.extend(SCORAD_SUBJECTIVE_COLUMNS.map(String::from));
+    columns.extend(poem_columns());
+    columns.extend(dlqi_columns());
+    columns.push(NRS_COLUMN.to_string());
+    columns
+}
+
+/// Every column of [`to_csv`], in order.
+pub fn columns() -> Vec<String> {
+    let mut columns: Vec<String> = ID_COLUMNS.map(String::from).to_vec();
+    columns.extend(item_columns());
+    columns.extend(GLOBAL_COLUMNS.map(String::from));
+    columns.extend(RESULT_COLUMNS.map(String::from));
+    columns
+}
+
+/// A value held in tenths, as an exact decimal ("6.5", "25").
+pub(crate) fn tenths_text(tenths: u32) -> String {
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// A value held in halves ("1.5", "2").
+pub(crate) fn halves_text(halves: u32) -> String {
+    if halves % 2 == 0 {
+        (halves / 2).to_string()
+    } else {
+        format!("{}.5", halves / 2)
+    }
+}
+
+/// The item columns of one record, with their cell text.
+pub fn item_cells(assessment: &Assessment) -> Vec<(String, String)> {
+    let mut cells = Vec::new();
+    match assessment {
+        Assessment::Easi(r) => easi_cells(r, &mut cells),
+        Assessment::Scorad(r) => scorad_cells(r, &mut cells),
+        Assessment::Poem(r) => {
+            for (column, answer) in poem_columns().into_iter().zip(r.answers) {
+                cells.push((column, answer.map(|a| a.get().to_string()).unwrap_or_default()));
+            }
+        }
+        Assessment::Dlqi(r) => {
+            for (column, answer) in dlqi_columns().into_iter().zip(r.answers) {
+                let text = match answer {
+                    Some(crate::scoring::dlqi::DlqiAnswer::Score(p)) => p.to_string(),
+                    Some(crate::scoring::dlqi::DlqiAnswer::NotRelevant) => "not_relevant".into(),
+                    None => String::new(),
+                };
+                cells.push((column, text));
+            }
+        }
+        Assessment::ItchNrs(r) | Assessment::SleepNrs(r) => cells.push((NRS_COLUMN.into(), r.value.get().to_string())),
+    }
+    cells
+}
+
+fn easi_cells(r: &EasiRecord, cells: &mut Vec<(String, String)>) {
+    cells.push((AGE_COLUMN.into(), r.age_years.get().to_string()));
+    for region in Region::ALL {
+        let e = r.regions.get(region);
+        let values = [
+            e.area.get().to_string(),
+            halves_text(e.erythema.halves().into()),
+            halves_text(e.edema_papulation.halves().into()),
+            halves_text(e.excoriation.halves().into()),
+            halves_text(e.lichenification.halves().into()),
+        ];
+        for (item, value) in EASI_ITEMS.iter().zip(values) {
+            cells.push((format!("easi_{}_{item}", region.key()), value));
+        }
+    }
+}
+
+fn scorad_cells(r: &ScoradRecord, cells: &mut Vec<(String, String)>) {
+    cells.push((AGE_COLUMN.into(), r.age_years.get().to_string()));
+    for (column, segment) in scorad_extent_columns().into_iter().zip(Segment::ALL) {
+        cells.push((column, tenths_text(r.extent.get(segment).tenths().into())));
+    }
+    let i = &r.intensity;
+    let grades = [i.erythema, i.edema_papulation, i.oozing_crusts, i.excoriation, i.lichenification, i.dryness];
+    for (column, grade) in scorad_intensity_columns().into_iter().zip(grades) {
+        cells.push((column, grade.get().to_string()));
+    }
+    if let Some(c) = r.subjective {
+        cells.push((SCORAD_SUBJECTIVE_COLUMNS[0].into(), tenths_text(c.pruritus.tenths().into())));
+        cells.push((SCORAD_SUBJECTIVE_COLUMNS[1].into(), tenths_text(c.sleep_loss.tenths().into())));
+    }
+}
+
+/// The result columns of one score, with their cell text (absent = empty).
+pub fn result_cells(score: &Score) -> Vec<(&'static str, String)> {
+    let mut cells: Vec<(&'static str, String)> = Vec::new();
+    let band = |b: Option<crate::scoring::Band>| b.map(|b| b.key().to_string()).unwrap_or_default();
+    match score {
+        Score::Easi(s) => {
+            cells.push(("band_system", s.band_system.key().into()));
+            cells.push((
+                "age_variant",
+                match s.age_variant {
+                    easi::AgeVariant::Under8 => "under8",
+                    easi::AgeVariant::Age8Plus => "age8_plus",
+                }
+                .into(),
+            ));
+            cells.push(("total", s.total.exact_text()));
+            cells.push(("band", s.band.key().into()));
+            cells.push(("easi_head_neck_score", s.head_neck.exact_text()));
+            cells.push(("easi_upper_limbs_score", s.upper_limbs.exact_text()));
+            cells.push(("easi_trunk_score", s.trunk.exact_text()));
+            cells.push(("easi_lower_limbs_score", s.lower_limbs.exact_text()));
+        }
+        Score::Scorad(s) => {
+            cells.push(("band_system", s.band_system.key().into()));
+            cells.push((
+                "age_variant",
+                match s.age_variant {
+                    scorad::AgeVariant::Under2 => "under2",
+                    scorad::AgeVariant::Age2Plus => "age2_plus",
+                }
+                .into(),
+            ));
+            cells.push(("total", s.total.map(|t| t.exact_text()).unwrap_or_default()));
+            cells.push(("band", band(s.band)));
+            cells.push(("objective_scorad", s.objective.exact_text()));
+            cells.push(("objective_band", s.objective_band.key().into()));
+            cells.push(("scorad_a", s.extent.exact_text()));
+            cells.push(("scorad_b", s.intensity.to_string()));
+            cells.push(("scorad_c", s.subjective.map(|c| c.exact_text()).unwrap_or_default()));
+        }
+        Score::Poem(s) => {
+            cells.push(("total", s.total.map(|t| t.to_string()).unwrap_or_default()));
+            cells.push(("band", band(s.band)));
+            cells.push(("unanswered", s.unanswered.to_string()));
+        }
+        Score::Dlqi(s) => {
+            cells.push(("total", s.total.map(|t| t.to_string()).unwrap_or_default()));
+            cells.push(("band", band(s.band)));
+            cells.push(("unanswered", s.unanswered.to_string()));
+        }
+        Score::ItchNrs(s) | Score::SleepNrs(s) => {
+            cells.push(("total", s.total.to_string()));
+            cells.push(("band", band(s.band)));
+        }
+    }
+    cells
+}
+
+/// Text columns that a spreadsheet could read as a formula are written with a leading `'`
+/// when they start with `=`, `+`, `-`, `@`, a tab or a carriage return (CSV injection).
+fn defuse(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// One CSV field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180).
+pub fn field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// One CSV line (fields joined by commas, ended by CRLF).
+pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = fields.iter().map(|f| field(f.as_ref())).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// The history as CSV: a header of [`columns`], then one row per assessment — patients in
+/// stored order, each patient's visits by date then id, assessments in instrument order.
+/// RFC 4180 quoting, CRLF line ends; `bom` puts a UTF-8 byte-order mark first (Excel needs it
+/// to read UTF-8). Dates of birth and notes are not exported.
+pub fn to_csv(history: &History, bom: bool) -> String {
+    let header = columns();
+    let position: HashMap<&str, usize> = header.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    out.push_str(&line(&header));
+    let order: HashMap<&str, usize> = history.patients.iter().enumerate().map(|(i, p)| (p.code.as_str(), i)).collect();
+    let mut visits: Vec<&Visit> = history.visits.iter().collect();
+    visits.sort_by(|a, b| {
+        let rank = |v: &Visit| order.get(v.patient.as_str()).copied().unwrap_or(usize::MAX);
+        (rank(a), &a.patient, &a.date, &a.id).cmp(&(rank(b), &b.patient, &b.date, &b.id))
+    });
+    for visit in visits {
+        let mut assessments: Vec<&Assessment> = visit.assessments.iter().collect();
+        assessments.sort_by_key(|a| INSTRUMENTS.iter().position(|&k| k == instrument_key(a)));
+        for assessment in assessments {
+            let mut row = vec![String::new(); header.len()];
+            let mut set = |column: &str, value: String| row[position[column]] = value;
+            set("patient", defuse(&visit.patient));
+            set("visit_id", defuse(&visit.id));
+            set("date", visit.date.clone());
+            set("label", defuse(&visit.label));
+            set("instrument", instrument_key(assessment).into());
+            set("app_version", defuse(&visit.app_version));
+            for (column, value) in item_cells(assessment) {
+                set(&column, value);
+            }
+            set("global_status", visit.global.status.map(|s| s.to_string()).unwrap_or_default());
+            set("global_effect", visit.global.effect.map(|e| e.to_string()).unwrap_or_default());
+            if let Ok(score) = assessment.score_with(visit.easi_bands, visit.scorad_bands) {
+                for (column, value) in result_cells(&score) {
+                    set(column, value);
+                }
+            }
+            out.push_str(&line(&row));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/// One CSV record as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The line (1-based) the record starts on.
+    pub line: usize,
+    /// Its fields, unquoted.
+    pub fields: Vec<String>,
+    /// A quoting problem in this record (text after a closing quote); the record is unusable.
+    pub error: Option<String>,
+}
+
+/// The delimiter of a CSV file, from its first line: whichever of comma, semicolon and tab
+/// occurs most outside quotes (a comma when none or tied).
+pub fn detect_delimiter(text: &str) -> u8 {
+    let first = text.split(['\n', '\r']).next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in first.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [comma, semicolon, tab] = counts;
+    if semicolon > comma && semicolon >= tab {
+        b';'
+    } else if tab > comma && tab > semicolon {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Reads CSV text (RFC 4180: fields in double quotes may hold the delimiter, `""` and line
+/// breaks; lines end in CRLF, LF or CR). Returns the records read and, if a quoted field is
+/// never closed, that error with the line it began on (the rest of the file is not read).
+/// A quote inside an unquoted field is kept as text; text after a closing quote marks the
+/// record with an error. A line break right at the end does not make an empty record.
+pub fn parse(text: &str, delimiter: u8) -> (Vec<Record>, Option<(usize, String)>) {
+    let bytes = text.as_bytes();
+    let mut records = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field: Vec<u8> = Vec::new();
+    let mut error: Option<String> = None;
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut i = 0;
+    // Fields are cut at ASCII bytes only, so each is valid UTF-8 (lossy is never needed).
+    let to_string = |f: &mut Vec<u8>| {
+        String::from_utf8(std::mem::take(f)).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    };
+    // Each pass reads one field.
+    loop {
+        if i < bytes.len() && bytes[i] == b'"' {
+            // Quoted field.
+            let start_line = line;
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return (records, Some((start_line, "a quoted field is never closed (a \" is missing)".into()))),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
+                        field.push(b'"');
+                        i += 2;
+                    }
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(&b) => {
+                        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                            line += 1;
+                        }
+                        field.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            // After the closing quote: the delimiter, a line end or the end.
+            let rest_start = i;
+            while i < bytes.len() && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                i += 1;
+            }
+            if i > rest_start && error.is_none() {
+                error = Some("text after the closing quote of a quoted field".into());
+            }
+        } else {
+            while i < bytes.len() && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                field.push(bytes[i]);
+                i += 1;
+            }
+        }
+        fields.push(to_string(&mut field));
+        match bytes.get(i) {
+            Some(&b) if b == delimiter => i += 1,
+            None => {
+                // End of input without a final line break.
+                records.push(Record { line: record_line, fields: std::mem::take(&mut fields), error: error.take() });
+                return (records, None);
+            }
+            Some(_) => {
+                // Line end: CRLF, LF or CR.
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                i += 1;
+                line += 1;
+                records.push(Record { line: record_line, fields: std::mem::take(&mut fields), error: error.take() });
+                record_line = line;
+                if i >= bytes.len() {
+                    return (records, None);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("AD-1"), "AD-1");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn parse_reads_quotes_line_breaks_and_line_numbers() {
+        let (records, error) = parse("a,b\r\n\"x,1\",\"two\nlines\"\r\n3,\"q\"\"q\"\r\n", b',');
+        assert_eq!(error, None);
+        let fields: Vec<_> = records.iter().map(|r| (r.line, r.fields.clone())).collect();
+        assert_eq!(
+            fields,
+            vec![
+                (1, vec!["a".to_string(), "b".into()]),
+                (2, vec!["x,1".into(), "two\nlines".into()]),
+                (4, vec!["3".into(), "q\"q".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn parse_reports_an_unclosed_quote_at_its_line() {
+        let (records, error) = parse("a\n1\n\"open\n", b',');
+        assert_eq!(records.len(), 2);
+        assert_eq!(error.map(|e| e.0), Some(3));
+    }
+
+    #[test]
+    fn delimiter_is_detected_from_the_header() {
+        assert_eq!(detect_delimiter("instrument;poem_1;poem_2\n"), b';');
+        assert_eq!(detect_delimiter("instrument\tpoem_1\n"), b'\t');
+        assert_eq!(detect_delimiter("instrument,poem_1\n"), b',');
+        assert_eq!(detect_delimiter("instrument\n"), b',');
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse("=1+1"), "'=1+1");
+        assert_eq!(defuse("AD-1"), "AD-1");
+    }
+}

@@ -1,0 +1,289 @@
+//! Merging an imported history into the one on the device, without duplicates and without
+//! silent overwrites: [`plan_merge`] says what would change, [`apply_merge`] does it.
+//!
+//! An assessment is identified by **patient code + visit date + instrument**
+//! (`docs/history-format.md`). For each incoming assessment:
+//! - the key is new → it is added (in a new visit carrying the incoming visit's label,
+//!   global ratings, band systems and app version);
+//! - the key exists with an equal record → a duplicate, skipped;
+//! - the key exists with a different record → a [`Conflict`], applied only when asked.
+//!
+//! Patient details (date of birth, note) and visit details (label, global ratings) that the
+//! incoming file would change are [`DetailConflict`]s, applied only when asked as well.
+//! Empty incoming details (no date of birth, empty note or label, no rating) never conflict.
+
+use super::{instrument_key, GlobalRatings, History, Patient, Visit};
+use crate::scoring::Assessment;
+use std::collections::{HashMap, HashSet};
+
+/// One assessment that exists on both sides with different contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// Patient code.
+    pub patient: String,
+    /// Visit date, YYYY-MM-DD.
+    pub date: String,
+    /// Instrument key (`"easi"` …).
+    pub instrument: String,
+    /// The record on the device.
+    pub existing: Assessment,
+    /// The record in the file.
+    pub incoming: Assessment,
+}
+
+/// A patient or visit detail that the file would change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// Patient's date of birth.
+    DateOfBirth(Option<String>),
+    /// Patient's local note.
+    Note(String),
+    /// Visit's study label.
+    Label(String),
+    /// Visit's global ratings.
+    Global(GlobalRatings),
+}
+
+/// A detail that differs between the device and the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DetailConflict {
+    /// Patient code.
+    pub patient: String,
+    /// The device's visit (for label and global ratings); `None` for patient details.
+    pub visit_id: Option<String>,
+    /// The visit date (empty for patient details).
+    pub date: String,
+    /// The value on the device.
+    pub existing: Detail,
+    /// The value in the file.
+    pub incoming: Detail,
+}
+
+/// What a merge would do.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergePlan {
+    /// Patients not on the device.
+    pub new_patients: Vec<Patient>,
+    /// Visits to add: each holds only the incoming assessments whose key is new (ids that
+    /// are already taken on the device are replaced by fresh ones).
+    pub new_visits: Vec<Visit>,
+    /// Incoming assessments (and assessment-less visits) already on the device unchanged.
+    pub duplicates: usize,
+    /// Assessments that differ; applied only with `overwrite_conflicts`.
+    pub conflicts: Vec<Conflict>,
+    /// Patient and visit details that differ; applied only with `overwrite_conflicts`.
+    pub detail_conflicts: Vec<DetailConflict>,
+}
+
+impl MergePlan {
+    /// Whether applying the plan would change nothing (without overwriting).
+    pub fn adds_nothing(&self) -> bool {
+        self.new_patients.is_empty() && self.new_visits.is_empty()
+    }
+
+    /// Whether anything needs the user's decision.
+    pub fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty() || !self.detail_conflicts.is_empty()
+    }
+}
+
+type Key<'a> = (&'a str, &'a str, &'static str);
+
+/// What merging `incoming` into `existing` would do; changes nothing.
+pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
+    let mut plan = MergePlan::default();
+    let mut index: HashMap<Key, (&Visit, &Assessment)> = HashMap::new();
+    let mut days: HashMap<(&str, &str), &Visit> = HashMap::new();
+    for visit in &existing.visits {
+        days.entry((&visit.patient, &visit.date)).or_insert(visit);
+        for a in &visit.assessments {
+            index.entry((&visit.patient, &visit.date, instrument_key(a))).or_insert((visit, a));
+        }
+    }
+    let mut known: HashSet<&str> = existing.patients.iter().map(|p| p.code.as_str()).collect();
+    for patient in &incoming.patients {
+        match existing.patient(&patient.code) {
+            Some(mine) => patient_details(&mut plan, mine, patient),
+            None if known.insert(&patient.code) => plan.new_patients.push(patient.clone()),
+            None => {}
+        }
+    }
+    let mut taken: HashSet<String> = existing.visits.iter().map(|v| v.id.clone()).collect();
+    let mut planned: HashSet<Key> = HashSet::new();
+    for visit in &incoming.visits {
+        if !known.contains(visit.patient.as_str()) {
+            continue;
+        }
+        let mut fresh = Vec::new();
+        let mut twin = None;
+        for a in &visit.assessments {
+            let key = (visit.patient.as_str(), visit.date.as_str(), instrument_key(a));
+            match index.get(&key) {
+                Some(&(mine, existing_a)) => {
+                    twin.get_or_insert(mine);
+                    if existing_a == a {
+                        plan.duplicates += 1;
+                    } else {
+                        plan.conflicts.push(Conflict {
+                            patient: visit.patient.clone(),
+                            date: visit.date.clone(),
+                            instrument: key.2.to_string(),
+                            existing: *existing_a,
+                            incoming: *a,
+                        });
+                    }
+                }
+                // Twice in the file (only possible in a history that was not validated).
+                None if !planned.insert(key) => plan.duplicates += 1,
+                None => fresh.push(*a),
+            }
+        }
+        if visit.assessments.is_empty() {
+            twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).copied();
+            if twin.is_none() {
+                plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken));
+            } else if twin.is_some_and(|t| t.label == visit.label && t.global == visit.global) {
+                plan.duplicates += 1;
+                continue;
+            }
+        }
+        if !fresh.is_empty() {
+            plan.new_visits.push(with_fresh_id(Visit { assessments: fresh, ..visit.clone() }, &mut taken));
+        } else if let Some(mine) = twin {
+            visit_details(&mut plan, mine, visit);
+        }
+    }
+    plan
+}
+
+/// The visit, its id replaced by `{patient}-{date}-{n}` if already taken.
+fn with_fresh_id(mut visit: Visit, taken: &mut HashSet<String>) -> Visit {
+    if taken.contains(&visit.id) {
+        visit.id = (1..)
+            .map(|n| format!("{}-{}-{n}", visit.patient, visit.date))
+            .find(|id| !taken.contains(id))
+            .expect("ids are unbounded");
+    }
+    taken.insert(visit.id.clone());
+    visit
+}
+
+fn patient_details(plan: &mut MergePlan, mine: &Patient, theirs: &Patient) {
+    let mut differ = |existing: Detail, incoming: Detail| {
+        plan.detail_conflicts.push(DetailConflict {
+            patient: mine.code.clone(),
+            visit_id: None,
+            date: String::new(),
+            existing,
+            incoming,
+        })
+    };
+    if theirs.dob.is_some() && theirs.dob != mine.dob {
+        differ(Detail::DateOfBirth(mine.dob.clone()), Detail::DateOfBirth(theirs.dob.clone()));
+    }
+    if !theirs.note.is_empty() && theirs.note != mine.note {
+        differ(Detail::Note(mine.note.clone()), Detail::Note(theirs.note.clone()));
+    }
+}
+
+fn visit_details(plan: &mut MergePlan, mine: &Visit, theirs: &Visit) {
+    let mut differ = |existing: Detail, incoming: Detail| {
+        plan.detail_conflicts.push(DetailConflict {
+            patient: mine.patient.clone(),
+            visit_id: Some(mine.id.clone()),
+            date: mine.date.clone(),
+            existing,
+            incoming,
+        })
+    };
+    if !theirs.label.is_empty() && theirs.label != mine.label {
+        differ(Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone()));
+    }
+    let g = theirs.global;
+    if (g.status.is_some() && g.status != mine.global.status) || (g.effect.is_some() && g.effect != mine.global.effect) {
+        differ(Detail::Global(mine.global), Detail::Global(g));
+    }
+}
+
+/// Applies a plan from [`plan_merge`]: adds its new patients and visits; with
+/// `overwrite_conflicts`, also replaces each conflicting record and detail with the file's.
+/// Safe on a plan made against an older state of `existing`: whatever would now break a rule
+/// of the history (an id or a patient + date + instrument already present, an unknown patient)
+/// is skipped, never forced in.
+pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts: bool) {
+    for patient in &plan.new_patients {
+        if existing.patient(&patient.code).is_none() && !patient.code.trim().is_empty() {
+            existing.patients.push(patient.clone());
+        }
+    }
+    let codes: HashSet<String> = existing.patients.iter().map(|p| p.code.clone()).collect();
+    let mut ids: HashSet<String> = existing.visits.iter().map(|v| v.id.clone()).collect();
+    let mut keys: HashSet<(String, String, &'static str)> = existing
+        .visits
+        .iter()
+        .flat_map(|v| v.assessments.iter().map(|a| (v.patient.clone(), v.date.clone(), instrument_key(a))))
+        .collect();
+    for visit in &plan.new_visits {
+        let mut visit = visit.clone();
+        let had_assessments = !visit.assessments.is_empty();
+        visit.assessments.retain(|a| !keys.contains(&(visit.patient.clone(), visit.date.clone(), instrument_key(a))));
+        if (had_assessments && visit.assessments.is_empty()) || !codes.contains(&visit.patient) || visit.check().is_err() {
+            continue;
+        }
+        if ids.contains(&visit.id) {
+            visit = with_fresh_id(visit, &mut ids);
+        }
+        ids.insert(visit.id.clone());
+        for a in &visit.assessments {
+            keys.insert((visit.patient.clone(), visit.date.clone(), instrument_key(a)));
+        }
+        existing.visits.push(visit);
+    }
+    if !overwrite_conflicts {
+        return;
+    }
+    for c in &plan.conflicts {
+        if instrument_key(&c.incoming) != c.instrument {
+            continue;
+        }
+        let found = existing
+            .visits
+            .iter_mut()
+            .find(|v| v.patient == c.patient && v.date == c.date && v.assessment(&c.instrument).is_some());
+        if let Some(visit) = found {
+            if c.incoming.score_with(visit.easi_bands, visit.scorad_bands).is_ok() {
+                for slot in visit.assessments.iter_mut().filter(|a| instrument_key(a) == c.instrument) {
+                    *slot = c.incoming;
+                }
+            }
+        }
+    }
+    for d in &plan.detail_conflicts {
+        match (&d.incoming, &d.visit_id) {
+            (Detail::DateOfBirth(dob), None) => {
+                if let Some(p) = existing.patients.iter_mut().find(|p| p.code == d.patient) {
+                    p.dob = dob.clone();
+                }
+            }
+            (Detail::Note(note), None) => {
+                if let Some(p) = existing.patients.iter_mut().find(|p| p.code == d.patient) {
+                    p.note = note.clone();
+                }
+            }
+            (Detail::Label(label), Some(id)) => {
+                if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
+                    v.label = label.clone();
+                }
+            }
+            (Detail::Global(g), Some(id)) => {
+                if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
+                    let merged = GlobalRatings { status: g.status.or(v.global.status), effect: g.effect.or(v.global.effect) };
+                    if merged.status.is_none_or(|s| s <= 4) && merged.effect.is_none_or(|e| e <= 6) {
+                        v.global = merged;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The browser side of the visit history: IndexedDB through a small JS module
+//! (`js/store.js`), file downloads and file reading. Everything stays on the device.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/store.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn load_history() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn save_history(text: String) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn keep_unreadable(text: String) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = download)]
+    fn js_download(name: &str, mime: &str, text: &str);
+    #[wasm_bindgen(catch)]
+    async fn read_file(input: web_sys::HtmlInputElement, limit: f64) -> Result<JsValue, JsValue>;
+}
+
+fn message(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "storage error".into())
+}
+
+/// The stored history text, if any.
+pub async fn load() -> Result<Option<String>, String> {
+    load_history().await.map(|v| v.as_string()).map_err(message)
+}
+
+/// Saves the history text (one atomic transaction).
+pub async fn save(text: String) -> Result<(), String> {
+    save_history(text).await.map(|_| ()).map_err(message)
+}
+
+/// Moves unreadable text aside; returns the key it is kept under.
+pub async fn set_aside(text: String) -> Result<String, String> {
+    keep_unreadable(text).await.map(|v| v.as_string().unwrap_or_default()).map_err(message)
+}
+
+/// Offers text as a download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    js_download(name, mime, text);
+}
+
+/// Reads the file chosen in a file input (`None` when none is chosen).
+pub async fn read(input: web_sys::HtmlInputElement, limit: usize) -> Result<Option<String>, String> {
+    read_file(input, limit as f64).await.map(|v| v.as_string()).map_err(message)
+}

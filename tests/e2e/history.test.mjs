@@ -1,0 +1,88 @@
+// End-to-end: visits over time — save visits, reload, see the trend and responders, the
+// cohort, export and re-import into an empty profile with identical data, the worksheet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const tap = (page, id) => page.click(`label[for="${id}"]`);
+
+/** An adult EASI with every region at `area` and every sign 1: 4 × area × (0.1+0.2+0.3+0.4) = 4 × area. */
+async function easiVisit(page, date, area, label) {
+  await page.fill('#exam-date', date);
+  await page.fill('#age', '34');
+  for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+    await tap(page, `easi-${region}-area-${area}`);
+    for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
+  }
+  await page.fill('#visit-patient', 'AD-017');
+  await page.fill('#visit-label', label);
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+}
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('visits are saved, survive a reload, show change, responders, trend and cohort, and round-trip through export and import', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline'); // EASI 8.0
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4'); // EASI 4.0: −4.0, −50.0 % → EASI-50
+  await page.reload();
+  await page.waitForSelector('#age');
+  await page.click('#open-history');
+  await page.waitForSelector('text=Patients on this device');
+  assert.match(await page.textContent('table'), /AD-017\s*2\s*2026-02-02/);
+  await page.click('a[href="#patient/AD-017"]');
+  await page.waitForSelector('[data-testid="visits"]');
+  const rows = await page.$$eval('[data-testid="visits"] tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /2026-01-05 · baseline\s*8\.0/);
+  assert.match(rows[1], /2026-02-02 · week 4\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
+  assert.doesNotMatch(rows[1], /EASI-75/);
+  assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 2026-01-05 8\.0, 2026-02-02 4\.0/);
+  // The cohort: week 4 against baseline.
+  await page.click('a[href="#history"]');
+  await page.selectOption('#cohort-visit', 'week 4');
+  assert.equal((await page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100 %)');
+  assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0 %)');
+  // Export, then import into an empty profile: identical data.
+  const exported = await download(page, '#export-json');
+  assert.equal(JSON.parse(exported).visits.length, 2);
+  const csv = await download(page, '#export-excel');
+  assert.ok(csv.startsWith('\uFEFF'), 'Excel CSV starts with a BOM');
+  const fresh = await openApp(browser, server.url);
+  await fresh.page.goto(`${server.url}#history`);
+  await fresh.page.waitForSelector('#import-json');
+  await fresh.page.setInputFiles('#import-json', { name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await fresh.page.waitForSelector('[data-testid="import-plan"]');
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 1 patients and 2 visits/);
+  await fresh.page.click('#import-apply');
+  const reexported = await download(fresh.page, '#export-json');
+  assert.deepEqual(JSON.parse(reexported), JSON.parse(exported));
+  // Importing the same file again adds nothing.
+  await fresh.page.setInputFiles('#import-json', { name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 0 patients and 0 visits; 2 assessments are already here; 0 differ/);
+  // A broken file changes nothing and says why.
+  await fresh.page.click('text=Cancel');
+  await fresh.page.setInputFiles('#import-json', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 80)) });
+  assert.match(await fresh.page.textContent('[role=alert]'), /could not be used, and nothing was changed/);
+  assert.deepEqual(JSON.parse(await download(fresh.page, '#export-json')), JSON.parse(exported));
+  await fresh.context.close();
+  // The printable worksheet of the second visit.
+  const id = JSON.parse(exported).visits[1].id;
+  await page.goto(`${server.url}#print/${encodeURIComponent(id)}`);
+  await page.waitForSelector('.worksheet');
+  assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2026-02-02/);
+  assert.match(await page.textContent('.worksheet'), /Head and neck\s*1\s*1\s*1\s*1\s*1\s*0\.4/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,433 @@
+//! Visits over time: the History API's rules, exact values, change from baseline with its
+//! rounding, responder flags at their exact edges, and cohort counts, means and medians on a
+//! small hand-made history.
+
+use adscore::history::{
+    change, cohort, labels, responders, targets, Change, History, Metric, Patient, Responders, Visit, UNITS,
+};
+use adscore::Assessment;
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+/// An EASI record at age 30 (weights 0.1, 0.2, 0.3, 0.4) from each region's area and its four
+/// sign grades (as JSON numbers), in the order head/neck, upper limbs, trunk, lower limbs.
+fn easi(regions: [(u8, [f64; 4]); 4]) -> Assessment {
+    let names = ["head_neck", "upper_limbs", "trunk", "lower_limbs"];
+    let parts: Vec<String> = names
+        .iter()
+        .zip(regions)
+        .map(|(name, (area, [e, i, x, l]))| {
+            format!(r#""{name}":{{"area":{area},"erythema":{e},"edema_papulation":{i},"excoriation":{x},"lichenification":{l}}}"#)
+        })
+        .collect();
+    let json = format!(r#"{{"instrument":"easi","age_years":30,"regions":{{{}}}}}"#, parts.join(","));
+    Assessment::from_json(&json).unwrap_or_else(|e| panic!("{json}: {e}"))
+}
+
+const NONE: (u8, [f64; 4]) = (0, [0.0; 4]);
+
+/// EASI 20: lower limbs (3 + 3 + 2 + 2) × area 5 × 0.4 = 20.
+fn easi_20() -> Assessment {
+    easi([NONE, NONE, NONE, (5, [3.0, 3.0, 2.0, 2.0])])
+}
+
+/// EASI 10: lower limbs (2 + 1 + 1 + 1) × 5 × 0.4 = 10.
+fn easi_10() -> Assessment {
+    easi([NONE, NONE, NONE, (5, [2.0, 1.0, 1.0, 1.0])])
+}
+
+/// EASI 10.05: lower limbs (2 + 1 + 1 + 1) × 4 × 0.4 = 8; trunk 1.5 × 3 × 0.3 = 1.35;
+/// upper limbs (1.5 + 2) × 1 × 0.2 = 0.7; total 10.05.
+fn easi_10_05() -> Assessment {
+    easi([NONE, (1, [1.5, 2.0, 0.0, 0.0]), (3, [1.5, 0.0, 0.0, 0.0]), (4, [2.0, 1.0, 1.0, 1.0])])
+}
+
+/// EASI 5: lower limbs 2.5 × 5 × 0.4 = 5.
+fn easi_5() -> Assessment {
+    easi([NONE, NONE, NONE, (5, [2.5, 0.0, 0.0, 0.0])])
+}
+
+/// EASI 2: lower limbs (1 + 1 + 1 + 2) × 1 × 0.4 = 2.
+fn easi_2() -> Assessment {
+    easi([NONE, NONE, NONE, (1, [1.0, 1.0, 1.0, 2.0])])
+}
+
+/// EASI 2.05: lower limbs (1 + 1 + 1 + 1) × 1 × 0.4 = 1.6; head/neck (1.5 + 1 + 1 + 1) × 1 ×
+/// 0.1 = 0.45; total 2.05.
+fn easi_2_05() -> Assessment {
+    easi([(1, [1.5, 1.0, 1.0, 1.0]), NONE, NONE, (1, [1.0, 1.0, 1.0, 1.0])])
+}
+
+fn easi_0() -> Assessment {
+    easi([NONE; 4])
+}
+
+fn itch(value: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"itch_nrs","value":{value}}}"#)).unwrap()
+}
+
+fn sleep(value: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"sleep_nrs","value":{value}}}"#)).unwrap()
+}
+
+/// POEM whose answers add up to `total` (0–28), all answered.
+fn poem(total: u8) -> Assessment {
+    let mut answers = [0u8; 7];
+    let mut rest = total;
+    for a in &mut answers {
+        *a = rest.min(4);
+        rest -= *a;
+    }
+    assert_eq!(rest, 0);
+    let list: Vec<String> = answers.iter().map(u8::to_string).collect();
+    Assessment::from_json(&format!(r#"{{"instrument":"poem","answers":[{}]}}"#, list.join(","))).unwrap()
+}
+
+const SCORAD_NO_C: &str = r#"{"instrument":"scorad","age_years":1,"extent":{"head_neck_front":50,"head_neck_back":0,"upper_limb_left_front":0,"upper_limb_left_back":0,"upper_limb_right_front":0,"upper_limb_right_back":0,"trunk_front":25,"trunk_back":0,"lower_limb_left_front":0,"lower_limb_left_back":0,"lower_limb_right_front":0,"lower_limb_right_back":0,"genitals":0},"intensity":{"erythema":2,"edema_papulation":1,"oozing_crusts":0,"excoriation":1,"lichenification":0,"dryness":2}}"#;
+
+fn visit(id: &str, patient: &str, date: &str, assessments: Vec<Assessment>) -> Visit {
+    Visit::new(id, patient, date, assessments)
+}
+
+fn history_with(codes: &[&str]) -> History {
+    let mut h = History::default();
+    for code in codes {
+        h.upsert_patient(Patient::new(*code));
+    }
+    h
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact values
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn metric_keys_are_the_documented_ones() {
+    let keys: Vec<&str> = Metric::ALL.iter().map(|m| m.key()).collect();
+    assert_eq!(keys, ["easi", "scorad", "objective_scorad", "poem", "dlqi", "itch_nrs", "sleep_nrs"]);
+    assert_eq!(Metric::from_key("objective_scorad"), Some(Metric::ObjectiveScorad));
+}
+
+#[test]
+fn values_are_exact_in_units() {
+    // Assemble: EASI 10.05, the documented SCORAD without C (objective 22.75), POEM 14, itch 7.
+    let scorad = Assessment::from_json(SCORAD_NO_C).unwrap();
+    let v = visit("v", "P", "2024-01-01", vec![easi_10_05(), scorad, poem(14), itch(7)]);
+    // Act / Assert: 10.05 × 10 000 = 100 500; 22.75 × 10 000 = 227 500.
+    assert_eq!(v.value(Metric::Easi), Some(100_500));
+    assert_eq!(v.value(Metric::ObjectiveScorad), Some(227_500));
+    assert_eq!(v.value(Metric::Scorad), None, "no C, no SCORAD total");
+    assert_eq!(v.value(Metric::Poem), Some(14 * UNITS));
+    assert_eq!(v.value(Metric::ItchNrs), Some(7 * UNITS));
+    assert_eq!(v.value(Metric::Dlqi), None, "absent");
+    assert!(v.score(Metric::Scorad).is_some(), "the SCORAD score exists even without a total");
+    assert_eq!(v.assessment("poem"), Some(&poem(14)));
+}
+
+#[test]
+fn poem_with_two_blanks_has_no_value() {
+    let p = Assessment::from_json(r#"{"instrument":"poem","answers":[4,null,null,0,1,2,4]}"#).unwrap();
+    let v = visit("v", "P", "2024-01-01", vec![p]);
+    assert_eq!(v.value(Metric::Poem), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responders at their edges
+// ---------------------------------------------------------------------------------------------
+
+fn flags(baseline: Vec<Assessment>, current: Vec<Assessment>) -> Responders {
+    responders(&visit("b", "P", "2024-01-01", baseline), &visit("c", "P", "2024-02-01", current))
+}
+
+#[test]
+fn easi_20_to_10_is_exactly_easi_50() {
+    // (20 − 10) × 100 = 1000 ≥ 50 × 20 = 1000: yes; 75 × 20 = 1500: no.
+    let r = flags(vec![easi_20()], vec![easi_10()]);
+    assert_eq!((r.easi50, r.easi75, r.easi90), (Some(true), Some(false), Some(false)));
+}
+
+#[test]
+fn easi_20_to_10_05_is_not_easi_50() {
+    // (20 − 10.05) × 100 = 995 < 1000.
+    let r = flags(vec![easi_20()], vec![easi_10_05()]);
+    assert_eq!(r.easi50, Some(false));
+}
+
+#[test]
+fn easi_75_and_90_edges_are_exact() {
+    // 20 → 5: (15) × 100 = 1500 ≥ 75 × 20 = 1500. 20 → 2: 1800 ≥ 90 × 20 = 1800.
+    let r = flags(vec![easi_20()], vec![easi_5()]);
+    assert_eq!((r.easi50, r.easi75, r.easi90), (Some(true), Some(true), Some(false)));
+    let r = flags(vec![easi_20()], vec![easi_2()]);
+    assert_eq!(r.easi90, Some(true));
+    // 20 → 2.05: 1795 < 1800.
+    let r = flags(vec![easi_20()], vec![easi_2_05()]);
+    assert_eq!((r.easi75, r.easi90), (Some(true), Some(false)));
+}
+
+#[test]
+fn easi_baseline_0_is_not_applicable() {
+    let r = flags(vec![easi_0()], vec![easi_0()]);
+    assert_eq!((r.easi50, r.easi75, r.easi90), (None, None, None));
+}
+
+#[test]
+fn missing_easi_or_itch_is_not_applicable() {
+    let r = flags(vec![easi_20()], vec![itch(3)]);
+    assert_eq!((r.easi50, r.itch4), (None, None));
+}
+
+#[test]
+fn itch_improvement_of_4_points_counts() {
+    // 8 → 4: 4 points, yes. 8 → 5: 3 points, no.
+    assert_eq!(flags(vec![itch(8)], vec![itch(4)]).itch4, Some(true));
+    assert_eq!(flags(vec![itch(8)], vec![itch(5)]).itch4, Some(false));
+    // A baseline below 4 cannot improve by 4: evaluable, never a responder.
+    assert_eq!(flags(vec![itch(3)], vec![itch(0)]).itch4, Some(false));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change from baseline
+// ---------------------------------------------------------------------------------------------
+
+fn change_of(metric: Metric, baseline: Assessment, current: Assessment) -> Change {
+    change(&visit("b", "P", "2024-01-01", vec![baseline]), &visit("c", "P", "2024-02-01", vec![current]), metric)
+}
+
+#[test]
+fn change_is_exact_with_percent_in_tenths() {
+    // EASI 20 → 10.05: −9.95 = −99 500 units; −9.95 / 20 = −49.75 % → −497.5 tenths → −498.
+    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10_05()), Change::Value { abs: -99_500, pct_tenths: Some(-498) });
+    // EASI 20 → 10: −50.0 % exactly.
+    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10()), Change::Value { abs: -100_000, pct_tenths: Some(-500) });
+}
+
+#[test]
+fn percent_rounds_half_away_from_zero() {
+    // POEM 16 → 15: −1/16 = −6.25 % → −62.5 tenths → −63 (away from zero, not −62).
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(15)), Change::Value { abs: -UNITS, pct_tenths: Some(-63) });
+    // POEM 16 → 17: +6.25 % → +63.
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(17)), Change::Value { abs: UNITS, pct_tenths: Some(63) });
+    // POEM 3 → 2: −33.33… % → −333.
+    assert_eq!(change_of(Metric::Poem, poem(3), poem(2)), Change::Value { abs: -UNITS, pct_tenths: Some(-333) });
+    // Itch 7 → 8: +14.285… % → +143.
+    assert_eq!(change_of(Metric::ItchNrs, itch(7), itch(8)), Change::Value { abs: UNITS, pct_tenths: Some(143) });
+    // Sleep 3 → 1: −66.66… % → −667.
+    assert_eq!(change_of(Metric::SleepNrs, sleep(3), sleep(1)), Change::Value { abs: -2 * UNITS, pct_tenths: Some(-667) });
+}
+
+#[test]
+fn baseline_0_gives_not_applicable_percent() {
+    // EASI 0 → 5: +5 points, no percentage (and no division).
+    assert_eq!(change_of(Metric::Easi, easi_0(), easi_5()), Change::Value { abs: 5 * UNITS, pct_tenths: None });
+    assert_eq!(change_of(Metric::ItchNrs, itch(0), itch(0)), Change::Value { abs: 0, pct_tenths: None });
+}
+
+#[test]
+fn change_with_a_value_missing_is_missing() {
+    assert_eq!(change_of(Metric::Easi, easi_20(), itch(3)), Change::Missing);
+    let scorad = Assessment::from_json(SCORAD_NO_C).unwrap();
+    assert_eq!(change_of(Metric::Scorad, scorad, scorad), Change::Missing, "no C on either side");
+    assert_eq!(change_of(Metric::ObjectiveScorad, scorad, scorad), Change::Value { abs: 0, pct_tenths: Some(0) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cohort
+// ---------------------------------------------------------------------------------------------
+
+/// P1: baseline EASI 20, itch 8, POEM 10 → week 4 EASI 10, itch 4, POEM 6 → week 8 EASI 2.
+/// P2: baseline EASI 20, itch 8, POEM 10 → week 4 EASI 2, itch 5, POEM 9.
+/// P3: baseline EASI 0, itch 2 → week 4 EASI 5, itch 0.
+/// P4: baseline only. P5: no visits.
+fn study() -> History {
+    let mut h = history_with(&["P1", "P2", "P3", "P4", "P5"]);
+    let mut add = |id: &str, p: &str, date: &str, label: &str, a: Vec<Assessment>| {
+        let mut v = visit(id, p, date, a);
+        v.label = label.into();
+        h.add_visit(v).unwrap();
+    };
+    // Added out of date order on purpose: the baseline is the earliest visit, not the first added.
+    add("p1-w4", "P1", "2024-02-01", "week 4", vec![easi_10(), itch(4), poem(6)]);
+    add("p1-b", "P1", "2024-01-04", "baseline", vec![easi_20(), itch(8), poem(10)]);
+    add("p1-w8", "P1", "2024-03-01", "week 8", vec![easi_2()]);
+    add("p2-b", "P2", "2024-01-02", "baseline", vec![easi_20(), itch(8), poem(10)]);
+    add("p2-w4", "P2", "2024-01-30", "week 4", vec![easi_2(), itch(5), poem(9)]);
+    add("p3-b", "P3", "2024-01-03", "baseline", vec![easi_0(), itch(2)]);
+    add("p3-w4", "P3", "2024-02-03", "week 4", vec![easi_5(), itch(0)]);
+    add("p4-b", "P4", "2024-01-05", "baseline", vec![easi_20()]);
+    h
+}
+
+fn row(c: &adscore::history::Cohort, metric: Metric) -> &adscore::history::CohortRow {
+    c.rows.iter().find(|r| r.metric == metric).unwrap()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+#[test]
+fn cohort_counts_responders_among_evaluable_patients() {
+    // Act
+    let c = cohort(&study(), "week 4");
+    // Assert: 5 patients, 3 with baseline and week 4 (P4 has no week 4, P5 no visits).
+    assert_eq!((c.patients, c.with_both), (5, 3));
+    // EASI-50: P1 (20 → 10) and P2 (20 → 2) of 2 evaluable (P3's baseline is 0).
+    assert_eq!(c.easi50, (2, 2));
+    // EASI-75 and 90: only P2.
+    assert_eq!(c.easi75, (1, 2));
+    assert_eq!(c.easi90, (1, 2));
+    // Itch −4: P1 (8 → 4) of 3 (P2 8 → 5 and P3 2 → 0 are not).
+    assert_eq!(c.itch4, (1, 3));
+}
+
+#[test]
+fn cohort_means_and_medians_are_in_score_points() {
+    let c = cohort(&study(), "week 4");
+    // EASI changes −10, −18, +5: mean −23/3, median −10.
+    let easi = row(&c, Metric::Easi);
+    assert_eq!(easi.n, 3);
+    assert!(close(easi.mean_change, -23.0 / 3.0), "{:?}", easi.mean_change);
+    assert!(close(easi.median_change, -10.0), "{:?}", easi.median_change);
+    // Itch −4, −3, −2: mean and median −3.
+    let itch = row(&c, Metric::ItchNrs);
+    assert!(close(itch.mean_change, -3.0) && close(itch.median_change, -3.0));
+    // POEM −4 (P1), −1 (P2): even n, median is the mean of the two middle values, −2.5.
+    let poem = row(&c, Metric::Poem);
+    assert_eq!(poem.n, 2);
+    assert!(close(poem.mean_change, -2.5) && close(poem.median_change, -2.5));
+    // DLQI: nobody.
+    let dlqi = row(&c, Metric::Dlqi);
+    assert_eq!((dlqi.n, dlqi.mean_change, dlqi.median_change), (0, None, None));
+    assert_eq!(c.rows.len(), Metric::ALL.len());
+}
+
+#[test]
+fn cohort_at_visit_n_uses_the_nth_visit_in_date_order() {
+    // "visit 2" is week 4 for P1–P3 here, so the counts are the same as at "week 4".
+    let at_label = cohort(&study(), "week 4");
+    let at_n = cohort(&study(), "visit 2");
+    assert_eq!(at_n, at_label);
+    // "visit 3": only P1 (20 → 2).
+    let third = cohort(&study(), "Visit 3");
+    assert_eq!((third.with_both, third.easi90), (1, (1, 1)));
+}
+
+#[test]
+fn cohort_at_baseline_or_unknown_label_has_nobody() {
+    assert_eq!(cohort(&study(), "baseline").with_both, 0, "the target must differ from the baseline");
+    let none = cohort(&study(), "week 99");
+    assert_eq!((none.with_both, none.easi50), (0, (0, 0)));
+    assert!(none.rows.iter().all(|r| r.n == 0 && r.mean_change.is_none()));
+}
+
+#[test]
+fn labels_follow_first_seen_date_order() {
+    let h = study();
+    assert_eq!(labels(&h), ["baseline", "week 4", "week 8"]);
+    assert_eq!(targets(&h), ["baseline", "week 4", "week 8", "visit 2", "visit 3"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The History API's rules
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn add_visit_refuses_what_breaks_a_rule_and_changes_nothing() {
+    // Assemble
+    let mut h = history_with(&["P1"]);
+    h.add_visit(visit("a", "P1", "2024-01-01", vec![easi_20()])).unwrap();
+    let before = h.clone();
+    // Act / Assert
+    let unknown = h.add_visit(visit("b", "NOBODY", "2024-01-01", vec![itch(3)])).unwrap_err();
+    assert!(unknown.contains("unknown patient"), "{unknown}");
+    for bad in ["2024-1-01", "01/02/2024", "2023-02-29", ""] {
+        let why = h.add_visit(visit("b", "P1", bad, vec![itch(3)])).unwrap_err();
+        assert!(why.contains("YYYY-MM-DD") || why.contains("not a date"), "{bad}: {why}");
+    }
+    let twice = h.add_visit(visit("b", "P1", "2024-02-01", vec![itch(3), itch(4)])).unwrap_err();
+    assert!(twice.contains("two itch NRS"), "{twice}");
+    let id = h.add_visit(visit("a", "P1", "2024-02-01", vec![itch(3)])).unwrap_err();
+    assert!(id.contains("already exists"), "{id}");
+    let same_day = h.add_visit(visit("b", "P1", "2024-01-01", vec![easi_10()])).unwrap_err();
+    assert!(same_day.contains("already has EASI on 2024-01-01"), "{same_day}");
+    assert_eq!(h, before);
+    // Another instrument on the same day is a separate assessment: allowed.
+    h.add_visit(visit("b", "P1", "2024-01-01", vec![itch(3)])).unwrap();
+    assert_eq!(h.visits.len(), 2);
+}
+
+#[test]
+fn global_ratings_out_of_range_are_refused() {
+    let mut h = history_with(&["P1"]);
+    let mut v = visit("a", "P1", "2024-01-01", vec![]);
+    v.global.status = Some(5);
+    assert!(h.add_visit(v.clone()).unwrap_err().contains("status must be 0–4"));
+    v.global = adscore::history::GlobalRatings { status: Some(4), effect: Some(7) };
+    assert!(h.add_visit(v).unwrap_err().contains("effect must be 0–6"));
+}
+
+#[test]
+fn visits_are_sorted_by_date_then_id() {
+    let mut h = history_with(&["P1", "P2"]);
+    h.add_visit(visit("z", "P1", "2024-03-01", vec![itch(1)])).unwrap();
+    h.add_visit(visit("b", "P1", "2024-01-01", vec![itch(2)])).unwrap();
+    h.add_visit(visit("a", "P1", "2024-01-01", vec![sleep(2)])).unwrap();
+    h.add_visit(visit("x", "P2", "2023-01-01", vec![itch(2)])).unwrap();
+    let ids: Vec<&str> = h.visits_of("P1").iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "z"]);
+}
+
+#[test]
+fn next_visit_id_is_unique() {
+    let mut h = history_with(&["P1"]);
+    let first = h.next_visit_id("P1", "2024-01-01");
+    h.add_visit(visit(&first, "P1", "2024-01-01", vec![itch(2)])).unwrap();
+    let second = h.next_visit_id("P1", "2024-01-01");
+    assert_ne!(first, second);
+    h.add_visit(visit(&second, "P1", "2024-01-01", vec![sleep(2)])).unwrap();
+    assert_eq!(h.visits.len(), 2);
+}
+
+#[test]
+fn upsert_replace_and_remove() {
+    // Assemble
+    let mut h = history_with(&["P1", "P2"]);
+    h.add_visit(visit("a", "P1", "2024-01-01", vec![itch(2)])).unwrap();
+    h.add_visit(visit("b", "P2", "2024-01-01", vec![itch(2)])).unwrap();
+    // Upsert replaces by code and keeps the visits.
+    h.upsert_patient(Patient { code: "P1".into(), dob: Some("2010-05-01".into()), note: "left-handed".into() });
+    assert_eq!(h.patients.len(), 2);
+    assert_eq!(h.patient("P1").unwrap().note, "left-handed");
+    assert_eq!(h.visits_of("P1").len(), 1);
+    // An empty code is ignored.
+    h.upsert_patient(Patient::new("  "));
+    assert_eq!(h.patients.len(), 2);
+    // replace_visit by id; an unknown id is an error.
+    h.replace_visit(visit("a", "P1", "2024-01-02", vec![itch(9)])).unwrap();
+    assert_eq!(h.visits_of("P1")[0].value(Metric::ItchNrs), Some(9 * UNITS));
+    assert!(h.replace_visit(visit("nope", "P1", "2024-01-02", vec![itch(9)])).unwrap_err().contains("no visit"));
+    // replace_visit may not break the patient + date + instrument rule either.
+    h.add_visit(visit("c", "P1", "2024-01-05", vec![itch(1)])).unwrap();
+    assert!(h.replace_visit(visit("c", "P1", "2024-01-02", vec![itch(1)])).is_err());
+    // remove_visit, then remove_patient with all their visits.
+    h.remove_visit("c");
+    assert_eq!(h.visits_of("P1").len(), 1);
+    h.remove_patient("P1");
+    assert!(h.patient("P1").is_none());
+    assert!(h.visits.iter().all(|v| v.patient != "P1"));
+    assert_eq!(h.visits.len(), 1);
+    assert_eq!(h.validate(), Ok(()));
+}
+
+#[test]
+fn patient_check_reads_the_date_of_birth() {
+    assert_eq!(Patient { dob: Some("2010-02-28".into()), ..Patient::new("P1") }.check(), Ok(()));
+    assert!(Patient { dob: Some("2010-02-30".into()), ..Patient::new("P1") }.check().is_err());
+    assert!(Patient::new(" P1").check().is_err());
+    let mut h = History::default();
+    assert!(h.try_upsert_patient(Patient { dob: Some("28.02.2010".into()), ..Patient::new("P1") }).is_err());
+    assert!(h.patients.is_empty());
+}

@@ -1,0 +1,149 @@
+//! Import merging: duplicates (same patient + date + instrument, equal record) are skipped,
+//! conflicts are reported and applied only when asked, new patients and visits are added,
+//! and a merge never breaks a rule of the history.
+
+use adscore::history::merge::{apply_merge, plan_merge, Detail};
+use adscore::history::{History, Metric, Patient, Visit, UNITS};
+use adscore::Assessment;
+
+fn itch(value: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"itch_nrs","value":{value}}}"#)).unwrap()
+}
+
+fn poem(first: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"poem","answers":[{first},0,0,0,0,0,0]}}"#)).unwrap()
+}
+
+fn dlqi(first: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"dlqi","answers":[{first},0,0,0,0,0,0,0,0,0]}}"#)).unwrap()
+}
+
+fn history(patients: &[&str], visits: Vec<Visit>) -> History {
+    let mut h = History::default();
+    for p in patients {
+        h.upsert_patient(Patient::new(*p));
+    }
+    for v in visits {
+        h.add_visit(v).unwrap();
+    }
+    h
+}
+
+/// On the device: P1 on 2024-01-01 with itch 8 and POEM 4.
+fn device() -> History {
+    history(&["P1"], vec![Visit::new("v1", "P1", "2024-01-01", vec![itch(8), poem(4)])])
+}
+
+/// The file: P1 on 2024-01-01 with the same POEM (duplicate), itch 6 (conflict) and a DLQI
+/// (new); P2 (new) with one visit whose id clashes with the device's "v1".
+fn file() -> History {
+    history(
+        &["P1", "P2"],
+        vec![
+            Visit::new("f1", "P1", "2024-01-01", vec![poem(4), itch(6), dlqi(2)]),
+            Visit::new("v1", "P2", "2024-01-01", vec![itch(3)]),
+        ],
+    )
+}
+
+#[test]
+fn plan_sorts_duplicates_conflicts_and_new_data() {
+    // Act
+    let plan = plan_merge(&device(), &file());
+    // Assert
+    assert_eq!(plan.duplicates, 1, "POEM is unchanged");
+    assert_eq!(plan.conflicts.len(), 1);
+    let c = &plan.conflicts[0];
+    assert_eq!((c.patient.as_str(), c.date.as_str(), c.instrument.as_str()), ("P1", "2024-01-01", "itch_nrs"));
+    assert_eq!((c.existing, c.incoming), (itch(8), itch(6)));
+    assert_eq!(plan.new_patients, vec![Patient::new("P2")]);
+    // P1's new visit holds only the DLQI; P2's visit gets a fresh id (v1 is taken).
+    assert_eq!(plan.new_visits.len(), 2);
+    assert_eq!(plan.new_visits[0].assessments, vec![dlqi(2)]);
+    assert_eq!(plan.new_visits[0].id, "f1");
+    assert_ne!(plan.new_visits[1].id, "v1");
+    assert_eq!(plan.new_visits[1].patient, "P2");
+}
+
+#[test]
+fn apply_without_overwrite_adds_and_keeps_conflicting_records() {
+    // Assemble
+    let mut h = device();
+    let plan = plan_merge(&h, &file());
+    // Act
+    apply_merge(&mut h, &plan, false);
+    // Assert: itch is still 8; DLQI and P2 arrived; the history is valid.
+    let p1 = h.visits_of("P1");
+    assert_eq!(p1.iter().find_map(|v| v.value(Metric::ItchNrs)), Some(8 * UNITS));
+    assert!(p1.iter().any(|v| v.assessment("dlqi") == Some(&dlqi(2))));
+    assert_eq!(h.visits_of("P2").len(), 1);
+    assert_eq!(h.validate(), Ok(()));
+    // Merging the same file again adds nothing: all duplicates but the unresolved conflict.
+    let again = plan_merge(&h, &file());
+    assert!(again.new_patients.is_empty() && again.new_visits.is_empty());
+    assert_eq!((again.duplicates, again.conflicts.len()), (3, 1));
+}
+
+#[test]
+fn apply_with_overwrite_takes_the_files_records() {
+    let mut h = device();
+    let plan = plan_merge(&h, &file());
+    apply_merge(&mut h, &plan, true);
+    assert_eq!(h.visit("v1").unwrap().value(Metric::ItchNrs), Some(6 * UNITS));
+    assert_eq!(h.visit("v1").unwrap().assessment("poem"), Some(&poem(4)), "the rest of the visit stays");
+    assert_eq!(h.validate(), Ok(()));
+    // Nothing is left to decide.
+    let again = plan_merge(&h, &file());
+    assert!(again.conflicts.is_empty() && again.new_visits.is_empty());
+}
+
+#[test]
+fn merging_a_history_into_itself_changes_nothing() {
+    let mut h = device();
+    let plan = plan_merge(&h, &device());
+    assert_eq!((plan.duplicates, plan.conflicts.len(), plan.new_visits.len()), (2, 0, 0));
+    let before = h.clone();
+    apply_merge(&mut h, &plan, true);
+    assert_eq!(h, before);
+}
+
+#[test]
+fn merging_into_an_empty_history_copies_it() {
+    let mut h = History::default();
+    let plan = plan_merge(&h, &file());
+    apply_merge(&mut h, &plan, false);
+    assert_eq!(h, file());
+}
+
+#[test]
+fn patient_and_visit_details_conflict_only_when_the_file_says_something_else() {
+    // Assemble: the device knows no date of birth; the file has one, and a label.
+    let mut mine = device();
+    let mut theirs = device();
+    theirs.upsert_patient(Patient { dob: Some("2015-06-01".into()), ..Patient::new("P1") });
+    theirs.visits[0].label = "week 4".into();
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert
+    assert_eq!(plan.detail_conflicts.len(), 2);
+    assert_eq!(plan.detail_conflicts[0].incoming, Detail::DateOfBirth(Some("2015-06-01".into())));
+    assert_eq!(plan.detail_conflicts[1].incoming, Detail::Label("week 4".into()));
+    apply_merge(&mut mine, &plan, false);
+    assert_eq!(mine, device(), "not applied without asking");
+    apply_merge(&mut mine, &plan, true);
+    assert_eq!(mine.patient("P1").unwrap().dob.as_deref(), Some("2015-06-01"));
+    assert_eq!(mine.visits[0].label, "week 4");
+}
+
+#[test]
+fn a_stale_plan_never_breaks_the_history() {
+    // Assemble: plan against the device, then the device gets the DLQI another way.
+    let mut h = device();
+    let plan = plan_merge(&h, &file());
+    h.add_visit(Visit::new("late", "P1", "2024-01-01", vec![dlqi(3)])).unwrap();
+    // Act
+    apply_merge(&mut h, &plan, true);
+    // Assert: the planned DLQI is dropped (the key is taken), the history stays valid.
+    assert_eq!(h.validate(), Ok(()));
+    assert_eq!(h.visits.iter().filter(|v| v.assessment("dlqi").is_some()).count(), 1);
+}
