@@ -3,6 +3,7 @@
 //! every change, and the language is remembered on the device.
 
 use crate::components::body_map::BodyMap;
+use crate::components::Shared;
 use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
@@ -69,7 +70,7 @@ pub enum Stored {
     /// Still reading.
     Loading,
     /// Read (or empty).
-    Ready(History),
+    Ready(Shared<History>),
     /// The browser store cannot be used; the message says why.
     Unavailable(String),
 }
@@ -97,15 +98,15 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 match store::load().await {
-                    Ok(None) => stored.set(Stored::Ready(History::default())),
+                    Ok(None) => stored.set(Stored::Ready(Shared::new(History::default()))),
                     Ok(Some(text)) => match io::from_store(&text) {
-                        Ok(history) => stored.set(Stored::Ready(history)),
+                        Ok(history) => stored.set(Stored::Ready(Shared::new(history))),
                         Err(why) => {
                             // Keep the unreadable text, offer it, and start empty.
                             let key = store::set_aside(text.clone()).await.unwrap_or_default();
                             history_notice.set(Some(format!("{why} ({key})")));
                             store::download("adscore-history-unreadable.json", "application/json", &text);
-                            stored.set(Stored::Ready(History::default()));
+                            stored.set(Stored::Ready(Shared::new(History::default())));
                         }
                     },
                     Err(why) => stored.set(Stored::Unavailable(why)),
@@ -117,7 +118,7 @@ pub fn App() -> Html {
         let (stored, history_notice) = (stored.clone(), history_notice.clone());
         Callback::from(move |history: History| {
             let text = io::to_json_compact(&history);
-            stored.set(Stored::Ready(history));
+            stored.set(Stored::Ready(Shared::new(history)));
             let history_notice = history_notice.clone();
             yew::platform::spawn_local(async move {
                 if let Err(why) = store::save(text).await {
@@ -153,10 +154,8 @@ pub fn App() -> Html {
             let _ = root.set_attribute("lang", lang.tag());
         }
     });
-    let ondispatch = {
-        let exam = exam.dispatcher();
-        Callback::from(move |action| exam.dispatch(action))
-    };
+    // Stable across renders, so children whose data did not change are not re-rendered.
+    let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
     {
         // A new examination is dated today (shown, and editable).
         let ondispatch = ondispatch.clone();
@@ -245,7 +244,7 @@ pub struct ExamViewProps {
     /// Alerts to show at the top.
     pub alerts: Html,
     /// The visit history, once loaded.
-    pub history: Option<History>,
+    pub history: Option<Shared<History>>,
     /// Called with a changed history.
     pub onhistory: Callback<History>,
 }

@@ -2,7 +2,41 @@
 //! strings of the chosen language.
 
 use crate::i18n::{Lang, Strings};
+use std::ops::Deref;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// A large value shared between components without copying; props compare by identity, so a
+/// component re-renders only when the value was replaced (a 10 000-visit history is never
+/// compared or cloned on a keystroke).
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 pub mod body_map;
 pub mod date_field;

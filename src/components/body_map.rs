@@ -50,6 +50,27 @@ fn key_action(key: &str, painting: &Painting, segment: Segment) -> Option<Action
     }
 }
 
+/// Props of [`MapPart`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct MapPartProps {
+    /// The drawn part.
+    pub part: Part,
+    /// Its painted cells (one bit each).
+    pub bits: u32,
+    /// Sends the user's changes.
+    pub ondispatch: Callback<Action>,
+}
+
+/// One body part; re-renders only when its own cells change.
+#[component]
+pub fn MapPart(props: &MapPartProps) -> Html {
+    let t = use_strings();
+    let mut painting = Painting::default();
+    let slot = Segment::ALL.iter().position(|&s| s == props.part.segment).unwrap_or(0);
+    painting.0[slot] = props.bits;
+    draw_part(t, &props.part, &painting, &props.ondispatch)
+}
+
 fn draw_part(t: &Strings, part: &Part, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
     let [x, y, w, h] = part.rect;
     let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
@@ -150,7 +171,10 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                     onpointerdown={onpointerdown.clone()} onpointermove={onpointermove.clone()}
                     onpointerup={onpointerend.clone()} onpointercancel={onpointerend.clone()}
                     onpointerleave={onpointerend.clone()}>
-                    { for figure.iter().filter(|p| p.view == view).map(|p| draw_part(t, p, &props.painting, &props.ondispatch)) }
+                    { for figure.iter().filter(|p| p.view == view).map(|p| html! {
+                        <MapPart key={p.segment.key()} part={*p} bits={props.painting.0[Segment::ALL.iter().position(|&s| s == p.segment).unwrap_or(0)]}
+                            ondispatch={props.ondispatch.clone()} />
+                    }) }
                 </svg>
                 <figcaption>{ label }</figcaption>
             </figure>

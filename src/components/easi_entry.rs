@@ -44,8 +44,6 @@ fn sign_choices(t: &Strings) -> Vec<Choice> {
 pub fn EasiEntry(props: &EasiEntryProps) -> Html {
     let t = use_strings();
     let translated = use_context::<crate::i18n::Lang>().unwrap_or_default() != crate::i18n::Lang::En;
-    let areas = area_choices(t);
-    let signs = sign_choices(t);
     html! {
         <section class="card" id="easi" aria-labelledby="easi-title">
             <h2 id="easi-title">{ t.easi_title }</h2>
@@ -54,46 +52,65 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
             if translated {
                 <p class="note">{ t.translation_note }</p>
             }
-            { for Region::ALL.iter().zip(props.regions.iter()).zip(props.map_areas).map(|((&region, form), map_area)| {
-                let dispatch = props.ondispatch.clone();
-                let onclear = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearRegion(region)));
-                let dispatch = props.ondispatch.clone();
-                let onarea = Callback::from(move |score| dispatch.emit(Action::SetEasiArea(region, score)));
-                html! {
-                    <div class="region" id={format!("easi-{}", region.key())}>
-                        <div class="region__head">
-                            <h3>{ t.region(region) }</h3>
-                            <button type="button" class="button button--quiet" onclick={onclear}
-                                aria-label={fill(t.region_clear_label, &[&t.region(region)])}>
-                                { t.region_clear }
-                            </button>
-                        </div>
-                        <GradePicker name={format!("easi-{}-area", region.key())} legend={t.area_label} unset_note={t.not_graded}
-                            choices={areas.clone()} selected={form.area.or(map_area.map(|(a, _)| a))} onpick={onarea} />
-                        if let Some((score, tenths)) = map_area {
-                            <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
-                                { fill(t.map_area, &[&score, &percent(tenths)]) }
-                                if form.area.is_some_and(|picked| picked != score) {
-                                    <span class="override">{ t.area_overrides_map }</span>
-                                    <button type="button" class="button button--quiet"
-                                        onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
-                                        { t.reset_to_map }
-                                    </button>
-                                }
-                            </p>
-                        }
-                        { for Sign::ALL.iter().map(|&sign| {
-                            let dispatch = props.ondispatch.clone();
-                            let onpick = Callback::from(move |halves| dispatch.emit(Action::SetEasiSign(region, sign, halves)));
-                            html! {
-                                <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={t.not_graded}
-                                    legend={t.easi_sign(sign)} choices={signs.clone()}
-                                    selected={form.signs[easi_sign_index(sign)]} {onpick} />
-                            }
-                        }) }
-                    </div>
-                }
+            { for Region::ALL.iter().zip(props.regions).zip(props.map_areas).map(|((&region, form), map_area)| html! {
+                <EasiRegionCard key={region.key()} {region} {form} {map_area} ondispatch={props.ondispatch.clone()} />
             }) }
         </section>
+    }
+}
+
+/// Props of [`EasiRegionCard`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct EasiRegionCardProps {
+    /// The region.
+    pub region: Region,
+    /// Its entries.
+    pub form: EasiRegionForm,
+    /// The map's area score and percent (tenths), once confirmed.
+    pub map_area: Option<(u8, u16)>,
+    /// Sends the user's changes.
+    pub ondispatch: Callback<Action>,
+}
+
+/// One region's area and signs; re-renders only when this region changes.
+#[component]
+pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
+    let t = use_strings();
+    let (region, form, map_area) = (props.region, props.form, props.map_area);
+    let onclear = props.ondispatch.reform(move |_: MouseEvent| Action::ClearRegion(region));
+    let onarea = props.ondispatch.reform(move |score| Action::SetEasiArea(region, score));
+    let signs = sign_choices(t);
+    html! {
+        <div class="region" id={format!("easi-{}", region.key())}>
+            <div class="region__head">
+                <h3>{ t.region(region) }</h3>
+                <button type="button" class="button button--quiet" onclick={onclear}
+                    aria-label={fill(t.region_clear_label, &[&t.region(region)])}>
+                    { t.region_clear }
+                </button>
+            </div>
+            <GradePicker name={format!("easi-{}-area", region.key())} legend={t.area_label} unset_note={t.not_graded}
+                choices={area_choices(t)} selected={form.area.or(map_area.map(|(a, _)| a))} onpick={onarea} />
+            if let Some((score, tenths)) = map_area {
+                <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
+                    { fill(t.map_area, &[&score, &percent(tenths)]) }
+                    if form.area.is_some_and(|picked| picked != score) {
+                        <span class="override">{ t.area_overrides_map }</span>
+                        <button type="button" class="button button--quiet"
+                            onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
+                            { t.reset_to_map }
+                        </button>
+                    }
+                </p>
+            }
+            { for Sign::ALL.iter().map(|&sign| {
+                let onpick = props.ondispatch.reform(move |halves| Action::SetEasiSign(region, sign, halves));
+                html! {
+                    <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={t.not_graded}
+                        legend={t.easi_sign(sign)} choices={signs.clone()}
+                        selected={form.signs[easi_sign_index(sign)]} {onpick} />
+                }
+            }) }
+        </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The history screen: patients on this device, the study cohort summary, and export,
 //! import and batch scoring — all files made and read in the browser.
 
-use crate::components::use_strings;
+use crate::components::{use_strings, Shared};
 use crate::history::{batch, cohort, csv, fhir, io, merge, targets, History, Metric};
 use crate::i18n::{fill, Strings};
 use crate::store;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone, PartialEq)]
 pub struct HistoryViewProps {
     /// The stored history.
-    pub history: History,
+    pub history: Shared<History>,
     /// Called with a changed history (saved at once).
     pub onchange: Callback<History>,
 }
@@ -93,7 +93,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         let (plan, message, existing, onchange) = (plan.clone(), message.clone(), history.clone(), props.onchange.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some((_, merge_plan)) = &*plan {
-                let mut next = existing.clone();
+                let mut next = History::clone(&existing);
                 merge::apply_merge(&mut next, merge_plan, overwrite);
                 onchange.emit(next);
                 message.set(Some(Ok(fill(t.import_done, &[&merge_plan.new_visits.len()]))));

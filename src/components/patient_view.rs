@@ -2,7 +2,7 @@
 //! badges, and a line chart per score with its severity bands.
 
 use crate::components::history_view::metric_name;
-use crate::components::use_strings;
+use crate::components::{use_strings, Shared};
 use crate::history::{change, responders, Change, History, Metric, Patient, Visit, UNITS};
 use crate::i18n::{fill, Strings};
 use web_sys::HtmlInputElement;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone, PartialEq)]
 pub struct PatientViewProps {
     /// The history.
-    pub history: History,
+    pub history: Shared<History>,
     /// The patient's code.
     pub code: String,
     /// Called with a changed history.
@@ -114,7 +114,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
     let onnote = {
         let (history, onchange, patient) = (props.history.clone(), props.onchange.clone(), patient.clone());
         Callback::from(move |e: Event| {
-            let mut next = history.clone();
+            let mut next = History::clone(&history);
             next.upsert_patient(Patient { note: e.target_unchecked_into::<HtmlInputElement>().value(), ..patient.clone() });
             onchange.emit(next);
         })
@@ -123,7 +123,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
         let (history, onchange, code) = (props.history.clone(), props.onchange.clone(), props.code.clone());
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(&fill(t.confirm_delete_patient, &[&code])) {
-                let mut next = history.clone();
+                let mut next = History::clone(&history);
                 next.remove_patient(&code);
                 onchange.emit(next);
                 let _ = gloo::utils::window().location().set_hash("history");

@@ -1,7 +1,7 @@
 //! The printable worksheet of one visit, laid out like the paper forms: every input, the
 //! totals, bands, band systems, age variant, date and app version — for the chart and audit.
 
-use crate::components::use_strings;
+use crate::components::{use_strings, Shared};
 use crate::history::{History, Metric};
 use crate::i18n::{fill, Strings};
 use crate::scoring::dlqi::DlqiAnswer;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone, PartialEq)]
 pub struct PrintViewProps {
     /// The history.
-    pub history: History,
+    pub history: Shared<History>,
     /// The visit's id.
     pub id: String,
 }

@@ -1,7 +1,7 @@
 //! "Save visit": files the examination (and the patient's answers) under a pseudonymous
 //! patient code and an optional study label.
 
-use crate::components::use_strings;
+use crate::components::{use_strings, Shared};
 use crate::form::ExamForm;
 use crate::history::{labels, History, Patient};
 use crate::i18n::fill;
@@ -14,7 +14,7 @@ pub struct SaveVisitProps {
     /// The examination.
     pub exam: ExamForm,
     /// The stored history (`None` while it loads or when it is unavailable).
-    pub history: Option<History>,
+    pub history: Option<Shared<History>>,
     /// Called with the history including the new visit.
     pub onsave: Callback<History>,
 }
@@ -43,7 +43,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_nothing.to_string())));
                 return;
             }
-            let mut next = history.clone();
+            let mut next = History::clone(&history);
             if next.patient(&patient).is_none() {
                 let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
                 next.upsert_patient(Patient { code: patient.clone(), dob, note: String::new() });
@@ -78,7 +78,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                     <label for="visit-label">{ t.visit_label }</label>
                     <input id="visit-label" list="visit-labels" autocomplete="off" value={(*label).clone()} oninput={edit(&label)} />
                     <datalist id="visit-labels">
-                        { for props.history.iter().flat_map(labels).map(|l| html! { <option value={l} /> }) }
+                        { for props.history.iter().flat_map(|h| labels(h)).map(|l| html! { <option value={l} /> }) }
                     </datalist>
                 </div>
                 <button type="submit" class="button" id="save-visit">{ t.save_visit }</button>
