@@ -647,7 +647,7 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
 }
 
 /// Each patient's visits, sorted by date then id (as [`History::visits_of`], in one pass).
-pub(crate) fn visits_by_patient(history: &History) -> HashMap<&str, Vec<&Visit>> {
+pub fn visits_by_patient(history: &History) -> HashMap<&str, Vec<&Visit>> {
     let mut map: HashMap<&str, Vec<&Visit>> = HashMap::new();
     for visit in by_date(history) {
         map.entry(visit.patient.as_str()).or_default().push(visit);

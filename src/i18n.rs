@@ -80,7 +80,7 @@ strings! {
     treatment_question, treatment_question_proxy, effect_very_much_better, effect_much_better,
     effect_little_better, effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect, not_answered,
-    not_scored_unanswered, poem_notice_label, not_graded, band_moderate_effect,
+    not_scored_unanswered, poem_notice_label, not_graded, band_moderate_effect, date_format, month_names,
     save_visit_title, save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing, visit_saved, open_history, history_title, back_to_exam, patients_title, no_patients, visits, last_visit, cohort_title, cohort_intro, cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, score, mean_change, median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir, import_json, import_failed, import_plan, import_apply, import_overwrite, cancel, import_done, batch_title, batch_hint, batch_done, batch_error, erase_title, privacy_note, delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient, no_such_visit, worksheet_title, loading, history_problem,
 }
 
@@ -262,6 +262,18 @@ impl Strings {
         }
     }
 
+    /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
+    /// "2026년 1월 5일"); anything else is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let [year, month, day] = parts[..] else { return iso.to_string() };
+        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u8>()) else { return iso.to_string() };
+        match self.month_names.split(' ').nth(m.wrapping_sub(1)) {
+            Some(name) if (1..=31).contains(&d) => fill(self.date_format, &[&year, &name, &d]),
+            _ => iso.to_string(),
+        }
+    }
+
     /// A DLQI band: its "moderate" is an effect on life, not a severity.
     pub fn dlqi_band(&self, band: Band) -> &'static str {
         match band {
@@ -420,6 +432,14 @@ mod tests {
         for ((key, en), (_, pseudo)) in Lang::En.strings().entries().iter().zip(Lang::Pseudo.strings().entries()) {
             assert!(pseudo.chars().count() * 10 >= en.chars().count() * 14, "{key}");
         }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(Lang::En.strings().date("2026-01-05"), "5 Jan 2026");
+        assert_eq!(Lang::Ko.strings().date("2026-11-26"), "2026년 11월 26일");
+        assert_eq!(Lang::En.strings().date("not a date"), "not a date");
+        assert_eq!(Lang::En.strings().date("2026-13-01"), "2026-13-01");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, targets, History, Metric};
+use crate::history::{batch, cohort, csv, fhir, io, merge, targets, visits_by_patient, History, Metric};
 use crate::i18n::{fill, Strings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -126,6 +126,8 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         Callback::from(move |e: Event| target.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
     };
     let summary = cohort(history, &target);
+    // One pass over the visits for the patients table (not one per patient).
+    let by_patient = visits_by_patient(history);
 
     html! {
         <div class="app">
@@ -149,12 +151,12 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                         <thead><tr><th scope="col">{ t.patient_code }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
                         <tbody>
                             { for history.patients.iter().map(|p| {
-                                let visits = history.visits_of(&p.code);
+                                let visits = by_patient.get(p.code.as_str()).map(Vec::as_slice).unwrap_or_default();
                                 html! {
                                     <tr>
                                         <th scope="row"><a href={format!("#patient/{}", p.code)}>{ &p.code }</a></th>
                                         <td>{ visits.len() }</td>
-                                        <td>{ visits.last().map(|v| v.date.clone()).unwrap_or_default() }</td>
+                                        <td>{ visits.last().map(|v| t.date(&v.date)).unwrap_or_default() }</td>
                                     </tr>
                                 }
                             }) }
@@ -212,7 +214,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                         if merge_plan.has_conflicts() {
                             <ul>
                                 { for merge_plan.conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {}", c.patient, c.date, c.instrument) }</li>
+                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), c.instrument) }</li>
                                 }) }
                                 { for merge_plan.detail_conflicts.iter().map(|c| html! {
                                     <li>{ format!("{} · {} · {:?} → {:?}", c.patient, c.date, c.existing, c.incoming) }</li>

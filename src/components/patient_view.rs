@@ -56,7 +56,7 @@ fn chart(t: &Strings, metric: Metric, visits: &[&Visit]) -> Html {
     bounds.extend_from_slice(edges);
     bounds.push(top);
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
-    let summary = points.iter().map(|&(i, v)| format!("{} {}", visits[i].date, units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
+    let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
         <figure class="chart">
             <figcaption>{ metric_name(t, metric) }</figcaption>
@@ -70,7 +70,7 @@ fn chart(t: &Strings, metric: Metric, visits: &[&Visit]) -> Html {
                 <polyline class="chart__line" points={line.join(" ")} />
                 { for points.iter().map(|&(i, v)| html! {
                     <circle class="chart__point" cx={x(i).to_string()} cy={y(v).to_string()} r="5">
-                        <title>{ format!("{} — {}", visits[i].date, units_text((v * UNITS as f64).round() as i64)) }</title>
+                        <title>{ format!("{} — {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64)) }</title>
                     </circle>
                 }) }
             </svg>
@@ -152,7 +152,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                     <select id="baseline" onchange={onbaseline}>
                         { for visits.iter().map(|v| html! {
                             <option value={v.id.clone()} selected={baseline.is_some_and(|b| b.id == v.id)}>
-                                { if v.label.is_empty() { v.date.clone() } else { format!("{} · {}", v.date, v.label) } }
+                                { if v.label.is_empty() { t.date(&v.date) } else { format!("{} · {}", t.date(&v.date), v.label) } }
                             </option>
                         }) }
                     </select>
@@ -179,7 +179,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                 }).collect();
                                 html! {
                                     <tr data-visit={v.id.clone()}>
-                                        <th scope="row">{ &v.date }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }</th>
+                                        <th scope="row">{ t.date(&v.date) }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }</th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
                                                 { v.value(m).map(units_text).unwrap_or_else(|| "—".into()) }

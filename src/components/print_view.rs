@@ -106,7 +106,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                 <a class="button button--quiet" href={format!("#patient/{}", visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
                 <button type="button" class="button" onclick={onprint}>{ t.print }</button>
             </header>
-            <h1>{ fill(t.worksheet_title, &[&visit.patient, &visit.date]) }</h1>
+            <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
             <p class="muted">
                 { format!("{} · {}: {} · {}: {} · {} {}", visit.label, t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
             </p>

@@ -51,7 +51,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             let id = next.next_visit_id(&patient, exam.exam_date.trim());
             match next.add_visit(exam.to_visit(id, &patient, &label)) {
                 Ok(()) => {
-                    result.set(Some(Ok(fill(t.visit_saved, &[&patient, &exam.exam_date]))));
+                    result.set(Some(Ok(fill(t.visit_saved, &[&patient, &t.date(&exam.exam_date)]))));
                     onsave.emit(next);
                 }
                 Err(why) => result.set(Some(Err(why))),

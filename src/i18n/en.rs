@@ -296,4 +296,6 @@ pub static EN: Strings = Strings {
     worksheet_title: "Worksheet — {0}, {1}",
     loading: "Loading…",
     history_problem: "The visit history could not be used: {0}. Nothing was deleted.",
+    date_format: "{2} {1} {0}",
+    month_names: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
 };

@@ -296,4 +296,6 @@ pub static KO: Strings = Strings {
     worksheet_title: "기록지 — {0}, {1}",
     loading: "불러오는 중…",
     history_problem: "방문 기록을 사용할 수 없습니다: {0}. 아무것도 삭제되지 않았습니다.",
+    date_format: "{0}년 {1}월 {2}일",
+    month_names: "1 2 3 4 5 6 7 8 9 10 11 12",
 };

@@ -40,15 +40,15 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await page.waitForSelector('#age');
   await page.click('#open-history');
   await page.waitForSelector('text=Patients on this device');
-  assert.match(await page.textContent('table'), /AD-017\s*2\s*2026-02-02/);
+  assert.match(await page.textContent('table'), /AD-017\s*2\s*2 Feb 2026/);
   await page.click('a[href="#patient/AD-017"]');
   await page.waitForSelector('[data-testid="visits"]');
   const rows = await page.$$eval('[data-testid="visits"] tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.equal(rows.length, 2);
-  assert.match(rows[0], /2026-01-05 · baseline\s*8\.0/);
-  assert.match(rows[1], /2026-02-02 · week 4\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
+  assert.match(rows[0], /5 Jan 2026 · baseline\s*8\.0/);
+  assert.match(rows[1], /2 Feb 2026 · week 4\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
   assert.doesNotMatch(rows[1], /EASI-75/);
-  assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 2026-01-05 8\.0, 2026-02-02 4\.0/);
+  assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The cohort: week 4 against baseline.
   await page.click('a[href="#history"]');
   await page.selectOption('#cohort-visit', 'week 4');
@@ -81,7 +81,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   const id = JSON.parse(exported).visits[1].id;
   await page.goto(`${server.url}#print/${encodeURIComponent(id)}`);
   await page.waitForSelector('.worksheet');
-  assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2026-02-02/);
+  assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2 Feb 2026/);
   assert.match(await page.textContent('.worksheet'), /Head and neck\s*1\s*1\s*1\s*1\s*1\s*0\.4/);
   assert.deepEqual(problems, []);
   await context.close();
