@@ -7,15 +7,11 @@ use adscore::scoring::scorad::{self, ScoradBands, ScoradValue};
 use adscore::scoring::Band;
 use adscore::{Assessment, Score};
 use serde_json::Value;
+mod common;
+use common::{EASI, SCORAD, POEM, DLQI, ITCH, SLEEP};
 
 // The issue's example records (docs/record-format.md): EASI 7.1; SCORAD objective 22.75,
 // total 32.25.
-const EASI: &str = r#"{"instrument":"easi","age_years":34,"regions":{"head_neck":{"area":2,"erythema":1.5,"edema_papulation":1,"excoriation":0,"lichenification":2},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":3,"erythema":2,"edema_papulation":2,"excoriation":1,"lichenification":1},"lower_limbs":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0}}}"#;
-const SCORAD: &str = r#"{"instrument":"scorad","age_years":1,"extent":{"head_neck_front":50,"head_neck_back":0,"upper_limb_left_front":0,"upper_limb_left_back":0,"upper_limb_right_front":0,"upper_limb_right_back":0,"trunk_front":25,"trunk_back":0,"lower_limb_left_front":0,"lower_limb_left_back":0,"lower_limb_right_front":0,"lower_limb_right_back":0,"genitals":0},"intensity":{"erythema":2,"edema_papulation":1,"oozing_crusts":0,"excoriation":1,"lichenification":0,"dryness":2},"subjective":{"pruritus":6.5,"sleep_loss":3}}"#;
-const POEM: &str = r#"{"instrument":"poem","answers":[4,3,null,0,1,2,4]}"#;
-const DLQI: &str = r#"{"instrument":"dlqi","answers":[3,2,"not_relevant",1,0,0,3,1,"not_relevant",2]}"#;
-const ITCH: &str = r#"{"instrument":"itch_nrs","value":7}"#;
-const SLEEP: &str = r#"{"instrument":"sleep_nrs","value":4}"#;
 
 /// EASI 6.5 at age 34: head/neck (1.5 + 1.5 + 1 + 1) × 1 × 0.1 = 0.5; trunk
 /// (3 + 3 + 2 + 2) × 2 × 0.3 = 6.0.
