@@ -38,6 +38,21 @@ fn share(t: &Strings, (count, of): (usize, usize)) -> String {
     fill(t.share, &[&count, &of, &format!("{:.0}", count as f64 * 100.0 / of as f64)])
 }
 
+/// A patient or visit detail as the user reads it ("Note: …", "Disease status (patient): Mild").
+fn detail(t: &Strings, detail: &merge::Detail) -> String {
+    let or_dash = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("—").to_string();
+    match detail {
+        merge::Detail::DateOfBirth(dob) => format!("{}: {}", t.dob_label, or_dash(dob.as_deref())),
+        merge::Detail::Note(note) => format!("{}: {}", t.patient_note, or_dash(Some(note))),
+        merge::Detail::Label(label) => format!("{}: {}", t.visit_label, or_dash(Some(label))),
+        merge::Detail::Global(g) => format!(
+            "{}: {} · {}: {}",
+            t.disease_status, g.status.map_or("—", |v| t.disease_status(v)),
+            t.treatment_effect, g.effect.map_or("—", |v| t.treatment_effect(v))
+        ),
+    }
+}
+
 /// Reads the file chosen in an input, then hands its text on.
 fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>) -> Callback<Event> {
     Callback::from(move |_: Event| {
@@ -217,7 +232,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                                     <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), c.instrument) }</li>
                                 }) }
                                 { for merge_plan.detail_conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {:?} → {:?}", c.patient, c.date, c.existing, c.incoming) }</li>
+                                    <li>{ format!("{} · {} · {} → {}", c.patient, t.date(&c.date), detail(t, &c.existing), detail(t, &c.incoming)) }</li>
                                 }) }
                             </ul>
                         }

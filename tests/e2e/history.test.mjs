@@ -71,11 +71,23 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   // Importing the same file again adds nothing.
   await fresh.page.setInputFiles('#import-json', { name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 0 patients and 0 visits; 2 assessments are already here; 0 differ/);
-  // A broken file changes nothing and says why.
   await fresh.page.click('text=Cancel');
+  // A file that changes a stored detail: shown first, applied only when asked.
+  const edited = JSON.parse(exported);
+  edited.visits[1].label = 'week four';
+  await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /1 differ/);
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label \(optional, e\.g\. week 4\): week 4 → Visit label \(optional, e\.g\. week 4\): week four/);
+  await fresh.page.click('#import-apply'); // add what is new only: the label stays
+  assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week 4');
+  await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await fresh.page.click('#import-overwrite');
+  assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week four');
+  // A broken file changes nothing and says why.
+  const before = await download(fresh.page, '#export-json');
   await fresh.page.setInputFiles('#import-json', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 80)) });
   assert.match(await fresh.page.textContent('[role=alert]'), /could not be used, and nothing was changed/);
-  assert.deepEqual(JSON.parse(await download(fresh.page, '#export-json')), JSON.parse(exported));
+  assert.deepEqual(JSON.parse(await download(fresh.page, '#export-json')), JSON.parse(before));
   await fresh.context.close();
   // The printable worksheet of the second visit.
   const id = JSON.parse(exported).visits[1].id;
