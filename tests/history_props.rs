@@ -7,15 +7,15 @@ use adscore::history::csv::{parse, to_csv, RESULT_COLUMNS};
 use adscore::history::io::{from_json, to_json, to_json_compact};
 use adscore::history::merge::{apply_merge, plan_merge};
 use adscore::history::{GlobalRatings, History, Patient, Visit, INSTRUMENTS};
-use adscore::scoring::dlqi::{DlqiAnswer, DlqiRecord};
 use adscore::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiRegions, SignGrade};
-use adscore::scoring::nrs::{NrsRecord, NrsValue};
 use adscore::scoring::poem::{PoemAnswer, PoemRecord};
 use adscore::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
 use adscore::scoring::AgeYears;
 use adscore::Assessment;
 use proptest::prelude::*;
 use std::collections::HashMap;
+mod common;
+use common::strategies::{dlqi, nrs};
 
 // ---------------------------------------------------------------------------------------------
 // Strategies
@@ -51,21 +51,6 @@ fn scorad() -> impl Strategy<Value = ScoradRecord> {
 fn poem() -> impl Strategy<Value = PoemRecord> {
     let answer = prop::option::weighted(0.85, (0u8..=4).prop_map(|v| PoemAnswer::new(v).unwrap()));
     prop::array::uniform7(answer).prop_map(|answers| PoemRecord { answers })
-}
-
-fn dlqi() -> impl Strategy<Value = DlqiRecord> {
-    let first_two = prop::option::weighted(0.9, (0u8..=3).prop_map(DlqiAnswer::Score));
-    let rest = prop::option::weighted(0.9, prop_oneof![3 => (0u8..=3).prop_map(DlqiAnswer::Score), 1 => Just(DlqiAnswer::NotRelevant)]);
-    (prop::array::uniform2(first_two), prop::array::uniform8(rest)).prop_map(|(a, b)| {
-        let mut answers = [None; 10];
-        answers[..2].copy_from_slice(&a);
-        answers[2..].copy_from_slice(&b);
-        DlqiRecord { answers }
-    })
-}
-
-fn nrs() -> impl Strategy<Value = NrsRecord> {
-    (0u8..=10).prop_map(|v| NrsRecord { value: NrsValue::new(v).unwrap() })
 }
 
 /// One assessment of the instrument at `index` in [`INSTRUMENTS`].

@@ -1,7 +1,7 @@
 //! Property tests over generated valid records of every instrument: ranges, monotonicity,
 //! serde round trip, agreement with an independent f64 recomputation, and band consistency.
 
-use adscore::scoring::dlqi::{self, DlqiAnswer, DlqiRecord};
+use adscore::scoring::dlqi::{self, DlqiAnswer};
 use adscore::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions, SignGrade};
 use adscore::scoring::nrs::{self, NrsRecord, NrsValue};
 use adscore::scoring::poem::{self, PoemAnswer, PoemRecord};
@@ -9,6 +9,8 @@ use adscore::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRe
 use adscore::scoring::{AgeYears, Band};
 use adscore::{Assessment, Score};
 use proptest::prelude::*;
+mod common;
+use common::strategies::{dlqi, nrs};
 
 // ---------------------------------------------------------------------------------------------
 // Strategies
@@ -107,24 +109,6 @@ fn poem() -> impl Strategy<Value = PoemRecord> {
     // Mostly answered, so that both scored and unscored records occur.
     let answer = prop::option::weighted(0.9, (0u8..=4).prop_map(|v| PoemAnswer::new(v).unwrap()));
     prop::array::uniform7(answer).prop_map(|answers| PoemRecord { answers })
-}
-
-fn dlqi() -> impl Strategy<Value = DlqiRecord> {
-    let first_two = prop::option::weighted(0.9, (0u8..=3).prop_map(DlqiAnswer::Score));
-    let rest = prop::option::weighted(
-        0.9,
-        prop_oneof![3 => (0u8..=3).prop_map(DlqiAnswer::Score), 1 => Just(DlqiAnswer::NotRelevant)],
-    );
-    (prop::array::uniform2(first_two), prop::array::uniform8(rest)).prop_map(|(a, b)| {
-        let mut answers = [None; 10];
-        answers[..2].copy_from_slice(&a);
-        answers[2..].copy_from_slice(&b);
-        DlqiRecord { answers }
-    })
-}
-
-fn nrs() -> impl Strategy<Value = NrsRecord> {
-    (0u8..=10).prop_map(|v| NrsRecord { value: NrsValue::new(v).unwrap() })
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {

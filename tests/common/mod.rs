@@ -5,6 +5,8 @@
 
 use adscore::Assessment;
 
+pub mod strategies;
+
 pub const EASI: &str = r#"{"instrument":"easi","age_years":34,"regions":{"head_neck":{"area":2,"erythema":1.5,"edema_papulation":1,"excoriation":0,"lichenification":2},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":3,"erythema":2,"edema_papulation":2,"excoriation":1,"lichenification":1},"lower_limbs":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0}}}"#;
 pub const SCORAD: &str = r#"{"instrument":"scorad","age_years":1,"extent":{"head_neck_front":50,"head_neck_back":0,"upper_limb_left_front":0,"upper_limb_left_back":0,"upper_limb_right_front":0,"upper_limb_right_back":0,"trunk_front":25,"trunk_back":0,"lower_limb_left_front":0,"lower_limb_left_back":0,"lower_limb_right_front":0,"lower_limb_right_back":0,"genitals":0},"intensity":{"erythema":2,"edema_papulation":1,"oozing_crusts":0,"excoriation":1,"lichenification":0,"dryness":2},"subjective":{"pruritus":6.5,"sleep_loss":3}}"#;
 pub const POEM: &str = r#"{"instrument":"poem","answers":[4,3,null,0,1,2,4]}"#;
