@@ -16,6 +16,12 @@ pub use scorad::ScoradBands;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// The Chopra 2017 strata paper, which gives both the EASI and the SCORAD strata.
+pub const CHOPRA_2017: &str = "Chopra R et al. Severity strata for Eczema Area and Severity Index (EASI), modified EASI, \
+                            Scoring Atopic Dermatitis (SCORAD), objective SCORAD, Atopic Dermatitis Severity Index \
+                            and body surface area in adolescents and adults with atopic dermatitis. \
+                            Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over.";
+
 /// Age in whole years, 0–130 (required by EASI and SCORAD to choose their weights).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AgeYears(u8);

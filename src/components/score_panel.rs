@@ -51,6 +51,36 @@ fn needed(t: &Strings, problems: &[Problem]) -> Html {
     }
 }
 
+/// A band-system choice with the chosen system's citation; emits the picked option's index.
+fn band_select<const N: usize>(
+    id: &'static str,
+    label: &str,
+    options: [(&'static str, &'static str); N],
+    selected: Option<usize>,
+    citation: &'static str,
+    onpick: Callback<usize>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+        if let Some(i) = usize::try_from(i).ok().filter(|&i| i < N) {
+            onpick.emit(i);
+        }
+    });
+    html! {
+        <>
+            <label class="select">
+                <span>{ label }</span>
+                <select {id} {onchange}>
+                    { for options.iter().enumerate().map(|(i, (key, name))| html! {
+                        <option value={*key} selected={selected == Some(i)}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="muted citation" lang="en">{ citation }</p>
+        </>
+    }
+}
+
 /// The patient-reported results: (test id, name, value or why there is none).
 fn patient_lines(t: &Strings, p: &PatientForm) -> Vec<(&'static str, &'static str, String)> {
     let unanswered = |n: u32| fill(t.not_scored_unanswered, &[&n]);
@@ -171,30 +201,12 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                     }) }
                 </ul>
                 <h3>{ t.band_systems }</h3>
-                <label class="select">
-                    <span>{ t.easi }</span>
-                    <select id="easi-bands" onchange={props.ondispatch.reform(|e: Event| {
-                        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
-                        Action::SetEasiBands(EasiBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
-                    })}>
-                        { for EasiBands::ALL.iter().map(|&b| html! {
-                            <option value={b.key()} selected={b == easi_bands}>{ t.easi_bands(b) }</option>
-                        }) }
-                    </select>
-                </label>
-                <p class="muted citation" lang="en">{ easi_bands.citation() }</p>
-                <label class="select">
-                    <span>{ t.scorad }</span>
-                    <select id="scorad-bands" onchange={props.ondispatch.reform(|e: Event| {
-                        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
-                        Action::SetScoradBands(ScoradBands::ALL[usize::try_from(i).unwrap_or(0).min(1)])
-                    })}>
-                        { for ScoradBands::ALL.iter().map(|&b| html! {
-                            <option value={b.key()} selected={b == scorad_bands}>{ t.scorad_bands(b) }</option>
-                        }) }
-                    </select>
-                </label>
-                <p class="muted citation" lang="en">{ scorad_bands.citation() }</p>
+                { band_select("easi-bands", t.easi, EasiBands::ALL.map(|b| (b.key(), t.easi_bands(b))),
+                    EasiBands::ALL.iter().position(|&b| b == easi_bands), easi_bands.citation(),
+                    props.ondispatch.reform(|i: usize| Action::SetEasiBands(EasiBands::ALL[i]))) }
+                { band_select("scorad-bands", t.scorad, ScoradBands::ALL.map(|b| (b.key(), t.scorad_bands(b))),
+                    ScoradBands::ALL.iter().position(|&b| b == scorad_bands), scorad_bands.citation(),
+                    props.ondispatch.reform(|i: usize| Action::SetScoradBands(ScoradBands::ALL[i]))) }
             </div>
         </aside>
     }

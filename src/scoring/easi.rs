@@ -399,12 +399,7 @@ impl EasiBands {
                  tells us about the severity of atopic dermatitis: an interpretability study. \
                  Br J Dermatol 2015;172:1353–1357."
             }
-            EasiBands::Chopra2017 => {
-                "Chopra R et al. Severity strata for Eczema Area and Severity Index (EASI), modified EASI, \
-                 Scoring Atopic Dermatitis (SCORAD), objective SCORAD, Atopic Dermatitis Severity Index \
-                 and body surface area in adolescents and adults with atopic dermatitis. \
-                 Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over."
-            }
+            EasiBands::Chopra2017 => super::CHOPRA_2017,
         }
     }
 }

@@ -514,12 +514,7 @@ impl ScoradBands {
                  guidelines for the SCORAD index: consensus report of the European Task Force on \
                  Atopic Dermatitis. Dermatology 1997;195:10–19."
             }
-            ScoradBands::Chopra2017 => {
-                "Chopra R et al. Severity strata for Eczema Area and Severity Index (EASI), modified EASI, \
-                 Scoring Atopic Dermatitis (SCORAD), objective SCORAD, Atopic Dermatitis Severity Index \
-                 and body surface area in adolescents and adults with atopic dermatitis. \
-                 Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over."
-            }
+            ScoradBands::Chopra2017 => super::CHOPRA_2017,
         }
     }
 }
