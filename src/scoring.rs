@@ -182,9 +182,16 @@ impl From<serde_json::Error> for ScoreError {
 impl Assessment {
     /// Reads one record from JSON, rejecting anything the format does not allow.
     pub fn from_json(text: &str) -> Result<Self, ScoreError> {
-        reject_lists_for_objects(&serde_json::from_str(text)?)?;
+        Self::check_shape(&serde_json::from_str(text)?)?;
         // Read again from the text, not the `Value`: the text reader also refuses duplicate keys.
         Ok(serde_json::from_str(text)?)
+    }
+
+    /// The part of [`Assessment::from_json`]'s checks that the typed reader cannot make: the
+    /// record is an object, and no object in it is written as a list. A record that passes this
+    /// and the typed reader (`serde_json::from_str::<Assessment>`) passes `from_json`.
+    pub fn check_shape(record: &serde_json::Value) -> Result<(), ScoreError> {
+        reject_lists_for_objects(record)
     }
 
     /// The record as JSON.

@@ -77,13 +77,27 @@ pub fn from_json(text: &str) -> Result<History, String> {
             megabytes(MAX_IMPORT_BYTES)
         ));
     }
-    from_store(text)
+    read_checked(text)
 }
 
-/// Reads the device's own stored history: every check of [`from_json`] except the size
-/// limit, which is for files chosen by the user — the store holds what this app wrote,
-/// however large the history has grown.
+/// Reads the device's own stored history, which this app wrote ([`to_json_compact`]),
+/// however large it has grown (the size limit is for files chosen by the user).
+///
+/// First the quick way: one typed read and [`History::validate`] (every range, key and rule
+/// of the record format but one: the typed reader would also take an object written as a
+/// list, which this app never writes). Anything else — an older version, damage, a hand-made
+/// store — takes every check of [`from_json`] and its explanation.
 pub fn from_store(text: &str) -> Result<History, String> {
+    if let Ok(history) = serde_json::from_str::<History>(text) {
+        if history.validate().is_ok() {
+            return Ok(history);
+        }
+    }
+    read_checked(text)
+}
+
+/// Every check of [`from_json`] except the size limit.
+fn read_checked(text: &str) -> Result<History, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err("the file is empty".into());
@@ -102,11 +116,19 @@ pub fn from_store(text: &str) -> Result<History, String> {
     })?;
     let version = check_header(&value)?;
     let (value, migrated) = if version < VERSION { (migrate(value, version)?, true) } else { (value, false) };
-    check_assessments(&value)?;
-    // Read the typed history from the text when it was not migrated: the text reader also
+    // One typed read, after the shape checks it cannot make; only when that fails is every
+    // assessment read again on its own (slow), to say which one is wrong in the record
+    // reader's words. Either way the first wrong assessment in file order is named.
+    // The typed history is read from the text when it was not migrated: the text reader also
     // refuses duplicate keys, which the `Value` has already merged.
-    let history: History = if migrated { serde_json::from_value(value) } else { serde_json::from_str(text) }
-        .map_err(|e| format!("not a valid adscore history: {e}"))?;
+    let read = if shapes_ok(&value) {
+        if migrated { serde_json::from_value(value.clone()) } else { serde_json::from_str(text) }.map_err(|e| e.to_string())
+    } else {
+        Err(String::new())
+    };
+    let history: History = read.map_err(|e| {
+        check_assessments(&value).err().unwrap_or_else(|| format!("not a valid adscore history: {e}"))
+    })?;
     history.validate().map_err(|why| format!("not a valid adscore history: {why}"))?;
     Ok(history)
 }
@@ -162,17 +184,36 @@ fn migrate_step(_value: Value, from: u32) -> Result<Value, String> {
     Err(format!("no migration from history format version {from}"))
 }
 
+/// Every assessment of the history `value`, with its place: (visit index, visit id, index).
+fn assessments(value: &Value) -> impl Iterator<Item = (usize, &str, usize, &Value)> {
+    let visits = match value.get("visits") {
+        Some(Value::Array(visits)) => visits.as_slice(),
+        _ => &[],
+    };
+    visits.iter().enumerate().flat_map(|(i, visit)| {
+        let id = visit.get("id").and_then(Value::as_str).unwrap_or("?");
+        let list = match visit.get("assessments") {
+            Some(Value::Array(list)) => list.as_slice(),
+            _ => &[],
+        };
+        list.iter().enumerate().map(move |(j, assessment)| (i, id, j, assessment))
+    })
+}
+
+/// Whether every assessment passes the checks of `Assessment::from_json` that the typed
+/// reader does not make ([`Assessment::check_shape`]); with the typed reader they refuse
+/// exactly what `from_json` refuses.
+fn shapes_ok(value: &Value) -> bool {
+    assessments(value).all(|(_, _, _, assessment)| Assessment::check_shape(assessment).is_ok())
+}
+
 /// Runs every assessment through the record format's reader, so that an import refuses
 /// exactly what `Assessment::from_json` refuses, with its message and the assessment's place.
+/// Slow (each record is written out and read again): used only to explain a failed read.
 fn check_assessments(value: &Value) -> Result<(), String> {
-    let Some(Value::Array(visits)) = value.get("visits") else { return Ok(()) };
-    for (i, visit) in visits.iter().enumerate() {
-        let Some(Value::Array(assessments)) = visit.get("assessments") else { continue };
-        for (j, assessment) in assessments.iter().enumerate() {
-            if let Err(why) = Assessment::from_json(&assessment.to_string()) {
-                let id = visit.get("id").and_then(Value::as_str).unwrap_or("?");
-                return Err(format!("visit {} (id {id:?}), assessment {}: {why}", i + 1, j + 1));
-            }
+    for (i, id, j, assessment) in assessments(value) {
+        if let Err(why) = Assessment::from_json(&assessment.to_string()) {
+            return Err(format!("visit {} (id {id:?}), assessment {}: {why}", i + 1, j + 1));
         }
     }
     Ok(())
@@ -199,6 +240,38 @@ mod tests {
         let history = History::default();
         assert_eq!(from_json(&to_json(&history)), Ok(history.clone()));
         assert_eq!(from_json(&to_json_compact(&history)), Ok(history));
+    }
+
+    /// A history with one visit holding `assessment`.
+    fn one_visit(assessment: &str) -> String {
+        format!(
+            r#"{{"format":"adscore-history","version":1,"patients":[{{"code":"A"}}],"visits":[{{"id":"v1","patient":"A","date":"2024-01-01","label":"week 0","assessments":[{assessment}],"global":{{}},"easi_bands":"leshem_2015","scorad_bands":"kunz_1997","app_version":"0.1.0"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn the_store_reads_what_an_import_reads() {
+        // Assemble
+        let text = one_visit(r#"{"instrument":"itch_nrs","value":7}"#);
+        // Act
+        let stored = from_store(&text);
+        // Assert
+        assert_eq!(stored.as_ref().map(|h| h.visits.len()), Ok(1));
+        assert_eq!(stored, from_json(&text));
+    }
+
+    #[test]
+    fn the_store_refuses_what_an_import_refuses_in_the_same_words() {
+        for assessment in [r#"{"instrument":"itch_nrs","value":11}"#, r#"{"instrument":"itch_nrs","value":7,"extra":1}"#] {
+            // Assemble
+            let text = one_visit(assessment);
+            // Act
+            let stored = from_store(&text);
+            // Assert
+            let why = stored.expect_err(assessment);
+            assert!(why.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{why}");
+            assert_eq!(from_json(&text), Err(why));
+        }
     }
 
     #[test]
