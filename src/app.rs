@@ -31,6 +31,17 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Runs `then` in the first task after the browser's next paint (an animation frame, then a
+/// zero timeout), so that what was just rendered is on screen before more work starts.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let then = Closure::once_into_js(then);
+    let after_frame = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().set_timeout_with_callback(then.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
+}
+
 /// Which screen is showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -270,6 +281,14 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         Some(Err(why)) => Some(t.reason(&why)),
         _ => None,
     };
+    // First paint: the patient card, the body map and the scores. The entry sections (EASI,
+    // SCORAD, saving) follow in the task after that paint, so that on a slow tablet the map is
+    // on screen and answers taps about twice as soon (`make bench`, docs/performance.md).
+    let entries_shown = use_state(|| false);
+    {
+        let entries_shown = entries_shown.clone();
+        use_effect_with((), move |_| after_next_paint(move || entries_shown.set(true)));
+    }
     let scorad_problems: Vec<Problem> =
         [form.scorad_record().err().unwrap_or_default(), form.subjective().err().unwrap_or_default()]
             .concat()
@@ -317,12 +336,14 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                     </section>
                     <BodyMap painting={form.map} age={form.map_age()} examined={form.map_examined}
                         ondispatch={ondispatch.clone()} />
-                    <EasiEntry regions={form.easi} ondispatch={ondispatch.clone()}
-                        map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
-                    <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
-                        map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
-                    <SaveVisit exam={form.clone()} history={props.history.clone()} onsave={props.onhistory.clone()} />
-                    <footer class="footer muted">{ t.footer }</footer>
+                    if *entries_shown {
+                        <EasiEntry regions={form.easi} ondispatch={ondispatch.clone()}
+                            map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
+                        <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
+                            map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
+                        <SaveVisit exam={form.clone()} history={props.history.clone()} onsave={props.onhistory.clone()} />
+                        <footer class="footer muted">{ t.footer }</footer>
+                    }
                 </div>
                 <ScorePanel form={form.clone()} ondispatch={ondispatch.clone()} />
             </main>

@@ -24,6 +24,8 @@ impl Mounted {
         document().body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         yew::scheduler::flush().await;
+        // The examination draws its entry sections after its first paint.
+        after_paint().await;
         Self { root, handle: Some(handle) }
     }
 
@@ -81,6 +83,16 @@ impl Drop for Mounted {
         }
         self.root.remove();
     }
+}
+
+/// Resolves after the next paint and the task after it (as `adscore::app::after_next_paint`),
+/// with Yew's pending renders done.
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| adscore::app::after_next_paint(move || {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    }));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
 }
 
 fn storage() -> web_sys::Storage {
