@@ -19,7 +19,10 @@ pub struct PrintViewProps {
 
 fn easi_table(t: &Strings, record: &easi::EasiRecord, score: &easi::EasiScore) -> Html {
     let contributions = [score.head_neck, score.upper_limbs, score.trunk, score.lower_limbs];
+    // Seven columns: with large text the table scrolls in its own box (focusable, so a
+    // keyboard can scroll it), not the page.
     html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.easi_title}>
         <table class="table worksheet__table">
             <thead><tr>
                 <th scope="col">{ t.easi }</th><th scope="col">{ t.area_label }</th>
@@ -38,6 +41,7 @@ fn easi_table(t: &Strings, record: &easi::EasiRecord, score: &easi::EasiScore) -
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 

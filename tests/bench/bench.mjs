@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { launchBrowser, SUB_PATH } from '../e2e/harness.mjs';
+import { launchBrowser, putHistory, SUB_PATH } from '../e2e/harness.mjs';
 import { serve, DIST } from '../../scripts/serve-dist.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -227,16 +227,7 @@ async function historyTimes() {
   await page.goto(server.url);
   await page.evaluate(() => window.usable);
   const text = bigHistory();
-  await page.evaluate((history) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('adscore', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('kv');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put(history, 'history');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), text);
+  await putHistory(page, text);
   await page.reload();
   await page.waitForSelector('#open-history');
   const out = { bytes: text.length, trend: [], cohort: [], csv: [] };

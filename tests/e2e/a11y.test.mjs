@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, EXAM_READY, layoutProblems, putHistory } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -23,6 +23,29 @@ const toHistory = async (page) => {
   await page.waitForSelector('#export-json');
 };
 
+/** Two visits of one patient (EASI, itch NRS), for the patient and worksheet screens. */
+const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
+const visit = (date, label, area, grade, itch) => ({
+  id: `AD-017-${date}-1`, patient: 'AD-017', date, label,
+  assessments: [
+    { instrument: 'easi', age_years: 34, regions: { head_neck: region(area, grade), upper_limbs: region(area, grade), trunk: region(area, grade), lower_limbs: region(area, grade) } },
+    { instrument: 'itch_nrs', value: itch },
+  ],
+  global: { status: 2, effect: 3 }, easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+});
+const HISTORY = JSON.stringify({
+  format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
+  visits: [visit('2025-01-06', 'baseline', 3, 2, 8), visit('2025-02-03', 'week 4', 2, 1, 3)],
+});
+const withHistory = (hash, selector) => async (page) => {
+  await putHistory(page, HISTORY);
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.reload();
+  await page.waitForSelector(selector);
+};
+const toTrend = withHistory('patient/AD-017', '[data-testid="visits"] tbody tr');
+const toWorksheet = withHistory('print/AD-017-2025-02-03-1', '.worksheet__table');
+
 // Every screen, in English and Korean, light and dark.
 const SCREENS = {};
 for (const lang of ['en', 'ko']) {
@@ -31,6 +54,8 @@ for (const lang of ['en', 'ko']) {
     SCREENS[`score details at 390×844 (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: openDetails };
     SCREENS[`patient flow (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toFlow };
     SCREENS[`history (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toHistory };
+    SCREENS[`patient over time (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toTrend };
+    SCREENS[`visit worksheet (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toWorksheet };
   }
 }
 
@@ -48,7 +73,7 @@ function scan(name) {
     await context.addInitScript((tag) => localStorage.setItem('adscore.lang', tag), lang);
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.waitForSelector('#age');
+    await page.waitForSelector(EXAM_READY);
     await prepare?.(page);
     await page.addScriptTag({ path: AXE });
     const found = await page.evaluate(async (tags) => (await axe.run(document, {
@@ -64,5 +89,37 @@ function scan(name) {
 for (const name of Object.keys(SCREENS)) {
   test(`${name}: no WCAG 2.2 A/AA violation`, async () => {
     assert.deepEqual(await scan(name), []);
+  });
+}
+
+// Text zoom to 200 % (WCAG 1.4.4): the root font size doubled, as a browser's text-size setting
+// does; every size in styles/ is relative to it. Nothing may scroll sideways or be cut off.
+const ZOOMED = {
+  examination: null,
+  // Folded behind a toggle only where the screen is narrow (in em, so also when text is large).
+  'score details': async (page) => { if (await page.isVisible('.panel__toggle')) await openDetails(page); },
+  'patient flow': toFlow,
+  history: toHistory,
+  'patient over time': toTrend,
+  'visit worksheet': toWorksheet,
+};
+for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
+  test(`text zoomed to 200 % loses nothing at ${viewport.width}×${viewport.height}`, async () => {
+    const found = {};
+    for (const [name, prepare] of Object.entries(ZOOMED)) {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector(EXAM_READY);
+      await prepare?.(page);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px');
+      const problems = await layoutProblems(page);
+      if (problems.wide || problems.clipped.length) found[name] = problems;
+      await context.close();
+    }
+    assert.deepEqual(found, {});
   });
 }

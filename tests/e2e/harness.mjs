@@ -45,6 +45,12 @@ export async function launchBrowser() {
   });
 }
 
+/**
+ * The examination is fully drawn: the body map and scores come first, the entry sections (EASI,
+ * SCORAD, saving, then the footer) in the task after that first paint.
+ */
+export const EXAM_READY = '.entries > .footer';
+
 /** Opens the app and waits until it has rendered; collects console errors and failed requests. */
 export async function openApp(browser, url, viewport = { width: 1024, height: 768 }) {
   const context = await browser.newContext({ viewport });
@@ -55,6 +61,33 @@ export async function openApp(browser, url, viewport = { width: 1024, height: 76
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(url);
-  await page.waitForSelector('#age');
+  await page.waitForSelector(EXAM_READY);
   return { page, context, problems };
+}
+
+/** Replaces the history on the device (IndexedDB `adscore` / `kv` / `history`) with `text`. */
+export function putHistory(page, text) {
+  return page.evaluate((history) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('adscore', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(history, 'history');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), text);
+}
+
+/**
+ * What does not fit: `wide` when the page scrolls sideways, `clipped` lists controls and labels
+ * whose text is cut off (wider than their box).
+ */
+export function layoutProblems(page) {
+  return page.evaluate(() => {
+    const wide = document.documentElement.scrollWidth > window.innerWidth;
+    const clipped = [...document.querySelectorAll('button, label, legend, a, th, td, .score, .picker__option')]
+      .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1).map((el) => el.className || el.tagName);
+    return { wide, clipped };
+  });
 }

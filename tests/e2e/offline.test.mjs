@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { launchBrowser, SUB_PATH } from './harness.mjs';
+import { launchBrowser, SUB_PATH, EXAM_READY } from './harness.mjs';
 import { serve, DIST } from '../../scripts/serve-dist.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -37,7 +37,7 @@ async function open(url, { viewport = { width: 1024, height: 768 }, bypassCSP = 
     });
   });
   await page.goto(url);
-  await page.waitForSelector('#age');
+  await page.waitForSelector(EXAM_READY);
   return { context, page, requests, problems };
 }
 
@@ -98,14 +98,14 @@ for (const prefix of [SUB_PATH, '/']) {
     await context.setOffline(true);
     await server.close();
     await page.reload();
-    await page.waitForSelector('#age');
+    await page.waitForSelector(EXAM_READY);
     assert.equal(await page.inputValue('#age'), '34');
     await completeEasi(page);
     assert.equal(await easi(page), '6.5');
     // A new tab, through index.html this time: the app starts from the cache, draft and all.
     const again = await context.newPage();
     await again.goto(`${server.url}index.html`);
-    await again.waitForSelector('#age');
+    await again.waitForSelector(EXAM_READY);
     assert.equal(await easi(again), '6.5');
     assert.equal(await page.locator('#adscore-update').count(), 0, 'a first install offers no update');
     assert.deepEqual(problems, []);
@@ -130,7 +130,7 @@ test('a whole session talks to one origin only, with no CSP violation', async ()
   await page.click('.panel__toggle');
   await offlineReady(page);
   await page.reload();
-  await page.waitForSelector('#age');
+  await page.waitForSelector(EXAM_READY);
   assert.equal(await easi(page), '6.5');
 
   assert.ok(requests.length > 10, `requests were recorded (${requests.length})`);
@@ -197,7 +197,7 @@ test('a new version is offered in a banner and never reloads the page by itself'
   const reloaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload now' }).click();
   await reloaded;
-  await page.waitForSelector('#age');
+  await page.waitForSelector(EXAM_READY);
   assert.equal(await page.evaluate(() => window.samePage), undefined, 'reloaded on request');
   assert.equal(await page.inputValue('#age'), '40');
   assert.equal(await page.isChecked('#easi-trunk-area-5'), true);

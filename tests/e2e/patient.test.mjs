@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openApp } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, EXAM_READY, layoutProblems } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -233,14 +233,9 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 
     await context.addInitScript(() => localStorage.setItem('adscore.lang', 'en-XA'));
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.waitForSelector('.top');
+    await page.waitForSelector(EXAM_READY);
     assert.match(await page.textContent('h1'), /⟦adscore [~ ]+⟧/);
-    const overflow = () => page.evaluate(() => {
-      const wide = document.documentElement.scrollWidth > window.innerWidth;
-      const clipped = [...document.querySelectorAll('button, label, legend, .score, .picker__option')]
-        .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1).map((el) => el.className || el.tagName);
-      return { wide, clipped };
-    });
+    const overflow = () => layoutProblems(page);
     assert.deepEqual(await overflow(), { wide: false, clipped: [] });
     await page.click('#hand-to-patient');
     for (let i = 0; i < 6; i++) {
