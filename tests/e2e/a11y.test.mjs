@@ -123,3 +123,16 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
     assert.deepEqual(found, {});
   });
 }
+
+test('motion follows prefers-reduced-motion: smooth scrolling only when motion is welcome', async () => {
+  const scrolling = {};
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const context = await browser.newContext({ viewport: DESKTOP, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(EXAM_READY);
+    scrolling[reducedMotion] = await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    await context.close();
+  }
+  assert.deepEqual(scrolling, { 'no-preference': 'smooth', reduce: 'auto' });
+});
