@@ -32,6 +32,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     let assessments = props.exam.assessments().len();
     let onsubmit = {
         let (code, label, result, exam, onsave) = (code.clone(), label.clone(), result.clone(), props.exam.clone(), props.onsave.clone());
+        let history = history.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let patient = code.trim().to_string();
@@ -70,16 +71,12 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 <div class="field">
                     <label for="visit-patient">{ t.patient_code }</label>
                     <input id="visit-patient" list="patient-codes" autocomplete="off" value={(*code).clone()} oninput={edit(&code)} />
-                    <datalist id="patient-codes">
-                        { for props.history.iter().flat_map(|h| h.patients.iter()).map(|p| html! { <option value={p.code.clone()} /> }) }
-                    </datalist>
+                    <PatientCodes history={history.clone()} />
                 </div>
                 <div class="field">
                     <label for="visit-label">{ t.visit_label }</label>
                     <input id="visit-label" list="visit-labels" autocomplete="off" value={(*label).clone()} oninput={edit(&label)} />
-                    <datalist id="visit-labels">
-                        { for props.history.iter().flat_map(|h| labels(h)).map(|l| html! { <option value={l} /> }) }
-                    </datalist>
+                    <VisitLabels {history} />
                 </div>
                 <button type="submit" class="button" id="save-visit">{ t.save_visit }</button>
             </form>
@@ -89,5 +86,34 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 None => html! {},
             } }
         </section>
+    }
+}
+
+/// Props of [`PatientCodes`] and [`VisitLabels`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct HistoryListProps {
+    /// The stored history.
+    pub history: Shared<History>,
+}
+
+/// The patient codes on the device, offered while typing a code. Drawn again only when the
+/// history changes, not on every tap of the examination (a study can hold 10,000 visits).
+#[component]
+pub fn PatientCodes(props: &HistoryListProps) -> Html {
+    html! {
+        <datalist id="patient-codes">
+            { for props.history.patients.iter().map(|p| html! { <option value={p.code.clone()} /> }) }
+        </datalist>
+    }
+}
+
+/// The study labels in use, offered while typing a label; drawn again only when the history
+/// changes.
+#[component]
+pub fn VisitLabels(props: &HistoryListProps) -> Html {
+    html! {
+        <datalist id="visit-labels">
+            { for labels(&props.history).into_iter().map(|l| html! { <option value={l} /> }) }
+        </datalist>
     }
 }
