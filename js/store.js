@@ -47,9 +47,9 @@ export function keep_unreadable(text) {
   return run('readwrite', (store) => { store.put(text, key); store.delete(KEY); return { value: key }; });
 }
 
-/** Offers `text` as a file download. */
-export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers `bytes` (a Uint8Array, UTF-8 text) as a file download; the Blob copies them at once. */
+export function download(name, type, bytes) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

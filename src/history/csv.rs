@@ -259,62 +259,89 @@ pub fn item_cells(assessment: &Assessment) -> Vec<(String, String)> {
     item_columns().into_iter().zip(cells).filter(|(_, text)| !text.is_empty()).collect()
 }
 
-/// The result columns of one score, with their cell text (absent = empty).
-pub fn result_cells(score: &Score) -> Vec<(&'static str, String)> {
-    let mut cells: Vec<(&'static str, String)> = Vec::new();
-    let band = |b: Option<crate::scoring::Band>| b.map(|b| b.key().to_string()).unwrap_or_default();
+/// Writes one score's result cells, the result columns starting at column `at` of the line (in
+/// [`RESULT_COLUMNS`] order); a result the score does not have stays empty.
+fn write_results(score: &Score, line: &mut LineWriter, at: usize) {
+    // Indices in RESULT_COLUMNS.
+    const BAND_SYSTEM: usize = 0;
+    const AGE_VARIANT: usize = 1;
+    const TOTAL: usize = 2;
+    const BAND: usize = 3;
+    const OBJECTIVE: usize = 4;
+    const OBJECTIVE_BAND: usize = 5;
+    const SCORAD_A: usize = 6;
+    const SCORAD_B: usize = 7;
+    const SCORAD_C: usize = 8;
+    const EASI_REGIONS: usize = 9;
+    const UNANSWERED: usize = 13;
+    let band = |line: &mut LineWriter, b: Option<crate::scoring::Band>| {
+        if let Some(b) = b {
+            line.number(at + BAND, b.key());
+        }
+    };
     match score {
         Score::Easi(s) => {
-            cells.push(("band_system", s.band_system.key().into()));
-            cells.push((
-                "age_variant",
-                match s.age_variant {
-                    easi::AgeVariant::Under8 => "under8",
-                    easi::AgeVariant::Age8Plus => "age8_plus",
-                }
-                .into(),
-            ));
-            cells.push(("total", s.total.exact_text()));
-            cells.push(("band", s.band.key().into()));
-            cells.push(("easi_head_neck_score", s.head_neck.exact_text()));
-            cells.push(("easi_upper_limbs_score", s.upper_limbs.exact_text()));
-            cells.push(("easi_trunk_score", s.trunk.exact_text()));
-            cells.push(("easi_lower_limbs_score", s.lower_limbs.exact_text()));
+            line.number(at + BAND_SYSTEM, s.band_system.key());
+            let variant = match s.age_variant {
+                easi::AgeVariant::Under8 => "under8",
+                easi::AgeVariant::Age8Plus => "age8_plus",
+            };
+            line.number(at + AGE_VARIANT, variant);
+            line.number(at + TOTAL, s.total.exact_text());
+            band(line, Some(s.band));
+            for (k, contribution) in [s.head_neck, s.upper_limbs, s.trunk, s.lower_limbs].into_iter().enumerate() {
+                line.number(at + EASI_REGIONS + k, contribution.exact_text());
+            }
         }
         Score::Scorad(s) => {
-            cells.push(("band_system", s.band_system.key().into()));
-            cells.push((
-                "age_variant",
-                match s.age_variant {
-                    scorad::AgeVariant::Under2 => "under2",
-                    scorad::AgeVariant::Age2Plus => "age2_plus",
-                }
-                .into(),
-            ));
-            cells.push(("total", s.total.map(|t| t.exact_text()).unwrap_or_default()));
-            cells.push(("band", band(s.band)));
-            cells.push(("objective_scorad", s.objective.exact_text()));
-            cells.push(("objective_band", s.objective_band.key().into()));
-            cells.push(("scorad_a", s.extent.exact_text()));
-            cells.push(("scorad_b", s.intensity.to_string()));
-            cells.push(("scorad_c", s.subjective.map(|c| c.exact_text()).unwrap_or_default()));
+            line.number(at + BAND_SYSTEM, s.band_system.key());
+            let variant = match s.age_variant {
+                scorad::AgeVariant::Under2 => "under2",
+                scorad::AgeVariant::Age2Plus => "age2_plus",
+            };
+            line.number(at + AGE_VARIANT, variant);
+            if let Some(total) = s.total {
+                line.number(at + TOTAL, total.exact_text());
+            }
+            band(line, s.band);
+            line.number(at + OBJECTIVE, s.objective.exact_text());
+            line.number(at + OBJECTIVE_BAND, s.objective_band.key());
+            line.number(at + SCORAD_A, s.extent.exact_text());
+            line.number(at + SCORAD_B, s.intensity);
+            if let Some(c) = s.subjective {
+                line.number(at + SCORAD_C, c.exact_text());
+            }
         }
         Score::Poem(s) => {
-            cells.push(("total", s.total.map(|t| t.to_string()).unwrap_or_default()));
-            cells.push(("band", band(s.band)));
-            cells.push(("unanswered", s.unanswered.to_string()));
+            if let Some(total) = s.total {
+                line.number(at + TOTAL, total);
+            }
+            band(line, s.band);
+            line.number(at + UNANSWERED, s.unanswered);
         }
         Score::Dlqi(s) => {
-            cells.push(("total", s.total.map(|t| t.to_string()).unwrap_or_default()));
-            cells.push(("band", band(s.band)));
-            cells.push(("unanswered", s.unanswered.to_string()));
+            if let Some(total) = s.total {
+                line.number(at + TOTAL, total);
+            }
+            band(line, s.band);
+            line.number(at + UNANSWERED, s.unanswered);
         }
         Score::ItchNrs(s) | Score::SleepNrs(s) => {
-            cells.push(("total", s.total.to_string()));
-            cells.push(("band", band(s.band)));
+            line.number(at + TOTAL, s.total);
+            band(line, s.band);
         }
     }
-    cells
+}
+
+/// The result columns that one score fills, with their cell text, in column order.
+pub fn result_cells(score: &Score) -> Vec<(&'static str, String)> {
+    let mut text = String::new();
+    let mut line = LineWriter::new(&mut text);
+    write_results(score, &mut line, 0);
+    line.end(RESULT_COLUMNS.len());
+    // Result cells are numbers and keys, never quoted: splitting at commas is exact.
+    let cells = text.trim_end().split(',').map(String::from);
+    RESULT_COLUMNS.into_iter().zip(cells).filter(|(_, text)| !text.is_empty()).collect()
 }
 
 /// Whether a spreadsheet could read text starting like this as a formula: `=`, `+`, `-`, `@`,
@@ -388,12 +415,7 @@ pub fn to_csv(history: &History, bom: bool) -> String {
                 line.number(global_at + 1, e);
             }
             if let Ok(score) = assessment.score_with(visit.easi_bands, visit.scorad_bands) {
-                for (column, value) in result_cells(&score) {
-                    let k = RESULT_COLUMNS.iter().position(|&c| c == column).expect("result columns are listed");
-                    if !value.is_empty() {
-                        line.number(results_at + k, value);
-                    }
-                }
+                write_results(&score, &mut line, results_at);
             }
             line.end(header.len());
         }
