@@ -2,12 +2,15 @@
 //
 // 1. Adds the Content-Security-Policy <meta> to index.html, allowing the one inline <script>
 //    Trunk writes (the wasm loader) by its sha256 and nothing else inline.
-// 2. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
+// 2. Builds the history screens' module (scripts/records-build.mjs) and names it in a
+//    <meta name="adscore-records">, for js/records.js to load on demand.
+// 3. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
 //    from their bytes, so a hand-kept list can never go stale. Debug builds get a worker that
 //    removes itself (no offline copy while developing) and a marker that tells register.js so.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { buildRecords } from './records-build.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('pwa-postbuild: run me as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
@@ -64,10 +67,12 @@ async function filesUnder(dir) {
     .sort();
 }
 
+const records = await buildRecords({ staging, source, release });
 const htmlPath = join(staging, 'index.html');
 const html = await readFile(htmlPath, 'utf8');
 const policy = policyFor(html);
-const marker = release ? '' : '\n  <meta name="adscore-service-worker" content="off">';
+const marker = (release ? '' : '\n  <meta name="adscore-service-worker" content="off">')
+  + `\n  <meta name="adscore-records" content="${records}">`;
 await writeFile(htmlPath, withPolicy(html, policy, marker));
 
 // Everything the app may need offline: every file of the build but the worker. The page is cached under the scope URL ("./"), which is how people open it.

@@ -9,13 +9,11 @@ use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::number_field::NumberField;
 use crate::components::patient_flow::PatientFlow;
-use crate::components::history_view::HistoryView;
-use crate::components::patient_view::PatientView;
-use crate::components::print_view::PrintView;
 use crate::components::save_visit::SaveVisit;
 use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
+use crate::records::RecordsHost;
 use crate::history::{io, History};
 use crate::store;
 use gloo::events::EventListener;
@@ -86,10 +84,10 @@ pub enum Stored {
     Unavailable(String),
 }
 
-/// The app.
-#[component]
-pub fn App() -> Html {
-    let lang = use_state(draft::load_lang);
+/// The screen the location hash names, following every change of the hash (each screen
+/// starts at the top).
+#[hook]
+pub fn use_screen() -> UseStateHandle<Screen> {
     let screen = use_state(|| Screen::from_hash(&gloo::utils::window().location().hash().unwrap_or_default()));
     {
         let screen = screen.clone();
@@ -101,43 +99,58 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // The visit history: read once, saved whole (one atomic write) after every change.
+    screen
+}
+
+/// Saves a changed history: shown at once, written whole (one atomic write) in the
+/// background; a failed write is reported in `notice`.
+pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<String>>) -> Callback<History> {
+    Callback::from(move |history: History| {
+        let text = io::to_json_compact(&history);
+        stored.set(Stored::Ready(Shared::new(history)));
+        let notice = notice.clone();
+        yew::platform::spawn_local(async move {
+            if let Err(why) = store::save(text).await {
+                notice.set(Some(why));
+            }
+        });
+    })
+}
+
+/// The app.
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(draft::load_lang);
+    let screen = use_screen();
+    // The visit history, for saving visits: read when the examination shows (the history
+    // screens, a separate module, may have changed it meanwhile).
+    let on_exam = matches!(*screen, Screen::Exam | Screen::Patient { .. });
     let stored = use_state(|| Stored::Loading);
     let history_notice = use_state(|| None::<String>);
     {
         let (stored, history_notice) = (stored.clone(), history_notice.clone());
-        use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move {
-                match store::load().await {
-                    Ok(None) => stored.set(Stored::Ready(Shared::new(History::default()))),
-                    Ok(Some(text)) => match io::from_store(&text) {
-                        Ok(history) => stored.set(Stored::Ready(Shared::new(history))),
-                        Err(why) => {
-                            // Keep the unreadable text, offer it, and start empty.
-                            let key = store::set_aside(text.clone()).await.unwrap_or_default();
-                            history_notice.set(Some(format!("{why} ({key})")));
-                            store::download("adscore-history-unreadable.json", "application/json", &text);
-                            stored.set(Stored::Ready(Shared::new(History::default())));
-                        }
-                    },
-                    Err(why) => stored.set(Stored::Unavailable(why)),
-                }
-            });
+        use_effect_with(on_exam, move |&on_exam| {
+            if on_exam {
+                yew::platform::spawn_local(async move {
+                    match store::load().await {
+                        Ok(None) => stored.set(Stored::Ready(Shared::new(History::default()))),
+                        Ok(Some(text)) => match io::from_store(&text) {
+                            Ok(history) => stored.set(Stored::Ready(Shared::new(history))),
+                            Err(why) => {
+                                // Keep the unreadable text, offer it, and start empty.
+                                let key = store::set_aside(text.clone()).await.unwrap_or_default();
+                                history_notice.set(Some(format!("{why} ({key})")));
+                                store::download("adscore-history-unreadable.json", "application/json", &text);
+                                stored.set(Stored::Ready(Shared::new(History::default())));
+                            }
+                        },
+                        Err(why) => stored.set(Stored::Unavailable(why)),
+                    }
+                });
+            }
         });
     }
-    let onhistory = {
-        let (stored, history_notice) = (stored.clone(), history_notice.clone());
-        Callback::from(move |history: History| {
-            let text = io::to_json_compact(&history);
-            stored.set(Stored::Ready(Shared::new(history)));
-            let history_notice = history_notice.clone();
-            yew::platform::spawn_local(async move {
-                if let Err(why) = store::save(text).await {
-                    history_notice.set(Some(why));
-                }
-            });
-        })
-    };
+    let onhistory = save_history(stored.clone(), history_notice.clone());
     let history = match &*stored {
         Stored::Ready(history) => Some(history.clone()),
         _ => None,
@@ -225,18 +238,8 @@ pub fn App() -> Html {
             };
             html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} {history} {onhistory} /> }
         }
-        Screen::History => match history {
-            Some(history) => html! { <>{ alerts }<HistoryView {history} onchange={onhistory} /></> },
-            None => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
-        },
-        Screen::PatientHistory(code) => match history {
-            Some(history) => html! { <>{ alerts }<PatientView {history} {code} onchange={onhistory} /></> },
-            None => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
-        },
-        Screen::Print(id) => match history {
-            Some(history) => html! { <PrintView {history} {id} /> },
-            None => html! { <div class="app"><p role="status">{ t.loading }</p></div> },
-        },
+        // The history screens are a second module, loaded the first time one is opened.
+        Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost /> },
     };
     html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
 }

@@ -14,6 +14,7 @@ pub mod form;
 pub mod history;
 pub mod i18n;
 pub mod patient;
+pub mod records;
 pub mod scoring;
 pub mod state;
 pub mod store;

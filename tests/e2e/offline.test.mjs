@@ -102,6 +102,13 @@ for (const prefix of [SUB_PATH, '/']) {
     assert.equal(await page.inputValue('#age'), '34');
     await completeEasi(page);
     assert.equal(await easi(page), '6.5');
+    // The history screens are a module loaded on demand: offline it comes from the cache too.
+    await page.fill('#visit-patient', 'AD-OFF');
+    await page.click('#save-visit');
+    await page.click('#open-history');
+    await page.waitForSelector('a[href="#patient/AD-OFF"]');
+    await page.goBack();
+    await page.waitForSelector(EXAM_READY);
     // A new tab, through index.html this time: the app starts from the cache, draft and all.
     const again = await context.newPage();
     await again.goto(`${server.url}index.html`);
@@ -128,6 +135,12 @@ test('a whole session talks to one origin only, with no CSP violation', async ()
   await page.click('.panel__toggle');
   await page.selectOption('#easi-bands', 'chopra_2017');
   await page.click('.panel__toggle');
+  await page.fill('#visit-patient', 'AD-1');
+  await page.click('#save-visit');
+  await page.click('#open-history');
+  await page.click('a[href="#patient/AD-1"]');
+  await page.waitForSelector('[data-testid="visits"] tbody tr');
+  await page.click('a[href="#"]');
   await offlineReady(page);
   await page.reload();
   await page.waitForSelector(EXAM_READY);
