@@ -36,15 +36,36 @@ export function load_history() {
   });
 }
 
-/** Replaces the stored history with `text`, atomically. */
+// A new token under GENERATION with every write of the history, in the same transaction: a
+// module that read the history before can tell whether it must read it again.
+const GENERATION = 'history.generation';
+const token = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** The token of the last write of the history, or null. */
+export function load_generation() {
+  return run('readonly', (store) => {
+    const out = { value: null };
+    const request = store.get(GENERATION);
+    request.onsuccess = () => { out.value = request.result ?? null; };
+    return out;
+  });
+}
+
+/** Replaces the stored history with `text`, atomically; returns the write's token. */
 export function save_history(text) {
-  return run('readwrite', (store) => { store.put(text, KEY); return { value: undefined }; });
+  const generation = token();
+  return run('readwrite', (store) => { store.put(text, KEY); store.put(generation, GENERATION); return { value: generation }; });
 }
 
 /** Moves an unreadable history aside under a new key and returns that key. */
 export function keep_unreadable(text) {
   const key = `history.unreadable.${new Date().toISOString()}`;
-  return run('readwrite', (store) => { store.put(text, key); store.delete(KEY); return { value: key }; });
+  return run('readwrite', (store) => {
+    store.put(text, key);
+    store.delete(KEY);
+    store.put(token(), GENERATION);
+    return { value: key };
+  });
 }
 
 /** Offers `bytes` (a Uint8Array, UTF-8 text) as a file download; the Blob copies them at once. */

@@ -102,16 +102,50 @@ pub fn use_screen() -> UseStateHandle<Screen> {
     screen
 }
 
+thread_local! {
+    /// The history as this module last read or wrote it, with the store's token then.
+    static LAST_READ: std::cell::RefCell<Option<(String, Shared<History>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the stored history — or takes the copy this module read or wrote before, when the
+/// store has not been written since (by this module or the other one; `store::generation`).
+/// `Err` with the unreadable text and why, or with why the store cannot be used.
+pub async fn read_history() -> Result<Shared<History>, (Option<String>, String)> {
+    let generation = store::generation().await.ok();
+    let same = LAST_READ.with(|last| {
+        last.borrow().as_ref().filter(|(seen, _)| generation.as_ref() == Some(seen)).map(|(_, history)| history.clone())
+    });
+    if let Some(history) = same {
+        return Ok(history);
+    }
+    let history = match store::load().await {
+        Ok(None) => History::default(),
+        Ok(Some(text)) => io::from_store(&text).map_err(|why| (Some(text), why))?,
+        Err(why) => return Err((None, why)),
+    };
+    let history = Shared::new(history);
+    remember(generation, &history);
+    Ok(history)
+}
+
+fn remember(generation: Option<String>, history: &Shared<History>) {
+    if let Some(generation) = generation {
+        LAST_READ.with(|last| *last.borrow_mut() = Some((generation, history.clone())));
+    }
+}
+
 /// Saves a changed history: shown at once, written whole (one atomic write) in the
 /// background; a failed write is reported in `notice`.
 pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<String>>) -> Callback<History> {
     Callback::from(move |history: History| {
         let text = io::to_json_compact(&history);
-        stored.set(Stored::Ready(Shared::new(history)));
+        let history = Shared::new(history);
+        stored.set(Stored::Ready(history.clone()));
         let notice = notice.clone();
         yew::platform::spawn_local(async move {
-            if let Err(why) = store::save(text).await {
-                notice.set(Some(why));
+            match store::save(text).await {
+                Ok(generation) => remember(generation, &history),
+                Err(why) => notice.set(Some(why)),
             }
         });
     })
@@ -132,19 +166,16 @@ pub fn App() -> Html {
         use_effect_with(on_exam, move |&on_exam| {
             if on_exam {
                 yew::platform::spawn_local(async move {
-                    match store::load().await {
-                        Ok(None) => stored.set(Stored::Ready(Shared::new(History::default()))),
-                        Ok(Some(text)) => match io::from_store(&text) {
-                            Ok(history) => stored.set(Stored::Ready(Shared::new(history))),
-                            Err(why) => {
-                                // Keep the unreadable text, offer it, and start empty.
-                                let key = store::set_aside(text.clone()).await.unwrap_or_default();
-                                history_notice.set(Some(format!("{why} ({key})")));
-                                store::download("adscore-history-unreadable.json", "application/json", &text);
-                                stored.set(Stored::Ready(Shared::new(History::default())));
-                            }
-                        },
-                        Err(why) => stored.set(Stored::Unavailable(why)),
+                    match read_history().await {
+                        Ok(history) => stored.set(Stored::Ready(history)),
+                        Err((Some(text), why)) => {
+                            // Keep the unreadable text, offer it, and start empty.
+                            let key = store::set_aside(text.clone()).await.unwrap_or_default();
+                            history_notice.set(Some(format!("{why} ({key})")));
+                            store::download("adscore-history-unreadable.json", "application/json", &text);
+                            stored.set(Stored::Ready(Shared::new(History::default())));
+                        }
+                        Err((None, why)) => stored.set(Stored::Unavailable(why)),
                     }
                 });
             }

@@ -8,14 +8,13 @@
 //! `src/bin/records.rs`: the [`Records`] root reads the stored history itself and follows the
 //! location hash, like the examination.
 
-use crate::app::{save_history, use_screen, Screen, Stored};
+use crate::app::{read_history, save_history, use_screen, Screen, Stored};
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
 use crate::components::print_view::PrintView;
-use crate::components::{use_strings, Shared};
-use crate::history::{io, History};
+use crate::components::use_strings;
 use crate::i18n::{fill, Lang};
-use crate::{draft, store};
+use crate::draft;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -76,11 +75,7 @@ pub fn Records() -> Html {
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 // Unreadable text was already set aside and offered by the examination.
-                stored.set(match store::load().await {
-                    Ok(None) => Stored::Ready(Shared::new(History::default())),
-                    Ok(Some(text)) => io::from_store(&text).map_or_else(Stored::Unavailable, |h| Stored::Ready(Shared::new(h))),
-                    Err(why) => Stored::Unavailable(why),
-                });
+                stored.set(read_history().await.map_or_else(|(_, why)| Stored::Unavailable(why), Stored::Ready));
             });
         });
     }

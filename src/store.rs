@@ -8,6 +8,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_history() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
+    async fn load_generation() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
     async fn save_history(text: String) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn keep_unreadable(text: String) -> Result<JsValue, JsValue>;
@@ -30,9 +32,15 @@ pub async fn load() -> Result<Option<String>, String> {
     load_history().await.map(|v| v.as_string()).map_err(message)
 }
 
-/// Saves the history text (one atomic transaction).
-pub async fn save(text: String) -> Result<(), String> {
-    save_history(text).await.map(|_| ()).map_err(message)
+/// The token of the last write of the history (changed by every save, in the same
+/// transaction): `Ok("")` when none was written yet, `Err` when the store cannot be read.
+pub async fn generation() -> Result<String, String> {
+    load_generation().await.map(|v| v.as_string().unwrap_or_default()).map_err(message)
+}
+
+/// Saves the history text (one atomic transaction); returns the write's token.
+pub async fn save(text: String) -> Result<Option<String>, String> {
+    save_history(text).await.map(|v| v.as_string()).map_err(message)
 }
 
 /// Moves unreadable text aside; returns the key it is kept under.

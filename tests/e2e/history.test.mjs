@@ -98,3 +98,38 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the examination and the history screens (two modules) never save over each other\'s changes', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  // Changed on the history screens: everything erased there.
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  await page.click('#delete-all');
+  await page.waitForSelector('text=No visits saved yet.');
+  // Back in the examination, a visit for another patient: the erased one must not come back.
+  await page.click('a[href="#"]');
+  await page.fill('#visit-patient', 'AD-018');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-018"]');
+  assert.equal(await page.locator('a[href="#patient/AD-017"]').count(), 0);
+  // A note written there survives the examination saving another visit, and a reload.
+  await page.click('a[href="#patient/AD-018"]');
+  await page.fill('#patient-note', 'pilot site');
+  await page.press('#patient-note', 'Tab');
+  await page.click('a[href="#"]');
+  await page.fill('#exam-date', '2026-02-02');
+  await page.fill('#visit-patient', 'AD-018');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  await page.reload();
+  await page.waitForSelector('#visit-patient');
+  await page.evaluate(() => { window.location.hash = 'patient/AD-018'; });
+  await page.waitForSelector('[data-testid="visits"] tbody tr:nth-child(2)');
+  assert.equal(await page.inputValue('#patient-note'), 'pilot site');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
