@@ -26,14 +26,19 @@ function run(mode, act) {
   }));
 }
 
-/** The stored history as text, or null when there is none. */
-export function load_history() {
+/** The value under `key`, or null. */
+function get(key) {
   return run('readonly', (store) => {
     const out = { value: null };
-    const request = store.get(KEY);
+    const request = store.get(key);
     request.onsuccess = () => { out.value = request.result ?? null; };
     return out;
   });
+}
+
+/** The stored history as text, or null when there is none. */
+export function load_history() {
+  return get(KEY);
 }
 
 // A new token under GENERATION with every write of the history, in the same transaction: a
@@ -43,12 +48,7 @@ const token = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 
 /** The token of the last write of the history, or null. */
 export function load_generation() {
-  return run('readonly', (store) => {
-    const out = { value: null };
-    const request = store.get(GENERATION);
-    request.onsuccess = () => { out.value = request.result ?? null; };
-    return out;
-  });
+  return get(GENERATION);
 }
 
 /** Replaces the stored history with `text`, atomically; returns the write's token. */
