@@ -164,8 +164,9 @@ pub fn App() -> Html {
     {
         let (stored, history_notice) = (stored.clone(), history_notice.clone());
         use_effect_with(on_exam, move |&on_exam| {
+            // After the first paint: a large history takes a while to read, and the map comes first.
             if on_exam {
-                yew::platform::spawn_local(async move {
+                after_next_paint(move || yew::platform::spawn_local(async move {
                     match read_history().await {
                         Ok(history) => stored.set(Stored::Ready(history)),
                         Err((Some(text), why)) => {
@@ -177,7 +178,7 @@ pub fn App() -> Html {
                         }
                         Err((None, why)) => stored.set(Stored::Unavailable(why)),
                     }
-                });
+                }));
             }
         });
     }
