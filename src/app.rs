@@ -316,9 +316,10 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         Some(Err(why)) => Some(t.reason(&why)),
         _ => None,
     };
-    // First paint: the patient card, the body map and the scores. The entry sections (EASI,
-    // SCORAD, saving) follow in the task after that paint, so that on a slow tablet the map is
-    // on screen and answers taps about twice as soon (`make bench`, docs/performance.md).
+    // First paint: the patient card and the body map. The entry sections (EASI, SCORAD,
+    // saving) and the score panel beside them follow in the task after that paint, so that on
+    // a slow tablet the map is on screen and answers taps sooner (`make bench`,
+    // docs/performance.md). Nothing above the map moves when they arrive.
     let entries_shown = use_state(|| false);
     {
         let entries_shown = entries_shown.clone();
@@ -380,7 +381,9 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         <footer class="footer muted">{ t.footer }</footer>
                     }
                 </div>
-                <ScorePanel form={form.clone()} ondispatch={ondispatch.clone()} />
+                if *entries_shown {
+                    <ScorePanel form={form.clone()} ondispatch={ondispatch.clone()} />
+                }
             </main>
         </div>
     }

@@ -46,8 +46,8 @@ export async function launchBrowser() {
 }
 
 /**
- * The examination is fully drawn: the body map and scores come first, the entry sections (EASI,
- * SCORAD, saving, then the footer) in the task after that first paint.
+ * The examination is fully drawn: the body map comes first, the entry sections (EASI, SCORAD,
+ * saving, then the footer) and the score panel in the task after that first paint.
  */
 export const EXAM_READY = '.entries > .footer';
 
