@@ -17,6 +17,9 @@ pub struct HistoryViewProps {
     pub onchange: Callback<History>,
 }
 
+/// How many patients the history screen lists before "List all".
+pub const FIRST_LISTED: usize = 100;
+
 /// A metric's name.
 pub fn metric_name(t: &Strings, metric: Metric) -> &'static str {
     match metric {
@@ -140,6 +143,14 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         let target = target.clone();
         Callback::from(move |e: Event| target.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
     };
+    // A study can hold hundreds of patients: the first ones are listed, the rest on request
+    // (each patient also opens from a link, the cohort counts them all).
+    let all_listed = use_state(|| false);
+    let listed = if *all_listed { history.patients.len() } else { history.patients.len().min(FIRST_LISTED) };
+    let onshowall = {
+        let all_listed = all_listed.clone();
+        Callback::from(move |_: MouseEvent| all_listed.set(true))
+    };
     let summary = cohort(history, &target);
     // One pass over the visits for the patients table (not one per patient).
     let by_patient = visits_by_patient(history);
@@ -165,7 +176,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <table class="table">
                         <thead><tr><th scope="col">{ t.patient_code }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
                         <tbody>
-                            { for history.patients.iter().map(|p| {
+                            { for history.patients.iter().take(listed).map(|p| {
                                 let visits = by_patient.get(p.code.as_str()).map(Vec::as_slice).unwrap_or_default();
                                 html! {
                                     <tr>
@@ -177,6 +188,12 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    if listed < history.patients.len() {
+                        <p class="muted" data-testid="patients-shown">{ fill(t.patients_shown, &[&listed, &history.patients.len()]) }</p>
+                        <button type="button" class="button button--quiet" id="show-all-patients" onclick={onshowall}>
+                            { fill(t.show_all_patients, &[&history.patients.len()]) }
+                        </button>
+                    }
                 }
             </section>
             <section class="card" aria-labelledby="cohort-title">

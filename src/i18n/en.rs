@@ -247,6 +247,8 @@ pub static EN: Strings = Strings {
     back_to_exam: "Back to the examination",
     patients_title: "Patients on this device",
     no_patients: "No visits saved yet.",
+    patients_shown: "The first {0} of {1} patients are listed.",
+    show_all_patients: "List all {0} patients",
     visits: "Visits",
     last_visit: "Last visit",
     cohort_title: "Study cohort",

@@ -247,6 +247,8 @@ pub static KO: Strings = Strings {
     back_to_exam: "진찰로 돌아가기",
     patients_title: "이 기기의 환자",
     no_patients: "아직 저장된 방문이 없습니다.",
+    patients_shown: "환자 {1}명 중 처음 {0}명을 보여 줍니다.",
+    show_all_patients: "환자 {0}명 모두 보기",
     visits: "방문",
     last_visit: "마지막 방문",
     cohort_title: "연구 코호트",

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, putHistory } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -130,6 +130,28 @@ test('the examination and the history screens (two modules) never save over each
   await page.evaluate(() => { window.location.hash = 'patient/AD-018'; });
   await page.waitForSelector('[data-testid="visits"] tbody tr:nth-child(2)');
   assert.equal(await page.inputValue('#patient-note'), 'pilot site');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a study with many patients lists the first 100 and the rest on request', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const patients = Array.from({ length: 120 }, (_, i) => ({ code: `S-${String(i + 1).padStart(3, '0')}` }));
+  const visits = patients.map(({ code }) => ({
+    id: `${code}-2026-01-05-1`, patient: code, date: '2026-01-05', label: 'baseline',
+    assessments: [{ instrument: 'itch_nrs', value: 6 }], global: {},
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  }));
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients, visits }));
+  await page.evaluate(() => { window.location.hash = 'history'; });
+  await page.reload();
+  await page.waitForSelector('#show-all-patients');
+  const rows = () => page.locator('section[aria-labelledby="patients-title"] tbody tr').count();
+  assert.equal(await rows(), 100);
+  assert.equal(await page.textContent('[data-testid="patients-shown"]'), 'The first 100 of 120 patients are listed.');
+  await page.click('#show-all-patients');
+  assert.equal(await rows(), 120);
+  assert.equal(await page.locator('#show-all-patients').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
