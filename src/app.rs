@@ -111,7 +111,8 @@ thread_local! {
 /// store has not been written since (by this module or the other one; `store::generation`).
 /// `Err` with the unreadable text and why, or with why the store cannot be used.
 pub async fn read_history() -> Result<Shared<History>, (Option<String>, String)> {
-    let generation = store::generation().await.ok();
+    // Without a token nothing tells whether the history changed: it is read every time.
+    let generation = store::generation().await;
     let same = LAST_READ.with(|last| {
         last.borrow().as_ref().filter(|(seen, _)| generation.as_ref() == Some(seen)).map(|(_, history)| history.clone())
     });

@@ -33,9 +33,10 @@ pub async fn load() -> Result<Option<String>, String> {
 }
 
 /// The token of the last write of the history (changed by every save, in the same
-/// transaction): `Ok("")` when none was written yet, `Err` when the store cannot be read.
-pub async fn generation() -> Result<String, String> {
-    load_generation().await.map(|v| v.as_string().unwrap_or_default()).map_err(message)
+/// transaction), or `None` when there is none (never saved, or saved by a version of adscore
+/// before tokens) or the store cannot be read.
+pub async fn generation() -> Option<String> {
+    load_generation().await.ok().and_then(|v| v.as_string())
 }
 
 /// Saves the history text (one atomic transaction); returns the write's token.

@@ -65,7 +65,11 @@ export async function openApp(browser, url, viewport = { width: 1024, height: 76
   return { page, context, problems };
 }
 
-/** Replaces the history on the device (IndexedDB `adscore` / `kv` / `history`) with `text`. */
+/**
+ * Replaces the history on the device with `text` as the app itself would (js/store.js): under
+ * IndexedDB `adscore` / `kv` / `history`, with a new `history.generation` token in the same
+ * transaction.
+ */
 export function putHistory(page, text) {
   return page.evaluate((history) => new Promise((resolve, reject) => {
     const open = indexedDB.open('adscore', 1);
@@ -73,6 +77,7 @@ export function putHistory(page, text) {
     open.onsuccess = () => {
       const tx = open.result.transaction('kv', 'readwrite');
       tx.objectStore('kv').put(history, 'history');
+      tx.objectStore('kv').put(`test-${Date.now()}-${Math.random()}`, 'history.generation');
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };

@@ -143,8 +143,7 @@ test('a study with many patients lists the first 100 and the rest on request', a
     easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
   }));
   await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients, visits }));
-  await page.evaluate(() => { window.location.hash = 'history'; });
-  await page.reload();
+  await page.click('#open-history');
   await page.waitForSelector('#show-all-patients');
   const rows = () => page.locator('section[aria-labelledby="patients-title"] tbody tr').count();
   assert.equal(await rows(), 100);
@@ -152,6 +151,36 @@ test('a study with many patients lists the first 100 and the rest on request', a
   await page.click('#show-all-patients');
   assert.equal(await rows(), 120);
   assert.equal(await page.locator('#show-all-patients').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a history written without a change token (an older version) is always read again before saving', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.waitForSelector('#visit-patient'); // the examination has read the (empty) store
+  const legacy = JSON.stringify({
+    format: 'adscore-history', version: 1, patients: [{ code: 'AD-OLD' }],
+    visits: [{ id: 'AD-OLD-2025-06-02-1', patient: 'AD-OLD', date: '2025-06-02', label: 'baseline',
+      assessments: [{ instrument: 'itch_nrs', value: 5 }], global: {},
+      easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.0.9' }],
+  });
+  await page.evaluate((text) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('adscore', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(text, 'history'); // no 'history.generation', as before tokens
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), legacy);
+  // Through the history screens and back, so the examination reads the store again.
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-OLD"]');
+  await page.click('a[href="#"]');
+  await easiVisit(page, '2026-01-05', 1, 'baseline');
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  assert.equal(await page.locator('a[href="#patient/AD-OLD"]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
