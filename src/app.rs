@@ -84,6 +84,16 @@ pub enum Stored {
     Unavailable(String),
 }
 
+impl Stored {
+    /// The history, once read.
+    pub fn ready(&self) -> Option<Shared<History>> {
+        match self {
+            Stored::Ready(history) => Some(history.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// The screen the location hash names, following every change of the hash (each screen
 /// starts at the top).
 #[hook]
@@ -184,10 +194,7 @@ pub fn App() -> Html {
         });
     }
     let onhistory = save_history(stored.clone(), history_notice.clone());
-    let history = match &*stored {
-        Stored::Ready(history) => Some(history.clone()),
-        _ => None,
-    };
+    let history = stored.ready();
     let unreadable = use_state(|| None::<String>);
     let exam = {
         let unreadable = unreadable.clone();

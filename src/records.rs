@@ -37,9 +37,7 @@ pub fn RecordsHost() -> Html {
         use_effect_with((), move |_| {
             if let Some(element) = root.cast::<web_sys::Element>() {
                 yew::platform::spawn_local(async move {
-                    let opened = open_records(element).await.map(|_| ()).map_err(|e| {
-                        e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-                    });
+                    let opened = open_records(element).await.map(|_| ()).map_err(crate::store::message);
                     state.set(Some(opened));
                 });
             }
@@ -97,11 +95,7 @@ pub fn Records() -> Html {
             }
         </>
     };
-    let history = match &*stored {
-        Stored::Ready(history) => Some(history.clone()),
-        _ => None,
-    };
-    let body = match ((*screen).clone(), history) {
+    let body = match ((*screen).clone(), stored.ready()) {
         (_, None) => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
         (Screen::History, Some(history)) => html! { <>{ alerts }<HistoryView {history} {onchange} /></> },
         (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts }<PatientView {history} {code} {onchange} /></> },

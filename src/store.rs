@@ -19,7 +19,8 @@ extern "C" {
     async fn read_file(input: web_sys::HtmlInputElement, limit: f64) -> Result<JsValue, JsValue>;
 }
 
-fn message(error: JsValue) -> String {
+/// A JS error (or thrown value) as a sentence.
+pub(crate) fn message(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -248,15 +248,22 @@ fn write_items(assessment: &Assessment, line: &mut LineWriter, at: usize) {
     }
 }
 
-/// The item columns that one record fills, with their cell text, in column order.
-pub fn item_cells(assessment: &Assessment) -> Vec<(String, String)> {
+/// The cells that `write` fills on a line of `columns` (named in that order), with their text.
+/// For item and result cells only: numbers and keys, never quoted, so splitting at commas is
+/// exact.
+fn filled_cells<C>(columns: Vec<C>, write: impl FnOnce(&mut LineWriter)) -> Vec<(C, String)> {
     let mut text = String::new();
     let mut line = LineWriter::new(&mut text);
-    write_items(assessment, &mut line, 0);
-    line.end(ITEM_COUNT);
-    // Item cells are numbers and keys, never quoted: splitting at commas is exact.
+    let count = columns.len();
+    write(&mut line);
+    line.end(count);
     let cells = text.trim_end().split(',').map(String::from);
-    item_columns().into_iter().zip(cells).filter(|(_, text)| !text.is_empty()).collect()
+    columns.into_iter().zip(cells).filter(|(_, text)| !text.is_empty()).collect()
+}
+
+/// The item columns that one record fills, with their cell text, in column order.
+pub fn item_cells(assessment: &Assessment) -> Vec<(String, String)> {
+    filled_cells(item_columns(), |line| write_items(assessment, line, 0))
 }
 
 /// Writes one score's result cells, the result columns starting at column `at` of the line (in
@@ -335,13 +342,7 @@ fn write_results(score: &Score, line: &mut LineWriter, at: usize) {
 
 /// The result columns that one score fills, with their cell text, in column order.
 pub fn result_cells(score: &Score) -> Vec<(&'static str, String)> {
-    let mut text = String::new();
-    let mut line = LineWriter::new(&mut text);
-    write_results(score, &mut line, 0);
-    line.end(RESULT_COLUMNS.len());
-    // Result cells are numbers and keys, never quoted: splitting at commas is exact.
-    let cells = text.trim_end().split(',').map(String::from);
-    RESULT_COLUMNS.into_iter().zip(cells).filter(|(_, text)| !text.is_empty()).collect()
+    filled_cells(RESULT_COLUMNS.to_vec(), |line| write_results(score, line, 0))
 }
 
 /// Whether a spreadsheet could read text starting like this as a formula: `=`, `+`, `-`, `@`,

@@ -68,20 +68,20 @@ export async function openApp(browser, url, viewport = { width: 1024, height: 76
 /**
  * Replaces the history on the device with `text` as the app itself would (js/store.js): under
  * IndexedDB `adscore` / `kv` / `history`, with a new `history.generation` token in the same
- * transaction.
+ * transaction — or, with `{ token: false }`, as versions before tokens did (the old token stays).
  */
-export function putHistory(page, text) {
-  return page.evaluate((history) => new Promise((resolve, reject) => {
+export function putHistory(page, text, { token = true } = {}) {
+  return page.evaluate(([history, withToken]) => new Promise((resolve, reject) => {
     const open = indexedDB.open('adscore', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('kv');
     open.onsuccess = () => {
       const tx = open.result.transaction('kv', 'readwrite');
       tx.objectStore('kv').put(history, 'history');
-      tx.objectStore('kv').put(`test-${Date.now()}-${Math.random()}`, 'history.generation');
+      if (withToken) tx.objectStore('kv').put(`test-${Date.now()}-${Math.random()}`, 'history.generation');
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };
-  }), text);
+  }), [text, token]);
 }
 
 /**

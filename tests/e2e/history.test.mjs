@@ -164,15 +164,7 @@ test('a history written without a change token (an older version) is always read
       assessments: [{ instrument: 'itch_nrs', value: 5 }], global: {},
       easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.0.9' }],
   });
-  await page.evaluate((text) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('adscore', 1);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put(text, 'history'); // no 'history.generation', as before tokens
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), legacy);
+  await putHistory(page, legacy, { token: false }); // as before tokens
   // Through the history screens and back, so the examination reads the store again.
   await page.click('#open-history');
   await page.waitForSelector('a[href="#patient/AD-OLD"]');
