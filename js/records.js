@@ -1,5 +1,6 @@
 // Loads the history screens' module (records-….js and its .wasm, named by the page's
-// <meta name="adscore-records">) the first time one of them opens, and mounts it. src/records.rs.
+// <meta name="adscore-records">) the first time one of them opens or a visit is saved, and mounts
+// it or calls it. src/records.rs.
 let loading = null;
 
 function load() {
@@ -13,10 +14,30 @@ function load() {
   });
 }
 
+/** The module, loading it the first time (again after a failed try). */
+function records() {
+  loading ??= load().catch((error) => { loading = null; throw error; });
+  return loading;
+}
+
 /** Mounts the history screens in `root` once their module is ready (not if `root` is gone). */
 export function open_records(root) {
-  loading ??= load().catch((error) => { loading = null; throw error; });
-  return loading.then((module) => { if (root.isConnected) module.mount(root); });
+  return records().then((module) => { if (root.isConnected) module.mount(root); });
+}
+
+/** Resolves once the module is ready (loading it if need be). */
+export function ready_records() {
+  return records().then(() => undefined);
+}
+
+/** Has the module file the examination `exam` (the draft's JSON) as a visit: the message to show. */
+export function save_in_records(exam, code, label) {
+  return records().then((module) => module.save_visit(exam, code, label));
+}
+
+/** The patient codes and study labels in use: [codes, labels]. */
+export function suggestions_from_records() {
+  return records().then((module) => module.suggestions());
 }
 
 /** Unmounts the history screens (once their module has loaded, if it is loading). */

@@ -3,7 +3,6 @@
 //! every change, and the language is remembered on the device.
 
 use crate::components::body_map::BodyMap;
-use crate::components::Shared;
 use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
@@ -14,8 +13,6 @@ use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
 use crate::records::RecordsHost;
-use crate::history::{io, History};
-use crate::store;
 use gloo::events::EventListener;
 use crate::form::{Field, Problem};
 use crate::i18n::{fill, Lang};
@@ -73,27 +70,6 @@ impl Screen {
     }
 }
 
-/// The visit history as loaded from the device.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Stored {
-    /// Still reading.
-    Loading,
-    /// Read (or empty).
-    Ready(Shared<History>),
-    /// The browser store cannot be used; the message says why.
-    Unavailable(String),
-}
-
-impl Stored {
-    /// The history, once read.
-    pub fn ready(&self) -> Option<Shared<History>> {
-        match self {
-            Stored::Ready(history) => Some(history.clone()),
-            _ => None,
-        }
-    }
-}
-
 /// The screen the location hash names, following every change of the hash (each screen
 /// starts at the top).
 #[hook]
@@ -112,89 +88,11 @@ pub fn use_screen() -> UseStateHandle<Screen> {
     screen
 }
 
-thread_local! {
-    /// The history as this module last read or wrote it, with the store's token then.
-    static LAST_READ: std::cell::RefCell<Option<(String, Shared<History>)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Reads the stored history — or takes the copy this module read or wrote before, when the
-/// store has not been written since (by this module or the other one; `store::generation`).
-/// `Err` with the unreadable text and why, or with why the store cannot be used.
-pub async fn read_history() -> Result<Shared<History>, (Option<String>, String)> {
-    // Without a token nothing tells whether the history changed: it is read every time.
-    let generation = store::generation().await;
-    let same = LAST_READ.with(|last| {
-        last.borrow().as_ref().filter(|(seen, _)| generation.as_ref() == Some(seen)).map(|(_, history)| history.clone())
-    });
-    if let Some(history) = same {
-        return Ok(history);
-    }
-    let history = match store::load().await {
-        Ok(None) => History::default(),
-        Ok(Some(text)) => io::from_store(&text).map_err(|why| (Some(text), why))?,
-        Err(why) => return Err((None, why)),
-    };
-    let history = Shared::new(history);
-    remember(generation, &history);
-    Ok(history)
-}
-
-fn remember(generation: Option<String>, history: &Shared<History>) {
-    if let Some(generation) = generation {
-        LAST_READ.with(|last| *last.borrow_mut() = Some((generation, history.clone())));
-    }
-}
-
-/// Saves a changed history: shown at once, written whole (one atomic write) in the
-/// background; a failed write is reported in `notice`.
-pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<String>>) -> Callback<History> {
-    Callback::from(move |history: History| {
-        let text = io::to_json_compact(&history);
-        let history = Shared::new(history);
-        stored.set(Stored::Ready(history.clone()));
-        let notice = notice.clone();
-        yew::platform::spawn_local(async move {
-            match store::save(text).await {
-                Ok(generation) => remember(generation, &history),
-                Err(why) => notice.set(Some(why)),
-            }
-        });
-    })
-}
-
 /// The app.
 #[component]
 pub fn App() -> Html {
     let lang = use_state(draft::load_lang);
     let screen = use_screen();
-    // The visit history, for saving visits: read when the examination shows (the history
-    // screens, a separate module, may have changed it meanwhile).
-    let on_exam = matches!(*screen, Screen::Exam | Screen::Patient { .. });
-    let stored = use_state(|| Stored::Loading);
-    let history_notice = use_state(|| None::<String>);
-    {
-        let (stored, history_notice) = (stored.clone(), history_notice.clone());
-        use_effect_with(on_exam, move |&on_exam| {
-            // After the first paint: a large history takes a while to read, and the map comes first.
-            if on_exam {
-                after_next_paint(move || yew::platform::spawn_local(async move {
-                    match read_history().await {
-                        Ok(history) => stored.set(Stored::Ready(history)),
-                        Err((Some(text), why)) => {
-                            // Keep the unreadable text, offer it, and start empty.
-                            let key = store::set_aside(text.clone()).await.unwrap_or_default();
-                            history_notice.set(Some(format!("{why} ({key})")));
-                            store::download("adscore-history-unreadable.json", "application/json", &text);
-                            stored.set(Stored::Ready(Shared::new(History::default())));
-                        }
-                        Err((None, why)) => stored.set(Stored::Unavailable(why)),
-                    }
-                }));
-            }
-        });
-    }
-    let onhistory = save_history(stored.clone(), history_notice.clone());
-    let history = stored.ready();
     let unreadable = use_state(|| None::<String>);
     let exam = {
         let unreadable = unreadable.clone();
@@ -242,12 +140,6 @@ pub fn App() -> Html {
             if *save_failed {
                 <p class="alert" role="alert">{ t.save_failed }</p>
             }
-            if let Some(why) = (*history_notice).clone() {
-                <p class="alert" role="alert">{ fill(t.history_problem, &[&why]) }</p>
-            }
-            if let Stored::Unavailable(why) = &*stored {
-                <p class="alert" role="alert">{ fill(t.history_problem, &[why]) }</p>
-            }
         </>
     };
     let body = match (*screen).clone() {
@@ -276,7 +168,7 @@ pub fn App() -> Html {
                     screen.set(Screen::Patient { from_exam: true })
                 })
             };
-            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} {history} {onhistory} /> }
+            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
         }
         // The history screens are a second module, loaded the first time one is opened.
         Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost /> },
@@ -297,10 +189,6 @@ pub struct ExamViewProps {
     pub onhand: Callback<MouseEvent>,
     /// Alerts to show at the top.
     pub alerts: Html,
-    /// The visit history, once loaded.
-    pub history: Option<Shared<History>>,
-    /// Called with a changed history.
-    pub onhistory: Callback<History>,
 }
 
 /// The clinician's screen.
@@ -385,7 +273,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                             map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
                         <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
                             map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
-                        <SaveVisit exam={form.clone()} history={props.history.clone()} onsave={props.onhistory.clone()} />
+                        <SaveVisit exam={form.clone()} />
                         <footer class="footer muted">{ t.footer }</footer>
                     }
                 </div>

@@ -7,13 +7,21 @@
 //! `js/records.js` and mounts it. The module's side is [`mount`] / [`unmount`], exported by
 //! `src/bin/records.rs`: the [`Records`] root reads the stored history itself and follows the
 //! location hash, like the examination.
+//!
+//! The visit history is read and written only here: the examination's "Save visit" card hands
+//! the examination to [`save_visit`] (and asks [`suggestions`] for the codes and labels in use)
+//! through the same loader, so the examination's module carries no history code at all.
 
-use crate::app::{read_history, save_history, use_screen, Screen, Stored};
+use crate::app::{use_screen, Screen};
+use crate::components::Shared;
+use crate::form::ExamForm;
+use crate::history::{io, labels, History, Patient};
+use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
 use crate::components::print_view::PrintView;
 use crate::components::use_strings;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, Strings};
 use crate::draft;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -24,6 +32,32 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn open_records(root: web_sys::Element) -> Result<JsValue, JsValue>;
     fn close_records();
+    #[wasm_bindgen(catch)]
+    async fn ready_records() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn save_in_records(exam: String, code: String, label: String) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn suggestions_from_records() -> Result<JsValue, JsValue>;
+}
+
+/// The examination's side of saving a visit: loads the history module (once) and has it file
+/// the examination (`exam`, the draft's JSON) under `code` and `label`. `Ok` with the message
+/// to show, `Err` with why nothing was saved (a sentence in the language `t`).
+pub async fn save_through_records(t: &Strings, exam: String, code: String, label: String) -> Result<String, String> {
+    ready_records().await.map_err(|why| fill(t.history_problem, &[&store::message(why)]))?;
+    match save_in_records(exam, code, label).await {
+        Ok(message) => Ok(message.as_string().unwrap_or_default()),
+        Err(why) => Err(store::message(why)),
+    }
+}
+
+/// The examination's side of [`suggestions`]: the patient codes and the study labels in use.
+pub async fn suggestions_through_records() -> Result<(Vec<String>, Vec<String>), String> {
+    let both = suggestions_from_records().await.map_err(store::message)?;
+    let list = |i: u32| -> Vec<String> {
+        js_sys::Array::from(&js_sys::Array::from(&both).get(i)).iter().filter_map(|v| v.as_string()).collect()
+    };
+    Ok((list(0), list(1)))
 }
 
 /// Where the history screens go: loads their module (once) and mounts it while shown.
@@ -69,11 +103,18 @@ pub fn Records() -> Html {
     let stored = use_state(|| Stored::Loading);
     let notice = use_state(|| None::<String>);
     {
-        let stored = stored.clone();
+        let (stored, notice) = (stored.clone(), notice.clone());
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                // Unreadable text was already set aside and offered by the examination.
-                stored.set(read_history().await.map_or_else(|(_, why)| Stored::Unavailable(why), Stored::Ready));
+                match read_or_recover().await {
+                    Ok((history, recovered)) => {
+                        if recovered.is_some() {
+                            notice.set(recovered);
+                        }
+                        stored.set(Stored::Ready(history));
+                    }
+                    Err(why) => stored.set(Stored::Unavailable(why)),
+                }
             });
         });
     }
@@ -104,6 +145,134 @@ pub fn Records() -> Html {
         (Screen::Exam | Screen::Patient { .. }, Some(_)) => html! {},
     };
     html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
+}
+
+/// The visit history as loaded from the device.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Still reading.
+    Loading,
+    /// Read (or empty).
+    Ready(Shared<History>),
+    /// The browser store cannot be used; the message says why.
+    Unavailable(String),
+}
+
+impl Stored {
+    /// The history, once read.
+    pub fn ready(&self) -> Option<Shared<History>> {
+        match self {
+            Stored::Ready(history) => Some(history.clone()),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    /// The history as this module last read or wrote it, with the store's token then.
+    static LAST_READ: std::cell::RefCell<Option<(String, Shared<History>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the stored history — or takes the copy this module read or wrote before, when the
+/// store has not been written since (by this module or the other one; `store::generation`).
+/// `Err` with the unreadable text and why, or with why the store cannot be used.
+pub async fn read_history() -> Result<Shared<History>, (Option<String>, String)> {
+    // Without a token nothing tells whether the history changed: it is read every time.
+    let generation = store::generation().await;
+    let same = LAST_READ.with(|last| {
+        last.borrow().as_ref().filter(|(seen, _)| generation.as_ref() == Some(seen)).map(|(_, history)| history.clone())
+    });
+    if let Some(history) = same {
+        return Ok(history);
+    }
+    let history = match store::load().await {
+        Ok(None) => History::default(),
+        Ok(Some(text)) => io::from_store(&text).map_err(|why| (Some(text), why))?,
+        Err(why) => return Err((None, why)),
+    };
+    let history = Shared::new(history);
+    remember(generation, &history);
+    Ok(history)
+}
+
+fn remember(generation: Option<String>, history: &Shared<History>) {
+    if let Some(generation) = generation {
+        LAST_READ.with(|last| *last.borrow_mut() = Some((generation, history.clone())));
+    }
+}
+
+/// Saves a changed history: shown at once, written whole (one atomic write) in the
+/// background; a failed write is reported in `notice`.
+pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<String>>) -> Callback<History> {
+    Callback::from(move |history: History| {
+        let text = io::to_json_compact(&history);
+        let history = Shared::new(history);
+        stored.set(Stored::Ready(history.clone()));
+        let notice = notice.clone();
+        yew::platform::spawn_local(async move {
+            match store::save(text).await {
+                Ok(generation) => remember(generation, &history),
+                Err(why) => notice.set(Some(why)),
+            }
+        });
+    })
+}
+
+/// Reads the stored history; an unreadable one is moved aside under a new key (kept, never
+/// overwritten), offered as a download, and replaced by an empty history — `Ok` then carries
+/// the notice saying so. `Err` when the store cannot be used.
+pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), String> {
+    match read_history().await {
+        Ok(history) => Ok((history, None)),
+        Err((Some(text), why)) => {
+            let key = store::set_aside(text.clone()).await?;
+            store::download("adscore-history-unreadable.json", "application/json", &text);
+            let history = Shared::new(History::default());
+            remember(store::generation().await, &history);
+            Ok((history, Some(format!("{why} ({key})"))))
+        }
+        Err((None, why)) => Err(why),
+    }
+}
+
+/// Files an examination (`exam`, the draft's JSON) as a visit of patient `code` with the study
+/// `label`: adds the patient when new, then the visit, and saves the history. `Ok` with the
+/// message to show (in the remembered language), `Err` with why nothing was saved.
+pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
+    let t = draft::load_lang().strings();
+    let exam: ExamForm = serde_json::from_str(exam).map_err(|e| e.to_string())?;
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(t.visit_need_code.to_string());
+    }
+    if exam.assessments().is_empty() {
+        return Err(t.visit_nothing.to_string());
+    }
+    let (history, recovered) = read_or_recover().await.map_err(|why| fill(t.history_problem, &[&why]))?;
+    let mut next = History::clone(&history);
+    if next.patient(code).is_none() {
+        let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
+        next.upsert_patient(Patient { code: code.to_string(), dob, note: String::new() });
+    }
+    let id = next.next_visit_id(code, exam.exam_date.trim());
+    next.add_visit(exam.to_visit(id, code, label))?;
+    let text = io::to_json_compact(&next);
+    let generation = store::save(text).await.map_err(|why| fill(t.history_problem, &[&why]))?;
+    remember(generation, &Shared::new(next));
+    let saved = fill(t.visit_saved, &[&code, &t.date(&exam.exam_date)]);
+    Ok(match recovered {
+        Some(notice) => format!("{} {saved}", fill(t.history_problem, &[&notice])),
+        None => saved,
+    })
+}
+
+/// The patient codes and the study labels in the stored history, for the examination's
+/// save-visit suggestions (none when it cannot be read).
+pub async fn suggestions() -> (Vec<String>, Vec<String>) {
+    match read_history().await {
+        Ok(history) => (history.patients.iter().map(|p| p.code.clone()).collect(), labels(&history)),
+        Err(_) => (Vec::new(), Vec::new()),
+    }
 }
 
 thread_local! {

@@ -1,5 +1,5 @@
 //! The history screens' module (`adscore::records`), loaded by the examination when one of
-//! them is first opened; built by `scripts/records-build.mjs`, not by Trunk.
+//! them is first opened or a visit is saved; built by `scripts/records-build.mjs`, not by Trunk.
 use wasm_bindgen::prelude::*;
 
 /// Mounts the history screens in `root`.
@@ -12,6 +12,21 @@ pub fn mount(root: web_sys::Element) {
 #[wasm_bindgen]
 pub fn unmount() {
     adscore::records::unmount();
+}
+
+/// Files the examination `exam` (the draft's JSON) as a visit; resolves to the message to show,
+/// rejects with why nothing was saved.
+#[wasm_bindgen]
+pub async fn save_visit(exam: String, code: String, label: String) -> Result<JsValue, JsValue> {
+    adscore::records::save_visit(&exam, &code, &label).await.map(JsValue::from).map_err(JsValue::from)
+}
+
+/// `[codes, labels]`: the patient codes and study labels in the stored history.
+#[wasm_bindgen]
+pub async fn suggestions() -> Result<JsValue, JsValue> {
+    let (codes, labels) = adscore::records::suggestions().await;
+    let list = |items: Vec<String>| items.into_iter().map(JsValue::from).collect::<js_sys::Array>();
+    Ok(js_sys::Array::of2(&list(codes), &list(labels)).into())
 }
 
 fn main() {}

@@ -1,10 +1,11 @@
 //! "Save visit": files the examination (and the patient's answers) under a pseudonymous
-//! patient code and an optional study label.
+//! patient code and an optional study label. The history itself is read and written by the
+//! history screens' module (`crate::records`), loaded when the card is first used.
 
 use crate::components::{use_strings, Shared};
 use crate::form::ExamForm;
-use crate::history::{labels, History, Patient};
 use crate::i18n::fill;
+use crate::records::{save_through_records, suggestions_through_records};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,10 +14,13 @@ use yew::prelude::*;
 pub struct SaveVisitProps {
     /// The examination.
     pub exam: ExamForm,
-    /// The stored history (`None` while it loads or when it is unavailable).
-    pub history: Option<Shared<History>>,
-    /// Called with the history including the new visit.
-    pub onsave: Callback<History>,
+}
+
+/// The patient codes and study labels in use, offered while typing.
+#[derive(Clone, PartialEq)]
+struct Suggestions {
+    codes: Shared<Vec<String>>,
+    labels: Shared<Vec<String>>,
 }
 
 /// The save-visit card.
@@ -26,17 +30,37 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     let code = use_state(String::new);
     let label = use_state(String::new);
     let result = use_state(|| None::<Result<String, String>>);
-    let Some(history) = props.history.clone() else {
-        return html! {};
+    let saving = use_state(|| false);
+    // Asked for when a field is first focused (that loads the history module), and after a save.
+    let suggestions = use_state(|| None::<Suggestions>);
+    let refresh = {
+        let suggestions = suggestions.clone();
+        move || {
+            let suggestions = suggestions.clone();
+            yew::platform::spawn_local(async move {
+                if let Ok((codes, labels)) = suggestions_through_records().await {
+                    suggestions.set(Some(Suggestions { codes: Shared::new(codes), labels: Shared::new(labels) }));
+                }
+            });
+        }
+    };
+    let onfocus = {
+        let (suggestions, refresh) = (suggestions.clone(), refresh.clone());
+        Callback::from(move |_: FocusEvent| {
+            if suggestions.is_none() {
+                refresh();
+            }
+        })
     };
     let assessments = props.exam.assessments().len();
     let onsubmit = {
-        let (code, label, result, exam, onsave) = (code.clone(), label.clone(), result.clone(), props.exam.clone(), props.onsave.clone());
-        let history = history.clone();
+        let (code, label, result, saving, exam) = (code.clone(), label.clone(), result.clone(), saving.clone(), props.exam.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let patient = code.trim().to_string();
-            if patient.is_empty() {
+            if *saving {
+                return;
+            }
+            if code.trim().is_empty() {
                 result.set(Some(Err(t.visit_need_code.to_string())));
                 return;
             }
@@ -44,24 +68,29 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_nothing.to_string())));
                 return;
             }
-            let mut next = History::clone(&history);
-            if next.patient(&patient).is_none() {
-                let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
-                next.upsert_patient(Patient { code: patient.clone(), dob, note: String::new() });
-            }
-            let id = next.next_visit_id(&patient, exam.exam_date.trim());
-            match next.add_visit(exam.to_visit(id, &patient, &label)) {
-                Ok(()) => {
-                    result.set(Some(Ok(fill(t.visit_saved, &[&patient, &t.date(&exam.exam_date)]))));
-                    onsave.emit(next);
+            let exam = match serde_json::to_string(&exam) {
+                Ok(json) => json,
+                Err(why) => return result.set(Some(Err(why.to_string()))),
+            };
+            saving.set(true);
+            let (code, label, result, saving, refresh) = ((*code).clone(), (*label).clone(), result.clone(), saving.clone(), refresh.clone());
+            yew::platform::spawn_local(async move {
+                let saved = save_through_records(t, exam, code, label).await;
+                if saved.is_ok() {
+                    refresh();
                 }
-                Err(why) => result.set(Some(Err(why))),
-            }
+                result.set(Some(saved));
+                saving.set(false);
+            });
         })
     };
     let edit = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let list = |id: &'static str, pick: fn(&Suggestions) -> &Shared<Vec<String>>| match &*suggestions {
+        Some(loaded) => html! { <Datalist {id} items={pick(loaded).clone()} /> },
+        None => html! { <datalist {id}></datalist> },
     };
     html! {
         <section class="card" id="save" aria-labelledby="save-title">
@@ -70,15 +99,17 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             <form class="save-grid" {onsubmit}>
                 <div class="field">
                     <label for="visit-patient">{ t.patient_code }</label>
-                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={(*code).clone()} oninput={edit(&code)} />
-                    <PatientCodes history={history.clone()} />
+                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={(*code).clone()}
+                        oninput={edit(&code)} onfocus={onfocus.clone()} />
+                    { list("patient-codes", |s| &s.codes) }
                 </div>
                 <div class="field">
                     <label for="visit-label">{ t.visit_label }</label>
-                    <input id="visit-label" list="visit-labels" autocomplete="off" value={(*label).clone()} oninput={edit(&label)} />
-                    <VisitLabels {history} />
+                    <input id="visit-label" list="visit-labels" autocomplete="off" value={(*label).clone()}
+                        oninput={edit(&label)} {onfocus} />
+                    { list("visit-labels", |s| &s.labels) }
                 </div>
-                <button type="submit" class="button" id="save-visit">{ t.save_visit }</button>
+                <button type="submit" class="button" id="save-visit" aria-disabled={(*saving).then_some("true")}>{ t.save_visit }</button>
             </form>
             { match &*result {
                 Some(Ok(message)) => html! { <p class="ok" role="status">{ message }{ " " }<a href="#history">{ t.open_history }</a></p> },
@@ -89,31 +120,22 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     }
 }
 
-/// Props of [`PatientCodes`] and [`VisitLabels`].
+/// Props of [`Datalist`].
 #[derive(Properties, Clone, PartialEq)]
-pub struct HistoryListProps {
-    /// The stored history.
-    pub history: Shared<History>,
+pub struct DatalistProps {
+    /// The element id the input's `list` names.
+    pub id: &'static str,
+    /// The values offered.
+    pub items: Shared<Vec<String>>,
 }
 
-/// The patient codes on the device, offered while typing a code. Drawn again only when the
-/// history changes, not on every tap of the examination (a study can hold 10,000 visits).
+/// Values offered while typing; drawn again only when they change, not on every tap of the
+/// examination (a study can hold 500 patient codes).
 #[component]
-pub fn PatientCodes(props: &HistoryListProps) -> Html {
+pub fn Datalist(props: &DatalistProps) -> Html {
     html! {
-        <datalist id="patient-codes">
-            { for props.history.patients.iter().map(|p| html! { <option value={p.code.clone()} /> }) }
-        </datalist>
-    }
-}
-
-/// The study labels in use, offered while typing a label; drawn again only when the history
-/// changes.
-#[component]
-pub fn VisitLabels(props: &HistoryListProps) -> Html {
-    html! {
-        <datalist id="visit-labels">
-            { for labels(&props.history).into_iter().map(|l| html! { <option value={l} /> }) }
+        <datalist id={props.id}>
+            { for props.items.iter().map(|item| html! { <option value={item.clone()} /> }) }
         </datalist>
     }
 }

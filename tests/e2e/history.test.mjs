@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp, putHistory } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, putHistory, EXAM_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -176,3 +176,63 @@ test('a history written without a change token (an older version) is always read
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the examination loads no history code until a visit is saved; then the codes and labels in use are offered', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await easiVisitFields(page);
+  assert.deepEqual(requested.filter((path) => /records/.test(path)), [], 'nothing of the history module before saving');
+  await page.fill('#visit-patient', 'AD-017');
+  await page.fill('#visit-label', 'baseline');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  assert.ok(requested.some((path) => /records-[0-9a-f]+_bg\.wasm$/.test(path)), 'the history module is loaded to save');
+  // The next examination is offered the code and the label just used.
+  await page.reload();
+  await page.waitForSelector(EXAM_READY);
+  await page.focus('#visit-patient');
+  await page.waitForSelector('#patient-codes option[value="AD-017"]', { state: 'attached' });
+  await page.waitForSelector('#visit-labels option[value="baseline"]', { state: 'attached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unreadable stored history is kept aside and offered as a file; the visit is saved in a new history', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const broken = '{"format":"adscore-history","version":1,"patients":[{"code":"AD-001"}],"visits":[{"id":';
+  await putHistory(page, broken);
+  await easiVisitFields(page);
+  await page.fill('#visit-patient', 'AD-017');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#save-visit')]);
+  assert.equal(await readFile(await file.path(), 'utf8'), broken);
+  await page.waitForSelector('.ok[role=status]');
+  assert.match(await page.textContent('.ok[role=status]'), /could not be used: .*\(history\.unreadable\..*Saved the visit of AD-017/);
+  const kept = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('adscore', 1).onsuccess = (e) => {
+      const store = e.target.result.transaction('kv').objectStore('kv');
+      const keys = store.getAllKeys();
+      keys.onsuccess = () => {
+        const key = keys.result.find((k) => String(k).startsWith('history.unreadable.'));
+        const value = store.get(key);
+        value.onsuccess = () => resolve(value.result);
+      };
+    };
+  }));
+  assert.equal(kept, broken);
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  assert.equal(await page.locator('a[href="#patient/AD-001"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** An examination with one complete score: an adult EASI (4.0), not yet saved. */
+async function easiVisitFields(page) {
+  await page.fill('#exam-date', '2026-01-05');
+  await page.fill('#age', '34');
+  for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+    await tap(page, `easi-${region}-area-1`);
+    for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
+  }
+}
