@@ -160,6 +160,9 @@ async function taps(stored = null) {
     await putHistory(page, stored);
     await page.reload();
     await page.evaluate(() => window.usable);
+    // The save card's suggestions (500 patient codes) come from the history module on focus.
+    await page.waitForSelector(EXAM_READY);
+    await page.focus('#visit-patient');
     await page.waitForSelector('#patient-codes option', { state: 'attached' });
   }
   // A complete EASI, so that every sign tap changes the score: head and neck only.
