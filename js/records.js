@@ -25,6 +25,11 @@ export function open_records(root) {
   return records().then((module) => { if (root.isConnected) module.mount(root); });
 }
 
+/** Mounts the patient's flow over the examination `exam` (its JSON) in `root`, once ready. */
+export function open_patient(root, exam, fromExam) {
+  return records().then((module) => { if (root.isConnected) module.mount_patient(root, exam, fromExam); });
+}
+
 /** Resolves once the module is ready (loading it if need be). */
 export function ready_records() {
   return records().then(() => undefined);
@@ -40,7 +45,7 @@ export function suggestions_from_records() {
   return records().then((module) => module.suggestions());
 }
 
-/** Unmounts the history screens (once their module has loaded, if it is loading). */
+/** Unmounts the history screens or the patient's flow (once the module has loaded, if it is loading). */
 export function close_records() {
   loading?.then((module) => module.unmount(), () => {});
 }

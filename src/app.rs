@@ -7,17 +7,17 @@ use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::number_field::NumberField;
-use crate::components::patient_flow::PatientFlow;
 use crate::components::save_visit::SaveVisit;
 use crate::components::scorad_entry::ScoradEntry;
 use crate::components::score_panel::ScorePanel;
 use crate::draft::{self, Loaded};
-use crate::records::RecordsHost;
+use crate::records::{Hosted, RecordsHost, HANDED_BACK};
 use gloo::events::EventListener;
 use crate::form::{Field, Problem};
 use crate::i18n::{fill, Lang};
 use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Today's local date as YYYY-MM-DD.
@@ -105,6 +105,21 @@ pub fn App() -> Html {
             }
         })
     };
+    {
+        // The patient's flow hands the examination back, answers included, and may have
+        // changed the language.
+        let (dispatcher, lang) = (exam.dispatcher(), lang.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), HANDED_BACK, move |event| {
+                let detail = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+                if let Some(form) = detail.and_then(|json| serde_json::from_str(&json).ok()) {
+                    dispatcher.dispatch(Action::Restore(Box::new(form)));
+                }
+                lang.set(draft::load_lang());
+            });
+            move || drop(listener)
+        });
+    }
     let save_failed = use_state(|| false);
     {
         let save_failed = save_failed.clone();
@@ -143,22 +158,11 @@ pub fn App() -> Html {
         </>
     };
     let body = match (*screen).clone() {
+        // The patient's flow is in the second module too: it takes the examination over and
+        // hands it back (`crate::records::PatientRoot`).
         Screen::Patient { from_exam } => {
-            let onfinish = {
-                let screen = screen.clone();
-                Callback::from(move |_| {
-                    let _ = gloo::utils::window().location().set_hash("");
-                    screen.set(Screen::Exam)
-                })
-            };
-            html! {
-                <div class="app app--patient">
-                    { alerts }
-                    <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
-                        sleep_loss={exam.form.scorad.sleep_loss.clone()} {from_exam} {ondispatch}
-                        onlang={onlang.clone()} {onfinish} />
-                </div>
-            }
+            let exam = serde_json::to_string(&exam.form).unwrap_or_default();
+            html! { <>{ alerts }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
         }
         Screen::Exam => {
             let onhand = {
@@ -171,7 +175,7 @@ pub fn App() -> Html {
             html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
         }
         // The history screens are a second module, loaded the first time one is opened.
-        Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost /> },
+        Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost hosted={Hosted::History} /> },
     };
     html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
 }

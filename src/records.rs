@@ -8,6 +8,10 @@
 //! `src/bin/records.rs`: the [`Records`] root reads the stored history itself and follows the
 //! location hash, like the examination.
 //!
+//! The patient's own flow ("hand to patient", `#patient`) lives here too: [`PatientRoot`] takes
+//! the examination over from the examination's module and hands it back, answers included,
+//! when the patient finishes or the flow is left any other way.
+//!
 //! The visit history is read and written only here: the examination's "Save visit" card hands
 //! the examination to [`save_visit`] (and asks [`suggestions`] for the codes and labels in use)
 //! through the same loader, so the examination's module carries no history code at all.
@@ -20,7 +24,9 @@ use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
 use crate::components::print_view::PrintView;
+use crate::components::patient_flow::PatientFlow;
 use crate::components::use_strings;
+use crate::state::ExamState;
 use crate::i18n::{fill, Lang, Strings};
 use crate::draft;
 use std::cell::RefCell;
@@ -31,6 +37,8 @@ use yew::prelude::*;
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn open_records(root: web_sys::Element) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn open_patient(root: web_sys::Element, exam: String, from_exam: bool) -> Result<JsValue, JsValue>;
     fn close_records();
     #[wasm_bindgen(catch)]
     async fn ready_records() -> Result<JsValue, JsValue>;
@@ -60,18 +68,49 @@ pub async fn suggestions_through_records() -> Result<(Vec<String>, Vec<String>),
     Ok((list(0), list(1)))
 }
 
-/// Where the history screens go: loads their module (once) and mounts it while shown.
+/// What [`RecordsHost`] shows from the module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hosted {
+    /// The history screens (they follow the location hash themselves).
+    History,
+    /// The patient's flow over the examination `exam` (its JSON); `from_exam` when the
+    /// clinician handed the device over.
+    Patient {
+        /// The examination as it stands.
+        exam: String,
+        /// Return to the examination when done.
+        from_exam: bool,
+    },
+}
+
+/// Props of [`RecordsHost`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct RecordsHostProps {
+    /// What to show.
+    pub hosted: Hosted,
+}
+
+/// The name of the window event by which the patient's flow hands the examination back (its
+/// `detail` is the examination's JSON; `crate::app::App` takes it).
+pub const HANDED_BACK: &str = "adscore-handed-back";
+
+/// Where the module's screens go: loads the module (once) and mounts what `hosted` names
+/// while shown.
 #[component]
-pub fn RecordsHost() -> Html {
+pub fn RecordsHost(props: &RecordsHostProps) -> Html {
     let t = use_strings();
     let root = use_node_ref();
     let state = use_state(|| None::<Result<(), String>>);
     {
-        let (root, state) = (root.clone(), state.clone());
+        let (root, state, hosted) = (root.clone(), state.clone(), props.hosted.clone());
         use_effect_with((), move |_| {
             if let Some(element) = root.cast::<web_sys::Element>() {
                 yew::platform::spawn_local(async move {
-                    let opened = open_records(element).await.map(|_| ()).map_err(crate::store::message);
+                    let opened = match hosted {
+                        Hosted::History => open_records(element).await,
+                        Hosted::Patient { exam, from_exam } => open_patient(element, exam, from_exam).await,
+                    };
+                    let opened = opened.map(|_| ()).map_err(crate::store::message);
                     state.set(Some(opened));
                 });
             }
@@ -277,6 +316,77 @@ pub async fn suggestions() -> (Vec<String>, Vec<String>) {
 
 thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<Records>>> = const { RefCell::new(None) };
+    static PATIENT: RefCell<Option<yew::AppHandle<PatientRoot>>> = const { RefCell::new(None) };
+    /// The examination as the patient's flow last changed it, handed back when it closes.
+    static PATIENT_EXAM: RefCell<Option<ExamForm>> = const { RefCell::new(None) };
+}
+
+/// Props of [`PatientRoot`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct PatientRootProps {
+    /// The examination handed over.
+    pub exam: ExamForm,
+    /// Return to the examination when done.
+    pub from_exam: bool,
+}
+
+/// The root of the patient's flow in this module: the examination handed over, saved as the
+/// draft on every change (a reload keeps the answers), handed back when the flow closes.
+#[component]
+pub fn PatientRoot(props: &PatientRootProps) -> Html {
+    let lang = use_state(draft::load_lang);
+    let exam = {
+        let form = props.exam.clone();
+        use_reducer(move || ExamState { form })
+    };
+    let save_failed = use_state(|| false);
+    {
+        let save_failed = save_failed.clone();
+        use_effect_with(exam.form.clone(), move |form| {
+            PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(form.clone()));
+            save_failed.set(!draft::save(form));
+        });
+    }
+    let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
+    let onlang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            draft::save_lang(l);
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", l.tag());
+            }
+            lang.set(l)
+        })
+    };
+    // Back to the examination: the hash goes (a hand-over never set one), and the
+    // examination's module takes the examination back when this one is unmounted.
+    let onfinish = Callback::from(|_| {
+        let _ = gloo::utils::window().location().set_hash("");
+        let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new("hashchange").expect("an event"));
+    });
+    let t = lang.strings();
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            <div class="app app--patient">
+                if *save_failed {
+                    <p class="alert" role="alert">{ t.save_failed }</p>
+                }
+                <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
+                    sleep_loss={exam.form.scorad.sleep_loss.clone()} from_exam={props.from_exam} {ondispatch}
+                    {onlang} {onfinish} />
+            </div>
+        </ContextProvider<Lang>>
+    }
+}
+
+/// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
+pub fn mount_patient(root: web_sys::Element, exam: &str, from_exam: bool) -> Result<(), String> {
+    let exam: ExamForm = serde_json::from_str(exam).map_err(|e| e.to_string())?;
+    unmount();
+    PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(exam.clone()));
+    let handle = yew::Renderer::<PatientRoot>::with_root_and_props(root, PatientRootProps { exam, from_exam }).render();
+    PATIENT.with(|m| *m.borrow_mut() = Some(handle));
+    Ok(())
 }
 
 /// Mounts the history screens in `root` (replacing any mounted before).
@@ -286,9 +396,21 @@ pub fn mount(root: web_sys::Element) {
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
 
-/// Unmounts the history screens, if mounted.
+/// Unmounts the history screens or the patient's flow, if mounted; the patient's flow hands
+/// the examination back (the [`HANDED_BACK`] window event).
 pub fn unmount() {
     if let Some(handle) = MOUNTED.with(|m| m.borrow_mut().take()) {
         handle.destroy();
+    }
+    if let Some(handle) = PATIENT.with(|m| m.borrow_mut().take()) {
+        handle.destroy();
+        if let Some(exam) = PATIENT_EXAM.with(|kept| kept.borrow_mut().take()) {
+            let detail = serde_json::to_string(&exam).unwrap_or_default();
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from(detail));
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(HANDED_BACK, &init) {
+                let _ = gloo::utils::window().dispatch_event(&event);
+            }
+        }
     }
 }

@@ -38,6 +38,8 @@ pub enum Action {
     SetPruritus(String),
     /// SCORAD sleep loss as typed.
     SetSleepLoss(String),
+    /// Take over the whole examination as the other module (the patient's flow) left it.
+    Restore(Box<ExamForm>),
     /// Paint (`true`) or clear one body-map cell of a segment.
     PaintCell(scorad::Segment, u8, bool),
     /// Confirm (or withdraw) that the whole skin was examined.
@@ -117,6 +119,7 @@ impl ExamState {
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
             // A new examination keeps the clinician's choice of band systems.
+            Action::Restore(restored) => form = *restored,
             Action::Reset => {
                 form = ExamForm { easi_bands: form.easi_bands, scorad_bands: form.scorad_bands, ..ExamForm::default() }
             }

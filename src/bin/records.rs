@@ -1,5 +1,5 @@
-//! The history screens' module (`adscore::records`), loaded by the examination when one of
-//! them is first opened or a visit is saved; built by `scripts/records-build.mjs`, not by Trunk.
+//! The history screens' and the patient's flow's module (`adscore::records`), loaded by the
+//! examination when one of them is first opened or a visit is saved; built by `scripts/records-build.mjs`, not by Trunk.
 use wasm_bindgen::prelude::*;
 
 /// Mounts the history screens in `root`.
@@ -8,7 +8,13 @@ pub fn mount(root: web_sys::Element) {
     adscore::records::mount(root);
 }
 
-/// Unmounts them.
+/// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
+#[wasm_bindgen]
+pub fn mount_patient(root: web_sys::Element, exam: String, from_exam: bool) -> Result<(), JsValue> {
+    adscore::records::mount_patient(root, &exam, from_exam).map_err(JsValue::from)
+}
+
+/// Unmounts them (the patient's flow hands the examination back).
 #[wasm_bindgen]
 pub fn unmount() {
     adscore::records::unmount();

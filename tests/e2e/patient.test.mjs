@@ -245,3 +245,30 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 
     await context.close();
   });
 }
+
+test('the patient\'s flow is loaded when handed over, and leaving it any way hands the answers back', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.fill('#age', '30');
+  assert.deepEqual(requested.filter((path) => /records/.test(path)), [], 'nothing of the second module before the hand-over');
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  assert.ok(requested.some((path) => /records-[0-9a-f]+_bg\.wasm$/.test(path)), 'the flow comes with the second module');
+  await next(page);
+  await tap(page, 'itch-7');
+  // Not finished: the clinician takes the device back through the history screen's link.
+  await page.evaluate(() => { window.location.hash = 'history'; });
+  await page.waitForSelector('text=Patients on this device');
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  await page.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
+  assert.equal(await line(page, 'itch-nrs'), '7 — severe');
+  assert.equal(await page.inputValue('#age'), '30', 'the clinician\'s entries are kept too');
+  // And it survives a reload (the draft).
+  await page.reload();
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await line(page, 'itch-nrs'), '7 — severe');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
