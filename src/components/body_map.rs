@@ -68,17 +68,66 @@ pub fn MapPart(props: &MapPartProps) -> Html {
     let mut painting = Painting::default();
     let slot = Segment::ALL.iter().position(|&s| s == props.part.segment).unwrap_or(0);
     painting.0[slot] = props.bits;
-    draw_part(t, &props.part, &painting, &props.ondispatch)
+    // Positions and keys are the same on every render: worked out once, not on every tap.
+    let geometry = use_memo(props.part, |part| Geometry::of(part));
+    draw_part(t, &props.part, &geometry, &painting, &props.ondispatch)
 }
 
-fn draw_part(t: &Strings, part: &Part, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
-    let [x, y, w, h] = part.rect;
-    let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
-    let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
-    let clip = format!("clip-{slot}");
+/// A drawing coordinate as SVG text, to 1/100 of a unit, with integer arithmetic only (no
+/// float formatting code in the module): 12.5 → "12.5", 16.666… → "16.67", 40 → "40".
+pub fn coordinate(value: f32) -> AttrValue {
+    let hundredths = (value * 100.0).round() as u32;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    AttrValue::from(match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    })
+}
+
+/// The fixed attributes of a part's outline and cells.
+#[derive(PartialEq)]
+struct Geometry {
+    /// x, y, width, height and corner rounding of the outline.
+    outline: [AttrValue; 5],
+    /// Cell width and height.
+    cell: [AttrValue; 2],
+    /// Each cell's x, y and `data-cell` key, in bit order.
+    cells: Vec<[AttrValue; 3]>,
+    /// The clip path's id, and its `url(#…)`.
+    clip: [AttrValue; 2],
+}
+
+impl Geometry {
+    fn of(part: &Part) -> Geometry {
+        let [x, y, w, h] = part.rect;
+        let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
+        let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
+        let cells = (0..part.rows)
+            .flat_map(|row| (0..part.cols).map(move |col| (row, col)))
+            .map(|(row, col)| {
+                let index = row * part.cols + col;
+                [
+                    coordinate(x + f32::from(col) * cw),
+                    coordinate(y + f32::from(row) * ch),
+                    AttrValue::from(format!("{slot}:{index}")),
+                ]
+            })
+            .collect();
+        Geometry {
+            outline: [coordinate(x), coordinate(y), coordinate(w), coordinate(h), coordinate(part.round)],
+            cell: [coordinate(cw), coordinate(ch)],
+            cells,
+            clip: [AttrValue::from(format!("clip-{slot}")), AttrValue::from(format!("url(#clip-{slot})"))],
+        }
+    }
+}
+
+fn draw_part(t: &Strings, part: &Part, geometry: &Geometry, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
+    let [x, y, w, h, round] = &geometry.outline;
+    let [cw, ch] = &geometry.cell;
     let outline = |class: &'static str| html! {
-        <rect {class} x={x.to_string()} y={y.to_string()} width={w.to_string()}
-            height={h.to_string()} rx={part.round.to_string()} />
+        <rect {class} x={x.clone()} y={y.clone()} width={w.clone()} height={h.clone()} rx={round.clone()} />
     };
     let tenths = painting.segment_tenths(part.segment);
     let onkeydown = {
@@ -95,17 +144,15 @@ fn draw_part(t: &Strings, part: &Part, painting: &Painting, ondispatch: &Callbac
             aria-label={t.segment(part.segment)} aria-valuemin="0" aria-valuemax="100"
             aria-valuenow={percent(tenths)} aria-valuetext={t.segment_painted(part.segment, tenths)}
             {onkeydown}>
-            <clipPath id={clip.clone()}>{ outline("map__clip") }</clipPath>
+            <clipPath id={geometry.clip[0].clone()}>{ outline("map__clip") }</clipPath>
             { outline("map__outline") }
-            <g clip-path={format!("url(#{clip})")}>
-                { for (0..part.rows).flat_map(|row| (0..part.cols).map(move |col| (row, col))).map(|(row, col)| {
-                    let index = row * part.cols + col;
-                    let painted = painting.is_painted(part.segment, index);
+            <g clip-path={geometry.clip[1].clone()}>
+                { for geometry.cells.iter().enumerate().map(|(index, [cx, cy, key])| {
+                    let painted = painting.is_painted(part.segment, index as u8);
+                    let class = if painted { "map__cell map__cell--painted" } else { "map__cell" };
                     html! {
-                        <rect class={classes!("map__cell", painted.then_some("map__cell--painted"))}
-                            data-cell={format!("{slot}:{index}")}
-                            x={(x + f32::from(col) * cw).to_string()} y={(y + f32::from(row) * ch).to_string()}
-                            width={cw.to_string()} height={ch.to_string()} />
+                        <rect {class} data-cell={key.clone()} x={cx.clone()} y={cy.clone()}
+                            width={cw.clone()} height={ch.clone()} />
                     }
                 }) }
             </g>
@@ -232,5 +279,20 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod coordinate_tests {
+    use super::coordinate;
+
+    #[test]
+    fn coordinates_are_written_to_a_hundredth_without_trailing_zeros() {
+        // Assemble: drawing units as the parts' cells produce them.
+        let cases = [(40.0, "40"), (12.5, "12.5"), (50.0 / 3.0, "16.67"), (0.05, "0.05"), (9.999, "10"), (107.25, "107.25")];
+        for (value, text) in cases {
+            // Act / Assert
+            assert_eq!(coordinate(value).as_str(), text, "{value}");
+        }
     }
 }
