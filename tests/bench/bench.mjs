@@ -362,8 +362,9 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   body map answers and the service worker is active; each file compressed here with gzip -9 and
   brotli quality 11 (what a static host serving pre-compressed files would send). What the service
   worker fetches afterwards for offline use is listed apart: the page does not wait for it. That
-  includes the history screens' module (\`records-…\`), which the page itself loads only when one
-  of those screens first opens; the history timings below include that load on their first round.
+  includes the second module (\`records-…\`: the history screens, saving a visit, the patient's
+  flow), which the page itself loads only when one of those is first used; the history timings
+  below include that load on their first round.
 - **Navigation → body map usable.** In the page, from the navigation's start (performance.now() = 0):
   a MutationObserver notes when the first \`[data-cell]\` is in the DOM with a non-empty box
   ("on screen"), then at once dispatches a pointer tap on it; "usable" is the first animation frame
