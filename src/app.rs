@@ -112,7 +112,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), HANDED_BACK, move |event| {
                 let detail = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
-                if let Some(form) = detail.and_then(|json| serde_json::from_str(&json).ok()) {
+                if let Some(form) = detail.and_then(|json| draft::decode(&json).ok()) {
                     dispatcher.dispatch(Action::Restore(Box::new(form)));
                 }
                 lang.set(draft::load_lang());
@@ -161,7 +161,7 @@ pub fn App() -> Html {
         // The patient's flow is in the second module too: it takes the examination over and
         // hands it back (`crate::records::PatientRoot`).
         Screen::Patient { from_exam } => {
-            let exam = serde_json::to_string(&exam.form).unwrap_or_default();
+            let exam = draft::encode(&exam.form);
             html! { <>{ alerts }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
         }
         Screen::Exam => {

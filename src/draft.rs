@@ -1,8 +1,15 @@
 //! The examination draft in the browser's localStorage: saved on every change, restored on
-//! load; an unreadable draft is kept aside, never overwritten or silently dropped.
+//! load; an unreadable draft is kept aside, never overwritten or silently dropped. Its text is
+//! `ExamForm`'s serde JSON, written and read here by [`encode`] / [`decode`] with the small
+//! reader in `crate::json` (no serde_json in the examination's module).
 
-use crate::form::ExamForm;
+use crate::form::{EasiRegionForm, ExamForm, ScoradForm};
+use crate::json::{self, write_str, Value};
+use crate::bodymap::Painting;
 use crate::i18n::Lang;
+use crate::patient::{Parts, PatientForm};
+use crate::scoring::dlqi::DlqiAnswer;
+use crate::scoring::{EasiBands, ScoradBands};
 use gloo::storage::{LocalStorage, Storage};
 
 /// Where the draft lives.
@@ -26,7 +33,7 @@ pub fn load() -> Loaded {
     let Ok(Some(raw)) = LocalStorage::raw().get_item(DRAFT_KEY) else {
         return Loaded::Empty;
     };
-    match serde_json::from_str::<ExamForm>(&raw) {
+    match decode(&raw) {
         Ok(form) => Loaded::Draft(form),
         Err(_) => {
             // Keep the raw text under the first free key; never replace an earlier copy.
@@ -43,7 +50,7 @@ pub fn load() -> Loaded {
 
 /// Saves the draft; returns false when the browser refused (storage full or disabled).
 pub fn save(form: &ExamForm) -> bool {
-    LocalStorage::set(DRAFT_KEY, form).is_ok()
+    LocalStorage::raw().set_item(DRAFT_KEY, &encode(form)).is_ok()
 }
 
 /// Where the chosen language is remembered on this device.
@@ -60,4 +67,202 @@ pub fn load_lang() -> Lang {
 /// Remembers the language.
 pub fn save_lang(lang: Lang) {
     let _ = LocalStorage::raw().set_item(LANG_KEY, lang.tag());
+}
+
+/// The draft's text: exactly what serde_json writes for [`ExamForm`].
+pub fn encode(form: &ExamForm) -> String {
+    let mut out = String::with_capacity(1024);
+    let o = &mut out;
+    o.push_str("{\"age\":");
+    write_str(o, &form.age);
+    o.push_str(",\"dob\":");
+    write_str(o, &form.dob);
+    o.push_str(",\"exam_date\":");
+    write_str(o, &form.exam_date);
+    o.push_str(",\"easi\":[");
+    for (i, region) in form.easi.iter().enumerate() {
+        comma(o, i);
+        o.push_str("{\"area\":");
+        opt(o, region.area);
+        o.push_str(",\"signs\":");
+        list(o, &region.signs, |o, s| opt(o, *s));
+        o.push('}');
+    }
+    o.push_str("],\"scorad\":{\"extent\":");
+    list(o, &form.scorad.extent, |o, s| write_str(o, s));
+    o.push_str(",\"intensity\":");
+    list(o, &form.scorad.intensity, |o, s| opt(o, *s));
+    o.push_str(",\"pruritus\":");
+    write_str(o, &form.scorad.pruritus);
+    o.push_str(",\"sleep_loss\":");
+    write_str(o, &form.scorad.sleep_loss);
+    o.push_str("},\"map\":");
+    list(o, &form.map.0, |o, bits| o.push_str(&bits.to_string()));
+    o.push_str(",\"map_examined\":");
+    o.push_str(if form.map_examined { "true" } else { "false" });
+    o.push_str(",\"easi_bands\":");
+    o.push_str(match form.easi_bands {
+        EasiBands::Leshem2015 => "\"leshem_2015\"",
+        EasiBands::Chopra2017 => "\"chopra_2017\"",
+    });
+    o.push_str(",\"scorad_bands\":");
+    o.push_str(match form.scorad_bands {
+        ScoradBands::Kunz1997 => "\"kunz_1997\"",
+        ScoradBands::Chopra2017 => "\"chopra_2017\"",
+    });
+    let p = &form.patient;
+    o.push_str(",\"patient\":{\"proxy\":");
+    o.push_str(if p.proxy { "true" } else { "false" });
+    o.push_str(",\"parts\":{");
+    let parts = [("itch", p.parts.itch), ("sleep", p.parts.sleep), ("scorad_c", p.parts.scorad_c), ("poem", p.parts.poem),
+        ("dlqi", p.parts.dlqi), ("global", p.parts.global)];
+    for (i, (name, on)) in parts.into_iter().enumerate() {
+        comma(o, i);
+        write_str(o, name);
+        o.push_str(if on { ":true" } else { ":false" });
+    }
+    o.push_str("},\"itch\":");
+    opt(o, p.itch);
+    o.push_str(",\"sleep\":");
+    opt(o, p.sleep);
+    o.push_str(",\"poem\":");
+    list(o, &p.poem, |o, a| opt(o, *a));
+    o.push_str(",\"dlqi\":");
+    list(o, &p.dlqi, |o, a| match a {
+        None => o.push_str("null"),
+        Some(DlqiAnswer::Score(points)) => o.push_str(&points.to_string()),
+        Some(DlqiAnswer::NotRelevant) => o.push_str("\"not_relevant\""),
+    });
+    o.push_str(",\"dlqi7_not_prevented\":");
+    o.push_str(if p.dlqi7_not_prevented { "true" } else { "false" });
+    o.push_str(",\"status\":");
+    opt(o, p.status);
+    o.push_str(",\"effect\":");
+    opt(o, p.effect);
+    o.push_str("}}");
+    out
+}
+
+fn comma(out: &mut String, index: usize) {
+    if index > 0 {
+        out.push(',');
+    }
+}
+
+fn opt(out: &mut String, value: Option<u8>) {
+    match value {
+        Some(n) => out.push_str(&n.to_string()),
+        None => out.push_str("null"),
+    }
+}
+
+fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        comma(out, i);
+        each(out, item);
+    }
+    out.push(']');
+}
+
+/// Reads a draft's text as serde_json would read it into [`ExamForm`]: `age`, `easi` and
+/// `scorad` are required, the rest defaults when absent, unknown members are ignored; `Err`
+/// says what is wrong.
+pub fn decode(text: &str) -> Result<ExamForm, String> {
+    let v = json::parse(text)?;
+    if !matches!(v, Value::Object(_)) {
+        return Err("a draft is a JSON object".into());
+    }
+    let need = |v: &'_ Value, name: &str| -> Result<Value, String> {
+        v.get(name).cloned().ok_or_else(|| format!("missing field `{name}`"))
+    };
+    let text_or_default = |v: &Value, name: &str| v.get(name).map_or(Ok(String::new()), |x| x.str().map(String::from));
+    let easi = need(&v, "easi")?;
+    let mut regions = [EasiRegionForm::default(); 4];
+    for (region, item) in regions.iter_mut().zip(easi.items::<4>()?) {
+        region.area = optional(item.get("area"), u8::MAX)?;
+        let signs = need(item, "signs")?;
+        for (sign, s) in region.signs.iter_mut().zip(signs.items::<4>()?) {
+            *sign = optional(Some(s), u8::MAX)?;
+        }
+    }
+    let scorad = need(&v, "scorad")?;
+    let mut form = ScoradForm::default();
+    for (extent, e) in form.extent.iter_mut().zip(need(&scorad, "extent")?.items::<13>()?) {
+        *extent = e.str()?.to_string();
+    }
+    for (grade, g) in form.intensity.iter_mut().zip(need(&scorad, "intensity")?.items::<6>()?) {
+        *grade = optional(Some(g), u8::MAX)?;
+    }
+    form.pruritus = need(&scorad, "pruritus")?.str()?.to_string();
+    form.sleep_loss = need(&scorad, "sleep_loss")?.str()?.to_string();
+    let mut map = Painting::default();
+    if let Some(cells) = v.get("map") {
+        for (bits, b) in map.0.iter_mut().zip(cells.items::<13>()?) {
+            *bits = b.uint(u32::MAX)?;
+        }
+    }
+    Ok(ExamForm {
+        age: need(&v, "age")?.str()?.to_string(),
+        dob: text_or_default(&v, "dob")?,
+        exam_date: text_or_default(&v, "exam_date")?,
+        easi: regions,
+        scorad: form,
+        map,
+        map_examined: v.get("map_examined").map_or(Ok(false), Value::bool)?,
+        easi_bands: match v.get("easi_bands").map(Value::str).transpose()? {
+            None | Some("leshem_2015") => EasiBands::Leshem2015,
+            Some("chopra_2017") => EasiBands::Chopra2017,
+            Some(other) => return Err(format!("unknown EASI bands `{other}`")),
+        },
+        scorad_bands: match v.get("scorad_bands").map(Value::str).transpose()? {
+            None | Some("kunz_1997") => ScoradBands::Kunz1997,
+            Some("chopra_2017") => ScoradBands::Chopra2017,
+            Some(other) => return Err(format!("unknown SCORAD bands `{other}`")),
+        },
+        patient: match v.get("patient") {
+            None => PatientForm::default(),
+            Some(p) => patient(p)?,
+        },
+    })
+}
+
+/// `null` or absent → `None`; else a whole number 0…`max`.
+fn optional(value: Option<&Value>, max: u8) -> Result<Option<u8>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(n) => n.uint(u32::from(max)).map(|n| Some(n as u8)),
+    }
+}
+
+/// The patient's answers; every member defaults when absent (`#[serde(default)]`).
+fn patient(p: &Value) -> Result<PatientForm, String> {
+    if !matches!(p, Value::Object(_)) {
+        return Err("`patient` is an object".into());
+    }
+    let flag = |name: &str| p.get(name).map_or(Ok(false), Value::bool);
+    let mut form = PatientForm { proxy: flag("proxy")?, dlqi7_not_prevented: flag("dlqi7_not_prevented")?, ..PatientForm::default() };
+    if let Some(parts) = p.get("parts") {
+        let on = |name: &str| parts.get(name).ok_or_else(|| format!("missing field `{name}`")).and_then(Value::bool);
+        form.parts = Parts { itch: on("itch")?, sleep: on("sleep")?, scorad_c: on("scorad_c")?, poem: on("poem")?, dlqi: on("dlqi")?, global: on("global")? };
+    }
+    form.itch = optional(p.get("itch"), u8::MAX)?;
+    form.sleep = optional(p.get("sleep"), u8::MAX)?;
+    form.status = optional(p.get("status"), u8::MAX)?;
+    form.effect = optional(p.get("effect"), u8::MAX)?;
+    if let Some(poem) = p.get("poem") {
+        for (answer, a) in form.poem.iter_mut().zip(poem.items::<7>()?) {
+            *answer = optional(Some(a), u8::MAX)?;
+        }
+    }
+    if let Some(dlqi) = p.get("dlqi") {
+        for (answer, a) in form.dlqi.iter_mut().zip(dlqi.items::<10>()?) {
+            *answer = match a {
+                Value::Null => None,
+                Value::Str(s) if s == "not_relevant" => Some(DlqiAnswer::NotRelevant),
+                n => Some(DlqiAnswer::Score(n.uint(3).map_err(|_| "a DLQI answer is 0–3, \"not_relevant\" or null".to_string())? as u8)),
+            };
+        }
+    }
+    Ok(form)
 }

@@ -13,6 +13,7 @@ pub mod draft;
 pub mod form;
 pub mod history;
 pub mod i18n;
+pub mod json;
 pub mod patient;
 pub mod records;
 pub mod scoring;

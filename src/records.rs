@@ -279,7 +279,7 @@ pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), Stri
 /// message to show (in the remembered language), `Err` with why nothing was saved.
 pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
     let t = draft::load_lang().strings();
-    let exam: ExamForm = serde_json::from_str(exam).map_err(|e| e.to_string())?;
+    let exam: ExamForm = draft::decode(exam)?;
     let code = code.trim();
     if code.is_empty() {
         return Err(t.visit_need_code.to_string());
@@ -381,7 +381,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
 
 /// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
 pub fn mount_patient(root: web_sys::Element, exam: &str, from_exam: bool) -> Result<(), String> {
-    let exam: ExamForm = serde_json::from_str(exam).map_err(|e| e.to_string())?;
+    let exam: ExamForm = draft::decode(exam)?;
     unmount();
     PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(exam.clone()));
     let handle = yew::Renderer::<PatientRoot>::with_root_and_props(root, PatientRootProps { exam, from_exam }).render();
@@ -405,7 +405,7 @@ pub fn unmount() {
     if let Some(handle) = PATIENT.with(|m| m.borrow_mut().take()) {
         handle.destroy();
         if let Some(exam) = PATIENT_EXAM.with(|kept| kept.borrow_mut().take()) {
-            let detail = serde_json::to_string(&exam).unwrap_or_default();
+            let detail = draft::encode(&exam);
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from(detail));
             if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(HANDED_BACK, &init) {

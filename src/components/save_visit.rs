@@ -68,10 +68,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_nothing.to_string())));
                 return;
             }
-            let exam = match serde_json::to_string(&exam) {
-                Ok(json) => json,
-                Err(why) => return result.set(Some(Err(why.to_string()))),
-            };
+            let exam = crate::draft::encode(&exam);
             saving.set(true);
             let (code, label, result, saving, refresh) = ((*code).clone(), (*label).clone(), result.clone(), saving.clone(), refresh.clone());
             yew::platform::spawn_local(async move {

@@ -1,0 +1,133 @@
+//! The draft's hand-written JSON (`adscore::draft::encode` / `decode`, used by the examination's
+//! module) against serde_json (used by the history module and by every earlier version): the
+//! same text both ways, for any examination, and the same refusals.
+#![cfg(not(target_arch = "wasm32"))]
+
+use adscore::bodymap::Painting;
+use adscore::draft::{decode, encode};
+use adscore::form::{EasiRegionForm, ExamForm, ScoradForm};
+use adscore::patient::{Parts, PatientForm};
+use adscore::scoring::dlqi::DlqiAnswer;
+use adscore::scoring::{EasiBands, ScoradBands};
+use proptest::prelude::*;
+
+/// Text as typed, including quotes, backslashes, control characters and non-ASCII.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[0-9]{1,3}(\\.[0-9])?",
+        any::<String>(),
+        "[\"\\\\\n\t\u{1}가-힣😀 ]{0,6}",
+    ]
+}
+
+fn grade() -> impl Strategy<Value = Option<u8>> {
+    proptest::option::of(any::<u8>())
+}
+
+fn exam() -> impl Strategy<Value = ExamForm> {
+    let easi = proptest::array::uniform4((grade(), proptest::array::uniform4(grade())).prop_map(|(area, signs)| EasiRegionForm { area, signs }));
+    let scorad = (proptest::array::uniform13(typed()), proptest::array::uniform6(grade()), typed(), typed())
+        .prop_map(|(extent, intensity, pruritus, sleep_loss)| ScoradForm { extent, intensity, pruritus, sleep_loss });
+    let dlqi = proptest::option::of(prop_oneof![(0u8..=3).prop_map(DlqiAnswer::Score), Just(DlqiAnswer::NotRelevant)]);
+    let patient = (
+        any::<[bool; 8]>(),
+        (grade(), grade(), grade(), grade()),
+        proptest::array::uniform7(grade()),
+        proptest::array::uniform10(dlqi),
+    )
+        .prop_map(|(b, (itch, sleep, status, effect), poem, dlqi)| PatientForm {
+            proxy: b[0],
+            parts: Parts { itch: b[1], sleep: b[2], scorad_c: b[3], poem: b[4], dlqi: b[5], global: b[6] },
+            itch,
+            sleep,
+            poem,
+            dlqi,
+            dlqi7_not_prevented: b[7],
+            status,
+            effect,
+        });
+    (
+        (typed(), typed(), typed()),
+        easi,
+        scorad,
+        any::<[u32; 13]>(),
+        any::<(bool, bool, bool)>(),
+        patient,
+    )
+        .prop_map(|((age, dob, exam_date), easi, scorad, map, (map_examined, chopra_easi, chopra_scorad), patient)| ExamForm {
+            age,
+            dob,
+            exam_date,
+            easi,
+            scorad,
+            map: Painting(map),
+            map_examined,
+            easi_bands: if chopra_easi { EasiBands::Chopra2017 } else { EasiBands::Leshem2015 },
+            scorad_bands: if chopra_scorad { ScoradBands::Chopra2017 } else { ScoradBands::Kunz1997 },
+            patient,
+        })
+}
+
+proptest! {
+    #[test]
+    fn the_draft_text_is_serde_jsons_text_and_reads_back(form in exam()) {
+        // Act
+        let mine = encode(&form);
+        // Assert: byte for byte what serde_json writes; read back by both.
+        prop_assert_eq!(&mine, &serde_json::to_string(&form).unwrap());
+        prop_assert_eq!(decode(&mine).unwrap(), form.clone());
+        prop_assert_eq!(serde_json::from_str::<ExamForm>(&mine).unwrap(), form);
+    }
+
+    #[test]
+    fn a_cut_draft_is_refused_as_serde_json_refuses_it(form in exam()) {
+        // Assemble: the text cut short of its end, as an interrupted write would leave it
+        // (every 7th place, to keep the test quick).
+        let text = encode(&form);
+        for at in (0..text.len()).step_by(7).filter(|&i| text.is_char_boundary(i)) {
+            let cut = &text[..at];
+            // Act / Assert
+            prop_assert!(decode(cut).is_err(), "accepted {}", cut);
+            prop_assert!(serde_json::from_str::<ExamForm>(cut).is_err());
+        }
+    }
+}
+
+#[test]
+fn members_earlier_versions_left_out_take_their_defaults_and_unknown_ones_are_ignored() {
+    // Assemble: a draft from before dates, the map, bands and the patient's part, with a
+    // member no version knows.
+    let empty = r#"{"area":null,"signs":[null,null,null,null]}"#;
+    let old = format!(
+        r#"{{"age":"34","easi":[{empty},{empty},{empty},{{"signs":[2,null,null,null]}}],"scorad":{{"extent":["","","","","","","","","","","","",""],"intensity":[null,null,null,null,null,null],"pruritus":"","sleep_loss":""}},"later":1}}"#
+    );
+    // Act
+    let mine = decode(&old).unwrap();
+    // Assert
+    assert_eq!(mine, serde_json::from_str::<ExamForm>(&old).unwrap());
+    assert_eq!(mine.easi[3].signs[0], Some(2));
+    assert_eq!(mine.patient.parts, Parts::default());
+}
+
+#[test]
+fn what_serde_json_refuses_the_draft_reader_refuses() {
+    let good = encode(&ExamForm::default());
+    let cases = [
+        good.replace("\"age\":\"\",", ""),                          // a required member missing
+        good.replace("\"dob\":\"\"", "\"dob\":3"),                  // wrong type
+        good.replace("\"area\":null", "\"area\":256"),             // out of a u8's range
+        good.replace("\"area\":null", "\"area\":1.5"),             // not whole
+        good.replace("\"easi_bands\":\"leshem_2015\"", "\"easi_bands\":\"other\""),
+        good.replace("\"dlqi\":[null", "\"dlqi\":[4"),             // a DLQI answer above 3
+        good.replace("\"signs\":[null,null,null,null]", "\"signs\":[null,null,null]"), // too few
+        good.replace("{\"age\"", "{\"age\":\"1\",\"age\""),        // a member twice
+        format!("{good} x"),
+        "[]".to_string(),
+    ];
+    for case in cases {
+        assert!(serde_json::from_str::<ExamForm>(&case).is_err(), "serde_json accepts {case}");
+        assert!(decode(&case).is_err(), "the draft reader accepts {case}");
+    }
+}
+
