@@ -156,7 +156,9 @@ fn typed_tenths<const MAX: u16>(text: &str) -> Option<Result<Tenths<MAX>, Reason
         if !(0.0..=f64::from(MAX)).contains(&n) {
             return Err(Reason::Range { max: MAX });
         }
-        Tenths::from_f64(n).map_err(|_| Reason::OneDecimal)
+        // Not `Tenths::from_f64`: its message would bring float formatting into the app.
+        let tenths = crate::scoring::exact::steps_of(n, 10).ok_or(Reason::OneDecimal)?;
+        Tenths::from_tenths(tenths as u16).map_err(|_| Reason::Range { max: MAX })
     })
 }
 

@@ -121,7 +121,7 @@ impl AreaScore {
             500..=699 => 4,
             700..=899 => 5,
             900..=1000 => 6,
-            _ => return Err(format!("percent of a region must be 0–100, got {}", f64::from(tenths) / 10.0)),
+            _ => return Err(format!("percent of a region must be 0–100, got {}", super::exact::decimal(u32::from(tenths), 10))),
         };
         Ok(Self(score))
     }
@@ -160,7 +160,7 @@ impl SignGrade {
         } else if halves == 1 {
             Err("EASI sign grade 0.5 is not allowed: a present sign is at least mild (1)".into())
         } else {
-            Err(format!("EASI sign grade must be 0, 1, 1.5, 2, 2.5 or 3, got {}", f64::from(halves) / 2.0))
+            Err(format!("EASI sign grade must be 0, 1, 1.5, 2, 2.5 or 3, got {}", super::exact::decimal(u32::from(halves), 2)))
         }
     }
 

@@ -90,6 +90,15 @@ impl<const DEN: u32> Serialize for Exact<DEN> {
     }
 }
 
+/// `units / per` (per is 2 or 10) written as f64's Display would write it — "7", "7.5" — with
+/// integer arithmetic only, so messages carry no float-formatting code into the app.
+pub(crate) fn decimal(units: u32, per: u32) -> String {
+    match units % per {
+        0 => (units / per).to_string(),
+        rest => format!("{}.{}", units / per, rest * 10 / per),
+    }
+}
+
 /// Reads a JSON number that must be a multiple of `1/steps` (e.g. steps = 10: at most one
 /// decimal; steps = 2: whole or half) and returns it as a count of those steps.
 ///
@@ -137,6 +146,13 @@ pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D, max: u8, what: &'sta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_f64_display_writes_them() {
+        for (units, per) in [(0, 10), (70, 10), (75, 10), (1000, 10), (1, 10), (0, 2), (3, 2), (6, 2), (1, 2)] {
+            assert_eq!(decimal(units, per), (f64::from(units) / f64::from(per)).to_string(), "{units}/{per}");
+        }
+    }
 
     #[test]
     fn the_f64_trap_is_exact_here() {

@@ -150,7 +150,7 @@ impl<const MAX: u16> Tenths<MAX> {
         if tenths <= MAX * 10 {
             Ok(Self(tenths))
         } else {
-            Err(format!("{} must be between 0 and {MAX}, got {}", Self::WHAT, f64::from(tenths) / 10.0))
+            Err(format!("{} must be between 0 and {MAX}, got {}", Self::WHAT, super::exact::decimal(u32::from(tenths), 10)))
         }
     }
 
