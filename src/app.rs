@@ -37,6 +37,16 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
 
+/// Back to the examination: clears the location hash and tells [`use_screen`] even when the
+/// hash was already empty (a hand-over to the patient does not set one).
+pub fn back_to_exam() {
+    let window = gloo::utils::window();
+    let _ = window.location().set_hash("");
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// Which screen is showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {

@@ -16,7 +16,7 @@
 //! the examination to [`save_visit`] (and asks [`suggestions`] for the codes and labels in use)
 //! through the same loader, so the examination's module carries no history code at all.
 
-use crate::app::{use_screen, Screen};
+use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::Shared;
 use crate::form::ExamForm;
 use crate::history::{io, labels, History, Patient};
@@ -125,7 +125,10 @@ pub fn RecordsHost(props: &RecordsHostProps) -> Html {
                 Some(Err(why)) => html! {
                     <div class="app">
                         <p class="alert" role="alert">{ fill(t.history_problem, &[why]) }</p>
-                        <a class="button" href="#">{ t.back_to_exam }</a>
+                        // Also from a hand-over, where the hash is already empty.
+                        <a class="button" href="#" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); back_to_exam() })}>
+                            { t.back_to_exam }
+                        </a>
                     </div>
                 },
                 Some(Ok(())) => html! {},
@@ -358,12 +361,8 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
             lang.set(l)
         })
     };
-    // Back to the examination: the hash goes (a hand-over never set one), and the
-    // examination's module takes the examination back when this one is unmounted.
-    let onfinish = Callback::from(|_| {
-        let _ = gloo::utils::window().location().set_hash("");
-        let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new("hashchange").expect("an event"));
-    });
+    // Back to the examination, which takes the examination back when this one is unmounted.
+    let onfinish = Callback::from(|_| back_to_exam());
     let t = lang.strings();
     html! {
         <ContextProvider<Lang> context={*lang}>

@@ -272,3 +272,20 @@ test('the patient\'s flow is loaded when handed over, and leaving it any way han
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('when the patient\'s flow cannot be loaded, the clinician is told and gets back to the examination', async () => {
+  // No service worker (it would serve the module from its cache): the network fails it.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/records-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '30');
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('[role=alert]');
+  assert.match(await page.textContent('[role=alert]'), /could not be used/);
+  await page.click('text=Back to the examination');
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await page.inputValue('#age'), '30');
+  await context.close();
+});
