@@ -400,19 +400,31 @@ impl History {
             if other.id == visit.id {
                 return Err(format!("a visit with id {:?} already exists", visit.id));
             }
-            if other.patient == visit.patient && other.date == visit.date {
-                if let Some(a) = visit.assessments.iter().find(|a| other.assessment(instrument_key(a)).is_some()) {
-                    return Err(format!(
-                        "patient {} already has {} on {} (visit {}); change that visit instead",
-                        visit.patient,
-                        instrument_name(instrument_key(a)),
-                        visit.date,
-                        other.id
-                    ));
-                }
-            }
+        }
+        if let Some((other, key)) = self.same_day(visit, skip) {
+            return Err(format!(
+                "patient {} already has {} on {} (visit {}); change that visit instead",
+                visit.patient,
+                instrument_name(key),
+                visit.date,
+                other.id
+            ));
         }
         Ok(())
+    }
+
+    /// Another visit (not the one at `skip`) of the same patient on the same date that already
+    /// holds one of `visit`'s instruments, with that instrument's key: a day has one score per
+    /// instrument, so [`History::add_visit`] refuses such a visit.
+    pub fn same_day(&self, visit: &Visit, skip: Option<usize>) -> Option<(&Visit, &'static str)> {
+        self.visits
+            .iter()
+            .enumerate()
+            .filter(|&(i, other)| Some(i) != skip && other.patient == visit.patient && other.date == visit.date)
+            .find_map(|(_, other)| {
+                let key = visit.assessments.iter().map(instrument_key).find(|&key| other.assessment(key).is_some())?;
+                Some((other, key))
+            })
     }
 
     /// Checks the whole history as an import does: format name and version, patient codes

@@ -19,7 +19,7 @@
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::Shared;
 use crate::form::ExamForm;
-use crate::history::{io, labels, History, Patient};
+use crate::history::{instrument_name, io, labels, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
@@ -297,7 +297,19 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         next.upsert_patient(Patient { code: code.to_string(), dob, note: String::new() });
     }
     let id = next.next_visit_id(code, exam.exam_date.trim());
-    next.add_visit(exam.to_visit(id, code, label))?;
+    let visit = exam.to_visit(id, code, label);
+    // The likely refusal (saved twice on one day) in the chosen language.
+    if let Some((other, key)) = next.same_day(&visit, None) {
+        let name = match key {
+            "easi" => t.easi,
+            "scorad" => t.scorad,
+            "itch_nrs" => t.field_itch_nrs,
+            "sleep_nrs" => t.field_sleep_nrs,
+            other => instrument_name(other),
+        };
+        return Err(fill(t.visit_same_day, &[&code, &name, &t.date(&visit.date), &other.id]));
+    }
+    next.add_visit(visit)?;
     let text = io::to_json_compact(&next);
     let generation = store::save(text).await.map_err(|why| fill(t.history_problem, &[&why]))?;
     remember(generation, &Shared::new(next));

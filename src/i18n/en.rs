@@ -242,6 +242,7 @@ pub static EN: Strings = Strings {
     visit_need_code: "Enter a patient code first.",
     visit_nothing: "Nothing to save yet: no score is complete and no question is answered.",
     visit_saved: "Saved the visit of {0} on {1}.",
+    visit_same_day: "Not saved: {0} already has {1} on {2} (visit {3}). Change that visit on the History screen instead.",
     open_history: "Open the history",
     history_title: "History",
     back_to_exam: "Back to the examination",

@@ -242,6 +242,7 @@ pub static KO: Strings = Strings {
     visit_need_code: "먼저 환자 코드를 입력하세요.",
     visit_nothing: "아직 저장할 내용이 없습니다. 완성된 점수나 응답한 질문이 없습니다.",
     visit_saved: "{0}의 {1} 방문을 저장했습니다.",
+    visit_same_day: "저장하지 않았습니다. {0}에게는 {2}에 이미 {1} 기록이 있습니다(방문 {3}). 기록 화면에서 그 방문을 수정하세요.",
     open_history: "기록 보기",
     history_title: "기록",
     back_to_exam: "진찰로 돌아가기",

@@ -227,6 +227,27 @@ test('an unreadable stored history is kept aside and offered as a file; the visi
   await context.close();
 });
 
+test('saving the same score twice on one day is refused in the chosen language, and nothing is added', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await easiVisitFields(page);
+  await page.fill('#visit-patient', 'AD-017');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  await page.click('#save-visit');
+  await page.waitForSelector('#save [role=alert]');
+  assert.equal((await page.textContent('#save [role=alert]')).trim(),
+    'Not saved: AD-017 already has EASI on 5 Jan 2026 (visit AD-017-2026-01-05-1). Change that visit on the History screen instead.');
+  await page.selectOption('#language', 'ko');
+  await page.click('#save-visit');
+  await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.startsWith('저장하지 않았습니다'));
+  assert.match(await page.textContent('#save [role=alert]'), /AD-017에게는 .*2026.* 이미 EASI 기록이 있습니다\(방문 AD-017-2026-01-05-1\)/);
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  assert.match(await page.textContent('section[aria-labelledby="patients-title"] tbody'), /^AD-017\s*1\s*2026/, 'one visit');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** An examination with one complete score: an adult EASI (4.0), not yet saved. */
 async function easiVisitFields(page) {
   await page.fill('#exam-date', '2026-01-05');
