@@ -5,7 +5,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: setup setup-browser serve dist test test-native test-components test-e2e screenshots bench icons clean
+.PHONY: setup setup-browser serve dist test test-native test-components test-e2e screenshots bench icons strings clean
 
 setup:
 	@scripts/setup.sh
@@ -45,6 +45,10 @@ bench: setup-browser dist
 ## icons: re-render the install icons in pwa/ from assets/icon.svg (the PNGs are committed)
 icons: setup-browser
 	node scripts/render-icons.mjs
+
+## strings: rewrite content/ko.strings.txt (the Korean strings the examination reads) from src/i18n/ko.rs
+strings:
+	ADSCORE_WRITE_STRINGS=1 cargo test --offline --lib the_korean_file_is_the_korean_table
 
 clean:
 	rm -rf dist target tests/e2e/artifacts

@@ -1,6 +1,7 @@
-// Loads the history screens' module (records-….js and its .wasm, named by the page's
-// <meta name="adscore-records">) the first time one of them opens or a visit is saved, and mounts
-// it or calls it. src/records.rs.
+// Loads what the examination's module leaves out until needed: the history screens' module
+// (records-….js and its .wasm, named by the page's <meta name="adscore-records">) the first time
+// one of them opens or a visit is saved, mounting or calling it (src/records.rs); and the Korean
+// strings (src/i18n.rs).
 let loading = null;
 
 function load() {
@@ -48,4 +49,14 @@ export function suggestions_from_records() {
 /** Unmounts the history screens or the patient's flow (once the module has loaded, if it is loading). */
 export function close_records() {
   loading?.then((module) => module.unmount(), () => {});
+}
+
+/** The text of this build's Korean strings (content/ko.strings.txt, named by the page's <meta name="adscore-korean">). */
+export function korean_strings() {
+  const meta = document.querySelector('meta[name="adscore-korean"]');
+  if (!meta) return Promise.reject(new Error('this build has no Korean strings (no adscore-korean meta)'));
+  return fetch(new URL(meta.content, document.baseURI)).then((response) => {
+    if (!response.ok) throw new Error(`${meta.content}: HTTP ${response.status}`);
+    return response.text();
+  });
 }

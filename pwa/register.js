@@ -29,6 +29,7 @@
   }
 
   function watch(registration) {
+    if (!registration) return; // e.g. a browser set to block service workers
     // A version downloaded during an earlier visit, still waiting for the old one's pages.
     if (registration.waiting && container.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {

@@ -3,7 +3,9 @@
 // 1. Adds the Content-Security-Policy <meta> to index.html, allowing the one inline <script>
 //    Trunk writes (the wasm loader) by its sha256 and nothing else inline.
 // 2. Builds the history screens' module (scripts/records-build.mjs) and names it in a
-//    <meta name="adscore-records">, for js/records.js to load on demand.
+//    <meta name="adscore-records">, for js/records.js to load on demand; copies the Korean
+//    strings (content/ko.strings.txt) under a name taken from their bytes, in a
+//    <meta name="adscore-korean">.
 // 3. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
 //    from their bytes, so a hand-kept list can never go stale. Debug builds get a worker that
 //    removes itself (no offline copy while developing) and a marker that tells register.js so.
@@ -68,11 +70,17 @@ async function filesUnder(dir) {
 }
 
 const records = await buildRecords({ staging, source, release });
+// The Korean strings, read by the examination's module only when Korean is chosen; named by
+// their bytes, like Trunk's files, so that no cache can pair them with another build.
+const korean = await readFile(join(source, 'content', 'ko.strings.txt'));
+const koreanFile = `ko-${sha256(korean, 'hex').slice(0, 16)}.txt`;
+await writeFile(join(staging, koreanFile), korean);
 const htmlPath = join(staging, 'index.html');
 const html = await readFile(htmlPath, 'utf8');
 const policy = policyFor(html);
 const marker = (release ? '' : '\n  <meta name="adscore-service-worker" content="off">')
-  + `\n  <meta name="adscore-records" content="${records}">`;
+  + `\n  <meta name="adscore-records" content="${records}">`
+  + `\n  <meta name="adscore-korean" content="${koreanFile}">`;
 await writeFile(htmlPath, withPolicy(html, policy, marker));
 
 // Everything the app may need offline: every file of the build but the worker. The page is cached under the scope URL ("./"), which is how people open it.

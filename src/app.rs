@@ -101,7 +101,20 @@ pub fn use_screen() -> UseStateHandle<Screen> {
 /// The app.
 #[component]
 pub fn App() -> Html {
+    // The language chosen; the one shown is English while Korean's strings cannot be read.
     let lang = use_state(draft::load_lang);
+    let lang_unavailable = use_state(|| lang.shown() != *lang);
+    // Changes the language once its strings are here (Korean's are a file of their own).
+    let set_lang = {
+        let (lang, lang_unavailable) = (lang.clone(), lang_unavailable.clone());
+        Callback::from(move |chosen: Lang| {
+            let (lang, lang_unavailable) = (lang.clone(), lang_unavailable.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                lang_unavailable.set(crate::i18n::ready(chosen).await.is_err());
+                lang.set(chosen);
+            });
+        })
+    };
     let screen = use_screen();
     let unreadable = use_state(|| None::<String>);
     let exam = {
@@ -118,14 +131,14 @@ pub fn App() -> Html {
     {
         // The patient's flow hands the examination back, answers included, and may have
         // changed the language.
-        let (dispatcher, lang) = (exam.dispatcher(), lang.clone());
+        let (dispatcher, set_lang) = (exam.dispatcher(), set_lang.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), HANDED_BACK, move |event| {
                 let detail = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
                 if let Some(form) = detail.and_then(|json| draft::decode(&json).ok()) {
                     dispatcher.dispatch(Action::Restore(Box::new(form)));
                 }
-                lang.set(draft::load_lang());
+                set_lang.emit(draft::load_lang());
             });
             move || drop(listener)
         });
@@ -135,10 +148,11 @@ pub fn App() -> Html {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
     }
-    use_effect_with(*lang, |&lang| {
+    let shown = lang.shown();
+    use_effect_with((*lang, shown), |&(lang, shown)| {
         draft::save_lang(lang);
         if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("lang", shown.tag());
         }
     });
     // Stable across renders, so children whose data did not change are not re-rendered.
@@ -152,11 +166,8 @@ pub fn App() -> Html {
             }
         });
     }
-    let onlang = {
-        let lang = lang.clone();
-        Callback::from(move |l: Lang| lang.set(l))
-    };
-    let t = lang.strings();
+    let onlang = set_lang;
+    let t = shown.strings();
     let alerts = html! {
         <>
             if let Some(key) = (*unreadable).clone() {
@@ -164,6 +175,9 @@ pub fn App() -> Html {
             }
             if *save_failed {
                 <p class="alert" role="alert">{ t.save_failed }</p>
+            }
+            if *lang_unavailable {
+                <p class="alert" role="alert">{ t.lang_unavailable }</p>
             }
         </>
     };
@@ -187,7 +201,7 @@ pub fn App() -> Html {
         // The history screens are a second module, loaded the first time one is opened.
         Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost hosted={Hosted::History} /> },
     };
-    html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
+    html! { <ContextProvider<Lang> context={shown}>{ body }</ContextProvider<Lang>> }
 }
 
 /// Props of [`ExamView`].

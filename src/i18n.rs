@@ -23,6 +23,26 @@ macro_rules! strings {
         /// How many strings a table holds.
         const COUNT: usize = [$(stringify!($key)),*].len();
 
+        /// A fingerprint of the keys and their order (FNV-1a, worked out by the compiler, so
+        /// the key names themselves need not be in the module): a strings file written for
+        /// another list of keys is refused.
+        const KEYS_HASH: u64 = {
+            let keys = [$(stringify!($key)),*];
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut i = 0;
+            while i < keys.len() {
+                let bytes = keys[i].as_bytes();
+                let mut j = 0;
+                while j < bytes.len() {
+                    hash = (hash ^ bytes[j] as u64).wrapping_mul(0x100_0000_01b3);
+                    j += 1;
+                }
+                hash = (hash ^ 0xff).wrapping_mul(0x100_0000_01b3);
+                i += 1;
+            }
+            hash
+        };
+
         impl Strings {
             /// Every (key, text) pair, for tests and the pseudo-locale.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
@@ -38,13 +58,74 @@ macro_rules! strings {
                 let all: [&'static str; COUNT] = unsafe { std::mem::transmute_copy(self) };
                 unsafe { std::mem::transmute::<[&'static str; COUNT], Strings>(all.map(f)) }
             }
+
+            /// The table from the text of a strings file ([`Strings::to_file`]): a header naming
+            /// the keys' fingerprint, then one `key<TAB>text` line per key in table order.
+            pub fn from_file(file: &str) -> Result<Strings, String> {
+                let mut lines = file.lines();
+                if lines.next() != Some(header().as_str()) {
+                    return Err("the strings file was written for another version of adscore".to_string());
+                }
+                let mut all = [""; COUNT];
+                let mut count = 0;
+                for line in lines {
+                    let (_, text) = line.split_once('\t').ok_or("a line of the strings file has no tab")?;
+                    *all.get_mut(count).ok_or("the strings file has too many lines")? = Box::leak(unescape(text).into_boxed_str());
+                    count += 1;
+                }
+                if count != COUNT {
+                    return Err("the strings file has too few lines".to_string());
+                }
+                // SAFETY: as in `map`.
+                Ok(unsafe { std::mem::transmute::<[&'static str; COUNT], Strings>(all) })
+            }
         }
     };
 }
 
+/// The first line of a strings file.
+fn header() -> String {
+    format!("adscore-strings keys={KEYS_HASH} count={COUNT}")
+}
+
+/// A strings file's text back from its escapes (`\n`, `\t`, `\\`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+impl Strings {
+    /// The text of a strings file for this table: how the Korean table reaches the browser
+    /// (`content/ko.strings.txt`, written by `make strings`, checked by a test to be `ko.rs`).
+    pub fn to_file(&self) -> String {
+        let mut out = header();
+        for (key, text) in self.entries() {
+            out.push('\n');
+            out.push_str(key);
+            out.push('\t');
+            out.push_str(&text.replace('\\', "\\\\").replace('\n', "\\n").replace('\t', "\\t"));
+        }
+        out.push('\n');
+        out
+    }
+}
+
 strings! {
     lang_name, language_label, translation_note,
-    app_name, tagline, nav_label, footer, new_exam, confirm_new_exam, save_failed, draft_unreadable,
+    app_name, tagline, nav_label, footer, new_exam, confirm_new_exam, save_failed, lang_unavailable, draft_unreadable,
     patient_title, age_label, age_hint, exam_date_label, dob_label, age_from_dates, age_basis_dob, age_basis_years,
     easi_title, easi_intro, erythema_note, area_label, region_clear, region_clear_label,
     region_head_neck, region_upper_limbs, region_trunk, region_lower_limbs,
@@ -128,14 +209,76 @@ impl Lang {
         }
     }
 
-    /// This language's strings.
+    /// This language's strings; English while Korean's are not here yet ([`ready`]).
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &en::EN,
-            Lang::Ko => &ko::KO,
+            Lang::Ko => korean().unwrap_or(&en::EN),
             Lang::Pseudo => pseudo(),
         }
     }
+
+    /// The language the app can show for this choice: English while Korean's strings could not
+    /// be read.
+    pub fn shown(self) -> Lang {
+        match self {
+            Lang::Ko if korean().is_none() => Lang::En,
+            lang => lang,
+        }
+    }
+
+    /// The language's name in itself, for the language switch (known before its strings are).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => en::EN.lang_name,
+            Lang::Ko => "한국어",
+            Lang::Pseudo => pseudo().lang_name,
+        }
+    }
+}
+
+/// Korean's table, once here. Native builds and the history module have it built in
+/// ([`use_builtin_korean`]); the examination's module leaves it out, so that a first visit in
+/// English does not download it, and reads it from the build's strings file ([`ready`]).
+#[cfg(target_arch = "wasm32")]
+static KOREAN: OnceLock<&'static Strings> = OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn korean() -> Option<&'static Strings> {
+    KOREAN.get().copied()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn korean() -> Option<&'static Strings> {
+    Some(&ko::KO)
+}
+
+/// Uses the Korean table compiled into this module (the history module's entry points).
+pub fn use_builtin_korean() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = KOREAN.set(&ko::KO);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/records.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn korean_strings() -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Makes `lang`'s strings available: Korean's are read from the build's strings file the first
+/// time (`Err` with why, in English, when they cannot be; the app then stays in English).
+pub async fn ready(lang: Lang) -> Result<(), String> {
+    if lang != Lang::Ko || korean().is_some() {
+        return Ok(());
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let text = korean_strings().await.map_err(crate::store::message)?;
+        let table = Strings::from_file(&text.as_string().unwrap_or_default())?;
+        let _ = KOREAN.set(Box::leak(Box::new(table)));
+    }
+    Ok(())
 }
 
 /// English lengthened by 40 % and bracketed, built once.
@@ -450,6 +593,44 @@ mod tests {
         assert_eq!(Lang::Ko.strings().date("2026-11-26"), "2026년 11월 26일");
         assert_eq!(Lang::En.strings().date("not a date"), "not a date");
         assert_eq!(Lang::En.strings().date("2026-13-01"), "2026-13-01");
+    }
+
+    #[test]
+    fn the_korean_file_is_the_korean_table() {
+        // Assemble: the file the build ships (`make strings` rewrites it from ko.rs).
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/ko.strings.txt");
+        let expected = ko::KO.to_file();
+        if std::env::var_os("ADSCORE_WRITE_STRINGS").is_some() {
+            std::fs::write(path, &expected).expect("write content/ko.strings.txt");
+        }
+        // Act
+        let shipped = std::fs::read_to_string(path).unwrap_or_default();
+        // Assert
+        assert!(shipped == expected, "content/ko.strings.txt is not src/i18n/ko.rs: run `make strings`");
+        let read = Strings::from_file(&shipped).expect("the shipped file reads");
+        assert_eq!(read.entries(), ko::KO.entries());
+    }
+
+    #[test]
+    fn a_strings_file_keeps_every_character_and_refuses_another_version() {
+        // Assemble: a table whose texts hold the escaped characters.
+        let odd = en::EN.map(|s| if s.len() % 3 == 0 { Box::leak(format!("{s}\\n\n\t\\").into_boxed_str()) } else { s });
+        let file = odd.to_file();
+        // Act / Assert: read back as written.
+        assert_eq!(Strings::from_file(&file).expect("reads").entries(), odd.entries());
+        // Another list of keys, a line lost or one too many: refused, with why.
+        let other = file.replacen("keys=", "keys=1", 1);
+        assert!(Strings::from_file(&other).err().unwrap().contains("another version"));
+        let short: String = file.lines().take(COUNT).map(|l| format!("{l}\n")).collect();
+        assert!(Strings::from_file(&short).err().unwrap().contains("too few"));
+        let long = format!("{file}extra\tline\n");
+        assert!(Strings::from_file(&long).err().unwrap().contains("too many"));
+    }
+
+    #[test]
+    fn each_language_is_named_in_itself() {
+        assert_eq!(Lang::En.name(), en::EN.lang_name);
+        assert_eq!(Lang::Ko.name(), ko::KO.lang_name);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Browser entry point: mounts the app; everything else lives in the library.
+//! Browser entry point: starts the app; everything else lives in the library.
 fn main() {
-    yew::Renderer::<adscore::App>::new().render();
+    adscore::start();
 }

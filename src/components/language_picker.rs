@@ -17,14 +17,32 @@ pub struct LanguagePickerProps {
 pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
     let t = use_strings();
     let current = use_context::<Lang>().unwrap_or_default();
-    let onchange = props.onlang.reform(|e: Event| Lang::from_tag(&e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let onchange = {
+        let onlang = props.onlang.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            onlang.emit(Lang::from_tag(&select.value()));
+            // The switch shows the language on screen until the app has changed it, so that a
+            // language that could not be loaded can be chosen again.
+            select.set_value(current.tag());
+        })
+    };
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect(move || {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                select.set_value(current.tag());
+            }
+        });
+    }
     html! {
         <label class="language">
             <span>{ t.language_label }</span>
-            <select id="language" {onchange}>
+            <select id="language" ref={select} {onchange}>
                 { for Lang::CHOICES.iter().map(|&lang| html! {
                     // Each language is named in itself.
-                    <option value={lang.tag()} selected={lang == current} lang={lang.tag()}>{ lang.strings().lang_name }</option>
+                    <option value={lang.tag()} selected={lang == current} lang={lang.tag()}>{ lang.name() }</option>
                 }) }
             </select>
         </label>

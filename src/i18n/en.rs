@@ -14,6 +14,7 @@ pub static EN: Strings = Strings {
     new_exam: "New examination",
     confirm_new_exam: "Clear every entry of this examination?",
     save_failed: "This browser did not save the examination (storage full or disabled). Keep this page open until the scores are recorded.",
+    lang_unavailable: "The Korean text could not be loaded, so adscore is shown in English. Choose 한국어 again to try once more.",
     draft_unreadable: "A saved examination could not be read. It has been kept unchanged in this browser's storage under “{0}”, and a new examination was started.",
     patient_title: "Patient and examination",
     age_label: "Patient age (years)",

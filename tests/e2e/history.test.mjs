@@ -238,6 +238,7 @@ test('saving the same score twice on one day is refused in the chosen language, 
   assert.equal((await page.textContent('#save [role=alert]')).trim(),
     'Not saved: AD-017 already has EASI on 5 Jan 2026 (visit AD-017-2026-01-05-1). Change that visit on the History screen instead.');
   await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
   await page.click('#save-visit');
   await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.startsWith('저장하지 않았습니다'));
   assert.match(await page.textContent('#save [role=alert]'), /AD-017에게는 .*2026.* 이미 EASI 기록이 있습니다\(방문 AD-017-2026-01-05-1\)/);

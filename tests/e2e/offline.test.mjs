@@ -18,8 +18,8 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 /** Opens the app in a fresh profile, recording every request, CSP violation and console error. */
-async function open(url, { viewport = { width: 1024, height: 768 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP });
+async function open(url, { viewport = { width: 1024, height: 768 }, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, bypassCSP, serviceWorkers });
   const requests = [];
   const problems = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -119,6 +119,43 @@ for (const prefix of [SUB_PATH, '/']) {
     await context.close();
   });
 }
+
+test('the Korean strings are read only once Korean is chosen; offline too; a failed read leaves English and says so', async () => {
+  const server = await serve({ prefix: SUB_PATH });
+  const KOREAN = /\/ko-[0-9a-f]{16}\.txt$/;
+  // The page's own requests (no service worker, which downloads every file for offline use).
+  const { context, page, requests, problems } = await open(server.url, { serviceWorkers: 'block' });
+  assert.deepEqual(requests.filter((u) => KOREAN.test(u)), [], 'an English visit does not read them');
+  // Unreadable: the app stays in English, says so, and offers the choice again.
+  await page.route(KOREAN, (route) => route.abort());
+  await page.selectOption('#language', 'ko');
+  await page.waitForSelector('.alert:has-text("The Korean text could not be loaded")');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.inputValue('#language'), 'en');
+  await page.unroute(KOREAN);
+  // Chosen again: Korean, the notice gone.
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.equal(await page.textContent('#map-title'), '신체 지도');
+  assert.equal(await page.locator('.alert').count(), 0);
+  assert.equal(requests.filter((u) => KOREAN.test(u)).length, 2);
+  await context.close();
+  // Offline, the next start is in Korean from the first paint: the file is in the offline copy.
+  const online = await open(server.url);
+  await online.page.selectOption('#language', 'ko');
+  await online.page.waitForFunction(() => document.documentElement.lang === 'ko');
+  await offlineReady(online.page);
+  await online.context.setOffline(true);
+  await server.close();
+  await online.page.reload();
+  await online.page.waitForSelector(EXAM_READY);
+  assert.equal(await online.page.getAttribute('html', 'lang'), 'ko');
+  assert.equal(await online.page.textContent('#map-title'), '신체 지도');
+  // Only the aborted read complained.
+  assert.deepEqual(problems, ['console: Failed to load resource: net::ERR_FAILED']);
+  assert.deepEqual(online.problems, []);
+  await online.context.close();
+});
 
 test('a whole session talks to one origin only, with no CSP violation', async () => {
   const server = await serve({ prefix: SUB_PATH });
