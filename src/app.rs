@@ -3,6 +3,7 @@
 //! every change, and the language is remembered on the device.
 
 use crate::components::body_map::BodyMap;
+use crate::components::{alert, alerts_above};
 use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
@@ -168,25 +169,20 @@ pub fn App() -> Html {
     }
     let onlang = set_lang;
     let t = shown.strings();
-    let alerts = html! {
-        <>
-            if let Some(key) = (*unreadable).clone() {
-                <p class="alert" role="alert">{ fill(t.draft_unreadable, &[&key]) }</p>
-            }
-            if *save_failed {
-                <p class="alert" role="alert">{ t.save_failed }</p>
-            }
-            if *lang_unavailable {
-                <p class="alert" role="alert">{ t.lang_unavailable }</p>
-            }
-        </>
-    };
+    let alerts: Vec<Html> = [
+        (*unreadable).clone().map(|key| alert(fill(t.draft_unreadable, &[&key]))),
+        save_failed.then(|| alert(t.save_failed)),
+        lang_unavailable.then(|| alert(t.lang_unavailable)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let body = match (*screen).clone() {
         // The patient's flow is in the second module too: it takes the examination over and
         // hands it back (`crate::records::PatientRoot`).
         Screen::Patient { from_exam } => {
             let exam = draft::encode(&exam.form);
-            html! { <>{ alerts }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
+            html! { <>{ alerts_above("app app--patient", &alerts) }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
         }
         Screen::Exam => {
             let onhand = {
@@ -216,7 +212,7 @@ pub struct ExamViewProps {
     /// Hands the device to the patient.
     pub onhand: Callback<MouseEvent>,
     /// Alerts to show at the top.
-    pub alerts: Html,
+    pub alerts: Vec<Html>,
 }
 
 /// The clinician's screen.
@@ -273,7 +269,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                     <LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
-            { props.alerts.clone() }
+            { for props.alerts.iter().cloned() }
             <main class="layout">
                 <div class="entries">
                     <section class="card" aria-labelledby="patient-title">

@@ -52,6 +52,20 @@ pub mod save_visit;
 pub mod scorad_entry;
 pub mod score_panel;
 
+/// An alert: a problem the user must know about, announced by screen readers.
+pub fn alert(text: impl Into<AttrValue>) -> Html {
+    html! { <p class="alert" role="alert">{ text.into() }</p> }
+}
+
+/// Alerts above a screen that draws its own column: in a column of the same width (`class`:
+/// the screen's `app` classes), nothing when there are none.
+pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
+    if alerts.is_empty() {
+        return html! {};
+    }
+    html! { <div class={classes!(class, "app--alerts")}>{ for alerts.iter().cloned() }</div> }
+}
+
 /// The strings of the language chosen in the app (English outside one).
 #[hook]
 pub fn use_strings() -> &'static Strings {

@@ -17,7 +17,7 @@
 //! through the same loader, so the examination's module carries no history code at all.
 
 use crate::app::{back_to_exam, use_screen, Screen};
-use crate::components::Shared;
+use crate::components::{alert, alerts_above, Shared};
 use crate::form::ExamForm;
 use crate::history::{instrument_name, io, labels, History, Patient};
 use crate::store;
@@ -124,7 +124,7 @@ pub fn RecordsHost(props: &RecordsHostProps) -> Html {
                 None => html! { <div class="app"><p role="status">{ t.loading }</p></div> },
                 Some(Err(why)) => html! {
                     <div class="app">
-                        <p class="alert" role="alert">{ fill(t.history_problem, &[why]) }</p>
+                        { alert(fill(t.history_problem, &[why])) }
                         // Also from a hand-over, where the hash is already empty.
                         <a class="button" href="#" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); back_to_exam() })}>
                             { t.back_to_exam }
@@ -167,21 +167,18 @@ pub fn Records() -> Html {
     }
     let onchange = save_history(stored.clone(), notice.clone());
     let t = lang.strings();
-    let alerts = html! {
-        <>
-            if let Some(why) = (*notice).clone() {
-                <p class="alert" role="alert">{ fill(t.history_problem, &[&why]) }</p>
-            }
-            if let Stored::Unavailable(why) = &*stored {
-                <p class="alert" role="alert">{ fill(t.history_problem, &[why]) }</p>
-                <a class="button" href="#">{ t.back_to_exam }</a>
-            }
-        </>
-    };
+    let mut alerts: Vec<Html> = Vec::new();
+    if let Some(why) = (*notice).clone() {
+        alerts.push(alert(fill(t.history_problem, &[&why])));
+    }
+    if let Stored::Unavailable(why) = &*stored {
+        alerts.push(alert(fill(t.history_problem, &[why])));
+        alerts.push(html! { <a class="button" href="#">{ t.back_to_exam }</a> });
+    }
     let body = match ((*screen).clone(), stored.ready()) {
-        (_, None) => html! { <div class="app">{ alerts }<p role="status">{ t.loading }</p></div> },
-        (Screen::History, Some(history)) => html! { <>{ alerts }<HistoryView {history} {onchange} /></> },
-        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts }<PatientView {history} {code} {onchange} /></> },
+        (_, None) => html! { <div class="app">{ for alerts }<p role="status">{ t.loading }</p></div> },
+        (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} /></> },
+        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} /></> },
         (Screen::Print(id), Some(history)) => html! { <PrintView {history} {id} /> },
         // The examination is taking over.
         (Screen::Exam | Screen::Patient { .. }, Some(_)) => html! {},
@@ -380,7 +377,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
         <ContextProvider<Lang> context={*lang}>
             <div class="app app--patient">
                 if *save_failed {
-                    <p class="alert" role="alert">{ t.save_failed }</p>
+                    { alert(t.save_failed) }
                 }
                 <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
                     sleep_loss={exam.form.scorad.sleep_loss.clone()} from_exam={props.from_exam} {ondispatch}
