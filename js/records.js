@@ -55,7 +55,10 @@ export function close_records() {
 export function korean_strings() {
   const meta = document.querySelector('meta[name="adscore-korean"]');
   if (!meta) return Promise.reject(new Error('this build has no Korean strings (no adscore-korean meta)'));
-  return fetch(new URL(meta.content, document.baseURI)).then((response) => {
+  // The app waits for them before it starts in Korean: never for ever on a stalled network
+  // (it then starts in English and says so).
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(5000) : undefined;
+  return fetch(new URL(meta.content, document.baseURI), { signal }).then((response) => {
     if (!response.ok) throw new Error(`${meta.content}: HTTP ${response.status}`);
     return response.text();
   });

@@ -157,6 +157,20 @@ test('the Korean strings are read only once Korean is chosen; offline too; a fai
   await online.context.close();
 });
 
+test('a start in Korean never waits for ever: when the Korean strings do not come, it starts in English and says so', async () => {
+  const server = await serve({ prefix: SUB_PATH });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+  await context.addInitScript(() => localStorage.setItem('adscore.lang', 'ko'));
+  await context.route(/\/ko-[0-9a-f]{16}\.txt$/, () => {}); // never answered
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY, { timeout: 15000 });
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('.alert'), /The Korean text could not be loaded/);
+  await context.close();
+  await server.close();
+});
+
 test('a whole session talks to one origin only, with no CSP violation', async () => {
   const server = await serve({ prefix: SUB_PATH });
   const { context, page, requests, problems } = await open(server.url, { viewport: { width: 390, height: 844 } });
