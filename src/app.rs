@@ -105,17 +105,15 @@ pub fn App() -> Html {
     // The language chosen; the one shown is English while Korean's strings cannot be read.
     let lang = use_state(draft::load_lang);
     let lang_unavailable = use_state(|| lang.shown() != *lang);
-    // Changes the language once its strings are here (Korean's are a file of their own).
-    let set_lang = {
+    // Changes the language once its strings are here (Korean's are a file of their own). The
+    // same callback on every render, so the language switch is not drawn again on each tap.
+    let set_lang = use_callback((lang.clone(), lang_unavailable.clone()), |chosen: Lang, (lang, lang_unavailable)| {
         let (lang, lang_unavailable) = (lang.clone(), lang_unavailable.clone());
-        Callback::from(move |chosen: Lang| {
-            let (lang, lang_unavailable) = (lang.clone(), lang_unavailable.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                lang_unavailable.set(crate::i18n::ready(chosen).await.is_err());
-                lang.set(chosen);
-            });
-        })
-    };
+        wasm_bindgen_futures::spawn_local(async move {
+            lang_unavailable.set(crate::i18n::ready(chosen).await.is_err());
+            lang.set(chosen);
+        });
+    });
     let screen = use_screen();
     let unreadable = use_state(|| None::<String>);
     let exam = {
