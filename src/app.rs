@@ -219,9 +219,10 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
     let t = crate::components::use_strings();
     let form = &props.exam;
     let ondispatch = props.ondispatch.clone();
-    let onage = ondispatch.reform(Action::SetAge);
-    let ondob = ondispatch.reform(Action::SetDob);
-    let onexamdate = ondispatch.reform(Action::SetExamDate);
+    // The same callbacks on every render, so the fields are drawn again only when their own
+    // value changes, not on every tap of the examination.
+    let edits = use_memo(ondispatch.clone(), |d| (d.reform(Action::SetAge), d.reform(Action::SetDob), d.reform(Action::SetExamDate)));
+    let (onage, ondob, onexamdate) = (edits.0.clone(), edits.1.clone(), edits.2.clone());
     let onnew = {
         let ondispatch = ondispatch.clone();
         Callback::from(move |_: MouseEvent| {

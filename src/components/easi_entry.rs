@@ -77,8 +77,14 @@ pub struct EasiRegionCardProps {
 pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
     let t = use_strings();
     let (region, form, map_area) = (props.region, props.form, props.map_area);
+    // The same callbacks on every render: a picker is drawn again only when its own grade
+    // changes, not when another sign of the region does.
+    let picks = use_memo((region, props.ondispatch.clone()), |(region, d)| {
+        let region = *region;
+        (d.reform(move |score| Action::SetEasiArea(region, score)), Sign::ALL.map(|sign| d.reform(move |halves| Action::SetEasiSign(region, sign, halves))))
+    });
     let onclear = props.ondispatch.reform(move |_: MouseEvent| Action::ClearRegion(region));
-    let onarea = props.ondispatch.reform(move |score| Action::SetEasiArea(region, score));
+    let onarea = picks.0.clone();
     let signs = sign_choices(t);
     html! {
         <div class="region" id={format!("easi-{}", region.key())}>
@@ -103,8 +109,8 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
                     }
                 </p>
             }
-            { for Sign::ALL.iter().map(|&sign| {
-                let onpick = props.ondispatch.reform(move |halves| Action::SetEasiSign(region, sign, halves));
+            { for Sign::ALL.iter().zip(&picks.1).map(|(&sign, onpick)| {
+                let onpick = onpick.clone();
                 html! {
                     <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={t.not_graded}
                         legend={t.easi_sign(sign)} choices={signs.clone()}

@@ -30,6 +30,14 @@ fn error_for(t: &Strings, problems: &[Problem], field: Field) -> Option<AttrValu
     })
 }
 
+/// The SCORAD form's callbacks, made once.
+struct ScoradEdits {
+    extent: [Callback<String>; 13],
+    intensity: [Callback<u8>; 6],
+    pruritus: Callback<String>,
+    sleep_loss: Callback<String>,
+}
+
 /// The SCORAD form.
 #[component]
 pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
@@ -38,10 +46,15 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
     let grades: Vec<Choice> = (0..=3)
         .map(|g| Choice { value: g, label: g.to_string().into(), detail: t.scorad_grade(g).into() })
         .collect();
-    let dispatch = props.ondispatch.clone();
-    let onpruritus = Callback::from(move |t| dispatch.emit(Action::SetPruritus(t)));
-    let dispatch = props.ondispatch.clone();
-    let onsleep = Callback::from(move |t| dispatch.emit(Action::SetSleepLoss(t)));
+    // The same callbacks on every render: a field is drawn again only when its own value
+    // changes, not on every tap of the body map.
+    let edits = use_memo(props.ondispatch.clone(), |d| ScoradEdits {
+        extent: Segment::ALL.map(|segment| d.reform(move |text| Action::SetExtent(segment, text))),
+        intensity: Sign::ALL.map(|sign| d.reform(move |grade| Action::SetScoradSign(sign, grade))),
+        pruritus: d.reform(Action::SetPruritus),
+        sleep_loss: d.reform(Action::SetSleepLoss),
+    });
+    let (onpruritus, onsleep) = (edits.pruritus.clone(), edits.sleep_loss.clone());
     html! {
         <section class="card" id="scorad" aria-labelledby="scorad-title">
             <h2 id="scorad-title">{ t.scorad_title }</h2>
@@ -51,9 +64,8 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
             }
             <p class="intro">{ t.extent_hint }</p>
             <div class="extent-grid">
-                { for Segment::ALL.iter().map(|&segment| {
-                    let dispatch = props.ondispatch.clone();
-                    let onedit = Callback::from(move |t| dispatch.emit(Action::SetExtent(segment, t)));
+                { for Segment::ALL.iter().zip(&edits.extent).map(|(&segment, onedit)| {
+                    let onedit = onedit.clone();
                     let typed = !props.form.extent[segment_index(segment)].trim().is_empty();
                     let map_value = props.map_extent[segment_index(segment)];
                     html! {
@@ -78,9 +90,8 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                 }) }
             </div>
             <h3>{ t.intensity_title }</h3>
-            { for Sign::ALL.iter().map(|&sign| {
-                let dispatch = props.ondispatch.clone();
-                let onpick = Callback::from(move |g| dispatch.emit(Action::SetScoradSign(sign, g)));
+            { for Sign::ALL.iter().zip(&edits.intensity).map(|(&sign, onpick)| {
+                let onpick = onpick.clone();
                 html! {
                     <GradePicker name={format!("scorad-{}", sign.key())} legend={t.scorad_sign(sign)} unset_note={t.not_graded}
                         choices={grades.clone()} selected={props.form.intensity[scorad_sign_index(sign)]} {onpick} />
