@@ -6,7 +6,8 @@
 //    <meta name="adscore-records">, for js/records.js to load on demand; copies the Korean
 //    strings (content/ko.strings.txt) under a name taken from their bytes, in a
 //    <meta name="adscore-korean">.
-// 3. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
+// 3. Release builds: minifies the JavaScript Trunk leaves as written (minifyScripts).
+// 4. Writes sw.js from pwa/sw.js with the exact list of files of this build and a version taken
 //    from their bytes, so a hand-kept list can never go stale. Debug builds get a worker that
 //    removes itself (no offline copy while developing) and a marker that tells register.js so.
 import { createHash } from 'node:crypto';
@@ -62,6 +63,30 @@ function withPolicy(html, policy, extraHead = '') {
   return html.slice(0, at) + meta + html.slice(at);
 }
 
+/**
+ * Release builds: the JavaScript Trunk and wasm-bindgen leave as written (the wasm glue, the
+ * history module's glue, our snippets) minified with terser, and the `integrity` of each in
+ * index.html brought up to date (the browser checks it).
+ */
+async function minifyScripts() {
+  const { minify } = await import('terser');
+  const htmlPath = join(staging, 'index.html');
+  let html = await readFile(htmlPath, 'utf8');
+  for (const file of await filesUnder(staging)) {
+    if (!file.endsWith('.js') || /^register-/.test(file) || file === WORKER) continue; // Trunk minified register-….js
+    const path = join(staging, file);
+    const { code } = await minify(await readFile(path, 'utf8'), { module: true, compress: true, mangle: true });
+    await writeFile(path, code);
+    // Trunk's <link>s name the file (quoted or not, the page may be minified) with its digest.
+    html = html.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(`./${file}`)
+      ? tag.replace(/integrity=(["']?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="sha384-${sha384(code)}"`)
+      : tag));
+  }
+  await writeFile(htmlPath, html);
+}
+
+const sha384 = (data) => createHash('sha384').update(data).digest('base64');
+
 async function filesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile())
@@ -70,6 +95,7 @@ async function filesUnder(dir) {
 }
 
 const records = await buildRecords({ staging, source, release });
+if (release) await minifyScripts();
 // The Korean strings, read by the examination's module only when Korean is chosen; named by
 // their bytes, like Trunk's files, so that no cache can pair them with another build.
 const korean = await readFile(join(source, 'content', 'ko.strings.txt'));

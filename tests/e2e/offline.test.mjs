@@ -81,7 +81,14 @@ test('the build precaches exactly its own files and carries a strict CSP before 
     assert.deepEqual(csp[directive], [value], directive);
   }
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes every script');
-  assert.doesNotMatch(html, /\s(?:src|href)="(?:\/|[a-z]+:)/, 'only relative URLs, so any sub-path works');
+  // The release page is minified: attribute values may be unquoted.
+  assert.doesNotMatch(html, /\s(?:src|href|content)=["']?(?:\/|[a-z]+:\/)/, 'only relative URLs, so any sub-path works');
+  // Every file the page names with a digest (the scripts minified after Trunk wrote it) has that digest.
+  const digests = [...html.matchAll(/<link\b[^>]*\shref=["']?\.\/([^"'\s>]+)[^>]*\sintegrity=["']?(sha384-[A-Za-z0-9+/=]+)/g)];
+  assert.ok(digests.length >= 3, 'the wasm glue, its snippets and the wasm are named with digests');
+  for (const [, file, digest] of digests) {
+    assert.equal(`sha384-${createHash('sha384').update(await readFile(join(DIST, file))).digest('base64')}`, digest, file);
+  }
   const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
   assert.equal(manifest.scope, './');
