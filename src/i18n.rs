@@ -66,16 +66,16 @@ macro_rules! strings {
                 if lines.next() != Some(header().as_str()) {
                     return Err("the strings file was written for another version of adscore".to_string());
                 }
-                let mut all = [""; COUNT];
-                let mut count = 0;
-                for line in lines {
-                    let (_, text) = line.split_once('\t').ok_or("a line of the strings file has no tab")?;
-                    *all.get_mut(count).ok_or("the strings file has too many lines")? = Box::leak(unescape(text).into_boxed_str());
-                    count += 1;
+                let texts = lines
+                    .map(|line| line.split_once('\t').map(|(_, text)| unescape(text)).ok_or("a line of the strings file has no tab"))
+                    .collect::<Result<Vec<String>, _>>()?;
+                if texts.len() != COUNT {
+                    let which = if texts.len() > COUNT { "many" } else { "few" };
+                    return Err(format!("the strings file has too {which} lines"));
                 }
-                if count != COUNT {
-                    return Err("the strings file has too few lines".to_string());
-                }
+                // Kept for the rest of the session, like the built-in tables (read once).
+                let mut texts = texts.into_iter();
+                let all: [&'static str; COUNT] = std::array::from_fn(|_| &*Box::leak(texts.next().unwrap_or_default().into_boxed_str()));
                 // SAFETY: as in `map`.
                 Ok(unsafe { std::mem::transmute::<[&'static str; COUNT], Strings>(all) })
             }

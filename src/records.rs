@@ -176,6 +176,8 @@ pub fn Records() -> Html {
         alerts.push(html! { <a class="button" href="#">{ t.back_to_exam }</a> });
     }
     let body = match ((*screen).clone(), stored.ready()) {
+        // Unavailable: the alert and the way back, not a "loading" that never ends.
+        (_, None) if matches!(*stored, Stored::Unavailable(_)) => html! { <div class="app">{ for alerts }</div> },
         (_, None) => html! { <div class="app">{ for alerts }<p role="status">{ t.loading }</p></div> },
         (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} /></> },
         (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} /></> },

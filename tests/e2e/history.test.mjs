@@ -258,3 +258,19 @@ async function easiVisitFields(page) {
     for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
   }
 }
+
+test('when the browser refuses its storage, the history screen says so and leads back, without a never-ending "loading"', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  // As in some private modes: IndexedDB is there but refuses to open.
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = function open() { throw new DOMException('storage is blocked here', 'SecurityError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#history`);
+  await page.waitForSelector('[role=alert]');
+  assert.match(await page.textContent('[role=alert]'), /^The visit history could not be used: .*storage is blocked here.*Nothing was deleted\.$/);
+  assert.equal(await page.locator('[role=status]').count(), 0, 'no "loading" under the alert');
+  await page.click('a.button[href="#"]');
+  await page.waitForSelector(EXAM_READY);
+  await context.close();
+});
