@@ -104,13 +104,13 @@ pub fn use_screen() -> UseStateHandle<Screen> {
 pub fn App() -> Html {
     // The language chosen; the one shown is English while Korean's strings cannot be read.
     let lang = use_state(draft::load_lang);
-    let lang_unavailable = use_state(|| lang.shown() != *lang);
-    // Changes the language once its strings are here (Korean's are a file of their own). The
-    // same callback on every render, so the language switch is not drawn again on each tap.
-    let set_lang = use_callback((lang.clone(), lang_unavailable.clone()), |chosen: Lang, (lang, lang_unavailable)| {
-        let (lang, lang_unavailable) = (lang.clone(), lang_unavailable.clone());
+    // Changes the language once its strings are here (Korean's are a file of their own); if they
+    // cannot be read, the choice stays and English is shown (`Lang::shown`). The same callback on
+    // every render, so the language switch is not drawn again on each tap.
+    let set_lang = use_callback(lang.clone(), |chosen: Lang, lang| {
+        let lang = lang.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            lang_unavailable.set(crate::i18n::ready(chosen).await.is_err());
+            let _ = crate::i18n::ready(chosen).await;
             lang.set(chosen);
         });
     });
@@ -148,6 +148,7 @@ pub fn App() -> Html {
         use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
     }
     let shown = lang.shown();
+    let lang_unavailable = shown != *lang;
     use_effect_with((*lang, shown), |&(lang, shown)| {
         draft::save_lang(lang);
         if let Some(root) = gloo::utils::document().document_element() {

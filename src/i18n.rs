@@ -253,7 +253,7 @@ fn korean() -> Option<&'static Strings> {
     Some(&ko::KO)
 }
 
-/// Uses the Korean table compiled into this module (the history module's entry points).
+/// Uses the Korean table compiled into this module (the history module, when it starts).
 pub fn use_builtin_korean() {
     #[cfg(target_arch = "wasm32")]
     let _ = KOREAN.set(&ko::KO);

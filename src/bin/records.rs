@@ -6,14 +6,12 @@ use wasm_bindgen::prelude::*;
 /// Mounts the history screens in `root`.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element) {
-    adscore::i18n::use_builtin_korean();
     adscore::records::mount(root);
 }
 
 /// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
 #[wasm_bindgen]
 pub fn mount_patient(root: web_sys::Element, exam: String, from_exam: bool) -> Result<(), JsValue> {
-    adscore::i18n::use_builtin_korean();
     adscore::records::mount_patient(root, &exam, from_exam).map_err(JsValue::from)
 }
 
@@ -27,17 +25,18 @@ pub fn unmount() {
 /// rejects with why nothing was saved.
 #[wasm_bindgen]
 pub async fn save_visit(exam: String, code: String, label: String) -> Result<JsValue, JsValue> {
-    adscore::i18n::use_builtin_korean();
     adscore::records::save_visit(&exam, &code, &label).await.map(JsValue::from).map_err(JsValue::from)
 }
 
 /// `[codes, labels]`: the patient codes and study labels in the stored history.
 #[wasm_bindgen]
 pub async fn suggestions() -> Result<JsValue, JsValue> {
-    adscore::i18n::use_builtin_korean();
     let (codes, labels) = adscore::records::suggestions().await;
     let list = |items: Vec<String>| items.into_iter().map(JsValue::from).collect::<js_sys::Array>();
     Ok(js_sys::Array::of2(&list(codes), &list(labels)).into())
 }
 
-fn main() {}
+/// Runs when the module is instantiated, before any of the above is called.
+fn main() {
+    adscore::i18n::use_builtin_korean();
+}
