@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) adscore needs, skipping whatever is
-# already present: the wasm32 target, trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's
+# already present: the wasm32 target, the standard library's source, trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's
 # wasm-bindgen version, the npm tools (binaryen's wasm-opt, playwright-core), the crates, and
 # with --browser Debian's chromium and chromium-driver. A second run installs nothing.
 set -euo pipefail
@@ -43,4 +43,11 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
-cargo fetch --quiet
+# Release builds compile the standard library from its source (Makefile: RELEASE_STD).
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  say "adding the standard library's source (rust-src)"
+  rustup component add rust-src
+fi
+
+# The crates, the standard library's included (for `--offline` release builds).
+RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --quiet
