@@ -143,22 +143,56 @@ impl Check {
     }
 }
 
-/// Parses typed text as a number; empty text is `None` (missing), never 0.
-fn typed_number(text: &str) -> Option<Result<f64, Reason>> {
+/// A typed number read exactly, in tenths: no floating point between the text and a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Typed {
+    /// A minus sign before a value other than zero.
+    negative: bool,
+    /// The value in tenths, rounded down (saturating for absurdly long numbers).
+    tenths: u32,
+    /// Non-zero digits after the first decimal ("2.25").
+    finer: bool,
+}
+
+/// Reads typed text as a decimal number: "12", "12.5", "12,5" (decimal comma), ".5", "5.", "+3",
+/// "-2"; empty text is `None` (missing), never 0. Anything else (letters, exponents, a second
+/// point) is not a number.
+fn typed_number(text: &str) -> Option<Result<Typed, Reason>> {
     let text = text.trim();
-    (!text.is_empty()).then(|| text.replace(',', ".").parse::<f64>().map_err(|_| Reason::NotANumber))
+    if text.is_empty() {
+        return None;
+    }
+    let (negative, digits) = match text.as_bytes()[0] {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+        return Some(Err(Reason::NotANumber));
+    }
+    let tenths = whole
+        .bytes()
+        .fold(0u32, |n, b| n.saturating_mul(10).saturating_add(u32::from(b - b'0')))
+        .saturating_mul(10)
+        .saturating_add(fraction.bytes().next().map_or(0, |b| u32::from(b - b'0')));
+    let finer = fraction.bytes().skip(1).any(|b| b != b'0');
+    Some(Ok(Typed { negative: negative && (tenths > 0 || finer), tenths, finer }))
 }
 
 /// Parses typed text as a value 0–MAX with at most one decimal.
 fn typed_tenths<const MAX: u16>(text: &str) -> Option<Result<Tenths<MAX>, Reason>> {
     typed_number(text).map(|n| {
         let n = n?;
-        if !(0.0..=f64::from(MAX)).contains(&n) {
+        let max = u32::from(MAX) * 10;
+        if n.negative || n.tenths > max || (n.tenths == max && n.finer) {
             return Err(Reason::Range { max: MAX });
         }
-        // Not `Tenths::from_f64`: its message would bring float formatting into the app.
-        let tenths = crate::scoring::exact::steps_of(n, 10).ok_or(Reason::OneDecimal)?;
-        Tenths::from_tenths(tenths as u16).map_err(|_| Reason::Range { max: MAX })
+        if n.finer {
+            return Err(Reason::OneDecimal);
+        }
+        Tenths::from_tenths(n.tenths as u16).map_err(|_| Reason::Range { max: MAX })
     })
 }
 
@@ -170,10 +204,10 @@ impl ExamForm {
         }
         typed_number(&self.age).map(|n| {
             let n = n?;
-            if n.fract() != 0.0 || !(0.0..=130.0).contains(&n) {
+            if n.negative || n.finer || n.tenths % 10 != 0 || n.tenths > 1300 {
                 return Err(Reason::WholeYears);
             }
-            AgeYears::new(n as u8).map_err(|_| Reason::WholeYears)
+            AgeYears::new((n.tenths / 10) as u8).map_err(|_| Reason::WholeYears)
         })
     }
 
@@ -385,9 +419,12 @@ mod tests {
 
     #[test]
     fn age_must_be_whole_and_in_range() {
-        for bad in ["-1", "131", "7.5", "seven"] {
+        for bad in ["-1", "131", "7.5", "2.05", "seven"] {
             let form = complete_easi(bad);
             assert!(matches!(form.easi_record().unwrap_err()[0], Problem::Invalid(Field::Age, _)), "{bad}");
+        }
+        for (text, years) in [("0", 0), ("34.0", 34), (" 130 ", 130)] {
+            assert_eq!(complete_easi(text).age(), Some(Ok(AgeYears::new(years).unwrap())), "{text:?}");
         }
     }
 
@@ -484,6 +521,43 @@ mod tests {
         assert!(matches!(visit.assessments[2], Assessment::ItchNrs(_)));
         assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
         assert_eq!(visit.global.status, Some(2));
+    }
+
+    #[test]
+    fn typed_numbers_are_read_exactly_in_tenths() {
+        // Assemble: what people type, and what it is.
+        let cases: [(&str, Option<Result<u16, Reason>>); 17] = [
+            ("", None),
+            ("   ", None),
+            ("7", Some(Ok(70))),
+            (" 7.3 ", Some(Ok(73))),
+            ("7,3", Some(Ok(73))),
+            (".5", Some(Ok(5))),
+            ("5.", Some(Ok(50))),
+            ("+2", Some(Ok(20))),
+            ("-0", Some(Ok(0))),
+            ("2.50", Some(Ok(25))),
+            ("10", Some(Ok(100))),
+            ("10.0000", Some(Ok(100))),
+            ("10.01", Some(Err(Reason::Range { max: 10 }))),
+            ("-0.1", Some(Err(Reason::Range { max: 10 }))),
+            ("99999999999999999999", Some(Err(Reason::Range { max: 10 }))),
+            ("0.30000000000000001", Some(Err(Reason::OneDecimal))),
+            ("1e1", Some(Err(Reason::NotANumber))),
+        ];
+        for (text, expected) in cases {
+            // Act / Assert
+            assert_eq!(typed_tenths::<10>(text).map(|r| r.map(|t| t.tenths())), expected, "{text:?}");
+        }
+        // Every value a field can hold, written with a point or a comma, reads back exactly.
+        for tenths in 0..=1000u16 {
+            for text in [format!("{}.{}", tenths / 10, tenths % 10), format!("{},{}0", tenths / 10, tenths % 10)] {
+                assert_eq!(typed_tenths::<100>(&text).map(|r| r.map(|t| t.tenths())), Some(Ok(tenths)), "{text:?}");
+            }
+        }
+        for text in [".", "-", "1.2.3", "1,2.3", "abc", "1 2", "inf", "NaN", "٣"] {
+            assert_eq!(typed_tenths::<10>(text), Some(Err(Reason::NotANumber)), "{text:?}");
+        }
     }
 
     #[test]
