@@ -142,7 +142,9 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let save_failed = use_state(|| false);
+    // `_eq`: each change is saved, and a save that succeeds again must not draw the whole
+    // examination a second time.
+    let save_failed = use_state_eq(|| false);
     {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
@@ -167,6 +169,11 @@ pub fn App() -> Html {
         });
     }
     let onlang = set_lang;
+    // Made once, so that a tap does not draw the examination's top again.
+    let onhand = use_callback(screen.clone(), |_: MouseEvent, screen| {
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        screen.set(Screen::Patient { from_exam: true })
+    });
     let t = shown.strings();
     let alerts: Vec<Html> = [
         (*unreadable).clone().map(|key| alert(fill(t.draft_unreadable, &[&key]))),
@@ -184,13 +191,6 @@ pub fn App() -> Html {
             html! { <>{ alerts_above("app app--patient", &alerts) }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
         }
         Screen::Exam => {
-            let onhand = {
-                let screen = screen.clone();
-                Callback::from(move |_: MouseEvent| {
-                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-                    screen.set(Screen::Patient { from_exam: true })
-                })
-            };
             html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
         }
         // The history screens are a second module, loaded the first time one is opened.

@@ -353,7 +353,8 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
         let form = props.exam.clone();
         use_reducer(move || ExamState { form })
     };
-    let save_failed = use_state(|| false);
+    // `_eq`: a save that succeeds again changes nothing, so nothing is drawn again.
+    let save_failed = use_state_eq(|| false);
     {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| {
