@@ -47,7 +47,7 @@ impl Date {
         let well_formed =
             bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' && digits_at(0..4) && digits_at(5..7) && digits_at(8..10);
         if !well_formed {
-            return Err(format!("a date must be written YYYY-MM-DD, got {text:?}"));
+            return Err(format!("a date must be written YYYY-MM-DD, got \"{text}\""));
         }
         // Only ASCII digits remain in each field, so these parses cannot fail.
         let year = text[0..4].parse().expect("four digits");

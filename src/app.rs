@@ -22,6 +22,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Today's local date as YYYY-MM-DD.
+#[inline(never)] // called in two places: one copy of the formatting code
 fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
@@ -118,13 +119,20 @@ pub fn App() -> Html {
     let unreadable = use_state(|| None::<String>);
     let exam = {
         let unreadable = unreadable.clone();
-        use_reducer(move || match draft::load() {
-            Loaded::Draft(form) => ExamState { form },
-            Loaded::Empty => ExamState::default(),
-            Loaded::Unreadable(key) => {
-                unreadable.set(Some(key));
-                ExamState::default()
+        use_reducer(move || {
+            let mut exam = match draft::load() {
+                Loaded::Draft(form) => ExamState { form },
+                Loaded::Empty => ExamState::default(),
+                Loaded::Unreadable(key) => {
+                    unreadable.set(Some(key));
+                    ExamState::default()
+                }
+            };
+            // Dated before the first render (the effect below dates a new examination later).
+            if exam.form.exam_date.is_empty() {
+                exam.form.exam_date = today();
             }
+            exam
         })
     };
     {
