@@ -3,7 +3,7 @@
 
 use crate::form::{ExamForm, Problem};
 use crate::patient::PatientForm;
-use crate::scoring::{easi, Assessment, EasiBands, Score, ScoradBands};
+use crate::scoring::{easi, Assessment, Band, EasiBands, Score, ScoradBands};
 use crate::state::Action;
 use crate::components::use_strings;
 use crate::i18n::{fill, Strings};
@@ -18,15 +18,16 @@ pub struct ScorePanelProps {
     pub ondispatch: Callback<Action>,
 }
 
-/// A score line: name, figure (or "not scored") and band.
-fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(String, &'static str)>) -> Html {
+/// A score line: name, figure (or "not scored") and band. The band's colour comes from its
+/// key (`band--mild`), the same in every language; its words from the strings.
+fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(String, Band)>) -> Html {
     match figure {
         Some((value, band)) => html! {
             <div class="score" data-testid={test_id}>
                 <span class="score__name">{ name }</span>
                 <span class="score__value" data-testid={format!("{test_id}-value")}>{ value }</span>
-                <span class={classes!("band", format!("band--{}", band.replace(' ', "-")))}
-                    data-testid={format!("{test_id}-band")}>{ band }</span>
+                <span class={format!("band band--{}", band.key())}
+                    data-testid={format!("{test_id}-band")}>{ t.band(band) }</span>
             </div>
         },
         None => html! {
@@ -123,7 +124,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
 
     let (easi_line, easi_detail) = match &easi {
         Ok(Ok(Score::Easi(s))) => (
-            score_line(t, "easi", t.easi, Some((s.total.display_in_band(|v| easi_bands.band(v)), t.band(s.band)))),
+            score_line(t, "easi", t.easi, Some((s.total.display_in_band(|v| easi_bands.band(v)), s.band))),
             html! {
                 <ul class="breakdown">
                     { for [(easi::Region::HeadNeck, s.head_neck), (easi::Region::UpperLimbs, s.upper_limbs),
@@ -141,9 +142,9 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
         Ok(Ok(Score::Scorad(s))) => (
             html! { <>
                 { score_line(t, "objective-scorad", t.objective_scorad,
-                    Some((s.objective.display_in_band(|v| scorad_bands.objective_band(v)), t.band(s.objective_band)))) }
+                    Some((s.objective.display_in_band(|v| scorad_bands.objective_band(v)), s.objective_band))) }
                 { score_line(t, "scorad", t.scorad,
-                    s.total.zip(s.band).map(|(total, b)| (total.display_in_band(|v| scorad_bands.band(v)), t.band(b)))) }
+                    s.total.zip(s.band).map(|(total, b)| (total.display_in_band(|v| scorad_bands.band(v)), b))) }
             </> },
             html! {
                 <>

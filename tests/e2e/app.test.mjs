@@ -45,6 +45,16 @@ test('a clinician enters an EASI by touch and reads total and band', async () =>
   await gradeRegion(page, 'lower_limbs', 3, [4, 3, 2, 2]);
   assert.equal(await value(page, 'easi'), '7.0');
   assert.equal(await band(page, 'easi'), 'mild');
+  // The band's colour follows the band, not its words: the same in Korean.
+  const colour = () => page.$eval('[data-testid="easi-band"]', (e) => [e.className, getComputedStyle(e).color]);
+  const [englishClass, englishColour] = await colour();
+  assert.equal(englishClass, 'band band--mild');
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.notEqual(await band(page, 'easi'), 'mild');
+  assert.deepEqual(await colour(), [englishClass, englishColour]);
+  const panelColour = await page.$eval('.panel', (e) => getComputedStyle(e).color);
+  assert.notEqual(englishColour, panelColour, 'a band has its own colour');
   assert.deepEqual(problems, []);
   await context.close();
 });
