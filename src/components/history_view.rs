@@ -73,6 +73,18 @@ fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>)
     })
 }
 
+/// A file input with a button in the app's language: the browser's own says "Choose File" in
+/// the browser's language and cuts the file name short on a phone. The input keeps the focus
+/// (its ring drawn on the button); it is named by the field's label, then the button's words.
+fn file_picker(t: &Strings, id: &'static str, accept: &'static str, node: NodeRef, onchange: Callback<Event>) -> Html {
+    html! {
+        <>
+            <input type="file" class="file__input" {id} {accept} ref={node} {onchange} />
+            <label for={id} class="button button--quiet file__button">{ t.choose_file }</label>
+        </>
+    }
+}
+
 /// The history screen.
 #[component]
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
@@ -237,7 +249,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="import-json">{ t.import_json }</label>
-                    <input type="file" id="import-json" accept=".json,application/json" ref={import_ref} onchange={onimport} />
+                    { file_picker(t, "import-json", ".json,application/json", import_ref, onimport) }
                 </div>
                 if let Some((_, merge_plan)) = &*plan {
                     <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan">
@@ -265,7 +277,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <div class="field">
                     <label for="batch-csv">{ t.batch_title }</label>
                     <span class="field__hint">{ t.batch_hint }</span>
-                    <input type="file" id="batch-csv" accept=".csv,text/csv" ref={batch_ref} onchange={onbatch} />
+                    { file_picker(t, "batch-csv", ".csv,text/csv", batch_ref, onbatch) }
                 </div>
                 if !batch_errors.is_empty() {
                     <ul class="errors" data-testid="batch-errors">

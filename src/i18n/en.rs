@@ -271,6 +271,7 @@ pub static EN: Strings = Strings {
     export_excel: "Export CSV for Excel (UTF-8 with BOM)",
     export_fhir: "Export FHIR R4 bundle",
     import_json: "Import a JSON history",
+    choose_file: "Choose a file…",
     import_failed: "The file could not be used, and nothing was changed: {0}",
     import_plan: "The file adds {0} patients and {1} visits; {2} assessments are already here; {3} differ from what is stored (listed below, not changed unless you choose to replace them).",
     import_apply: "Add what is new",

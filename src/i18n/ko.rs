@@ -271,6 +271,7 @@ pub static KO: Strings = Strings {
     export_excel: "Excel용 CSV 내보내기(BOM 포함 UTF-8)",
     export_fhir: "FHIR R4 번들 내보내기",
     import_json: "JSON 기록 가져오기",
+    choose_file: "파일 선택…",
     import_failed: "파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: {0}",
     import_plan: "이 파일은 환자 {0}명과 방문 {1}건을 추가합니다. 평가 {2}건은 이미 있습니다. 저장된 내용과 다른 {3}건은 아래에 있으며, 바꾸기를 선택하지 않으면 변경되지 않습니다.",
     import_apply: "새 항목 추가",

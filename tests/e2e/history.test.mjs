@@ -245,6 +245,14 @@ test('saving the same score twice on one day is refused in the chosen language, 
   await page.click('#open-history');
   await page.waitForSelector('a[href="#patient/AD-017"]');
   assert.match(await page.textContent('section[aria-labelledby="patients-title"] tbody'), /^AD-017\s*1\s*2026/, 'one visit');
+  // The file pickers speak the app's language too (the browser's own button would not); each
+  // input is named by its field's label, then the button's words.
+  for (const [id, name] of [['import-json', 'JSON 기록 가져오기'], ['batch-csv', '일괄 채점: 항목 점수 CSV 채점']]) {
+    assert.equal((await page.textContent(`label.file__button[for="${id}"]`)).trim(), '파일 선택…');
+    assert.equal(await page.locator(`#${id}`).evaluate((e) => e.labels.length), 2);
+    const snapshot = await page.locator(`#${id}`).ariaSnapshot(); // YAML: quoted when it holds a colon
+    assert.ok(snapshot.includes(`button "${name} 파일 선택…"`), snapshot);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
