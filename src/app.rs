@@ -18,6 +18,7 @@ use crate::form::{Field, Problem};
 use crate::i18n::{fill, Lang};
 use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -136,18 +137,35 @@ pub fn App() -> Html {
         })
     };
     {
-        // The patient's flow hands the examination back, answers included, and may have
-        // changed the language.
+        // The examination (its draft's JSON) and the language as they now are elsewhere: handed
+        // back by the patient's flow, answers included, or saved by adscore in another tab or
+        // window, so that two open copies show the same examination instead of each saving
+        // over the other's entries unseen.
         let (dispatcher, set_lang) = (exam.dispatcher(), set_lang.clone());
+        let adopt = Rc::new(move |json: Option<String>| {
+            if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
+                dispatcher.dispatch(Action::Restore(Box::new(form)));
+            }
+            set_lang.emit(draft::load_lang());
+        });
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), HANDED_BACK, move |event| {
-                let detail = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
-                if let Some(form) = detail.and_then(|json| draft::decode(&json).ok()) {
-                    dispatcher.dispatch(Action::Restore(Box::new(form)));
+            let window = gloo::utils::window();
+            let handed_back = {
+                let adopt = adopt.clone();
+                EventListener::new(&window, HANDED_BACK, move |event| {
+                    adopt(event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()))
+                })
+            };
+            // Fired in the other tabs only, and only when a value really changes.
+            let other_tab = EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                match event.key().as_deref() {
+                    Some(draft::DRAFT_KEY) => adopt(event.new_value()),
+                    Some(draft::LANG_KEY) => adopt(None),
+                    _ => {}
                 }
-                set_lang.emit(draft::load_lang());
             });
-            move || drop(listener)
+            move || drop((handed_back, other_tab))
         });
     }
     // `_eq`: each change is saved, and a save that succeeds again must not draw the whole

@@ -1,7 +1,7 @@
 // End-to-end: the release build in dist/, served from a sub-path, used as a clinician would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openApp } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, EXAM_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -197,6 +197,27 @@ test('age across 8 and across 2 years changes the weights, from years or from th
   // Under 2 the infant figure and weights are used.
   await page.fill('#dob', '2024-06-01');
   assert.equal(await page.locator('text=Under 2 years: infant proportions').count(), 1);
+  await context.close();
+});
+
+test('two open copies (tabs or windows) show the same examination, so neither saves over the other unseen', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const other = await context.newPage();
+  other.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await other.goto(server.url);
+  await other.waitForSelector(EXAM_READY);
+  await page.fill('#age', '34');
+  await other.waitForFunction(() => document.querySelector('#age').value === '34');
+  await tap(other, 'easi-head_neck-erythema-3');
+  await page.waitForFunction(() => document.getElementById('easi-head_neck-erythema-3').checked);
+  await other.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  // Either copy, reloaded, has both entries.
+  await page.reload();
+  await page.waitForSelector('#age');
+  assert.equal(await page.inputValue('#age'), '34');
+  assert.equal(await page.isChecked('#easi-head_neck-erythema-3'), true);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
