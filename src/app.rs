@@ -3,7 +3,7 @@
 //! every change, and the language is remembered on the device.
 
 use crate::components::body_map::BodyMap;
-use crate::components::{alert, alerts_above};
+use crate::components::{alert, alerts_above, Shared};
 use crate::components::date_field::DateField;
 use crate::components::easi_entry::EasiEntry;
 use crate::components::language_picker::LanguagePicker;
@@ -18,6 +18,7 @@ use crate::form::{Field, Problem};
 use crate::i18n::{fill, Lang};
 use crate::scoring::{easi::Region, scorad::Segment};
 use crate::state::{Action, ExamState};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -271,6 +272,9 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         let entries_shown = entries_shown.clone();
         use_effect_with((), move |_| after_next_paint(move || entries_shown.set(true)));
     }
+    // The examination as it is now, for "Save visit" to read when asked.
+    let current = use_memo((), |_| Shared::new(RefCell::new(crate::form::ExamForm::default())));
+    *current.borrow_mut() = form.clone();
     let scorad_problems: Vec<Problem> =
         [form.scorad_record().err().unwrap_or_default(), form.subjective().err().unwrap_or_default()]
             .concat()
@@ -323,7 +327,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                             map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
                         <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
                             map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
-                        <SaveVisit exam={form.clone()} />
+                        <SaveVisit ready={form.assessments().len()} exam={(*current).clone()} />
                         <footer class="footer muted">{ t.footer }</footer>
                     }
                 </div>

@@ -6,14 +6,18 @@ use crate::components::{use_strings, Shared};
 use crate::form::ExamForm;
 use crate::i18n::fill;
 use crate::records::{save_through_records, suggestions_through_records};
+use std::cell::RefCell;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`SaveVisit`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct SaveVisitProps {
-    /// The examination.
-    pub exam: ExamForm,
+    /// How many scores and answers the examination holds now.
+    pub ready: usize,
+    /// The examination as it is now, read when the visit is saved (compared by identity, so a
+    /// tap elsewhere in the examination does not draw this card again).
+    pub exam: Shared<RefCell<ExamForm>>,
 }
 
 /// The patient codes and study labels in use, offered while typing.
@@ -52,7 +56,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             }
         })
     };
-    let assessments = props.exam.assessments().len();
+    let assessments = props.ready;
     let onsubmit = {
         let (code, label, result, saving, exam) = (code.clone(), label.clone(), result.clone(), saving.clone(), props.exam.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -64,6 +68,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_need_code.to_string())));
                 return;
             }
+            let exam = exam.borrow().clone();
             if exam.assessments().is_empty() {
                 result.set(Some(Err(t.visit_nothing.to_string())));
                 return;
