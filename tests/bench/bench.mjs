@@ -22,8 +22,23 @@ const APP_SOURCES = ['src', 'styles', 'assets', 'content', 'js', 'pwa', 'index.h
 
 // ---- in the page --------------------------------------------------------------------------------
 
-/** Init script: resolves `window.usable` once the body map is on screen and answers a tap. */
+/**
+ * Init script: resolves `window.usable` once the body map is on screen and answers a tap; also
+ * notes when the first WebAssembly module was instantiated (`instantiated`: everything before is
+ * loading the page and the module, everything after is the app's own start).
+ */
 function usableProbe() {
+  let instantiated = null;
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (!original) continue;
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        instantiated ??= performance.now();
+        return result;
+      });
+    };
+  }
   window.usable = new Promise((resolve) => {
     const firstCell = () => {
       const cell = document.querySelector('[data-cell]');
@@ -39,7 +54,7 @@ function usableProbe() {
       const answered = new MutationObserver(() => {
         if (cell.getAttribute('class') === before) return;
         answered.disconnect();
-        requestAnimationFrame(() => resolve({ shown, usable: performance.now() }));
+        requestAnimationFrame(() => resolve({ instantiated, shown, usable: performance.now() }));
       });
       answered.observe(cell, { attributes: true, attributeFilter: ['class'] });
       const box = cell.getBoundingClientRect();
@@ -324,6 +339,8 @@ const rows = [
 const details = [
   ['first visit transfer, raw', kib(size.raw)],
   [`then downloaded by the service worker for offline use (${size.later.count} files)`, `${kib(size.later.gzip)} gzip`],
+  ['first visit, medians: module instantiated (page and module loaded) → body map on screen → usable',
+    [median(start.cold.map((r) => r.instantiated)), median(start.cold.map((r) => r.shown)), coldMedian].map(ms).join(' → ')],
   ['body map on screen (first [data-cell] laid out), first visit: median / max',
     `${ms(median(start.cold.map((r) => r.shown)))} / ${ms(Math.max(...start.cold.map((r) => r.shown)))}`],
   ['body map usable, first visit: max', ms(Math.max(...start.cold.map((r) => r.usable)))],
@@ -385,7 +402,10 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   ("on screen"), then at once dispatches a pointer tap on it; "usable" is the first animation frame
   after the app has changed that cell's class. First visit: a fresh profile (no HTTP cache, no
   service worker), ${LOADS} times. Repeat visit: a reload of the same profile once the service
-  worker is active, so everything comes from its cache.
+  worker is active, so everything comes from its cache. A detail row splits the first visit at
+  the moment the first WebAssembly module is instantiated (the init script wraps
+  \`WebAssembly.instantiateStreaming\` and \`instantiate\`): before it, the browser starts the
+  page and loads the page, styles, scripts and module; after it, the app starts and draws.
 - **Tap → updated score painted.** ${TAPS} taps through the DevTools input pipeline
   (playwright \`page.click\`) on one page with a complete EASI: every other tap on the label of a
   head-and-neck erythema grade (\`label[for="easi-head_neck-erythema-2"]\` / \`-3\`, which changes
