@@ -143,26 +143,27 @@ pub fn App() -> Html {
         // window, so that two open copies show the same examination instead of each saving
         // over the other's entries unseen.
         let (dispatcher, set_lang) = (exam.dispatcher(), set_lang.clone());
-        let adopt = Rc::new(move |json: Option<String>| {
-            if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
-                dispatcher.dispatch(Action::Restore(Box::new(form)));
-            }
-            set_lang.emit(draft::load_lang());
-        });
         use_effect_with((), move |_| {
+            let restore = Rc::new(move |json: Option<String>| {
+                if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
+                    dispatcher.dispatch(Action::Restore(Box::new(form)));
+                }
+            });
+            let reread_lang = move || set_lang.emit(draft::load_lang());
             let window = gloo::utils::window();
             let handed_back = {
-                let adopt = adopt.clone();
+                let (restore, reread_lang) = (restore.clone(), reread_lang.clone());
                 EventListener::new(&window, HANDED_BACK, move |event| {
-                    adopt(event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()))
+                    restore(event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()));
+                    reread_lang();
                 })
             };
             // Fired in the other tabs only, and only when a value really changes.
             let other_tab = EventListener::new(&window, "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
                 match event.key().as_deref() {
-                    Some(draft::DRAFT_KEY) => adopt(event.new_value()),
-                    Some(draft::LANG_KEY) => adopt(None),
+                    Some(draft::DRAFT_KEY) => restore(event.new_value()),
+                    Some(draft::LANG_KEY) => reread_lang(),
                     _ => {}
                 }
             });
