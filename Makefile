@@ -21,7 +21,8 @@ serve: setup
 # message or its formatting code is in the modules (main module ~160 -> ~145 KB gzip; a panic
 # still stops the app, as panic = "abort" did). These are unstable switches of the stable
 # compiler, allowed for this recipe only (RUSTC_BOOTSTRAP); scripts/setup.sh adds the library's
-# source (rust-src) and fetches its crates.
+# source (rust-src) and fetches its crates. The history module, fetched later and doing the heavy
+# work, keeps the prebuilt standard library (scripts/records-build.mjs drops these variables).
 RELEASE_STD := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
