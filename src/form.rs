@@ -167,11 +167,9 @@ fn typed_number(text: &str) -> Option<Result<Typed, Reason>> {
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
-    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+    let Some((whole, fraction)) = crate::scoring::exact::decimal_digits(digits, &['.', ',']) else {
         return Some(Err(Reason::NotANumber));
-    }
+    };
     let tenths = whole
         .bytes()
         .fold(0u32, |n, b| n.saturating_mul(10).saturating_add(u32::from(b - b'0')))

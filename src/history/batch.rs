@@ -19,6 +19,7 @@ use crate::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiReg
 use crate::scoring::nrs::{NrsRecord, NrsValue};
 use crate::scoring::poem::{PoemAnswer, PoemRecord};
 use crate::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
+use crate::scoring::exact::decimal_digits;
 use crate::scoring::{AgeYears, Assessment};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -208,17 +209,13 @@ fn number(text: &str, decimal_comma: bool) -> Result<Value, String> {
         Some(rest) => (true, rest),
         None => (false, t.as_str()),
     };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let well_formed = !(int.is_empty() && frac.is_empty())
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit());
-    if !well_formed || digits.len() > 30 {
+    let Some((int, frac)) = decimal_digits(digits, &['.']).filter(|_| digits.len() <= 30) else {
         return Err(if text.contains(',') {
             format!("{:?} is not a number (use a point as the decimal separator)", text.trim())
         } else {
             format!("{:?} is not a number", text.trim())
         });
-    }
+    };
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
     let int = if int.is_empty() { "0" } else { int };

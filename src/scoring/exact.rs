@@ -90,6 +90,15 @@ impl<const DEN: u32> Serialize for Exact<DEN> {
     }
 }
 
+/// Splits unsigned decimal text at its one separator (any of `separators`) into the whole and
+/// fraction digits — "12.5" → ("12", "5"), ".5" → ("", "5"), "5." → ("5", "") — if it is only
+/// ASCII digits and holds at least one; `None` otherwise ("", ".", "1.2.3", "1e1", "٣").
+pub(crate) fn decimal_digits<'a>(text: &'a str, separators: &[char]) -> Option<(&'a str, &'a str)> {
+    let (whole, fraction) = text.split_once(separators).unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    (!(whole.is_empty() && fraction.is_empty()) && digits(whole) && digits(fraction)).then_some((whole, fraction))
+}
+
 /// `units / per` (per is 2 or 10) written as f64's Display would write it — "7", "7.5" — with
 /// integer arithmetic only, so messages carry no float-formatting code into the app.
 pub(crate) fn decimal(units: u32, per: u32) -> String {
