@@ -79,7 +79,7 @@ fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>)
 fn file_picker(t: &Strings, id: &'static str, accept: &'static str, node: NodeRef, onchange: Callback<Event>) -> Html {
     html! {
         <>
-            <input type="file" class="file__input" {id} {accept} ref={node} {onchange} />
+            <input type="file" class="visually-hidden file__input" {id} {accept} ref={node} {onchange} />
             <label for={id} class="button button--quiet file__button">{ t.choose_file }</label>
         </>
     }
