@@ -1,7 +1,7 @@
 //! The UI components, one file each under `components/`, and the hook that gives them the
 //! strings of the chosen language.
 
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Lang, RecordsStrings, Strings};
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -70,4 +70,11 @@ pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
 #[hook]
 pub fn use_strings() -> &'static Strings {
     use_context::<Lang>().unwrap_or_default().strings()
+}
+
+/// The same, with the history module's own strings (its screens only: the examination's module
+/// then leaves them out).
+#[hook]
+pub fn use_records_strings() -> &'static RecordsStrings {
+    use_context::<Lang>().unwrap_or_default().records_strings()
 }

@@ -83,6 +83,45 @@ macro_rules! strings {
     };
 }
 
+/// Declares the history module's table: the strings only its screens show (the history, the
+/// patient's flow, the printed worksheet), over the examination's table (`base`, reached through
+/// `Deref`), so the examination's module does not carry them. Korean's is built into the history
+/// module; the Korean strings file holds the examination's table only.
+macro_rules! records_strings {
+    ($($key:ident),* $(,)?) => {
+        /// One language's strings for the history module's screens.
+        #[allow(missing_docs)]
+        pub struct RecordsStrings {
+            /// The examination's strings, which these screens show too.
+            pub base: &'static Strings,
+            $(pub $key: &'static str,)*
+        }
+
+        impl RecordsStrings {
+            /// Every (key, text) pair, the examination's first, for tests.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                let mut all = self.base.entries();
+                all.extend([$((stringify!($key), self.$key)),*]);
+                all
+            }
+
+            /// The same table over `base` with every string of its own passed through `f` (the
+            /// pseudo-locale's).
+            fn map(&self, base: &'static Strings, f: impl Fn(&'static str) -> &'static str) -> RecordsStrings {
+                RecordsStrings { base, $($key: f(self.$key),)* }
+            }
+        }
+    };
+}
+
+impl std::ops::Deref for RecordsStrings {
+    type Target = Strings;
+
+    fn deref(&self) -> &Strings {
+        self.base
+    }
+}
+
 /// The first line of a strings file.
 fn header() -> String {
     format!("adscore-strings keys={KEYS_HASH} count={COUNT}")
@@ -124,54 +163,61 @@ impl Strings {
 }
 
 strings! {
-    lang_name, language_label, translation_note,
-    app_name, tagline, nav_label, footer, new_exam, confirm_new_exam, save_failed, lang_unavailable, draft_unreadable,
-    patient_title, age_label, age_hint, exam_date_label, dob_label, age_from_dates, age_basis_dob, age_basis_years,
+    lang_name, language_label, translation_note, app_name, tagline, nav_label, footer, new_exam,
+    confirm_new_exam, save_failed, lang_unavailable, draft_unreadable, patient_title, age_label,
+    age_hint, exam_date_label, dob_label, age_from_dates, age_basis_dob, age_basis_years,
     easi_title, easi_intro, erythema_note, area_label, region_clear, region_clear_label,
-    region_head_neck, region_upper_limbs, region_trunk, region_lower_limbs,
-    easi_erythema, easi_edema_papulation, easi_excoriation, easi_lichenification,
-    grade_none, grade_mild, grade_mild_moderate, grade_moderate, grade_moderate_severe, grade_severe,
-    area_0,
-    scorad_title, extent_title, extent_hint, intensity_title, subjective_title, subjective_hint,
-    pruritus_label, sleep_loss_label,
-    seg_head_neck_front, seg_head_neck_back, seg_upper_limb_left_front, seg_upper_limb_left_back,
-    seg_upper_limb_right_front, seg_upper_limb_right_back, seg_trunk_front, seg_trunk_back,
-    seg_lower_limb_left_front, seg_lower_limb_left_back, seg_lower_limb_right_front, seg_lower_limb_right_back,
-    seg_genitals,
-    scorad_erythema, scorad_edema_papulation, scorad_oozing_crusts, scorad_excoriation, scorad_lichenification,
-    scorad_dryness, scorad_grade_0, scorad_grade_1, scorad_grade_2, scorad_grade_3,
-    scores_title, show_details, hide_details, not_scored, still_needed, waiting_for_c,
-    easi, scorad, objective_scorad, contribution, band_systems,
-    easi_bands_leshem, easi_bands_chopra, scorad_bands_kunz, scorad_bands_chopra,
-    easi_weights_child, easi_weights_adult, scorad_weights_infant, scorad_weights_standard,
-    band_clear, band_almost_clear, band_clear_or_almost_clear, band_none, band_mild, band_moderate,
-    band_severe, band_very_severe, band_no_effect, band_small, band_very_large, band_extremely_large,
-    field_age, field_area, field_extent, field_intensity, field_pruritus, field_sleep_loss,
-    field_itch_nrs, field_sleep_nrs,
-    reason_not_a_number, reason_range, reason_one_decimal, reason_whole_years, reason_bad_date,
-    reason_need_exam_date, reason_exam_before_birth, reason_too_old,
-    map_title, map_intro, map_keyboard, map_infant, map_front, map_back, map_tools, map_paint, map_erase,
-    map_clear, map_examined, map_not_used, map_regions, map_list, map_clear_region, clear_map_region,
-    region_painted, segment_painted, map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map,
-    hand_to_patient, patient_mode_title, patient_intro, who_answers, answer_self, answer_proxy,
-    choose_questions, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global,
-    progress, back, next, skip, finish, return_to_exam, done_title, done_text, start_again, unanswered,
-    itch_question, itch_question_proxy, itch_min, itch_max,
-    sleep_question, sleep_question_proxy, sleep_min, sleep_max,
-    c_pruritus_question, c_pruritus_question_proxy, c_sleep_question, c_sleep_question_proxy, vas_min, vas_max,
-    vas_value,
-    dlqi_title, dlqi_intro, dlqi_notice, dlqi_item,
-    dlqi_topic_1, dlqi_topic_2, dlqi_topic_3, dlqi_topic_4, dlqi_topic_5, dlqi_topic_6, dlqi_topic_7,
-    dlqi_topic_8, dlqi_topic_9, dlqi_topic_10,
-    dlqi_very_much, dlqi_a_lot, dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant,
-    dlqi_prevented, dlqi_yes, dlqi_no, dlqi_problem,
-    global_status_question, global_status_question_proxy, status_clear, status_almost_clear, status_mild,
-    status_moderate, status_severe,
-    treatment_question, treatment_question_proxy, effect_very_much_better, effect_much_better,
-    effect_little_better, effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
-    patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect, not_answered,
-    not_scored_unanswered, poem_notice_label, not_graded, band_moderate_effect, date_format, month_names,
-    save_visit_title, save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing, visit_saved, visit_same_day, open_history, history_title, back_to_exam, patients_title, no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro, cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, score, mean_change, median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir, import_json, choose_file, import_failed, import_plan, import_apply, import_overwrite, cancel, import_done, batch_title, batch_hint, batch_done, batch_error, erase_title, privacy_note, delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient, no_such_visit, worksheet_title, loading, history_problem,
+    region_head_neck, region_upper_limbs, region_trunk, region_lower_limbs, easi_erythema,
+    easi_edema_papulation, easi_excoriation, easi_lichenification, grade_none, grade_mild,
+    grade_mild_moderate, grade_moderate, grade_moderate_severe, grade_severe, area_0, scorad_title,
+    extent_title, extent_hint, intensity_title, subjective_title, subjective_hint, pruritus_label,
+    sleep_loss_label, seg_head_neck_front, seg_head_neck_back, seg_upper_limb_left_front,
+    seg_upper_limb_left_back, seg_upper_limb_right_front, seg_upper_limb_right_back,
+    seg_trunk_front, seg_trunk_back, seg_lower_limb_left_front, seg_lower_limb_left_back,
+    seg_lower_limb_right_front, seg_lower_limb_right_back, seg_genitals, scorad_erythema,
+    scorad_edema_papulation, scorad_oozing_crusts, scorad_excoriation, scorad_lichenification,
+    scorad_dryness, scorad_grade_0, scorad_grade_1, scorad_grade_2, scorad_grade_3, scores_title,
+    show_details, hide_details, not_scored, still_needed, waiting_for_c, easi, scorad,
+    objective_scorad, contribution, band_systems, easi_bands_leshem, easi_bands_chopra,
+    scorad_bands_kunz, scorad_bands_chopra, easi_weights_child, easi_weights_adult,
+    scorad_weights_infant, scorad_weights_standard, band_clear, band_almost_clear,
+    band_clear_or_almost_clear, band_none, band_mild, band_moderate, band_severe, band_very_severe,
+    band_no_effect, band_small, band_very_large, band_extremely_large, field_age, field_area,
+    field_extent, field_intensity, field_pruritus, field_sleep_loss, reason_not_a_number,
+    reason_range, reason_one_decimal, reason_whole_years, reason_bad_date, reason_need_exam_date,
+    reason_exam_before_birth, reason_too_old, map_title, map_intro, map_keyboard, map_infant,
+    map_front, map_back, map_tools, map_paint, map_erase, map_clear, map_examined, map_not_used,
+    map_regions, map_list, map_clear_region, clear_map_region, region_painted, segment_painted,
+    map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map, hand_to_patient,
+    next, skip, unanswered, status_clear, status_almost_clear, status_mild, status_moderate,
+    status_severe, effect_very_much_better, effect_much_better, effect_little_better,
+    effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
+    patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
+    not_answered, not_scored_unanswered, not_graded, band_moderate_effect, save_visit_title,
+    save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
+    open_history, history_title, score, history_problem, loading, back_to_exam,
+}
+
+records_strings! {
+    field_itch_nrs, field_sleep_nrs, patient_mode_title, patient_intro, who_answers, answer_self,
+    answer_proxy, choose_questions, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global, progress,
+    back, finish, return_to_exam, done_title, done_text, start_again, itch_question,
+    itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,
+    sleep_max, c_pruritus_question, c_pruritus_question_proxy, c_sleep_question,
+    c_sleep_question_proxy, vas_min, vas_max, vas_value, dlqi_title, dlqi_intro, dlqi_notice,
+    dlqi_item, dlqi_topic_1, dlqi_topic_2, dlqi_topic_3, dlqi_topic_4, dlqi_topic_5, dlqi_topic_6,
+    dlqi_topic_7, dlqi_topic_8, dlqi_topic_9, dlqi_topic_10, dlqi_very_much, dlqi_a_lot,
+    dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant, dlqi_prevented, dlqi_yes, dlqi_no,
+    dlqi_problem, global_status_question, global_status_question_proxy, treatment_question,
+    treatment_question_proxy, date_format, month_names, visit_saved, visit_same_day, patients_title,
+    no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
+    cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, mean_change,
+    median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
+    import_json, choose_file, import_failed, import_plan, import_apply, import_overwrite, cancel,
+    import_done, batch_title, batch_hint, batch_done, batch_error, erase_title, privacy_note,
+    delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline,
+    visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
+    no_such_visit, worksheet_title,
 }
 
 /// A language the app speaks.
@@ -215,6 +261,16 @@ impl Lang {
             Lang::En => &en::EN,
             Lang::Ko => korean().unwrap_or(&en::EN),
             Lang::Pseudo => pseudo(),
+        }
+    }
+
+    /// This language's strings for the history module's screens (English while Korean's
+    /// examination strings are not here: the history module has them built in).
+    pub fn records_strings(self) -> &'static RecordsStrings {
+        match self {
+            Lang::Ko if korean().is_some() => &ko::KO_RECORDS,
+            Lang::En | Lang::Ko => &en::EN_RECORDS,
+            Lang::Pseudo => pseudo_records(),
         }
     }
 
@@ -284,14 +340,21 @@ pub async fn ready(lang: Lang) -> Result<(), String> {
 /// English lengthened by 40 % and bracketed, built once.
 fn pseudo() -> &'static Strings {
     static PSEUDO: OnceLock<Strings> = OnceLock::new();
-    PSEUDO.get_or_init(|| {
-        en::EN.map(|s| {
-            // Padding in short words, so it wraps like real text would.
-            let extra = (s.chars().count() * 2).div_ceil(5);
-            let pad: String = (0..extra).map(|i| if i % 5 == 4 { ' ' } else { '~' }).collect();
-            Box::leak(format!("⟦{s} {pad}⟧").into_boxed_str())
-        })
-    })
+    PSEUDO.get_or_init(|| en::EN.map(lengthen))
+}
+
+/// One pseudo-locale string: English lengthened by 40 % and bracketed.
+fn lengthen(s: &'static str) -> &'static str {
+    // Padding in short words, so it wraps like real text would.
+    let extra = (s.chars().count() * 2).div_ceil(5);
+    let pad: String = (0..extra).map(|i| if i % 5 == 4 { ' ' } else { '~' }).collect();
+    Box::leak(format!("⟦{s} {pad}⟧").into_boxed_str())
+}
+
+/// The pseudo-locale's history strings, over its examination strings.
+fn pseudo_records() -> &'static RecordsStrings {
+    static PSEUDO: OnceLock<RecordsStrings> = OnceLock::new();
+    PSEUDO.get_or_init(|| en::EN_RECORDS.map(pseudo(), lengthen))
 }
 
 /// Fills `{0}`, `{1}` … in a template.
@@ -414,18 +477,6 @@ impl Strings {
         }
     }
 
-    /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
-    /// "2026년 1월 5일"); anything else is shown as it is.
-    pub fn date(&self, iso: &str) -> String {
-        let parts: Vec<&str> = iso.split('-').collect();
-        let [year, month, day] = parts[..] else { return iso.to_string() };
-        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u8>()) else { return iso.to_string() };
-        match self.month_names.split(' ').nth(m.wrapping_sub(1)) {
-            Some(name) if (1..=31).contains(&d) => fill(self.date_format, &[&year, &name, &d]),
-            _ => iso.to_string(),
-        }
-    }
-
     /// A DLQI band: its "moderate" is an effect on life, not a severity.
     pub fn dlqi_band(&self, band: Band) -> &'static str {
         match band {
@@ -516,15 +567,6 @@ impl Strings {
         fill(self.region_painted, &[&self.region(region), &percent(tenths), &score])
     }
 
-    /// DLQI item label: number and neutral topic.
-    pub fn dlqi_item(&self, item: usize) -> String {
-        let topic = [
-            self.dlqi_topic_1, self.dlqi_topic_2, self.dlqi_topic_3, self.dlqi_topic_4, self.dlqi_topic_5,
-            self.dlqi_topic_6, self.dlqi_topic_7, self.dlqi_topic_8, self.dlqi_topic_9, self.dlqi_topic_10,
-        ][item.min(9)];
-        fill(self.dlqi_item, &[&(item + 1), &topic])
-    }
-
     /// Patient global rating of disease status (0 clear … 4 severe).
     pub fn disease_status(&self, value: u8) -> &'static str {
         [self.status_clear, self.status_almost_clear, self.status_mild, self.status_moderate, self.status_severe]
@@ -540,6 +582,29 @@ impl Strings {
     }
 }
 
+impl RecordsStrings {
+    /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
+    /// "2026년 1월 5일"); anything else is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let [year, month, day] = parts[..] else { return iso.to_string() };
+        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u8>()) else { return iso.to_string() };
+        match self.month_names.split(' ').nth(m.wrapping_sub(1)) {
+            Some(name) if (1..=31).contains(&d) => fill(self.date_format, &[&year, &name, &d]),
+            _ => iso.to_string(),
+        }
+    }
+
+    /// DLQI item label: number and neutral topic.
+    pub fn dlqi_item(&self, item: usize) -> String {
+        let topic = [
+            self.dlqi_topic_1, self.dlqi_topic_2, self.dlqi_topic_3, self.dlqi_topic_4, self.dlqi_topic_5,
+            self.dlqi_topic_6, self.dlqi_topic_7, self.dlqi_topic_8, self.dlqi_topic_9, self.dlqi_topic_10,
+        ][item.min(9)];
+        fill(self.dlqi_item, &[&(item + 1), &topic])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,7 +612,7 @@ mod tests {
     #[test]
     fn every_key_has_text_in_every_language() {
         for lang in [Lang::En, Lang::Ko, Lang::Pseudo] {
-            for (key, text) in lang.strings().entries() {
+            for (key, text) in lang.records_strings().entries() {
                 assert!(!text.trim().is_empty(), "{lang:?}: {key} is empty");
             }
         }
@@ -557,8 +622,8 @@ mod tests {
     fn korean_translates_every_key_that_has_words() {
         // Keys whose text is the same in both languages on purpose (names, symbols).
         const SAME: &[&str] = &["app_name", "easi", "scorad", "poem", "dlqi", "lang_name"];
-        let en = Lang::En.strings().entries();
-        let ko = Lang::Ko.strings().entries();
+        let en = Lang::En.records_strings().entries();
+        let ko = Lang::Ko.records_strings().entries();
         for ((key, en_text), (_, ko_text)) in en.iter().zip(ko.iter()) {
             if !SAME.contains(key) && en_text.chars().any(|c| c.is_ascii_alphabetic()) {
                 assert_ne!(en_text, ko_text, "{key} is not translated");
@@ -568,9 +633,9 @@ mod tests {
 
     #[test]
     fn templates_keep_their_placeholders_in_every_language() {
-        let en = Lang::En.strings().entries();
+        let en = Lang::En.records_strings().entries();
         for lang in [Lang::Ko, Lang::Pseudo] {
-            for ((key, en_text), (_, text)) in en.iter().zip(lang.strings().entries()) {
+            for ((key, en_text), (_, text)) in en.iter().zip(lang.records_strings().entries()) {
                 for i in 0..4 {
                     let mark = format!("{{{i}}}");
                     assert_eq!(en_text.contains(&mark), text.contains(&mark), "{lang:?}: {key} {mark}");
@@ -581,7 +646,7 @@ mod tests {
 
     #[test]
     fn pseudo_locale_is_at_least_40_percent_longer() {
-        for ((key, en), (_, pseudo)) in Lang::En.strings().entries().iter().zip(Lang::Pseudo.strings().entries()) {
+        for ((key, en), (_, pseudo)) in Lang::En.records_strings().entries().iter().zip(Lang::Pseudo.records_strings().entries()) {
             assert!(pseudo.chars().count() * 10 >= en.chars().count() * 14, "{key}");
             assert!(pseudo.starts_with(&format!("⟦{en} ")), "{key}: {pseudo}");
         }
@@ -589,10 +654,10 @@ mod tests {
 
     #[test]
     fn dates_follow_the_language() {
-        assert_eq!(Lang::En.strings().date("2026-01-05"), "5 Jan 2026");
-        assert_eq!(Lang::Ko.strings().date("2026-11-26"), "2026년 11월 26일");
-        assert_eq!(Lang::En.strings().date("not a date"), "not a date");
-        assert_eq!(Lang::En.strings().date("2026-13-01"), "2026-13-01");
+        assert_eq!(Lang::En.records_strings().date("2026-01-05"), "5 Jan 2026");
+        assert_eq!(Lang::Ko.records_strings().date("2026-11-26"), "2026년 11월 26일");
+        assert_eq!(Lang::En.records_strings().date("not a date"), "not a date");
+        assert_eq!(Lang::En.records_strings().date("2026-13-01"), "2026-13-01");
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn Records() -> Html {
         use_effect_with((*screen).clone(), move |_| lang.set(draft::load_lang()));
     }
     let onchange = save_history(stored.clone(), notice.clone());
-    let t = lang.strings();
+    let t = lang.records_strings();
     let mut alerts: Vec<Html> = Vec::new();
     if let Some(why) = (*notice).clone() {
         alerts.push(alert(fill(t.history_problem, &[&why])));
@@ -280,7 +280,7 @@ pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), Stri
 /// `label`: adds the patient when new, then the visit, and saves the history. `Ok` with the
 /// message to show (in the remembered language), `Err` with why nothing was saved.
 pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
-    let t = draft::load_lang().strings();
+    let t = draft::load_lang().records_strings();
     let exam: ExamForm = draft::decode(exam)?;
     let code = code.trim();
     if code.is_empty() {
@@ -375,7 +375,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     };
     // Back to the examination, which takes the examination back when this one is unmounted.
     let onfinish = Callback::from(|_| back_to_exam());
-    let t = lang.strings();
+    let t = lang.records_strings();
     html! {
         <ContextProvider<Lang> context={*lang}>
             <div class="app app--patient">

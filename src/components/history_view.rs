@@ -1,9 +1,9 @@
 //! The history screen: patients on this device, the study cohort summary, and export,
 //! import and batch scoring — all files made and read in the browser.
 
-use crate::components::{use_strings, Shared};
+use crate::components::{use_records_strings, Shared};
 use crate::history::{batch, cohort, csv, fhir, io, merge, targets, visits_by_patient, History, Metric};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub struct HistoryViewProps {
 pub const FIRST_LISTED: usize = 100;
 
 /// A metric's name.
-pub fn metric_name(t: &Strings, metric: Metric) -> &'static str {
+pub fn metric_name(t: &RecordsStrings, metric: Metric) -> &'static str {
     match metric {
         Metric::Easi => t.easi,
         Metric::Scorad => t.scorad,
@@ -34,7 +34,7 @@ pub fn metric_name(t: &Strings, metric: Metric) -> &'static str {
 }
 
 /// "3 of 10 (30 %)".
-fn share(t: &Strings, (count, of): (usize, usize)) -> String {
+fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
     if of == 0 {
         return t.not_applicable.to_string();
     }
@@ -42,7 +42,7 @@ fn share(t: &Strings, (count, of): (usize, usize)) -> String {
 }
 
 /// A patient or visit detail as the user reads it ("Note: …", "Disease status (patient): Mild").
-fn detail(t: &Strings, detail: &merge::Detail) -> String {
+fn detail(t: &RecordsStrings, detail: &merge::Detail) -> String {
     let or_dash = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("—").to_string();
     match detail {
         merge::Detail::DateOfBirth(dob) => format!("{}: {}", t.dob_label, or_dash(dob.as_deref())),
@@ -76,7 +76,7 @@ fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>)
 /// A file input with a button in the app's language: the browser's own says "Choose File" in
 /// the browser's language and cuts the file name short on a phone. The input keeps the focus
 /// (its ring drawn on the button); it is named by the field's label, then the button's words.
-fn file_picker(t: &Strings, id: &'static str, accept: &'static str, node: NodeRef, onchange: Callback<Event>) -> Html {
+fn file_picker(t: &RecordsStrings, id: &'static str, accept: &'static str, node: NodeRef, onchange: Callback<Event>) -> Html {
     html! {
         <>
             <input type="file" class="visually-hidden file__input" {id} {accept} ref={node} {onchange} />
@@ -88,7 +88,7 @@ fn file_picker(t: &Strings, id: &'static str, accept: &'static str, node: NodeRe
 /// The history screen.
 #[component]
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
-    let t = use_strings();
+    let t = use_records_strings();
     let history = &props.history;
     let target = use_state(|| targets(history).into_iter().nth(1).unwrap_or_default());
     let plan = use_state(|| None::<(History, merge::MergePlan)>);

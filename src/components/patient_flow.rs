@@ -3,9 +3,9 @@
 
 use crate::components::grade_picker::{Choice, GradePicker};
 use crate::components::language_picker::LanguagePicker;
-use crate::components::use_strings;
+use crate::components::use_records_strings;
 use crate::content;
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang, RecordsStrings};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::state::Action;
@@ -56,7 +56,7 @@ fn nrs(name: &'static str, question: &str, min: &'static str, max: &'static str,
 }
 
 /// A 0–10 visual analogue slider with 0.1 steps; shows "not answered" until moved.
-fn vas(t: &Strings, id: &'static str, question: &str, value: &str, onedit: Callback<String>) -> Html {
+fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
     let readout = if value.is_empty() { t.unanswered.to_string() } else { fill(t.vas_value, &[&value]) };
     html! {
@@ -73,7 +73,7 @@ fn vas(t: &Strings, id: &'static str, question: &str, value: &str, onedit: Callb
 /// The flow.
 #[component]
 pub fn PatientFlow(props: &PatientFlowProps) -> Html {
-    let t = use_strings();
+    let t = use_records_strings();
     let lang = use_context::<Lang>().unwrap_or_default();
     let at = use_state(|| 0usize);
     let p = &props.patient;

@@ -2,9 +2,9 @@
 //! badges, and a line chart per score with its severity bands.
 
 use crate::components::history_view::metric_name;
-use crate::components::{use_strings, Shared};
+use crate::components::{use_records_strings, Shared};
 use crate::history::{change, responders, Change, History, Metric, Patient, Visit, UNITS};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, RecordsStrings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ fn scale(metric: Metric) -> (f64, &'static [f64]) {
     }
 }
 
-fn chart(t: &Strings, metric: Metric, visits: &[&Visit]) -> Html {
+fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     let points: Vec<(usize, f64)> = visits
         .iter()
         .enumerate()
@@ -78,7 +78,7 @@ fn chart(t: &Strings, metric: Metric, visits: &[&Visit]) -> Html {
     }
 }
 
-fn change_text(t: &Strings, change: &Change) -> String {
+fn change_text(t: &RecordsStrings, change: &Change) -> String {
     match change {
         Change::Missing => "—".into(),
         Change::Value { abs, pct_tenths } => {
@@ -91,7 +91,7 @@ fn change_text(t: &Strings, change: &Change) -> String {
 /// The patient screen.
 #[component]
 pub fn PatientView(props: &PatientViewProps) -> Html {
-    let t = use_strings();
+    let t = use_records_strings();
     let baseline_id = use_state(|| None::<String>);
     let Some(patient) = props.history.patient(&props.code).cloned() else {
         return html! {

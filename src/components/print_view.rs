@@ -1,9 +1,9 @@
 //! The printable worksheet of one visit, laid out like the paper forms: every input, the
 //! totals, bands, band systems, age variant, date and app version — for the chart and audit.
 
-use crate::components::{use_strings, Shared};
+use crate::components::{use_records_strings, Shared};
 use crate::history::{History, Metric};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, RecordsStrings};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{easi, scorad, Assessment, Score};
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub struct PrintViewProps {
     pub id: String,
 }
 
-fn easi_table(t: &Strings, record: &easi::EasiRecord, score: &easi::EasiScore) -> Html {
+fn easi_table(t: &RecordsStrings, record: &easi::EasiRecord, score: &easi::EasiScore) -> Html {
     let contributions = [score.head_neck, score.upper_limbs, score.trunk, score.lower_limbs];
     // Seven columns: with large text the table scrolls in its own box (focusable, so a
     // keyboard can scroll it), not the page.
@@ -45,7 +45,7 @@ fn easi_table(t: &Strings, record: &easi::EasiRecord, score: &easi::EasiScore) -
     }
 }
 
-fn scorad_tables(t: &Strings, record: &scorad::ScoradRecord) -> Html {
+fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
     html! {
         <>
             <table class="table worksheet__table">
@@ -67,7 +67,7 @@ fn scorad_tables(t: &Strings, record: &scorad::ScoradRecord) -> Html {
 }
 
 /// One result line: name, value and band, or "not scored".
-fn result(t: &Strings, name: &str, score: Option<Score>) -> Html {
+fn result(t: &RecordsStrings, name: &str, score: Option<Score>) -> Html {
     let text = match score {
         Some(Score::Easi(s)) => format!("{} — {} · {}", s.total.exact_text(), t.band(s.band), t.easi_age_variant(s.age_variant)),
         Some(Score::Scorad(s)) => format!(
@@ -88,7 +88,7 @@ fn result(t: &Strings, name: &str, score: Option<Score>) -> Html {
 /// The worksheet.
 #[component]
 pub fn PrintView(props: &PrintViewProps) -> Html {
-    let t = use_strings();
+    let t = use_records_strings();
     let Some(visit) = props.history.visits.iter().find(|v| v.id == props.id) else {
         return html! { <div class="app"><p class="alert" role="alert">{ t.no_such_visit }</p></div> };
     };
