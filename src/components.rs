@@ -66,6 +66,31 @@ pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
     html! { <div class={classes!(class, "app--alerts")}>{ for alerts.iter().cloned() }</div> }
 }
 
+/// Attribute values the examination sends to the page hundreds of times (the pickers' and the
+/// map's classes and input types). Interned once at start, each is then passed to the page as a
+/// cached string instead of being copied and decoded again (wasm-bindgen's `enable-interning`;
+/// Yew interns attribute names the same way). A value left out of this list only costs speed.
+const FREQUENT: &[&str] = &[
+    "map__cell", "map__cell map__cell--painted", "map__part", "map__outline", "map__clip", "map__focus",
+    "picker__option", "picker__detail", "picker__label", "picker__options", "picker__unset", "picker picker--unset",
+    "radio", "field", "button", "button button--quiet", "text", "decimal", "slider", "off", "false", "true",
+];
+
+/// Interns [`FREQUENT`] (no-op outside the browser).
+pub fn intern_frequent() {
+    for text in FREQUENT {
+        interned(text);
+    }
+}
+
+/// `text`, interned in the browser (see [`FREQUENT`]): for values worked out once and sent
+/// many times, such as the map's cell coordinates.
+pub fn interned(text: &str) -> &str {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen::intern(text);
+    text
+}
+
 /// The strings of the language chosen in the app (English outside one).
 #[hook]
 pub fn use_strings() -> &'static Strings {

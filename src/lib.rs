@@ -25,6 +25,7 @@ pub use app::App;
 /// Starts the examination's module: its language's strings first (Korean's are a file of their
 /// own, read once), then the app.
 pub fn start() {
+    components::intern_frequent();
     wasm_bindgen_futures::spawn_local(async {
         // On failure the app starts in English and says so.
         let _ = i18n::ready(draft::load_lang()).await;

@@ -78,11 +78,14 @@ pub fn MapPart(props: &MapPartProps) -> Html {
 pub fn coordinate(value: f32) -> AttrValue {
     let hundredths = (value * 100.0).round() as u32;
     let (whole, part) = (hundredths / 100, hundredths % 100);
-    AttrValue::from(match part {
+    let text = match part {
         0 => whole.to_string(),
         p if p % 10 == 0 => format!("{whole}.{}", p / 10),
         p => format!("{whole}.{p:02}"),
-    })
+    };
+    // A few dozen values, each sent for many cells.
+    crate::components::interned(&text);
+    AttrValue::from(text)
 }
 
 /// The fixed attributes of a part's outline and cells.
