@@ -82,6 +82,13 @@
     return b;
   }
 
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  // After the page has loaded and the app has drawn its first screen: installing downloads every
+  // file of the build (the history module too), which on a slow tablet would otherwise compete
+  // with the app's start for the processor.
+  function whenIdle() {
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 5000 });
+    else setTimeout(start, 1000);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 })();
