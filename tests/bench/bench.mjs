@@ -173,6 +173,53 @@ async function startup() {
   return { cold, warm };
 }
 
+/** The kinds of main-thread work a first visit is split into (trace event name → kind). */
+const KINDS = [
+  ['page and styles parsed', (n) => n === 'ParseHTML' || n === 'ParseAuthorStyleSheet'],
+  ['scripts compiled and run (JavaScript)', (n) => ['EvaluateScript', 'v8.evaluateModule', 'v8.compileModule', 'v8.compile'].includes(n)],
+  ['WebAssembly compiled (streamed, then each function on its first call)', (n) => n.startsWith('wasm.') || n.startsWith('v8.wasm.')],
+  ['the app running (WebAssembly and its DOM calls)', (n) => ['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'].includes(n)],
+  ['style, layout and paint', (n) => ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'].includes(n)],
+  ['garbage collection', (n) => n === 'MinorGC' || n === 'MajorGC'],
+  ['other browser work (navigation, loading, not labelled finer)', (n) => n === 'RunTask'],
+];
+
+/**
+ * One more first visit, traced: the renderer's main thread from the navigation's start until the
+ * body map is on screen, by kind of work (each event's own time, without what nests in it).
+ * Tracing slows the page a little, so these add up to a little more than the medians above.
+ */
+async function firstVisitKinds() {
+  const { context, page } = await slowPage();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'blink.user_timing'] });
+  await page.goto(server.url);
+  const { shown } = await page.evaluate(() => window.usable);
+  const events = JSON.parse(String(await browser.stopTracing())).traceEvents;
+  await context.close();
+  const named = (e, name) => e.name === 'thread_name' && e.args?.name === name;
+  const main = events.find((e) => named(e, 'CrRendererMain') && events.some((x) => x.pid === e.pid && x.tid === e.tid && x.name === 'ParseHTML'));
+  const navigation = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
+  const [from, to] = [navigation.ts, navigation.ts + shown * 1000];
+  const kindOf = (name) => KINDS.findIndex(([, test]) => test(name));
+  // Complete events on the main thread, outermost first; each one's own time is its span within
+  // the window less that of the classified events nested directly in it.
+  const spans = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && kindOf(e.name) >= 0)
+    .map((e) => ({ kind: kindOf(e.name), start: Math.max(e.ts, from), end: Math.min(e.ts + e.dur, to) }))
+    .filter((e) => e.end > e.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const own = KINDS.map(() => 0);
+  const open = [];
+  for (const span of spans) {
+    while (open.length && open.at(-1).end <= span.start) open.pop();
+    if (open.length) own[open.at(-1).kind] -= span.end - span.start;
+    own[span.kind] += span.end - span.start;
+    open.push(span);
+  }
+  const busy = own.reduce((a, b) => a + b, 0);
+  return { shown, kinds: KINDS.map(([label], i) => [label, own[i] / 1000]), idle: (to - from - busy) / 1000 };
+}
+
 /**
  * TAPS taps, half on EASI sign grades (the score changes), half on body-map cells; with
  * `stored`, that history text is on the device first (a study's clinician taps with it there).
@@ -317,6 +364,7 @@ browser = await launchBrowser();
 console.log(`bench: release build in dist/, CPU ${RATE}× slower; this takes a minute or two`);
 const size = await transfer();
 const start = await startup();
+const phases = await firstVisitKinds();
 const tap = await taps();
 const tapStored = await taps(bigHistory());
 const hist = await historyTimes();
@@ -343,6 +391,8 @@ const details = [
     [median(start.cold.map((r) => r.instantiated)), median(start.cold.map((r) => r.shown)), coldMedian].map(ms).join(' → ')],
   ['body map on screen (first [data-cell] laid out), first visit: median / max',
     `${ms(median(start.cold.map((r) => r.shown)))} / ${ms(Math.max(...start.cold.map((r) => r.shown)))}`],
+  [`first visit until the body map is on screen (one traced load, ${ms(phases.shown)}), main thread by kind of work`,
+    [...phases.kinds, ['idle (waiting for the network or the display)', phases.idle]].map(([label, t]) => `${label} ${ms(t)}`).join('; ')],
   ['body map usable, first visit: max', ms(Math.max(...start.cold.map((r) => r.usable)))],
   ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
   [`EASI sign taps (${tap.signs.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
@@ -405,7 +455,10 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   worker is active, so everything comes from its cache. A detail row splits the first visit at
   the moment the first WebAssembly module is instantiated (the init script wraps
   \`WebAssembly.instantiateStreaming\` and \`instantiate\`): before it, the browser starts the
-  page and loads the page, styles, scripts and module; after it, the app starts and draws.
+  page and loads the page, styles, scripts and module; after it, the app starts and draws. One
+  more first visit is traced (Chromium's timeline) to split the main thread's time until the map
+  is on screen by kind of work: each trace event's own time (less what nests in it) under the
+  kind of its name (\`KINDS\` in the benchmark); tracing slows that load a little.
 - **Tap → updated score painted.** ${TAPS} taps through the DevTools input pipeline
   (playwright \`page.click\`) on one page with a complete EASI: every other tap on the label of a
   head-and-neck erythema grade (\`label[for="easi-head_neck-erythema-2"]\` / \`-3\`, which changes
