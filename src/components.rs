@@ -68,7 +68,8 @@ pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
 
 /// Attribute values the examination sends to the page hundreds of times (the pickers' and the
 /// map's classes and input types). Interned once at start, each is then passed to the page as a
-/// cached string instead of being copied and decoded again (wasm-bindgen's `enable-interning`;
+/// cached string instead of being copied and decoded again (wasm-bindgen's `enable-interning`,
+/// on in the examination's module only: this crate's `interning` feature, set in index.html;
 /// Yew interns attribute names the same way). A value left out of this list only costs speed.
 const FREQUENT: &[&str] = &[
     "map__cell", "map__cell map__cell--painted", "map__part", "map__outline", "map__clip", "map__focus",
