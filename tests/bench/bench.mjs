@@ -69,11 +69,11 @@ function usableProbe() {
 
 /**
  * Init script: `armTap(event, watch)` starts timing at the next `event` the page dispatches;
- * `window.tapped` resolves to `{ busy, frame }` in ms. `frame`: to the first animation frame
+ * `window.tapped` resolves to `{ busy, frame, script, render }` in ms. `frame`: to the first animation frame
  * after `watch` (a selector) mutates. `busy`: the main thread's work for the tap — from the
  * event to the DOM updated, plus that frame's own rendering (style, layout, paint: from its
  * animation-frame callback to the first task after it) — without the idle wait in between for
- * the display's next frame.
+ * the display's next frame; `script` and `render` are its two parts.
  */
 function tapProbe() {
   window.armTap = (event, watch) => {
@@ -87,7 +87,11 @@ function tapProbe() {
         requestAnimationFrame(() => {
           const frame = performance.now();
           const after = new MessageChannel();
-          after.port1.onmessage = () => resolve({ frame: frame - start, busy: (updated - start) + (performance.now() - frame) });
+          after.port1.onmessage = () => {
+            const rendered = performance.now();
+            resolve({ frame: frame - start, busy: (updated - start) + (rendered - frame),
+              script: updated - start, render: rendered - frame });
+          };
           after.port2.postMessage(null);
         });
       });
@@ -262,7 +266,8 @@ async function taps(stored = null) {
   const all = [...signs, ...cells];
   const busy = (xs) => xs.map((t) => t.busy);
   const frame = (xs) => xs.map((t) => t.frame);
-  return { signs: busy(signs), cells: busy(cells), all: busy(all), frames: frame(all), value };
+  return { signs: busy(signs), cells: busy(cells), all: busy(all), frames: frame(all), value,
+    script: all.map((t) => t.script), render: all.map((t) => t.render) };
 }
 
 /** A history of 10,000 visits over 500 patients (20 each: EASI, SCORAD, POEM and itch). */
@@ -399,6 +404,8 @@ const details = [
   [`body-map cell taps (${tap.cells.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
   [`the same ${tapStored.all.length} taps with 10,000 visits / 500 patients stored: p50 / p95 / max`,
     [50, 95, 100].map((p) => ms(percentile(tapStored.all, p))).join(' / ')],
+  [`the ${tap.all.length} taps' work in two parts, p50 / p95: the page's script (event → DOM updated); then the frame's style, layout and paint`,
+    `${[50, 95].map((p) => ms(percentile(tap.script, p))).join(' / ')}; then ${[50, 95].map((p) => ms(percentile(tap.render, p))).join(' / ')}`],
   [`the ${tap.frames.length} taps to the display's next frame (60 Hz, idle wait included): p50 / p95 / max`,
     [50, 95, 100].map((p) => ms(percentile(tap.frames, p))).join(' / ')],
 ];
