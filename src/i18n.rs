@@ -6,6 +6,7 @@ mod en;
 mod ko;
 
 use crate::form::{Field, Problem, Reason};
+use crate::history::Metric;
 use crate::scoring::{easi, scorad, Band, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -98,6 +99,25 @@ macro_rules! records_strings {
         }
 
         impl RecordsStrings {
+    /// A score's name in the history's tables, charts and worksheet.
+    pub fn metric(&self, metric: Metric) -> &'static str {
+        match metric {
+            Metric::Easi => self.easi,
+            Metric::Scorad => self.scorad,
+            Metric::ObjectiveScorad => self.objective_scorad,
+            Metric::Poem => self.poem,
+            Metric::Dlqi => self.dlqi,
+            Metric::ItchNrs => self.itch_nrs,
+            Metric::SleepNrs => self.sleep_nrs,
+        }
+    }
+
+    /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
+    /// history shows for its score; the key itself if there is none.
+    pub fn instrument<'a>(&self, key: &'a str) -> &'a str {
+        Metric::from_key(key).map_or(key, |metric| self.metric(metric))
+    }
+
             /// Every (key, text) pair, the examination's first, for tests.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 let mut all = self.base.entries();
@@ -199,7 +219,7 @@ strings! {
 }
 
 records_strings! {
-    field_itch_nrs, field_sleep_nrs, patient_mode_title, patient_intro, who_answers, answer_self,
+    patient_mode_title, patient_intro, who_answers, answer_self,
     answer_proxy, choose_questions, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global, progress,
     back, finish, return_to_exam, done_title, done_text, start_again, itch_question,
     itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,
@@ -649,6 +669,20 @@ mod tests {
         for ((key, en), (_, pseudo)) in Lang::En.records_strings().entries().iter().zip(Lang::Pseudo.records_strings().entries()) {
             assert!(pseudo.chars().count() * 10 >= en.chars().count() * 14, "{key}");
             assert!(pseudo.starts_with(&format!("⟦{en} ")), "{key}: {pseudo}");
+        }
+    }
+
+    #[test]
+    fn every_instrument_has_a_name_in_every_language() {
+        for lang in [Lang::En, Lang::Ko, Lang::Pseudo] {
+            let t = lang.records_strings();
+            for key in crate::history::INSTRUMENTS {
+                // Act
+                let name = t.instrument(key);
+                // Assert: a name of its own, the one the history's tables show.
+                assert_ne!(name, key, "{lang:?}: {key}");
+                assert_eq!(Some(name), Metric::from_key(key).map(|m| t.metric(m)), "{lang:?}: {key}");
+            }
         }
     }
 

@@ -19,7 +19,7 @@
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::{alert, alerts_above, Shared};
 use crate::form::ExamForm;
-use crate::history::{instrument_name, io, labels, History, Patient};
+use crate::history::{io, labels, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
@@ -299,14 +299,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     let visit = exam.to_visit(id, code, label);
     // The likely refusal (saved twice on one day) in the chosen language.
     if let Some((other, key)) = next.same_day(&visit, None) {
-        let name = match key {
-            "easi" => t.easi,
-            "scorad" => t.scorad,
-            "itch_nrs" => t.field_itch_nrs,
-            "sleep_nrs" => t.field_sleep_nrs,
-            other => instrument_name(other),
-        };
-        return Err(fill(t.visit_same_day, &[&code, &name, &t.date(&visit.date), &other.id]));
+        return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &t.date(&visit.date), &other.id]));
     }
     next.add_visit(visit)?;
     let text = io::to_json_compact(&next);

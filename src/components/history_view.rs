@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, targets, visits_by_patient, History, Metric};
+use crate::history::{batch, cohort, csv, fhir, io, merge, targets, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -19,19 +19,6 @@ pub struct HistoryViewProps {
 
 /// How many patients the history screen lists before "List all".
 pub const FIRST_LISTED: usize = 100;
-
-/// A metric's name.
-pub fn metric_name(t: &RecordsStrings, metric: Metric) -> &'static str {
-    match metric {
-        Metric::Easi => t.easi,
-        Metric::Scorad => t.scorad,
-        Metric::ObjectiveScorad => t.objective_scorad,
-        Metric::Poem => t.poem,
-        Metric::Dlqi => t.dlqi,
-        Metric::ItchNrs => t.itch_nrs,
-        Metric::SleepNrs => t.sleep_nrs,
-    }
-}
 
 /// "3 of 10 (30 %)".
 fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
@@ -229,7 +216,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <tbody>
                         { for summary.rows.iter().map(|row| html! {
                             <tr>
-                                <th scope="row">{ metric_name(t, row.metric) }</th>
+                                <th scope="row">{ t.metric(row.metric) }</th>
                                 <td>{ row.n }</td>
                                 <td>{ row.mean_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>
                                 <td>{ row.median_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>

@@ -1,7 +1,6 @@
 //! One patient over time: visits with each score, change from the chosen baseline, responder
 //! badges, and a line chart per score with its severity bands.
 
-use crate::components::history_view::metric_name;
 use crate::components::{use_records_strings, Shared};
 use crate::history::{change, responders, Change, History, Metric, Patient, Visit, UNITS};
 use crate::i18n::{fill, RecordsStrings};
@@ -59,8 +58,8 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
         <figure class="chart">
-            <figcaption>{ metric_name(t, metric) }</figcaption>
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", metric_name(t, metric))}>
+            <figcaption>{ t.metric(metric) }</figcaption>
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", t.metric(metric))}>
                 { for bounds.windows(2).enumerate().map(|(band, pair)| html! {
                     <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
                         y={y(pair[1]).to_string()} height={(y(pair[0]) - y(pair[1])).to_string()} />
@@ -165,7 +164,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                         <thead>
                             <tr>
                                 <th scope="col">{ t.visit_date }</th>
-                                { for metrics.iter().map(|&m| html! { <th scope="col">{ metric_name(t, m) }</th> }) }
+                                { for metrics.iter().map(|&m| html! { <th scope="col">{ t.metric(m) }</th> }) }
                                 <th scope="col">{ t.responders }</th>
                                 <th scope="col"><span class="visually-hidden">{ t.print }</span></th>
                             </tr>

@@ -125,7 +125,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             <h2>{ t.scores_title }</h2>
             <table class="table worksheet__table">
                 <tbody>
-                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, crate::components::history_view::metric_name(t, m), visit.score(m))) }
+                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, t.metric(m), visit.score(m))) }
                     <tr><th scope="row">{ t.poem }</th><td>{ items(visit.assessment("poem")) }</td></tr>
                     <tr><th scope="row">{ t.dlqi }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
                     <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>

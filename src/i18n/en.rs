@@ -189,8 +189,6 @@ pub static EN: Strings = Strings {
 /// English for the history module's screens only (the examination's module leaves them out).
 pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     base: &EN,
-    field_itch_nrs: "worst itch",
-    field_sleep_nrs: "sleep disturbance",
     patient_mode_title: "Your answers",
     patient_intro: "A few questions about your eczema. There are no right or wrong answers. You can go back at any time.",
     who_answers: "Who is answering?",

@@ -189,8 +189,6 @@ pub static KO: Strings = Strings {
 /// Korean for the history module's screens only (the examination's module leaves them out).
 pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     base: &KO,
-    field_itch_nrs: "가장 심한 가려움",
-    field_sleep_nrs: "수면 방해",
     patient_mode_title: "나의 응답",
     patient_intro: "습진에 관한 몇 가지 질문입니다. 정답이나 오답은 없습니다. 언제든지 이전 질문으로 돌아갈 수 있습니다.",
     who_answers: "누가 응답하십니까?",
