@@ -77,19 +77,18 @@ const FREQUENT: &[&str] = &[
     "radio", "field", "button", "button button--quiet", "text", "decimal", "slider", "off", "false", "true",
 ];
 
-/// Interns [`FREQUENT`] (no-op outside the browser).
+/// Interns [`FREQUENT`].
 pub fn intern_frequent() {
-    for text in FREQUENT {
-        interned(text);
-    }
+    FREQUENT.iter().for_each(|text| intern(text));
 }
 
-/// `text`, interned in the browser (see [`FREQUENT`]): for values worked out once and sent
-/// many times, such as the map's cell coordinates.
-pub fn interned(text: &str) -> &str {
+/// Interns `text` in the browser (see [`FREQUENT`]; nothing elsewhere): for values worked out
+/// once and sent many times, such as the map's cell coordinates.
+pub fn intern(text: &str) {
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen::intern(text);
-    text
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = text;
 }
 
 /// The strings of the language chosen in the app (English outside one).

@@ -84,7 +84,7 @@ pub fn coordinate(value: f32) -> AttrValue {
         p => format!("{whole}.{p:02}"),
     };
     // A few dozen values, each sent for many cells.
-    crate::components::interned(&text);
+    crate::components::intern(&text);
     AttrValue::from(text)
 }
 
