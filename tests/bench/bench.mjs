@@ -69,8 +69,8 @@ function usableProbe() {
 
 /**
  * Init script: `armTap(event, watch)` starts timing at the next `event` the page dispatches;
- * `window.tapped` resolves to `{ busy, frame, script, render }` in ms. `frame`: to the first animation frame
- * after `watch` (a selector) mutates. `busy`: the main thread's work for the tap — from the
+ * `window.tapped` resolves to `{ busy, frame, script, render }` in ms. `frame`: to the first
+ * animation frame after `watch` (a selector) mutates. `busy`: the main thread's work for the tap — from the
  * event to the DOM updated, plus that frame's own rendering (style, layout, paint: from its
  * animation-frame callback to the first task after it) — without the idle wait in between for
  * the display's next frame; `script` and `render` are its two parts.
@@ -191,7 +191,7 @@ const KINDS = [
 /**
  * One more first visit, traced: the renderer's main thread from the navigation's start until the
  * body map is on screen, by kind of work (each event's own time, without what nests in it).
- * Tracing slows the page a little, so these add up to a little more than the medians above.
+ * One load: tracing slows it a little, and it varies as much as the untraced loads do.
  */
 async function firstVisitKinds() {
   const { context, page } = await slowPage();
