@@ -99,25 +99,6 @@ macro_rules! records_strings {
         }
 
         impl RecordsStrings {
-    /// A score's name in the history's tables, charts and worksheet.
-    pub fn metric(&self, metric: Metric) -> &'static str {
-        match metric {
-            Metric::Easi => self.easi,
-            Metric::Scorad => self.scorad,
-            Metric::ObjectiveScorad => self.objective_scorad,
-            Metric::Poem => self.poem,
-            Metric::Dlqi => self.dlqi,
-            Metric::ItchNrs => self.itch_nrs,
-            Metric::SleepNrs => self.sleep_nrs,
-        }
-    }
-
-    /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
-    /// history shows for its score; the key itself if there is none.
-    pub fn instrument<'a>(&self, key: &'a str) -> &'a str {
-        Metric::from_key(key).map_or(key, |metric| self.metric(metric))
-    }
-
             /// Every (key, text) pair, the examination's first, for tests.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 let mut all = self.base.entries();
@@ -603,6 +584,25 @@ impl Strings {
 }
 
 impl RecordsStrings {
+    /// A score's name in the history's tables, charts and worksheet.
+    pub fn metric(&self, metric: Metric) -> &'static str {
+        match metric {
+            Metric::Easi => self.easi,
+            Metric::Scorad => self.scorad,
+            Metric::ObjectiveScorad => self.objective_scorad,
+            Metric::Poem => self.poem,
+            Metric::Dlqi => self.dlqi,
+            Metric::ItchNrs => self.itch_nrs,
+            Metric::SleepNrs => self.sleep_nrs,
+        }
+    }
+
+    /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
+    /// history shows for its score; the key itself if there is none.
+    pub fn instrument<'a>(&self, key: &'a str) -> &'a str {
+        Metric::from_key(key).map_or(key, |metric| self.metric(metric))
+    }
+
     /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
     /// "2026년 1월 5일"); anything else is shown as it is.
     pub fn date(&self, iso: &str) -> String {
