@@ -68,12 +68,15 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_need_code.to_string())));
                 return;
             }
-            let exam = exam.borrow().clone();
-            if exam.assessments().is_empty() {
+            // Read in place (no copy of the examination), the borrow ended before any state is set.
+            let encoded = {
+                let exam = exam.borrow();
+                (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam))
+            };
+            let Some(exam) = encoded else {
                 result.set(Some(Err(t.visit_nothing.to_string())));
                 return;
-            }
-            let exam = crate::draft::encode(&exam);
+            };
             saving.set(true);
             let (code, label, result, saving, refresh) = ((*code).clone(), (*label).clone(), result.clone(), saving.clone(), refresh.clone());
             yew::platform::spawn_local(async move {
