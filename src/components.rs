@@ -66,29 +66,25 @@ pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
     html! { <div class={classes!(class, "app--alerts")}>{ for alerts.iter().cloned() }</div> }
 }
 
-/// Attribute values the examination sends to the page hundreds of times (the pickers' and the
-/// map's classes and input types). Interned once at start, each is then passed to the page as a
-/// cached string instead of being copied and decoded again (wasm-bindgen's `enable-interning`,
-/// on in the examination's module only: this crate's `interning` feature, set in index.html;
-/// Yew interns attribute names the same way). A value left out of this list only costs speed.
+/// Attribute values the examination sends to the page hundreds of times (the pickers' classes
+/// and input types). Interned once at start, each is then passed to the page as a cached string
+/// instead of being copied and decoded again (wasm-bindgen's `enable-interning`, on in the
+/// examination's module only: this crate's `interning` feature, set in index.html; Yew interns
+/// attribute names the same way). A value left out of this list only costs speed.
 const FREQUENT: &[&str] = &[
-    "map__cell", "map__cell map__cell--painted", "map__part", "map__outline", "map__clip", "map__focus",
-    "picker__option", "picker__detail", "picker__label", "picker__options", "picker__unset", "picker picker--unset",
-    "radio", "field", "button", "button button--quiet", "text", "decimal", "slider", "off", "false", "true",
+    "map__part", "picker__option", "picker__detail", "picker__label", "picker__options", "picker__unset",
+    "picker picker--unset", "radio", "field", "button", "button button--quiet", "text", "decimal", "slider", "off",
+    "false", "true",
 ];
 
 /// Interns [`FREQUENT`].
 pub fn intern_frequent() {
-    FREQUENT.iter().for_each(|text| intern(text));
-}
-
-/// Interns `text` in the browser (see [`FREQUENT`]; nothing elsewhere): for values worked out
-/// once and sent many times, such as the map's cell coordinates.
-pub fn intern(text: &str) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen::intern(text);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = text;
+    for text in FREQUENT {
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen::intern(text);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = text;
+    }
 }
 
 /// The strings of the language chosen in the app (English outside one).

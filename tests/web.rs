@@ -232,10 +232,15 @@ async fn map_cells_set_segment_and_region_shares_and_overrides_reset_to_the_map(
         app.tap(&format!("[data-cell='6:{i}']")).await;
     }
     assert_eq!(app.text("[data-segment=trunk_front]"), "Trunk, front, 20 % affected");
+    let painted = |app: &Mounted, i: u8| {
+        app.find(&format!("[data-cell='6:{i}']")).get_attribute("class").unwrap().contains("map__cell--painted")
+    };
+    assert_eq!((0..6).map(|i| painted(&app, i)).collect::<Vec<_>>(), [true, true, true, true, false, false]);
     // 20 % × 18 = 3.6 % of the body; trunk region 33.4 % → 10.78 %, shown rounded down.
     assert_eq!(app.text("[data-region=trunk] span"), "Trunk (including genitals): 10.7 % → area score 2");
     app.tap("[data-cell='6:0']").await;
     assert_eq!(app.text("[data-segment=trunk_front]"), "Trunk, front, 15 % affected");
+    assert!(!painted(&app, 0) && painted(&app, 1), "a second tap clears only that cell");
     // Assert: nothing from the map is used until the whole skin is confirmed examined.
     assert!(!app.checked("#easi-trunk-area-1"));
     app.click("#map input[type=checkbox]").await;

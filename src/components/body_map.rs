@@ -8,7 +8,7 @@ use crate::scoring::easi::Region;
 use crate::scoring::scorad::{AgeVariant, Segment};
 use crate::state::Action;
 use crate::components::use_strings;
-use crate::i18n::{percent, Strings};
+use crate::i18n::percent;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -62,79 +62,43 @@ pub struct MapPartProps {
 }
 
 /// One body part; re-renders only when its own cells change.
+///
+/// Its drawing (clip, outline, cells, focus ring) is one piece of markup, worked out once per
+/// figure and handed to the browser's parser in one call, instead of a node and six attributes
+/// per cell built one call at a time: on a slow tablet that is most of the examination's first
+/// render (322 of its ~400 elements; `make bench`, docs/performance.md). The markup carries the
+/// painting it was made with; later taps change only the `class` of the cells whose bit changed
+/// (an effect after each render), so a cell keeps its node and nothing else on the map moves.
+/// The markup is our own numbers and fixed names only, never text someone typed.
 #[component]
 pub fn MapPart(props: &MapPartProps) -> Html {
     let t = use_strings();
     let mut painting = Painting::default();
     let slot = Segment::ALL.iter().position(|&s| s == props.part.segment).unwrap_or(0);
     painting.0[slot] = props.bits;
-    // Positions and keys are the same on every render: worked out once, not on every tap.
-    let geometry = use_memo(props.part, |part| Geometry::of(part));
-    draw_part(t, &props.part, &geometry, &painting, &props.ondispatch)
-}
-
-/// A drawing coordinate as SVG text, to 1/100 of a unit, with integer arithmetic only (no
-/// float formatting code in the module): 12.5 → "12.5", 16.666… → "16.67", 40 → "40".
-pub fn coordinate(value: f32) -> AttrValue {
-    let hundredths = (value * 100.0).round() as u32;
-    let (whole, part) = (hundredths / 100, hundredths % 100);
-    let text = match part {
-        0 => whole.to_string(),
-        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
-        p => format!("{whole}.{p:02}"),
+    let node = use_node_ref();
+    // The cells as the browser has them: the bits the markup or the last sync drew.
+    let drawn = use_mut_ref(|| props.bits);
+    let markup = {
+        let (bits, drawn) = (props.bits, drawn.clone());
+        use_memo(props.part, move |part| {
+            *drawn.borrow_mut() = bits;
+            AttrValue::from(part_markup(part, slot, bits))
+        })
     };
-    // A few dozen values, each sent for many cells.
-    crate::components::intern(&text);
-    AttrValue::from(text)
-}
-
-/// The fixed attributes of a part's outline and cells.
-#[derive(PartialEq)]
-struct Geometry {
-    /// x, y, width, height and corner rounding of the outline.
-    outline: [AttrValue; 5],
-    /// Cell width and height.
-    cell: [AttrValue; 2],
-    /// Each cell's x, y and `data-cell` key, in bit order.
-    cells: Vec<[AttrValue; 3]>,
-    /// The clip path's id, and its `url(#…)`.
-    clip: [AttrValue; 2],
-}
-
-impl Geometry {
-    fn of(part: &Part) -> Geometry {
-        let [x, y, w, h] = part.rect;
-        let slot = Segment::ALL.iter().position(|&s| s == part.segment).unwrap_or(0);
-        let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
-        let cells = (0..part.rows)
-            .flat_map(|row| (0..part.cols).map(move |col| (row, col)))
-            .map(|(row, col)| {
-                let index = row * part.cols + col;
-                [
-                    coordinate(x + f32::from(col) * cw),
-                    coordinate(y + f32::from(row) * ch),
-                    AttrValue::from(format!("{slot}:{index}")),
-                ]
-            })
-            .collect();
-        Geometry {
-            outline: [coordinate(x), coordinate(y), coordinate(w), coordinate(h), coordinate(part.round)],
-            cell: [coordinate(cw), coordinate(ch)],
-            cells,
-            clip: [AttrValue::from(format!("clip-{slot}")), AttrValue::from(format!("url(#clip-{slot})"))],
-        }
+    {
+        let node = node.clone();
+        use_effect_with((props.part, props.bits), move |&(_, bits)| {
+            let mut drawn = drawn.borrow_mut();
+            if let Some(part) = node.cast::<Element>() {
+                sync_cells(&part, slot, *drawn ^ bits, bits);
+            }
+            *drawn = bits;
+        });
     }
-}
-
-fn draw_part(t: &Strings, part: &Part, geometry: &Geometry, painting: &Painting, ondispatch: &Callback<Action>) -> Html {
-    let [x, y, w, h, round] = &geometry.outline;
-    let [cw, ch] = &geometry.cell;
-    let outline = |class: &'static str| html! {
-        <rect {class} x={x.clone()} y={y.clone()} width={w.clone()} height={h.clone()} rx={round.clone()} />
-    };
-    let tenths = painting.segment_tenths(part.segment);
+    let tenths = painting.segment_tenths(props.part.segment);
     let onkeydown = {
-        let (painting, segment, dispatch) = (*painting, part.segment, ondispatch.clone());
+        let (segment, dispatch) = (props.part.segment, props.ondispatch.clone());
         Callback::from(move |e: KeyboardEvent| {
             if let Some(action) = key_action(&e.key(), &painting, segment) {
                 e.prevent_default();
@@ -142,26 +106,74 @@ fn draw_part(t: &Strings, part: &Part, geometry: &Geometry, painting: &Painting,
             }
         })
     };
+    let segment = props.part.segment;
     html! {
-        <g class="map__part" tabindex="0" role="slider" data-segment-slider={part.segment.key()}
-            aria-label={t.segment(part.segment)} aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow={percent(tenths)} aria-valuetext={t.segment_painted(part.segment, tenths)}
+        <g class="map__part" tabindex="0" role="slider" data-segment-slider={segment.key()} ref={node}
+            aria-label={t.segment(segment)} aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow={percent(tenths)} aria-valuetext={t.segment_painted(segment, tenths)}
             {onkeydown}>
-            <clipPath id={geometry.clip[0].clone()}>{ outline("map__clip") }</clipPath>
-            { outline("map__outline") }
-            <g clip-path={geometry.clip[1].clone()}>
-                { for geometry.cells.iter().enumerate().map(|(index, [cx, cy, key])| {
-                    let painted = painting.is_painted(part.segment, index as u8);
-                    let class = if painted { "map__cell map__cell--painted" } else { "map__cell" };
-                    html! {
-                        <rect {class} data-cell={key.clone()} x={cx.clone()} y={cy.clone()}
-                            width={cw.clone()} height={ch.clone()} />
-                    }
-                }) }
-            </g>
-            { outline("map__focus") }
+            { Html::from_html_unchecked((*markup).clone()) }
         </g>
     }
+}
+
+/// The class of a cell, painted or not.
+fn cell_class(painted: bool) -> &'static str {
+    if painted { "map__cell map__cell--painted" } else { "map__cell" }
+}
+
+/// Sets the class of the cells of `part` (the part's `<g>`, segment number `slot`) whose bit is
+/// set in `changed` to what `bits` says.
+fn sync_cells(part: &Element, slot: usize, changed: u32, bits: u32) {
+    for index in (0..32u8).filter(|i| changed & (1 << i) != 0) {
+        if let Ok(Some(cell)) = part.query_selector(&format!("[data-cell='{slot}:{index}']")) {
+            let _ = cell.set_attribute("class", cell_class(bits & (1 << index) != 0));
+        }
+    }
+}
+
+/// A drawing coordinate as SVG text, to 1/100 of a unit, with integer arithmetic only (no
+/// float formatting code in the module): 12.5 → "12.5", 16.666… → "16.67", 40 → "40".
+pub fn coordinate(value: f32) -> String {
+    let hundredths = (value * 100.0).round() as u32;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    }
+}
+
+/// The drawing inside a part's `<g>`: its clip path (id `clip-{slot}`), outline, cells (one
+/// `<rect data-cell="{slot}:{index}">` each, in bit order, painted as `bits` says) and focus
+/// ring. SVG markup, parsed by the browser in the part's namespace.
+pub fn part_markup(part: &Part, slot: usize, bits: u32) -> String {
+    use std::fmt::Write;
+    let [x, y, w, h] = part.rect;
+    let box_attrs = format!(
+        "x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"",
+        coordinate(x), coordinate(y), coordinate(w), coordinate(h), coordinate(part.round)
+    );
+    let (cw, ch) = (w / f32::from(part.cols), h / f32::from(part.rows));
+    let size = format!("width=\"{}\" height=\"{}\"", coordinate(cw), coordinate(ch));
+    let mut out = format!(
+        "<clipPath id=\"clip-{slot}\"><rect class=\"map__clip\" {box_attrs}/></clipPath>\
+         <rect class=\"map__outline\" {box_attrs}/><g clip-path=\"url(#clip-{slot})\">"
+    );
+    for row in 0..part.rows {
+        for col in 0..part.cols {
+            let index = row * part.cols + col;
+            let _ = write!(
+                out,
+                "<rect class=\"{}\" data-cell=\"{slot}:{index}\" x=\"{}\" y=\"{}\" {size}/>",
+                cell_class(bits & (1 << index) != 0),
+                coordinate(x + f32::from(col) * cw),
+                coordinate(y + f32::from(row) * ch),
+            );
+        }
+    }
+    let _ = write!(out, "</g><rect class=\"map__focus\" {box_attrs}/>");
+    out
 }
 
 /// The body map card.
@@ -286,8 +298,10 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
 }
 
 #[cfg(test)]
-mod coordinate_tests {
-    use super::coordinate;
+mod drawing_tests {
+    use super::{coordinate, part_markup};
+    use crate::bodymap::parts;
+    use crate::scoring::scorad::{AgeVariant, Segment};
 
     #[test]
     fn coordinates_are_written_to_a_hundredth_without_trailing_zeros() {
@@ -297,5 +311,33 @@ mod coordinate_tests {
             // Act / Assert
             assert_eq!(coordinate(value).as_str(), text, "{value}");
         }
+    }
+
+    #[test]
+    fn a_part_is_drawn_with_one_cell_per_grid_square_in_bit_order_painted_as_its_bits_say() {
+        // Assemble: the front of the trunk (slot 6), cells 0, 2 and the last painted.
+        let part = parts(AgeVariant::Age2Plus).into_iter().find(|p| p.segment == Segment::TrunkFront).unwrap();
+        let count = u32::from(part.rows) * u32::from(part.cols);
+        let bits = 0b101 | 1 << (count - 1);
+        // Act
+        let markup = part_markup(&part, 6, bits);
+        // Assert: every cell once, in order, with its painted state; the clip is the part's own.
+        let cells: Vec<&str> = markup.split("<rect class=\"map__cell").skip(1).collect();
+        assert_eq!(cells.len() as u32, count);
+        for (index, cell) in cells.iter().enumerate() {
+            let painted = bits & (1 << index) != 0;
+            assert_eq!(cell.starts_with(" map__cell--painted\""), painted, "cell {index}: {cell}");
+            assert!(cell.contains(&format!("data-cell=\"6:{index}\"")), "cell {index}: {cell}");
+        }
+        assert!(markup.starts_with("<clipPath id=\"clip-6\">"));
+        assert_eq!(markup.matches("clip-path=\"url(#clip-6)\"").count(), 1);
+        assert_eq!(markup.matches("class=\"map__outline\"").count(), 1);
+        assert_eq!(markup.matches("<rect class=\"map__focus\"").count(), 1);
+        assert!(markup.rsplit("</g>").next().unwrap().starts_with("<rect class=\"map__focus\""), "the focus ring is drawn last");
+        // The first cell sits at the part's corner, the next one cell's width to its right.
+        let [x, y, w, _] = part.rect;
+        let first = format!("x=\"{}\" y=\"{}\"", coordinate(x), coordinate(y));
+        let second = format!("x=\"{}\" y=\"{}\"", coordinate(x + w / f32::from(part.cols)), coordinate(y));
+        assert!(cells[0].contains(&first) && cells[1].contains(&second), "{} / {}", cells[0], cells[1]);
     }
 }
