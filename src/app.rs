@@ -30,13 +30,29 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
-/// Runs `then` in the first task after the browser's next paint (an animation frame, then a
-/// zero timeout), so that what was just rendered is on screen before more work starts.
+/// Runs `then` once the browser has painted what was just rendered and has nothing more
+/// pressing to do: after the next animation frame, in the first idle moment (at most 300 ms
+/// later; `requestIdleCallback`, or a zero timeout where there is none). Work already queued
+/// (the rest of a render Yew split into several tasks, a tap and the frame that shows it) comes
+/// first.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let then = Closure::once_into_js(then);
     let after_frame = Closure::once_into_js(move || {
-        let _ = gloo::utils::window().set_timeout_with_callback(then.unchecked_ref());
+        let window = gloo::utils::window();
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(idle) => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(300.0));
+                let _ = idle.call2(&window, &then, &options);
+            }
+            None => {
+                let _ = window.set_timeout_with_callback(then.unchecked_ref());
+            }
+        }
     });
     let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
