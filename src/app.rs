@@ -281,9 +281,9 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         _ => None,
     };
     // First paint: the patient card and the body map. The entry sections (EASI, SCORAD,
-    // saving) and the score panel beside them follow in the task after that paint, so that on
-    // a slow tablet the map is on screen and answers taps sooner (`make bench`,
-    // docs/performance.md). Nothing above the map moves when they arrive.
+    // saving) and the score panel beside them follow when the browser is first idle after that
+    // paint, so that on a slow tablet the map is on screen and answers taps sooner (`make
+    // bench`, docs/performance.md). Nothing above the map moves when they arrive.
     let entries_shown = use_state(|| false);
     {
         let entries_shown = entries_shown.clone();

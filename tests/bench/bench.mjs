@@ -3,7 +3,7 @@
 // 127.0.0.1 (no network throttling). Prints a table and writes docs/performance.md. It reports and
 // does not judge: it exits 0 even when a budget is missed. Not part of `make test`.
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -270,6 +270,71 @@ async function taps(stored = null) {
     script: all.map((t) => t.script), render: all.map((t) => t.render) };
 }
 
+/**
+ * What this machine takes for the page alone: the examination as the app draws it, saved as static
+ * HTML (its styles and markup, no WebAssembly, no app script; a one-line listener in the head
+ * paints a cell on pointerdown), measured like the app. `first`: the first screen as the app
+ * first draws it (the moment the first cell is in the page), LOADS first visits with the same
+ * probe. `tap`: the whole examination once drawn, 50 cell taps timed like the app's (the frame's
+ * style, layout and paint of a class change on this page, with no app work before it).
+ */
+async function staticPage() {
+  const grab = async (whole) => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-cell]')) return;
+        seen.disconnect();
+        window.firstScreen = document.documentElement.outerHTML;
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await page.waitForSelector(EXAM_READY);
+    const html = await page.evaluate((all) => (all ? document.documentElement.outerHTML : window.firstScreen), whole);
+    await context.close();
+    return `<!DOCTYPE html>${html}`
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<link[^>]*rel="(modulepreload|preload)"[^>]*>/g, '')
+      .replace('<head>', '<head><script src="static-tap.js"></script>');
+  };
+  const dir = await mkdtemp(join(os.tmpdir(), 'adscore-static-'));
+  await cp(DIST, dir, { recursive: true });
+  await writeFile(join(dir, 'static-tap.js'), "addEventListener('pointerdown', (e) => {\n"
+    + "  const cell = e.target.closest('[data-cell]');\n"
+    + "  if (cell) cell.setAttribute('class', cell.getAttribute('class').includes('--painted') ? 'map__cell' : 'map__cell map__cell--painted');\n"
+    + '});\n');
+  const first = [];
+  const tap = [];
+  const html = { first: await grab(false), whole: await grab(true) };
+  const copy = await serve({ dir, prefix: SUB_PATH });
+  try {
+    await writeFile(join(dir, 'index.html'), html.first);
+    for (let i = 0; i < LOADS; i += 1) {
+      const { context, page } = await slowPage();
+      await page.goto(copy.url);
+      first.push((await page.evaluate(() => window.usable)).usable);
+      await context.close();
+    }
+    await writeFile(join(dir, 'index.html'), html.whole);
+    const { context, page } = await slowPage();
+    await page.goto(copy.url);
+    await page.evaluate(() => window.usable);
+    for (let i = 0; i < TAPS / 2; i += 1) {
+      const selector = `[data-cell="6:${i % 20}"]`;
+      await page.evaluate((watch) => window.armTap('pointerdown', watch), selector);
+      await page.click(selector);
+      tap.push((await page.evaluate(() => window.tapped)).busy);
+    }
+    await context.close();
+  } finally {
+    await copy.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { first, tap };
+}
+
 /** A history of 10,000 visits over 500 patients (20 each: EASI, SCORAD, POEM and itch). */
 function bigHistory() {
   const patients = [];
@@ -370,6 +435,7 @@ console.log(`bench: release build in dist/, CPU ${RATE}× slower; this takes a m
 const size = await transfer();
 const start = await startup();
 const phases = await firstVisitKinds();
+const bare = await staticPage();
 const tap = await taps();
 const tapStored = await taps(bigHistory());
 const hist = await historyTimes();
@@ -399,6 +465,8 @@ const details = [
   [`first visit until the body map is on screen (one traced load, ${ms(phases.shown)}), main thread by kind of work`,
     [...phases.kinds, ['idle (waiting for the network or the display)', phases.idle]].map(([label, t]) => `${label} ${ms(t)}`).join('; ')],
   ['body map usable, first visit: max', ms(Math.max(...start.cold.map((r) => r.usable)))],
+  [`the same first screen as static HTML, no app (what this machine takes for the page alone): usable, first visit, median of ${LOADS}`,
+    ms(median(bare.first))],
   ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
   [`EASI sign taps (${tap.signs.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
   [`body-map cell taps (${tap.cells.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
@@ -406,6 +474,8 @@ const details = [
     [50, 95, 100].map((p) => ms(percentile(tapStored.all, p))).join(' / ')],
   [`the ${tap.all.length} taps' work in two parts, p50 / p95: the page's script (event → DOM updated); then the frame's style, layout and paint`,
     `${[50, 95].map((p) => ms(percentile(tap.script, p))).join(' / ')}; then ${[50, 95].map((p) => ms(percentile(tap.render, p))).join(' / ')}`],
+  [`the same cell taps on the whole examination as static HTML, no app (the page's own frame): p50 / p95 of ${bare.tap.length}`,
+    [50, 95].map((p) => ms(percentile(bare.tap, p))).join(' / ')],
   [`the ${tap.frames.length} taps to the display's next frame (60 Hz, idle wait included): p50 / p95 / max`,
     [50, 95, 100].map((p) => ms(percentile(tap.frames, p))).join(' / ')],
 ];
@@ -481,6 +551,13 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   work fits in one frame". The wall-clock time to the next animation frame is reported too (a detail
   row). The same taps are timed again with the 10,000-visit history below stored on the device
   (a detail row).
+- **The page alone (reference rows).** What this machine takes for the page without the app: the
+  examination as the app draws it, saved as static HTML with its styles (no WebAssembly, no app
+  script; a one-line listener in the head repaints a cell on \`pointerdown\`), served the same way.
+  The first screen as the app first draws it (the moment its first cell is in the page) is loaded
+  ${LOADS} times with the probe above; the whole examination, once drawn, takes ${TAPS / 2} cell
+  taps timed as above. These are not budgets: they say how much of a measure is the browser
+  drawing this page on this machine, whatever script draws it.
 - **10,000-visit history.** A generated history (500 patients × 20 weekly visits, each with
   EASI, SCORAD, POEM and itch NRS; ${(hist.bytes / KIB / KIB).toFixed(1)} MiB of JSON) is written into
   the app's IndexedDB store and the page reloaded. Timed in the page, at ${RATE}× slowdown, from
