@@ -66,10 +66,10 @@ pub struct MapPartProps {
 /// Its drawing (clip, outline, cells, focus ring) is one piece of markup, worked out once per
 /// figure and handed to the browser's parser in one call, instead of a node and six attributes
 /// per cell built one call at a time: on a slow tablet that is most of the examination's first
-/// render (322 of its ~400 elements; `make bench`, docs/performance.md). The markup carries the
-/// painting it was made with; later taps change only the `class` of the cells whose bit changed
-/// (an effect after each render), so a cell keeps its node and nothing else on the map moves.
-/// The markup is our own numbers and fixed names only, never text someone typed.
+/// render (322 of its first screen's ~420 elements; `make bench`, docs/performance.md). The
+/// markup carries the painting it was made with; later taps change only the `class` of the
+/// cells whose bit changed (an effect after each render), so a cell keeps its node and nothing
+/// else on the map moves. The markup is our own numbers and fixed names only, never typed text.
 #[component]
 pub fn MapPart(props: &MapPartProps) -> Html {
     let t = use_strings();
