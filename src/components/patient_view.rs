@@ -166,7 +166,6 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                 <th scope="col">{ t.visit_date }</th>
                                 { for metrics.iter().map(|&m| html! { <th scope="col">{ t.metric(m) }</th> }) }
                                 <th scope="col">{ t.responders }</th>
-                                <th scope="col"><span class="visually-hidden">{ t.print }</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -178,7 +177,12 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                 }).collect();
                                 html! {
                                     <tr data-visit={v.id.clone()}>
-                                        <th scope="row">{ t.date(&v.date) }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }</th>
+                                        // The worksheet link sits under the visit it prints, not in a last
+                                        // column that a phone's width pushes out of sight.
+                                        <th scope="row">
+                                            { t.date(&v.date) }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
+                                            <a class="table__action" href={format!("#print/{}", v.id)}>{ t.print }</a>
+                                        </th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
                                                 { v.value(m).map(units_text).unwrap_or_else(|| "—".into()) }
@@ -188,7 +192,6 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                             </td>
                                         }) }
                                         <td>{ for badges.iter().map(|b| html! { <span class="badge">{ *b }</span> }) }</td>
-                                        <td><a href={format!("#print/{}", v.id)}>{ t.print }</a></td>
                                     </tr>
                                 }
                             }) }

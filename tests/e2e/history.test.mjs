@@ -45,8 +45,9 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await page.waitForSelector('[data-testid="visits"]');
   const rows = await page.$$eval('[data-testid="visits"] tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.equal(rows.length, 2);
-  assert.match(rows[0], /5 Jan 2026 · baseline\s*8\.0/);
-  assert.match(rows[1], /2 Feb 2026 · week 4\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
+  // Each visit's worksheet link sits under its date (no last column a phone pushes out of sight).
+  assert.match(rows[0], /5 Jan 2026 · baseline\s*Worksheet\s*8\.0/);
+  assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
   assert.doesNotMatch(rows[1], /EASI-75/);
   assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The cohort: week 4 against baseline.
@@ -89,10 +90,12 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.match(await fresh.page.textContent('[role=alert]'), /could not be used, and nothing was changed/);
   assert.deepEqual(JSON.parse(await download(fresh.page, '#export-json')), JSON.parse(before));
   await fresh.context.close();
-  // The printable worksheet of the second visit.
+  // The printable worksheet of the second visit, from the link under its date.
   const id = JSON.parse(exported).visits[1].id;
-  await page.goto(`${server.url}#print/${encodeURIComponent(id)}`);
+  await page.goto(`${server.url}#patient/AD-017`);
+  await page.click('[data-testid="visits"] tbody tr:nth-child(2) th a');
   await page.waitForSelector('.worksheet');
+  assert.equal(new URL(page.url()).hash, `#print/${encodeURIComponent(id)}`);
   assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2 Feb 2026/);
   assert.match(await page.textContent('.worksheet'), /Head and neck\s*1\s*1\s*1\s*1\s*1\s*0\.4/);
   assert.deepEqual(problems, []);
