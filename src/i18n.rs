@@ -196,7 +196,8 @@ strings! {
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
     not_answered, not_scored_unanswered, not_graded, band_moderate_effect, save_visit_title,
     save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
-    open_history, history_title, score, history_problem, loading, back_to_exam,
+    open_history, history_title, score, history_problem, loading, back_to_exam, date_format,
+    month_names, date_entered,
 }
 
 records_strings! {
@@ -210,7 +211,7 @@ records_strings! {
     dlqi_topic_7, dlqi_topic_8, dlqi_topic_9, dlqi_topic_10, dlqi_very_much, dlqi_a_lot,
     dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant, dlqi_prevented, dlqi_yes, dlqi_no,
     dlqi_problem, global_status_question, global_status_question_proxy, treatment_question,
-    treatment_question_proxy, date_format, month_names, visit_saved, visit_same_day, patients_title,
+    treatment_question_proxy, visit_saved, visit_same_day, patients_title,
     no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
     cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
@@ -373,6 +374,18 @@ pub fn percent(tenths: u16) -> String {
 }
 
 impl Strings {
+    /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
+    /// "2026년 1월 5일"); anything else is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let [year, month, day] = parts[..] else { return iso.to_string() };
+        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u8>()) else { return iso.to_string() };
+        match self.month_names.split(' ').nth(m.wrapping_sub(1)) {
+            Some(name) if (1..=31).contains(&d) => fill(self.date_format, &[&year, &name, &d]),
+            _ => iso.to_string(),
+        }
+    }
+
     /// Region name.
     pub fn region(&self, region: easi::Region) -> &'static str {
         match region {
@@ -603,18 +616,6 @@ impl RecordsStrings {
         Metric::from_key(key).map_or(key, |metric| self.metric(metric))
     }
 
-    /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
-    /// "2026년 1월 5일"); anything else is shown as it is.
-    pub fn date(&self, iso: &str) -> String {
-        let parts: Vec<&str> = iso.split('-').collect();
-        let [year, month, day] = parts[..] else { return iso.to_string() };
-        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u8>()) else { return iso.to_string() };
-        match self.month_names.split(' ').nth(m.wrapping_sub(1)) {
-            Some(name) if (1..=31).contains(&d) => fill(self.date_format, &[&year, &name, &d]),
-            _ => iso.to_string(),
-        }
-    }
-
     /// DLQI item label: number and neutral topic.
     pub fn dlqi_item(&self, item: usize) -> String {
         let topic = [
@@ -688,8 +689,8 @@ mod tests {
 
     #[test]
     fn dates_follow_the_language() {
-        assert_eq!(Lang::En.records_strings().date("2026-01-05"), "5 Jan 2026");
-        assert_eq!(Lang::Ko.records_strings().date("2026-11-26"), "2026년 11월 26일");
+        assert_eq!(Lang::En.strings().date("2026-01-05"), "5 Jan 2026");
+        assert_eq!(Lang::Ko.records_strings().date("2026-11-26"), "2026년 11월 26일", "the history's table reaches it too");
         assert_eq!(Lang::En.records_strings().date("not a date"), "not a date");
         assert_eq!(Lang::En.records_strings().date("2026-13-01"), "2026-13-01");
     }

@@ -1,5 +1,10 @@
-//! A labelled date entry (the device's own date picker), keeping exactly what was entered.
+//! A labelled date entry (the device's own date picker), keeping exactly what was entered, and
+//! the date read back in the app's language: the picker writes dates the device's way
+//! (11/05/2026 on an English tablet), which a clinician using the app in another language, or
+//! used to day-first dates, can misread.
 
+use crate::components::use_strings;
+use crate::i18n::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,15 +21,23 @@ pub struct DateFieldProps {
     pub onedit: Callback<String>,
 }
 
-/// A date input with its label.
+/// A date input with its label and, once a date is entered, that date written out in the app's
+/// language ("Date entered: 5 Nov 2026"; the input's description for screen readers).
 #[component]
 pub fn DateField(props: &DateFieldProps) -> Html {
+    let t = use_strings();
     let onedit = props.onedit.clone();
     let onchange = Callback::from(move |e: Event| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let entered = (!props.value.is_empty()).then(|| fill(t.date_entered, &[&t.date(&props.value)]));
+    let note_id = format!("{}-entered", props.id);
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
-            <input id={props.id.clone()} type="date" value={props.value.clone()} {onchange} />
+            <input id={props.id.clone()} type="date" value={props.value.clone()} {onchange}
+                aria-describedby={entered.as_ref().map(|_| note_id.clone())} />
+            if let Some(entered) = entered {
+                <p class="field__note" id={note_id}>{ entered }</p>
+            }
         </div>
     }
 }

@@ -184,6 +184,9 @@ pub static EN: Strings = Strings {
     history_problem: "The visit history could not be used: {0}. Nothing was deleted.",
     loading: "Loading…",
     back_to_exam: "Back to the examination",
+    date_format: "{2} {1} {0}",
+    month_names: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    date_entered: "Date entered: {0}",
 };
 
 /// English for the history module's screens only (the examination's module leaves them out).
@@ -303,6 +306,4 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     confirm_delete_patient: "Delete patient {0} and all their visits? This cannot be undone.",
     no_such_visit: "This visit is not on this device.",
     worksheet_title: "Worksheet — {0}, {1}",
-    date_format: "{2} {1} {0}",
-    month_names: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
 };

@@ -184,6 +184,9 @@ pub static KO: Strings = Strings {
     history_problem: "방문 기록을 사용할 수 없습니다: {0}. 아무것도 삭제되지 않았습니다.",
     loading: "불러오는 중…",
     back_to_exam: "진찰로 돌아가기",
+    date_format: "{0}년 {1}월 {2}일",
+    month_names: "1 2 3 4 5 6 7 8 9 10 11 12",
+    date_entered: "입력한 날짜: {0}",
 };
 
 /// Korean for the history module's screens only (the examination's module leaves them out).
@@ -303,6 +306,4 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     confirm_delete_patient: "환자 {0}와(과) 모든 방문을 삭제할까요? 되돌릴 수 없습니다.",
     no_such_visit: "이 방문은 이 기기에 없습니다.",
     worksheet_title: "기록지 — {0}, {1}",
-    date_format: "{0}년 {1}월 {2}일",
-    month_names: "1 2 3 4 5 6 7 8 9 10 11 12",
 };

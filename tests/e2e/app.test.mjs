@@ -55,6 +55,8 @@ test('a clinician enters an EASI by touch and reads total and band', async () =>
   assert.deepEqual(await colour(), [englishClass, englishColour]);
   const panelColour = await page.$eval('.panel', (e) => getComputedStyle(e).color);
   assert.notEqual(englishColour, panelColour, 'a band has its own colour');
+  // The examination's date (today, for a new one) is read back in Korean too.
+  assert.match((await page.textContent('#exam-date-entered')).trim(), /^입력한 날짜: \d{4}년 \d{1,2}월 \d{1,2}일$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -190,6 +192,11 @@ test('age across 8 and across 2 years changes the weights, from years or from th
   await page.fill('#exam-date', '2026-03-09');
   await page.fill('#dob', '2018-03-10');
   assert.equal((await page.textContent('[data-testid="age-from-dob"]')).trim(), 'Age at examination: 7 years');
+  // Each date is written out in the app's language under its field (the device's picker may
+  // show 03/10/2018, day or month first), and describes the field to screen readers.
+  assert.equal((await page.textContent('#dob-entered')).trim(), 'Date entered: 10 Mar 2018');
+  assert.equal((await page.textContent('#exam-date-entered')).trim(), 'Date entered: 9 Mar 2026');
+  assert.equal(await page.getAttribute('#dob', 'aria-describedby'), 'dob-entered');
   assert.equal(await value(page, 'easi'), '14.4');
   await page.fill('#exam-date', '2026-03-10');
   assert.equal(await value(page, 'easi'), '7.2');
