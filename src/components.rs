@@ -72,9 +72,8 @@ pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {
 /// examination's module only: this crate's `interning` feature, set in index.html; Yew interns
 /// attribute names the same way). A value left out of this list only costs speed.
 const FREQUENT: &[&str] = &[
-    "map__part", "picker__option", "picker__detail", "picker__label", "picker__options", "picker__unset",
-    "picker picker--unset", "radio", "field", "button", "button button--quiet", "text", "decimal", "slider", "off",
-    "false", "true",
+    "picker__option", "picker__detail", "picker__label", "picker__options", "picker__unset", "picker picker--unset",
+    "radio", "field", "button", "button button--quiet", "text", "decimal", "off", "false", "true",
 ];
 
 /// Interns [`FREQUENT`].
