@@ -224,6 +224,13 @@ async function firstVisitKinds() {
   return { shown, kinds: KINDS.map(([label], i) => [label, own[i] / 1000]), idle: (to - from - busy) / 1000 };
 }
 
+/** One tap on `selector`, timed from its `event` to `watch` (a selector) changing (tapProbe). */
+async function timedTap(page, selector, event, watch) {
+  await page.evaluate(([e, w]) => window.armTap(e, w), [event, watch]);
+  await page.click(selector);
+  return page.evaluate(() => window.tapped);
+}
+
 /**
  * TAPS taps, half on EASI sign grades (the score changes), half on body-map cells; with
  * `stored`, that history text is on the device first (a study's clinician taps with it there).
@@ -256,10 +263,7 @@ async function taps(stored = null) {
     const selector = sign
       ? `label[for="easi-head_neck-erythema-${i % 4 === 0 ? 2 : 3}"]`
       : `[data-cell="6:${Math.floor(i / 2) % 20}"]`;
-    await page.evaluate(([event, watch]) => window.armTap(event, watch),
-      sign ? ['click', '.panel'] : ['pointerdown', selector]);
-    await page.click(selector);
-    (sign ? signs : cells).push(await page.evaluate(() => window.tapped));
+    (sign ? signs : cells).push(await timedTap(page, selector, ...(sign ? ['click', '.panel'] : ['pointerdown', selector])));
   }
   const value = (await page.textContent('[data-testid="easi-value"]')).trim();
   await context.close();
@@ -323,9 +327,7 @@ async function staticPage() {
     await page.evaluate(() => window.usable);
     for (let i = 0; i < TAPS / 2; i += 1) {
       const selector = `[data-cell="6:${i % 20}"]`;
-      await page.evaluate((watch) => window.armTap('pointerdown', watch), selector);
-      await page.click(selector);
-      tap.push((await page.evaluate(() => window.tapped)).busy);
+      tap.push((await timedTap(page, selector, 'pointerdown', selector)).busy);
     }
     await context.close();
   } finally {
