@@ -49,5 +49,8 @@ if ! rustup component list --installed | grep -qx 'rust-src'; then
   rustup component add rust-src
 fi
 
-# The crates, the standard library's included (for `--offline` release builds).
+# The crates, the standard library's included (for `--offline` release builds). The library's
+# own dependencies are resolved for one target only: without `--target` a fresh machine lacks
+# the WebAssembly ones (dlmalloc) and the release build fails offline.
 RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --quiet
+RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --quiet --target wasm32-unknown-unknown
