@@ -279,8 +279,9 @@ async function taps(stored = null) {
  * HTML (its styles and markup, no WebAssembly, no app script; a one-line listener in the head
  * paints a cell on pointerdown), measured like the app. `first`: the first screen as the app
  * first draws it (the moment the first cell is in the page), LOADS first visits with the same
- * probe. `tap`: the whole examination once drawn, 50 cell taps timed like the app's (the frame's
- * style, layout and paint of a class change on this page, with no app work before it).
+ * probe; `blank`: the same for BLANK_PAGE. `tap`: the whole examination once drawn, 50 cell taps
+ * timed like the app's (the frame's style, layout and paint of a class change on this page, with
+ * no app work before it).
  */
 async function staticPage() {
   const grab = async (whole) => {
@@ -309,18 +310,26 @@ async function staticPage() {
     + "  const cell = e.target.closest('[data-cell]');\n"
     + "  if (cell) cell.setAttribute('class', cell.getAttribute('class').includes('--painted') ? 'map__cell' : 'map__cell map__cell--painted');\n"
     + '});\n');
-  const first = [];
   const tap = [];
   const html = { first: await grab(false), whole: await grab(true) };
   const copy = await serve({ dir, prefix: SUB_PATH });
-  try {
-    await writeFile(join(dir, 'index.html'), html.first);
+  /** LOADS first visits of `text` as the page: when each was usable. */
+  const loads = async (text) => {
+    await writeFile(join(dir, 'index.html'), text);
+    const usable = [];
     for (let i = 0; i < LOADS; i += 1) {
       const { context, page } = await slowPage();
       await page.goto(copy.url);
-      first.push((await page.evaluate(() => window.usable)).usable);
+      usable.push((await page.evaluate(() => window.usable)).usable);
       await context.close();
     }
+    return usable;
+  };
+  let first;
+  let blank;
+  try {
+    first = await loads(html.first);
+    blank = await loads(BLANK_PAGE);
     await writeFile(join(dir, 'index.html'), html.whole);
     const { context, page } = await slowPage();
     await page.goto(copy.url);
@@ -334,8 +343,16 @@ async function staticPage() {
     await copy.close();
     await rm(dir, { recursive: true, force: true });
   }
-  return { first, tap };
+  return { first, blank, tap };
 }
+
+/**
+ * The least a page can be for the usable probe: one map cell, the repaint listener, nothing else
+ * (no styles, no app). Its first visit is what navigating in this browser costs on this machine.
+ */
+const BLANK_PAGE = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>blank</title>'
+  + '<script src="static-tap.js"></script></head><body><svg width="40" height="40">'
+  + '<rect data-cell="0:0" class="map__cell" width="40" height="40"/></svg></body></html>';
 
 /** A history of 10,000 visits over 500 patients (20 each: EASI, SCORAD, POEM and itch). */
 function bigHistory() {
@@ -469,6 +486,8 @@ const details = [
   ['body map usable, first visit: max', ms(Math.max(...start.cold.map((r) => r.usable)))],
   [`the same first screen as static HTML, no app (what this machine takes for the page alone): usable, first visit, median of ${LOADS}`,
     ms(median(bare.first))],
+  [`a page with one map cell and nothing else (no styles, no app): usable, first visit, median of ${LOADS}`,
+    ms(median(bare.blank))],
   ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
   [`EASI sign taps (${tap.signs.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
   [`body-map cell taps (${tap.cells.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
@@ -559,7 +578,9 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   The first screen as the app first draws it (the moment its first cell is in the page) is loaded
   ${LOADS} times with the probe above; the whole examination, once drawn, takes ${TAPS / 2} cell
   taps timed as above. These are not budgets: they say how much of a measure is the browser
-  drawing this page on this machine, whatever script draws it.
+  drawing this page on this machine, whatever script draws it. A page with one cell and nothing
+  else (\`BLANK_PAGE\`: no styles, no app, the same listener) is loaded ${LOADS} times too: what
+  a navigation alone takes here, whatever the page.
 - **10,000-visit history.** A generated history (500 patients × 20 weekly visits, each with
   EASI, SCORAD, POEM and itch NRS; ${(hist.bytes / KIB / KIB).toFixed(1)} MiB of JSON) is written into
   the app's IndexedDB store and the page reloaded. Timed in the page, at ${RATE}× slowdown, from
