@@ -84,6 +84,7 @@ export function download(name, type, bytes) {
 export function read_file(input, limit) {
   const file = input.files?.[0];
   if (!file) return Promise.resolve(null);
-  if (file.size > limit) return Promise.reject(new Error(`too large: ${file.size} bytes`));
+  // `tooLarge`: the size, which the app says in the page's language (src/store.rs).
+  if (file.size > limit) return Promise.reject(Object.assign(new Error(`too large: ${file.size} bytes`), { tooLarge: file.size }));
   return file.text();
 }

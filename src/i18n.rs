@@ -6,6 +6,7 @@ mod en;
 mod ko;
 
 use crate::form::{Field, Problem, Reason};
+use crate::history::io::{megabytes, ImportError};
 use crate::history::Metric;
 use crate::scoring::{easi, scorad, Band, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
@@ -215,7 +216,9 @@ records_strings! {
     no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
     cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
-    import_json, choose_file, import_failed, import_plan, import_apply, import_overwrite, cancel,
+    import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,
+    import_cut_short, import_not_json, import_single_record, import_fhir, import_not_history,
+    import_newer, import_invalid, import_plan, import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
@@ -610,6 +613,23 @@ impl RecordsStrings {
         }
     }
 
+    /// Why a file could not be imported, in this language. A broken rule of the record format
+    /// or of the history ([`ImportError::Invalid`]) is the core's English sentence, framed.
+    pub fn import_error(&self, error: &ImportError) -> String {
+        match error {
+            ImportError::TooLarge { size, limit } => fill(self.import_too_large, &[&megabytes(*size), &megabytes(*limit)]),
+            ImportError::Unreadable(why) => fill(self.import_unreadable, &[why]),
+            ImportError::Empty => self.import_empty.to_string(),
+            ImportError::CutShort { line, column } => fill(self.import_cut_short, &[line, column]),
+            ImportError::NotJson { line, column, .. } => fill(self.import_not_json, &[line, column]),
+            ImportError::SingleRecord => self.import_single_record.to_string(),
+            ImportError::Fhir => self.import_fhir.to_string(),
+            ImportError::NotHistory(_) => self.import_not_history.to_string(),
+            ImportError::Newer { version } => fill(self.import_newer, &[version, &crate::history::VERSION]),
+            ImportError::Invalid(why) => fill(self.import_invalid, &[why]),
+        }
+    }
+
     /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
     /// history shows for its score; the key itself if there is none.
     pub fn instrument<'a>(&self, key: &'a str) -> &'a str {
@@ -685,6 +705,46 @@ mod tests {
                 assert_eq!(Some(name), Metric::from_key(key).map(|m| t.metric(m)), "{lang:?}: {key}");
             }
         }
+    }
+
+    #[test]
+    fn import_problems_are_said_in_the_language_of_the_screen() {
+        // Assemble: every kind of problem, as the core reports it.
+        let problems = [
+            ImportError::TooLarge { size: 50 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+            ImportError::Unreadable("NotReadableError".into()),
+            ImportError::Empty,
+            ImportError::CutShort { line: 3, column: 7 },
+            ImportError::NotJson { line: 4, column: 9, detail: "expected `,` or `}` at line 4 column 9".into() },
+            ImportError::SingleRecord,
+            ImportError::Fhir,
+            ImportError::NotHistory("there is no \"format\": \"adscore-history\"".into()),
+            ImportError::Newer { version: 7 },
+        ];
+        for problem in &problems {
+            // Act
+            let en = Lang::En.records_strings().import_error(problem);
+            let ko = Lang::Ko.records_strings().import_error(problem);
+            // Assert: English says what the core says (less the JSON reader's own words); the
+            // Korean sentence has no English word but names, and both keep the numbers.
+            if !matches!(problem, ImportError::NotJson { .. } | ImportError::NotHistory(_)) {
+                assert_eq!(en, problem.to_string());
+            }
+            let english: Vec<&str> = ko
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty() && !["adscore", "JSON", "FHIR", "format", "history", "MB", "NotReadableError"].contains(w))
+                .collect();
+            assert!(english.is_empty(), "{ko}: {english:?}");
+            let digits = |s: &str| s.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect::<Vec<_>>();
+            assert_eq!(digits(&ko).len(), digits(&en).len(), "{en} / {ko}");
+        }
+        assert!(Lang::Ko.records_strings().import_error(&problems[0]).contains("50.0 MB"));
+        assert!(Lang::Ko.records_strings().import_error(&problems[3]).contains("3행 7열"));
+        // A broken rule keeps the core's sentence, framed in the language.
+        let rule = ImportError::Invalid("visit 1 (id \"v1\"), assessment 1: NRS value must be 0–10, got 11".into());
+        assert_eq!(Lang::En.records_strings().import_error(&rule), rule.to_string());
+        let ko = Lang::Ko.records_strings().import_error(&rule);
+        assert!(ko.ends_with(&rule.to_string()) && ko.starts_with("기록 형식"), "{ko}");
     }
 
     #[test]

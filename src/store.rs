@@ -1,6 +1,7 @@
 //! The browser side of the visit history: IndexedDB through a small JS module
 //! (`js/store.js`), file downloads and file reading. Everything stays on the device.
 
+use crate::history::io::ImportError;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/store.js")]
@@ -56,7 +57,13 @@ pub fn download(name: &str, mime: &str, text: &str) {
     js_download(name, mime, text.as_bytes());
 }
 
-/// Reads the file chosen in a file input (`None` when none is chosen).
-pub async fn read(input: web_sys::HtmlInputElement, limit: usize) -> Result<Option<String>, String> {
-    read_file(input, limit as f64).await.map(|v| v.as_string()).map_err(message)
+/// Reads the file chosen in a file input (`None` when none is chosen); `Err` when it is larger
+/// than `limit` bytes (said before reading it) or the browser cannot read it.
+pub async fn read(input: web_sys::HtmlInputElement, limit: usize) -> Result<Option<String>, ImportError> {
+    read_file(input, limit as f64).await.map(|v| v.as_string()).map_err(|error| {
+        match js_sys::Reflect::get(&error, &"tooLarge".into()).ok().and_then(|size| size.as_f64()) {
+            Some(size) => ImportError::TooLarge { size: size as usize, limit },
+            None => ImportError::Unreadable(message(error)),
+        }
+    })
 }

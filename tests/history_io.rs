@@ -31,7 +31,7 @@ fn sample() -> History {
 
 /// What the UI does with a chosen file: read it, plan, apply without overwriting.
 fn import(existing: &mut History, text: &str) -> Result<(), String> {
-    let incoming = from_json(text)?;
+    let incoming = from_json(text).map_err(|e| e.to_string())?;
     let plan = plan_merge(existing, &incoming);
     apply_merge(existing, &plan, false);
     Ok(())
@@ -124,7 +124,7 @@ fn version_0_and_odd_versions_are_refused() {
 fn the_devices_own_store_has_no_size_limit() {
     // The same history padded past the import limit: refused as a file, read from the store.
     let text = format!("{}{}", " ".repeat(MAX_IMPORT_BYTES), to_json_compact(&sample()));
-    assert!(from_json(&text).unwrap_err().contains("too large"));
+    assert!(from_json(&text).unwrap_err().to_string().contains("too large"));
     assert_eq!(from_store(&text), Ok(sample()));
     // Every other check still applies.
     assert!(from_store("{").unwrap_err().contains("cut short"));

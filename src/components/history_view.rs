@@ -44,7 +44,7 @@ fn detail(t: &RecordsStrings, detail: &merge::Detail) -> String {
 }
 
 /// Reads the file chosen in an input, then hands its text on.
-fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, String>>) -> Callback<Event> {
+fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, io::ImportError>>) -> Callback<Event> {
     Callback::from(move |_: Event| {
         let (input, then) = (input.clone(), then.clone());
         if let Some(element) = input.cast::<HtmlInputElement>() {
@@ -95,14 +95,14 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     };
     let onimport = {
         let (plan, message, existing) = (plan.clone(), message.clone(), history.clone());
-        on_file(import_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, String>| {
+        on_file(import_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, io::ImportError>| {
             match text.and_then(|text| io::from_json(&text)) {
                 Ok(incoming) => {
                     let merge_plan = merge::plan_merge(&existing, &incoming);
                     plan.set(Some((incoming, merge_plan)));
                     message.set(None);
                 }
-                Err(why) => message.set(Some(Err(fill(t.import_failed, &[&why])))),
+                Err(why) => message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)])))),
             }
         }))
     };
@@ -120,14 +120,14 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     };
     let onbatch = {
         let (message, batch_errors) = (message.clone(), batch_errors.clone());
-        on_file(batch_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, String>| match text {
+        on_file(batch_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, io::ImportError>| match text {
             Ok(text) => {
                 let result = batch::score_csv(&text);
                 store::download("adscore-scored.csv", "text/csv;charset=utf-8", &result.output_csv);
                 message.set(Some(Ok(fill(t.batch_done, &[&result.scored, &result.errors.len()]))));
                 batch_errors.set(result.errors);
             }
-            Err(why) => message.set(Some(Err(fill(t.import_failed, &[&why])))),
+            Err(why) => message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)])))),
         }))
     };
     let ondelete_all = {

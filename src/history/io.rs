@@ -13,6 +13,87 @@ use serde_json::Value;
 /// Largest file accepted by [`from_json`] and `batch::score_csv` (20 MiB).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
+/// Why a file could not be imported. What is wrong with the file as a whole is named, so that
+/// the screens can say it in their language (`RecordsStrings::import_error`); a broken rule of
+/// the record format or of the history ([`ImportError::Invalid`]) is the core's English
+/// sentence, which names the visit, the assessment and the field as `docs/history-format.md`
+/// does. `Display` is the English sentence of each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than `limit` bytes (`size` bytes).
+    TooLarge {
+        /// The file's size in bytes.
+        size: usize,
+        /// The largest size accepted, in bytes.
+        limit: usize,
+    },
+    /// The browser could not read the file (its own message).
+    Unreadable(String),
+    /// Nothing but white space.
+    Empty,
+    /// JSON that stops before it is complete, at line `line`, column `column`.
+    CutShort {
+        /// Line of the end (from 1).
+        line: usize,
+        /// Column of the end (from 1).
+        column: usize,
+    },
+    /// Not JSON: where the reader stopped, and its own description (English).
+    NotJson {
+        /// Line (from 1).
+        line: usize,
+        /// Column (from 1).
+        column: usize,
+        /// The JSON reader's description.
+        detail: String,
+    },
+    /// One assessment record (the record format), not a history file.
+    SingleRecord,
+    /// A FHIR resource (adscore exports them but imports only its own history files).
+    Fhir,
+    /// JSON, but not an adscore history: the English sentence says what it holds instead.
+    NotHistory(String),
+    /// A history written by a newer version of adscore (this history format `version`).
+    Newer {
+        /// The file's history format version.
+        version: u64,
+    },
+    /// A history that breaks a rule of the record format or of the history (English).
+    Invalid(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { size, limit } => {
+                write!(f, "the file is too large to import ({}; the limit is {})", megabytes(*size), megabytes(*limit))
+            }
+            ImportError::Unreadable(why) => write!(f, "the file could not be read ({why})"),
+            ImportError::Empty => f.write_str("the file is empty"),
+            ImportError::CutShort { line, column } => write!(
+                f,
+                "the file ends too early (line {line}, column {column}): it is probably cut short — \
+                 an incomplete download or copy"
+            ),
+            ImportError::NotJson { detail, .. } => write!(f, "the file is not valid JSON: {detail}"),
+            ImportError::SingleRecord => f.write_str("this is a single assessment record, not an adscore history file"),
+            ImportError::Fhir => f.write_str("this is a FHIR resource; adscore imports its own history files only"),
+            ImportError::NotHistory(why) => write!(f, "not an adscore history: {why}"),
+            ImportError::Newer { version } => write!(
+                f,
+                "this history was written by a newer version of adscore (history format version {version}); \
+                 this app reads versions 1 to {VERSION}. Update the app to import it"
+            ),
+            ImportError::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+/// `n` bytes as "12.3 MB" (MiB, one decimal).
+pub fn megabytes(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+}
+
 /// The history as JSON, one patient or visit per line:
 ///
 /// ```text
@@ -60,22 +141,13 @@ pub fn to_json_compact(history: &History) -> String {
     serde_json::to_string(history).expect("histories always serialize")
 }
 
-/// `n` bytes as "12.3 MB" (MiB, one decimal).
-fn megabytes(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
-}
-
 /// Reads a history file. `Err` with a sentence saying what is wrong when the file is too
 /// large, not JSON (or cut short), not an adscore history, from a newer version of the app,
 /// or breaks any rule of the record format or of the history (`docs/history-format.md`).
 /// An older version is migrated to [`VERSION`].
-pub fn from_json(text: &str) -> Result<History, String> {
+pub fn from_json(text: &str) -> Result<History, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "the file is too large to import ({}; the limit is {})",
-            megabytes(text.len()),
-            megabytes(MAX_IMPORT_BYTES)
-        ));
+        return Err(ImportError::TooLarge { size: text.len(), limit: MAX_IMPORT_BYTES });
     }
     read_checked(text)
 }
@@ -93,29 +165,25 @@ pub fn from_store(text: &str) -> Result<History, String> {
             return Ok(history);
         }
     }
-    read_checked(text)
+    read_checked(text).map_err(|why| why.to_string())
 }
 
 /// Every check of [`from_json`] except the size limit.
-fn read_checked(text: &str) -> Result<History, String> {
+fn read_checked(text: &str) -> Result<History, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err("the file is empty".into());
+        return Err(ImportError::Empty);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
         if e.is_eof() {
-            format!(
-                "the file ends too early (line {}, column {}): it is probably cut short — \
-                 an incomplete download or copy",
-                e.line(),
-                e.column()
-            )
+            ImportError::CutShort { line, column }
         } else {
-            format!("the file is not valid JSON: {e}")
+            ImportError::NotJson { line, column, detail: e.to_string() }
         }
     })?;
     let version = check_header(&value)?;
-    let (value, migrated) = if version < VERSION { (migrate(value, version)?, true) } else { (value, false) };
+    let (value, migrated) = if version < VERSION { (migrate(value, version).map_err(ImportError::Invalid)?, true) } else { (value, false) };
     // One typed read, after the shape checks it cannot make; only when that fails is every
     // assessment read again on its own (slow), to say which one is wrong in the record
     // reader's words. Either way the first wrong assessment in file order is named.
@@ -127,46 +195,40 @@ fn read_checked(text: &str) -> Result<History, String> {
         Err(String::new())
     };
     let history: History = read.map_err(|e| {
-        check_assessments(&value).err().unwrap_or_else(|| format!("not a valid adscore history: {e}"))
+        ImportError::Invalid(check_assessments(&value).err().unwrap_or_else(|| format!("not a valid adscore history: {e}")))
     })?;
-    history.validate().map_err(|why| format!("not a valid adscore history: {why}"))?;
+    history.validate().map_err(|why| ImportError::Invalid(format!("not a valid adscore history: {why}")))?;
     Ok(history)
 }
 
 /// Checks the format name and returns the version (1 ≤ version ≤ [`VERSION`]).
-fn check_header(value: &Value) -> Result<u32, String> {
+fn check_header(value: &Value) -> Result<u32, ImportError> {
+    let invalid = |why: String| ImportError::Invalid(why);
     let Value::Object(map) = value else {
-        return Err(format!(
-            "not an adscore history: the file holds a JSON {}, not an object with \"format\": \"{FORMAT}\"",
+        return Err(ImportError::NotHistory(format!(
+            "the file holds a JSON {}, not an object with \"format\": \"{FORMAT}\"",
             kind(value)
-        ));
+        )));
     };
     match map.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(format!("not an adscore history: \"format\" is {other}, expected \"{FORMAT}\""));
+            return Err(ImportError::NotHistory(format!("\"format\" is {other}, expected \"{FORMAT}\"")));
         }
-        None if map.contains_key("instrument") => {
-            return Err("this is a single assessment record, not an adscore history file".into());
-        }
-        None if map.get("resourceType").is_some() => {
-            return Err("this is a FHIR resource; adscore imports its own history files only".into());
-        }
-        None => return Err(format!("not an adscore history: there is no \"format\": \"{FORMAT}\"")),
+        None if map.contains_key("instrument") => return Err(ImportError::SingleRecord),
+        None if map.get("resourceType").is_some() => return Err(ImportError::Fhir),
+        None => return Err(ImportError::NotHistory(format!("there is no \"format\": \"{FORMAT}\""))),
     }
     let version = match map.get("version") {
-        None => return Err("the history has no \"version\"".into()),
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| format!("\"version\" must be a whole number, got {n}"))?,
-        Some(other) => return Err(format!("\"version\" must be a whole number, got {other}")),
+        None => return Err(invalid("the history has no \"version\"".into())),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| invalid(format!("\"version\" must be a whole number, got {n}")))?,
+        Some(other) => return Err(invalid(format!("\"version\" must be a whole number, got {other}"))),
     };
     if version > u64::from(VERSION) {
-        return Err(format!(
-            "this history was written by a newer version of adscore (history format version {version}); \
-             this app reads versions 1 to {VERSION}. Update the app to import it"
-        ));
+        return Err(ImportError::Newer { version });
     }
     if version == 0 {
-        return Err("history format version 0 does not exist (versions start at 1)".into());
+        return Err(invalid("history format version 0 does not exist (versions start at 1)".into()));
     }
     Ok(version as u32)
 }
@@ -257,7 +319,7 @@ mod tests {
         let stored = from_store(&text);
         // Assert
         assert_eq!(stored.as_ref().map(|h| h.visits.len()), Ok(1));
-        assert_eq!(stored, from_json(&text));
+        assert_eq!(stored, from_json(&text).map_err(|e| e.to_string()));
     }
 
     #[test]
@@ -270,8 +332,54 @@ mod tests {
             // Assert
             let why = stored.expect_err(assessment);
             assert!(why.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{why}");
-            assert_eq!(from_json(&text), Err(why));
+            assert_eq!(from_json(&text).map_err(|e| e.to_string()), Err(why));
         }
+    }
+
+    #[test]
+    fn what_is_wrong_with_the_file_as_a_whole_is_named() {
+        // Assemble: (file, the problem it must be reported as).
+        let cases = [
+            ("  \n", ImportError::Empty),
+            ("\u{feff}", ImportError::Empty),
+            ("{\"format\":\"adscore-history\",\n\"version\":", ImportError::CutShort { line: 2, column: 10 }),
+            (r#"{"instrument":"itch_nrs","value":7}"#, ImportError::SingleRecord),
+            (r#"{"resourceType":"Bundle","type":"collection"}"#, ImportError::Fhir),
+            (r#"{"format":"adscore-history","version":2,"patients":[],"visits":[]}"#, ImportError::Newer { version: 2 }),
+        ];
+        for (text, expected) in cases {
+            // Act
+            let got = from_json(text);
+            // Assert
+            assert_eq!(got, Err(expected), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_json_and_not_a_history_keep_where_and_what() {
+        // Act
+        let not_json = from_json("{\n  \"format\": 'adscore-history'\n}").unwrap_err();
+        let a_list = from_json("[1, 2]").unwrap_err();
+        let other_format = from_json(r#"{"format":"other","version":1}"#).unwrap_err();
+        let too_large = from_json(&" ".repeat(MAX_IMPORT_BYTES + 1)).unwrap_err();
+        // Assert: the place for every language, the reader's own words for the English sentence.
+        let ImportError::NotJson { line: 2, column: 13, detail } = &not_json else { panic!("{not_json:?}") };
+        assert_eq!(not_json.to_string(), format!("the file is not valid JSON: {detail}"));
+        assert!(detail.contains("line 2 column 13"), "{detail}");
+        assert!(matches!(&a_list, ImportError::NotHistory(why) if why.contains("a JSON list")), "{a_list:?}");
+        assert!(matches!(&other_format, ImportError::NotHistory(why) if why.contains("\"format\" is \"other\"")), "{other_format:?}");
+        assert_eq!(too_large, ImportError::TooLarge { size: MAX_IMPORT_BYTES + 1, limit: MAX_IMPORT_BYTES });
+        assert_eq!(too_large.to_string(), "the file is too large to import (20.0 MB; the limit is 20.0 MB)");
+    }
+
+    #[test]
+    fn a_broken_rule_is_the_cores_sentence() {
+        // Act
+        let why = from_json(&one_visit(r#"{"instrument":"itch_nrs","value":11}"#)).unwrap_err();
+        // Assert
+        let ImportError::Invalid(sentence) = &why else { panic!("{why:?}") };
+        assert!(sentence.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{sentence}");
+        assert_eq!(&why.to_string(), sentence);
     }
 
     #[test]

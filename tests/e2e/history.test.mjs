@@ -87,7 +87,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   // A broken file changes nothing and says why.
   const before = await download(fresh.page, '#export-json');
   await fresh.page.setInputFiles('#import-json', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 80)) });
-  assert.match(await fresh.page.textContent('[role=alert]'), /could not be used, and nothing was changed/);
+  assert.match(await fresh.page.textContent('[role=alert]'), /could not be used, and nothing was changed: the file ends too early \(line \d+, column \d+\): it is probably cut short/);
   assert.deepEqual(JSON.parse(await download(fresh.page, '#export-json')), JSON.parse(before));
   await fresh.context.close();
   // The printable worksheet of the second visit, from the link under its date.
@@ -99,6 +99,33 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2 Feb 2026/);
   assert.match(await page.textContent('.worksheet'), /Head and neck\s*1\s*1\s*1\s*1\s*1\s*0\.4/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  const huge = Buffer.alloc(21 * 1024 * 1024, 32);
+  await page.setInputFiles('#import-json', { name: 'huge.json', mimeType: 'application/json', buffer: huge });
+  assert.equal(await page.textContent('[role=alert]'),
+    'The file could not be used, and nothing was changed: the file is too large to import (21.0 MB; the limit is 20.0 MB)');
+  // In Korean: the examination's language picker, then the history again.
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  await page.selectOption('#language', 'ko');
+  await page.waitForSelector('html[lang="ko"]');
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  const refusal = async (name, text) => {
+    await page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text) : text });
+    return page.textContent('[role=alert]');
+  };
+  assert.equal(await refusal('huge.json', huge), '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 파일이 너무 커서 가져올 수 없습니다(21.0 MB, 한도 20.0 MB)');
+  assert.match(await refusal('cut.json', '{"format": "adscore-history",\n"version":'), /: 파일이 2행 10열에서 중간에 끝납니다/);
+  assert.match(await refusal('fhir.json', '{"resourceType": "Bundle"}'), /: FHIR 리소스입니다/);
+  assert.match(await refusal('notes.json', '{"format": "notes"}'), /: adscore 기록 파일이 아닙니다/);
+  assert.match(await refusal('comma.json', '{"format": "adscore-history",,}'), /: 올바른 JSON 파일이 아닙니다\(첫 오류: 1행 30열\)/);
   await context.close();
 });
 
