@@ -102,13 +102,13 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             Some(DlqiAnswer::NotRelevant) => "NR".into(),
             None => "—".into(),
         }).collect::<Vec<_>>().join(" · "),
-        _ => String::new(),
+        _ => t.not_answered.to_string(),
     };
     html! {
         <div class="app worksheet">
             <header class="top no-print">
                 <a class="button button--quiet" href={format!("#patient/{}", visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
-                <button type="button" class="button" onclick={onprint}>{ t.print }</button>
+                <button type="button" class="button" id="print" onclick={onprint}>{ t.print_button }</button>
             </header>
             <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
             <p class="muted">
@@ -126,8 +126,8 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             <table class="table worksheet__table">
                 <tbody>
                     { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, t.metric(m), visit.score(m))) }
-                    <tr><th scope="row">{ t.poem }</th><td>{ items(visit.assessment("poem")) }</td></tr>
-                    <tr><th scope="row">{ t.dlqi }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
+                    <tr><th scope="row">{ fill(t.worksheet_items, &[&t.poem]) }</th><td>{ items(visit.assessment("poem")) }</td></tr>
+                    <tr><th scope="row">{ fill(t.worksheet_items, &[&t.dlqi]) }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
                     <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>
                     <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
                 </tbody>

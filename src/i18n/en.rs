@@ -316,4 +316,6 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     confirm_delete_patient: "Delete patient {0} and all their visits? This cannot be undone.",
     no_such_visit: "This visit is not on this device.",
     worksheet_title: "Worksheet — {0}, {1}",
+    worksheet_items: "{0}, item by item",
+    print_button: "Print",
 };

@@ -314,6 +314,8 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     trends: "추이",
     delete_patient: "이 환자와 방문 기록 삭제",
     confirm_delete_patient: "환자 {0}와(과) 모든 방문을 삭제할까요? 되돌릴 수 없습니다.",
+    worksheet_items: "{0} 문항별 응답",
+    print_button: "인쇄",
     no_such_visit: "이 방문은 이 기기에 없습니다.",
     worksheet_title: "기록지 — {0}, {1}",
 };
