@@ -17,7 +17,9 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// the screens can say it in their language (`RecordsStrings::import_error`); a broken rule of
 /// the record format or of the history ([`ImportError::Invalid`]) is the core's English
 /// sentence, which names the visit, the assessment and the field as `docs/history-format.md`
-/// does. `Display` is the English sentence of each.
+/// does. `Display` is the English sentence of each: the screens' English (one text for both),
+/// with the JSON reader's own words and what the file holds instead where the screens give only
+/// the place or the kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// Larger than `limit` bytes (`size` bytes).
@@ -65,26 +67,10 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::TooLarge { size, limit } => {
-                write!(f, "the file is too large to import ({}; the limit is {})", megabytes(*size), megabytes(*limit))
-            }
-            ImportError::Unreadable(why) => write!(f, "the file could not be read ({why})"),
-            ImportError::Empty => f.write_str("the file is empty"),
-            ImportError::CutShort { line, column } => write!(
-                f,
-                "the file ends too early (line {line}, column {column}): it is probably cut short — \
-                 an incomplete download or copy"
-            ),
             ImportError::NotJson { detail, .. } => write!(f, "the file is not valid JSON: {detail}"),
-            ImportError::SingleRecord => f.write_str("this is a single assessment record, not an adscore history file"),
-            ImportError::Fhir => f.write_str("this is a FHIR resource; adscore imports its own history files only"),
             ImportError::NotHistory(why) => write!(f, "not an adscore history: {why}"),
-            ImportError::Newer { version } => write!(
-                f,
-                "this history was written by a newer version of adscore (history format version {version}); \
-                 this app reads versions 1 to {VERSION}. Update the app to import it"
-            ),
             ImportError::Invalid(why) => f.write_str(why),
+            _ => f.write_str(&crate::i18n::Lang::En.records_strings().import_error(self)),
         }
     }
 }
