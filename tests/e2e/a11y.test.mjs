@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, EXAM_READY, layoutProblems, putHistory } from './harness.mjs';
+import { serveDist, launchBrowser, EXAM_READY, brokenWords, layoutProblems, putHistory } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -121,6 +121,27 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
       await context.close();
     }
     assert.deepEqual(found, {});
+  });
+}
+
+// The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
+// with text at 200 % on a tablet (fewer buttons per row rather than "modera / te").
+for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width: 320, height: 700 }, false], [DESKTOP, true], [{ width: 768, height: 1024 }, true]]) {
+  test(`no word of a picker breaks at ${viewport.width}×${viewport.height}${zoomed ? ' with text at 200 %' : ''}`, async () => {
+    const context = await browser.newContext({ viewport });
+    if (zoomed) {
+      await context.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
+      });
+    }
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('label[for="easi-head_neck-erythema-5"]');
+    const exam = await brokenWords(page, '.picker__option');
+    await toFlow(page);
+    const scale = await brokenWords(page, '.picker__option');
+    await context.close();
+    assert.deepEqual({ exam, scale }, { exam: [], scale: [] });
   });
 }
 

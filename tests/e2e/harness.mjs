@@ -85,6 +85,29 @@ export function putHistory(page, text, { token = true } = {}) {
 }
 
 /**
+ * The words inside `selector`'s elements (English text: split at spaces and dashes) that the
+ * layout breaks across two lines, as "modera / te".
+ */
+export function brokenWords(page, selector) {
+  return page.evaluate((sel) => {
+    const broken = [];
+    for (const element of document.querySelectorAll(sel)) {
+      if (!element.getClientRects().length) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/[^\s–-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/**
  * What does not fit: `wide` when the page scrolls sideways, `clipped` lists controls and labels
  * whose text is cut off (wider than their box).
  */
