@@ -127,7 +127,7 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
 // The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
 // with text at 200 % on a tablet (fewer buttons per row rather than "modera / te").
 for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width: 320, height: 700 }, false], [DESKTOP, true], [{ width: 768, height: 1024 }, true]]) {
-  test(`no word of a picker breaks at ${viewport.width}×${viewport.height}${zoomed ? ' with text at 200 %' : ''}`, async () => {
+  test(`no word of a picker breaks, and the map's checkbox keeps the text's scale, at ${viewport.width}×${viewport.height}${zoomed ? ' with text at 200 %' : ''}`, async () => {
     const context = await browser.newContext({ viewport });
     if (zoomed) {
       await context.addInitScript(() => {
@@ -138,6 +138,8 @@ for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width
     await page.goto(server.url);
     await page.waitForSelector('label[for="easi-head_neck-erythema-5"]');
     const exam = await brokenWords(page, '.picker__option');
+    // The map's "whole skin examined" box grows with the text, as its label does.
+    assert.equal(await page.$eval('.check input', (box) => box.getBoundingClientRect().width), zoomed ? 56 : 28);
     await toFlow(page);
     const scale = await brokenWords(page, '.picker__option');
     await context.close();
