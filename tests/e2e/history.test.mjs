@@ -120,8 +120,11 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   await page.waitForSelector('html[lang="ko"]');
   await page.click('#open-history');
   await page.waitForSelector('#export-json');
+  // Each file's refusal replaces the one before (read asynchronously): wait for the alert to change.
   const refusal = async (name, text) => {
+    const before = await page.$eval('[role=alert]', (alert) => alert.textContent).catch(() => null);
     await page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text) : text });
+    await page.waitForFunction((old) => (document.querySelector('[role=alert]')?.textContent ?? old) !== old, before);
     return page.textContent('[role=alert]');
   };
   assert.equal(await refusal('huge.json', huge), '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 파일이 너무 커서 가져올 수 없습니다(21.0 MB, 한도 20.0 MB)');
