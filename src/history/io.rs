@@ -189,7 +189,6 @@ fn read_checked(text: &str) -> Result<History, ImportError> {
 
 /// Checks the format name and returns the version (1 ≤ version ≤ [`VERSION`]).
 fn check_header(value: &Value) -> Result<u32, ImportError> {
-    let invalid = |why: String| ImportError::Invalid(why);
     let Value::Object(map) = value else {
         return Err(ImportError::NotHistory(format!(
             "the file holds a JSON {}, not an object with \"format\": \"{FORMAT}\"",
@@ -206,15 +205,15 @@ fn check_header(value: &Value) -> Result<u32, ImportError> {
         None => return Err(ImportError::NotHistory(format!("there is no \"format\": \"{FORMAT}\""))),
     }
     let version = match map.get("version") {
-        None => return Err(invalid("the history has no \"version\"".into())),
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| invalid(format!("\"version\" must be a whole number, got {n}")))?,
-        Some(other) => return Err(invalid(format!("\"version\" must be a whole number, got {other}"))),
+        None => return Err(ImportError::Invalid("the history has no \"version\"".into())),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| ImportError::Invalid(format!("\"version\" must be a whole number, got {n}")))?,
+        Some(other) => return Err(ImportError::Invalid(format!("\"version\" must be a whole number, got {other}"))),
     };
     if version > u64::from(VERSION) {
         return Err(ImportError::Newer { version });
     }
     if version == 0 {
-        return Err(invalid("history format version 0 does not exist (versions start at 1)".into()));
+        return Err(ImportError::Invalid("history format version 0 does not exist (versions start at 1)".into()));
     }
     Ok(version as u32)
 }

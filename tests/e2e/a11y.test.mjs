@@ -94,6 +94,16 @@ for (const name of Object.keys(SCREENS)) {
 
 // Text zoom to 200 % (WCAG 1.4.4): the root font size doubled, as a browser's text-size setting
 // does; every size in styles/ is relative to it. Nothing may scroll sideways or be cut off.
+/** A context at `viewport`, its text at 200 % when `zoomed`. */
+async function textContext(viewport, zoomed = true) {
+  const context = await browser.newContext({ viewport });
+  if (zoomed) {
+    await context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
+    });
+  }
+  return context;
+}
 const ZOOMED = {
   examination: null,
   // Folded behind a toggle only where the screen is narrow (in em, so also when text is large).
@@ -107,10 +117,7 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
   test(`text zoomed to 200 % loses nothing at ${viewport.width}×${viewport.height}`, async () => {
     const found = {};
     for (const [name, prepare] of Object.entries(ZOOMED)) {
-      const context = await browser.newContext({ viewport });
-      await context.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
-      });
+      const context = await textContext(viewport);
       const page = await context.newPage();
       await page.goto(server.url);
       await page.waitForSelector(EXAM_READY);
@@ -128,12 +135,7 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
 // with text at 200 % on a tablet (fewer buttons per row rather than "modera / te").
 for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width: 320, height: 700 }, false], [DESKTOP, true], [{ width: 768, height: 1024 }, true]]) {
   test(`no word of a picker breaks, and the map's checkbox keeps the text's scale, at ${viewport.width}×${viewport.height}${zoomed ? ' with text at 200 %' : ''}`, async () => {
-    const context = await browser.newContext({ viewport });
-    if (zoomed) {
-      await context.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
-      });
-    }
+    const context = await textContext(viewport, zoomed);
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('label[for="easi-head_neck-erythema-5"]');

@@ -98,8 +98,8 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(new URL(page.url()).hash, `#print/${encodeURIComponent(id)}`);
   assert.match(await page.textContent('.worksheet'), /Worksheet — AD-017, 2 Feb 2026/);
   assert.match(await page.textContent('.worksheet'), /Head and neck\s*1\s*1\s*1\s*1\s*1\s*0\.4/);
-  // The item-by-item rows are named as such, and say when there is nothing to list.
   assert.equal(await page.textContent('#print'), 'Print', 'the worksheet\'s button prints it');
+  // The item-by-item rows are named as such, and say when there is nothing to list.
   assert.match(await page.textContent('.worksheet'), /POEM, item by item\s*not answered\s*DLQI, item by item\s*not answered/);
   assert.deepEqual(problems, []);
   await context.close();
