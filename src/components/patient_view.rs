@@ -58,7 +58,9 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
         <figure class="chart">
-            <figcaption>{ t.metric(metric) }</figcaption>
+            // The scale in the caption too: text that grows with the reader's text size (the
+            // drawing's own labels scale with the chart's width only).
+            <figcaption>{ t.metric(metric) }<span class="chart__scale">{ format!("0–{top}") }</span></figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", t.metric(metric))}>
                 { for bounds.windows(2).enumerate().map(|(band, pair)| html! {
                     <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
