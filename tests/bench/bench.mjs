@@ -15,6 +15,9 @@ const OUT = join(ROOT, 'docs/performance.md');
 const RATE = 4;
 const LOADS = 10;
 const TAPS = 100;
+// The 100 taps are timed in this many rounds (a fresh page each); the budget is read on the round
+// with the median p95 (one round's p95 moved by ±1.5 ms between runs on a 2-core machine).
+const TAP_ROUNDS = 3;
 const KIB = 1024;
 const BUDGET = { transfer: 120 * KIB, usable: 500, tap: 16, trend: 200, cohort: 500, csv: 500 };
 // What goes into dist/: a change here means the numbers are not those of the commit named.
@@ -463,7 +466,10 @@ const size = await transfer();
 const start = await startup();
 const phases = await firstVisitKinds();
 const bare = await staticPage();
-const tap = await taps();
+const tapRounds = [];
+for (let i = 0; i < TAP_ROUNDS; i += 1) tapRounds.push(await taps());
+const p95 = (round) => percentile(round.all, 95);
+const tap = [...tapRounds].sort((a, b) => p95(a) - p95(b))[Math.floor(TAP_ROUNDS / 2)];
 const tapStored = await taps(bigHistory());
 const hist = await historyTimes();
 const host = machine();
@@ -477,7 +483,7 @@ const rows = [
   [`first visit transfer, brotli q11 (${size.files.length} files)`, kib(size.brotli), `≤ ${kib(BUDGET.transfer)}`, verdict(size.brotli <= BUDGET.transfer)],
   [`navigation → body map usable, first visit (median of ${LOADS})`, ms(coldMedian), `≤ ${BUDGET.usable} ms`, verdict(coldMedian <= BUDGET.usable)],
   [`navigation → body map usable, repeat visit (median of ${LOADS})`, ms(warmMedian), `≤ ${BUDGET.usable} ms`, verdict(warmMedian <= BUDGET.usable)],
-  [`tap → updated score painted, main-thread work, p95 of ${tap.all.length} taps`, ms(percentile(tap.all, 95)), `≤ ${BUDGET.tap} ms`, verdict(percentile(tap.all, 95) <= BUDGET.tap)],
+  [`tap → updated score painted, main-thread work, p95 of ${tap.all.length} taps (median round of ${TAP_ROUNDS})`, ms(percentile(tap.all, 95)), `≤ ${BUDGET.tap} ms`, verdict(percentile(tap.all, 95) <= BUDGET.tap)],
   ['10,000 visits / 500 patients: open a patient\'s trend (median of 3)', ms(median(hist.trend)), `≤ ${BUDGET.trend} ms`, verdict(median(hist.trend) <= BUDGET.trend)],
   ['10,000 visits / 500 patients: cohort view (median of 3)', ms(median(hist.cohort)), `≤ ${BUDGET.cohort} ms`, verdict(median(hist.cohort) <= BUDGET.cohort)],
   ['10,000 visits / 500 patients: CSV export of everything (median of 3)', ms(median(hist.csv)), `≤ ${BUDGET.csv} ms`, verdict(median(hist.csv) <= BUDGET.csv)],
@@ -497,8 +503,9 @@ const details = [
   [`a page with one map cell and nothing else (no styles, no app): usable, first visit, median of ${LOADS}`,
     ms(median(bare.blank))],
   ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
-  [`EASI sign taps (${tap.signs.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
-  [`body-map cell taps (${tap.cells.length}): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
+  [`tap p95 in each of the ${TAP_ROUNDS} rounds of ${tap.all.length} taps`, tapRounds.map((r) => ms(p95(r))).join(' / ')],
+  [`EASI sign taps (${tap.signs.length}, median round): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
+  [`body-map cell taps (${tap.cells.length}, median round): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.cells, p))).join(' / ')],
   [`the same ${tapStored.all.length} taps with 10,000 visits / 500 patients stored: p50 / p95 / max`,
     [50, 95, 100].map((p) => ms(percentile(tapStored.all, p))).join(' / ')],
   [`the ${tap.all.length} taps' work in two parts, p50 / p95: the page's script (event → DOM updated); then the frame's style, layout and paint`,
@@ -565,25 +572,27 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   more first visit is traced (Chromium's timeline) to split the main thread's time until the map
   is on screen by kind of work: each trace event's own time (less what nests in it) under the
   kind of its name (\`KINDS\` in the benchmark); tracing slows that load a little.
-- **Tap → updated score painted.** ${TAPS} taps through the DevTools input pipeline
-  (playwright \`page.click\`) on one page with a complete EASI: every other tap on the label of a
-  head-and-neck erythema grade (\`label[for="easi-head_neck-erythema-2"]\` / \`-3\`, which changes
-  the EASI total), the others on body-map cells \`[data-cell="6:0"]\`… (each toggles the cell).
-  The grade and the cells are more than a screen apart, so before each tap its target is
-  scrolled into view and the page draws two frames: the timed frame is the tap's alone, not also
-  a scroll's. (Until stop 14 playwright's click scrolled ~1,400 px just before every tap and the
-  timed frame painted the whole newly shown screen: the same build measured p95 22.6–23.2 ms that
-  way and 14.7–15.8 ms settled.) Timing starts at performance.now() in a capturing listener of
-  the dispatched event (\`click\` for a label, \`pointerdown\` for a cell). The budget counts the
-  main thread's work for the tap: up to the MutationObserver seeing the score panel (\`.panel\`)
-  or the cell change, plus the rendering of the frame that shows it (from that frame's
-  requestAnimationFrame callback to the first task after its style, layout and paint). Left out
-  is only the idle time between the two, while the page waits for the display's next frame: that
-  wait is up to one frame (16.7 ms at 60 Hz) whatever an app does, so read as wall-clock time to
-  the next frame "p95 ≤ 16 ms" would be about what a page that did nothing at all measures; the
-  budget is read as "the tap's work fits in one frame". The wall-clock time to the next animation
-  frame is reported too (a detail row). The same taps are timed again with the 10,000-visit
-  history below stored on the device (a detail row).
+- **Tap → updated score painted.** ${TAPS} taps through the DevTools input pipeline (playwright
+  \`page.click\`) on one page with a complete EASI: every other tap on the label of a head-and-neck
+  erythema grade (\`label[for="easi-head_neck-erythema-2"]\` / \`-3\`, which changes the EASI
+  total), the others on body-map cells \`[data-cell="6:0"]\`… (each toggles the cell). The grade and
+  the cells are more than a screen apart, so before each tap its target is scrolled into view and
+  the page draws two frames: the timed frame is the tap's alone, not also a scroll's. (Until stop 14
+  playwright's click scrolled ~1,400 px just before every tap and the timed frame painted the whole
+  newly shown screen: the same build measured p95 22.6–23.2 ms that way and 14.7–15.8 ms settled.)
+  The ${TAPS} taps are repeated in ${TAP_ROUNDS} rounds, each on a fresh page; the budget is read
+  on the round with the median p95 (each round's p95 is listed; on this 2-core machine one round's
+  p95 moved by about ±1.5 ms from run to run). Timing starts at performance.now() in a capturing
+  listener of the dispatched event (\`click\` for a label, \`pointerdown\` for a cell). The budget
+  counts the main thread's work for the tap: up to the MutationObserver seeing the score panel
+  (\`.panel\`) or the cell change, plus the rendering of the frame that shows it (from that frame's
+  requestAnimationFrame callback to the first task after its style, layout and paint). Left out is
+  only the idle time between the two, while the page waits for the display's next frame: that wait
+  is up to one frame (16.7 ms at 60 Hz) whatever an app does, so read as wall-clock time to the next
+  frame "p95 ≤ 16 ms" would be about what a page that did nothing at all measures; the budget is
+  read as "the tap's work fits in one frame". The wall-clock time to the next animation frame is
+  reported too (a detail row). The same taps are timed again with the 10,000-visit history below
+  stored on the device (a detail row).
 - **The page alone (reference rows).** What this machine takes for the page without the app: the
   examination as the app draws it, saved as static HTML with its styles (no WebAssembly, no app
   script; a one-line listener in the head repaints a cell on \`pointerdown\`), served the same way.
