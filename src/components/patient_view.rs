@@ -60,7 +60,7 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
         <figure class="chart">
             // The scale in the caption too: text that grows with the reader's text size (the
             // drawing's own labels scale with the chart's width only).
-            <figcaption>{ t.metric(metric) }<span class="chart__scale">{ format!("0–{top}") }</span></figcaption>
+            <figcaption>{ t.metric(metric) }{ " " }<span class="chart__scale">{ format!("0–{top}") }</span></figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", t.metric(metric))}>
                 { for bounds.windows(2).enumerate().map(|(band, pair)| html! {
                     <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}

@@ -230,9 +230,7 @@ async function firstVisitKinds() {
 /** One tap on `selector`, timed from its `event` to `watch` (a selector) changing (tapProbe). */
 async function timedTap(page, selector, event, watch) {
   // The grade and the cell do not fit on one screen: bring the target into view and let the page
-  // draw it first, so the timed frame is the tap's and not also a scroll's (up to stop 14 every
-  // tap followed a ~1,400 px jump made by playwright's click, and its frame painted the whole
-  // newly shown screen).
+  // draw it first, so that the timed frame is the tap's, not also a scroll's (How it is measured).
   await page.locator(selector).scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((settled) => {
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
