@@ -83,7 +83,8 @@ fn change_text(t: &RecordsStrings, change: &Change) -> String {
     match change {
         Change::Missing => "—".into(),
         Change::Value { abs, pct_tenths } => {
-            let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}{}.{} %", if p < 0 { "-" } else { "+" }, p.abs() / 10, p.abs() % 10));
+            // A no-break space: the % stays on the line of its number in a narrow column.
+            let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}{}.{}\u{a0}%", if p < 0 { "-" } else { "+" }, p.abs() / 10, p.abs() % 10));
             format!("{} ({pct})", if *abs > 0 { format!("+{}", units_text(*abs)) } else { units_text(*abs) })
         }
     }

@@ -149,6 +149,44 @@ for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width
   });
 }
 
+// A patient's visits on a phone: Korean breaks lines at spaces only ("가장 심한 가려움", not
+// "가장 심 / 한 가려 / 움"), a responder badge stays on one line ("EASI-50", not "EASI- / 50")
+// and a percent stays with its number.
+for (const lang of ['en', 'ko']) {
+  for (const viewport of [PHONE, { width: 320, height: 700 }]) {
+    test(`the visits table keeps words, badges and percents whole at ${viewport.width}×${viewport.height} (${lang})`, async () => {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript((tag) => localStorage.setItem('adscore.lang', tag), lang);
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector(EXAM_READY);
+      await toTrend(page);
+      const words = await brokenWords(page, '[data-testid="visits"] th, [data-testid="visits"] td');
+      const split = await page.evaluate(() => {
+        const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const found = [];
+        for (const badge of document.querySelectorAll('[data-testid="visits"] .badge')) {
+          const range = document.createRange();
+          range.selectNodeContents(badge);
+          if (lines(range) > 1) found.push(badge.textContent);
+        }
+        const walker = document.createTreeWalker(document.querySelector('[data-testid="visits"]'), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const percent of node.data.matchAll(/[\d.]+\s%/g)) {
+            const range = document.createRange();
+            range.setStart(node, percent.index);
+            range.setEnd(node, percent.index + percent[0].length);
+            if (lines(range) > 1) found.push(percent[0]);
+          }
+        }
+        return found;
+      });
+      await context.close();
+      assert.deepEqual({ words, split }, { words: [], split: [] });
+    });
+  }
+}
+
 test('motion follows prefers-reduced-motion: smooth scrolling only when motion is welcome', async () => {
   const scrolling = {};
   for (const reducedMotion of ['no-preference', 'reduce']) {

@@ -85,8 +85,9 @@ export function putHistory(page, text, { token = true } = {}) {
 }
 
 /**
- * The words inside `selector`'s elements (English text: split at spaces and dashes) that the
- * layout breaks across two lines, as "modera / te".
+ * The words inside `selector`'s elements (split at spaces and dashes, and before an opening
+ * parenthesis: "가려움(24시간)" may break as "가려움 / (24시간)") that the layout breaks across two
+ * lines, as "modera / te".
  */
 export function brokenWords(page, selector) {
   return page.evaluate((sel) => {
@@ -95,7 +96,7 @@ export function brokenWords(page, selector) {
       if (!element.getClientRects().length) continue;
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const word of node.data.matchAll(/[^\s–-]+/g)) {
+        for (const word of node.data.matchAll(/\(?[^\s–(-]+/g)) {
           const range = document.createRange();
           range.setStart(node, word.index);
           range.setEnd(node, word.index + word[0].length);

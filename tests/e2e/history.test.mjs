@@ -47,7 +47,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(rows.length, 2);
   // Each visit's worksheet link sits under its date (no last column a phone pushes out of sight).
   assert.match(rows[0], /5 Jan 2026 · baseline\s*Worksheet\s*8\.0/);
-  assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*-4\.0 \(-50\.0 %\)\s*EASI-50/);
+  assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*-4\.0 \(-50\.0\u00a0%\)\s*EASI-50/);
   assert.doesNotMatch(rows[1], /EASI-75/);
   assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The chart's scale is page text in its caption (it grows with the text size; the drawing does not).
