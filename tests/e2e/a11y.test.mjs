@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, EXAM_READY, brokenWords, layoutProblems, putHistory } from './harness.mjs';
+import { serveDist, launchBrowser, EXAM_READY, brokenWords, layoutProblems, putHistory, splitAcrossLines } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -163,25 +163,10 @@ for (const lang of ['en', 'ko']) {
       await page.waitForSelector(EXAM_READY);
       await toTrend(page);
       const words = await brokenWords(page, '[data-testid="visits"] th, [data-testid="visits"] td');
-      const split = await page.evaluate(() => {
-        const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-        const found = [];
-        for (const badge of document.querySelectorAll('[data-testid="visits"] .badge')) {
-          const range = document.createRange();
-          range.selectNodeContents(badge);
-          if (lines(range) > 1) found.push(badge.textContent);
-        }
-        const walker = document.createTreeWalker(document.querySelector('[data-testid="visits"]'), NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (const percent of node.data.matchAll(/[\d.]+\s%/g)) {
-            const range = document.createRange();
-            range.setStart(node, percent.index);
-            range.setEnd(node, percent.index + percent[0].length);
-            if (lines(range) > 1) found.push(percent[0]);
-          }
-        }
-        return found;
-      });
+      const split = [
+        ...await splitAcrossLines(page, '[data-testid="visits"] .badge', /.+/g),
+        ...await splitAcrossLines(page, '[data-testid="visits"]', /[\d.]+\s%/g),
+      ];
       const fits = await page.$eval('.table-wrap', (box) => box.scrollWidth <= box.clientWidth);
       await context.close();
       assert.deepEqual({ words, split }, { words: [], split: [] });

@@ -85,27 +85,35 @@ export function putHistory(page, text, { token = true } = {}) {
 }
 
 /**
+ * The pieces of text inside `selector`'s elements that match `pattern` (a RegExp, global) and
+ * that the layout breaks across two lines.
+ */
+export function splitAcrossLines(page, selector, pattern) {
+  return page.evaluate(([sel, source, flags]) => {
+    const split = [];
+    for (const element of document.querySelectorAll(sel)) {
+      if (!element.getClientRects().length) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const piece of node.data.matchAll(new RegExp(source, flags))) {
+          const range = document.createRange();
+          range.setStart(node, piece.index);
+          range.setEnd(node, piece.index + piece[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(piece[0]);
+        }
+      }
+    }
+    return split;
+  }, [selector, pattern.source, pattern.flags]);
+}
+
+/**
  * The words inside `selector`'s elements (split at spaces and dashes, and before an opening
  * parenthesis: "가려움(24시간)" may break as "가려움 / (24시간)") that the layout breaks across two
  * lines, as "modera / te".
  */
 export function brokenWords(page, selector) {
-  return page.evaluate((sel) => {
-    const broken = [];
-    for (const element of document.querySelectorAll(sel)) {
-      if (!element.getClientRects().length) continue;
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const word of node.data.matchAll(/\(?[^\s–(-]+/g)) {
-          const range = document.createRange();
-          range.setStart(node, word.index);
-          range.setEnd(node, word.index + word[0].length);
-          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(word[0]);
-        }
-      }
-    }
-    return broken;
-  }, selector);
+  return splitAcrossLines(page, selector, /\(?[^\s–(-]+/g);
 }
 
 /**
