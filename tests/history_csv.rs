@@ -206,6 +206,25 @@ fn batch_scores_valid_rows_and_lists_bad_ones_by_line() {
 }
 
 #[test]
+fn batch_output_defuses_formulas_in_the_input_cells() {
+    // Assemble: text a spreadsheet would run as a formula, and plain signed numbers.
+    let input = [
+        header(&["subject", "dose"]),
+        batch_row(&["=HYPERLINK(\"http://x\")", "-3"], "itch_nrs", &[("nrs_value", "7")]),
+        batch_row(&["@SUM(A1)", "+2.5"], "itch_nrs", &[("nrs_value", "7")]),
+        batch_row(&["-x", "-3,5"], "itch_nrs", &[("nrs_value", "7")]),
+    ]
+    .join("\n");
+    // Act
+    let out = rows(&score_csv(&input).output_csv);
+    // Assert: the formulas come back as text (a leading '), the numbers as they were, and the
+    // rows are still scored.
+    let cells: Vec<(&str, &str, &str)> =
+        out.iter().map(|(_, r)| (r["subject"].as_str(), r["dose"].as_str(), r["total"].as_str())).collect();
+    assert_eq!(cells, [("'=HYPERLINK(\"http://x\")", "-3", "7"), ("'@SUM(A1)", "+2.5", "7"), ("'-x", "-3,5", "7")]);
+}
+
+#[test]
 fn batch_line_numbers_count_line_breaks_inside_quoted_fields() {
     // Line 2's note spans lines 2–3, so the bad row is on line 4.
     let input = format!(

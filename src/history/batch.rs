@@ -8,7 +8,7 @@
 //! messages are those of `docs/record-format.md`; nothing is ever filled in.
 
 use super::csv::{
-    detect_delimiter, dlqi_columns, easi_columns, line, parse, poem_columns, result_cells,
+    defused, detect_delimiter, dlqi_columns, easi_columns, line, parse, poem_columns, result_cells,
     scorad_extent_columns, scorad_intensity_columns, AGE_COLUMN, EASI_ITEMS, NRS_COLUMN, RESULT_COLUMNS,
     SCORAD_SUBJECTIVE_COLUMNS,
 };
@@ -111,7 +111,10 @@ pub fn score_csv(input: &str) -> BatchResult {
     let mut head: Vec<&str> = kept.iter().map(|&i| header_record.fields[i].as_str()).collect();
     head.extend(RESULT_COLUMNS);
     head.push(ERROR_COLUMN);
-    out.push_str(&line(&head));
+    // The input's own cells come back defused: a cell such as `=HYPERLINK(…)` in a subject
+    // column must not become a live formula in the spreadsheet that opens the output.
+    let safe_line = |fields: &[&str]| line(&fields.iter().map(|f| defused(f)).collect::<Vec<_>>());
+    out.push_str(&safe_line(&head));
 
     let reader = RowReader { columns: &columns, decimal_comma: delimiter != b',' };
     let mut errors = Vec::new();
@@ -146,7 +149,7 @@ pub fn score_csv(input: &str) -> BatchResult {
             }
         }
         row.extend(results);
-        out.push_str(&line(&row));
+        out.push_str(&safe_line(&row.iter().map(String::as_str).collect::<Vec<_>>()));
     }
     if let Some((line, reason)) = parse_error {
         errors.push(BatchError { line, reason: format!("{reason}; the file is not read past this line") });

@@ -351,6 +351,20 @@ fn formula_like(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// `text` as a cell that a spreadsheet shows as text: with a leading `'` when it looks like a
+/// formula ([`formula_like`]) and is not a plain signed number ("-3", "+2.5" and "-3,5" are
+/// left as they are: a spreadsheet reads them as the numbers they are).
+pub fn defused(text: &str) -> std::borrow::Cow<'_, str> {
+    let signed_number = text
+        .strip_prefix(['-', '+'])
+        .is_some_and(|rest| crate::scoring::exact::decimal_digits(rest, &['.', ',']).is_some());
+    if formula_like(text) && !signed_number {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Whether a field holds a comma, a double quote, CR or LF, and so must be quoted (RFC 4180).
 fn needs_quotes(text: &str) -> bool {
     text.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
