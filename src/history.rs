@@ -5,6 +5,7 @@
 use crate::age::Date;
 use crate::scoring::{Assessment, EasiBands, Score, ScoradBands};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub mod batch;
@@ -489,8 +490,9 @@ pub enum Change {
     Value {
         /// current − baseline, in 1/[`UNITS`] (negative = improvement for every metric).
         abs: i64,
-        /// abs / baseline in tenths of a percent, rounded half away from zero; `None` when the
-        /// baseline is 0 ("not applicable").
+        /// abs / baseline in tenths of a percent, rounded toward zero (so that what is shown never
+        /// crosses a responder threshold the exact value has not: −49.95 % is −49.9 %, not
+        /// −50.0 %); `None` when the baseline is 0 ("not applicable").
         pct_tenths: Option<i64>,
     },
 }
@@ -508,12 +510,13 @@ fn div_round_half_away(n: i64, d: i64) -> i64 {
 }
 
 /// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
-/// rounded half away from zero; not applicable when the baseline is 0).
+/// rounded toward zero; not applicable when the baseline is 0).
 pub fn change(baseline: &Visit, visit: &Visit, metric: Metric) -> Change {
     match (baseline.value(metric), visit.value(metric)) {
         (Some(b), Some(c)) => {
             let abs = c - b;
-            Change::Value { abs, pct_tenths: (b > 0).then(|| div_round_half_away(abs * 1000, b)) }
+            // Integer division truncates toward zero.
+            Change::Value { abs, pct_tenths: (b > 0).then(|| abs * 1000 / b) }
         }
         _ => Change::Missing,
     }
@@ -528,13 +531,14 @@ pub struct Responders {
     pub easi75: Option<bool>,
     /// EASI reduced by at least 90 %.
     pub easi90: Option<bool>,
-    /// Itch NRS reduced by at least 4 points.
+    /// Itch NRS reduced by at least 4 points (evaluable when the baseline is 4 or more).
     pub itch4: Option<bool>,
 }
 
 /// EASI-50/75/90: (b − c) × 100 ≥ x × b on the exact values, not applicable when either is
 /// missing or the baseline is 0. Itch: b − c ≥ 4 points, not applicable when either is
-/// missing (a baseline below 4 gives `Some(false)`: it cannot improve by 4).
+/// missing or the baseline is below 4 (it cannot improve by 4; trials count this endpoint
+/// among patients with a baseline of 4 or more).
 pub fn responders(baseline: &Visit, visit: &Visit) -> Responders {
     let easi = match (baseline.value(Metric::Easi), visit.value(Metric::Easi)) {
         (Some(b), Some(c)) if b > 0 => Some((b, c)),
@@ -542,7 +546,7 @@ pub fn responders(baseline: &Visit, visit: &Visit) -> Responders {
     };
     let easi_x = |x: i64| easi.map(|(b, c)| (b - c) * 100 >= x * b);
     let itch4 = match (baseline.value(Metric::ItchNrs), visit.value(Metric::ItchNrs)) {
-        (Some(b), Some(c)) => Some(b - c >= 4 * UNITS),
+        (Some(b), Some(c)) if b >= 4 * UNITS => Some(b - c >= 4 * UNITS),
         _ => None,
     };
     Responders { easi50: easi_x(50), easi75: easi_x(75), easi90: easi_x(90), itch4 }
@@ -552,17 +556,19 @@ pub fn responders(baseline: &Visit, visit: &Visit) -> Responders {
 // Cohort
 // ---------------------------------------------------------------------------------------------
 
-/// Change of one metric across the cohort (score points, for display only).
+/// Change of one metric across the cohort (exact, then rounded once to a tenth of a point).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CohortRow {
     /// The metric.
     pub metric: Metric,
     /// Patients with the metric at both visits.
     pub n: usize,
-    /// Mean of (target − baseline), in score points; `None` when n is 0.
-    pub mean_change: Option<f64>,
-    /// Median of (target − baseline), in score points (mean of the middle two for even n).
-    pub median_change: Option<f64>,
+    /// Mean of (target − baseline), in tenths of a score point rounded half away from zero
+    /// (−7.67 → −77); `None` when n is 0.
+    pub mean_change: Option<i64>,
+    /// Median of (target − baseline), in tenths of a score point rounded half away from zero
+    /// (the mean of the middle two for even n); `None` when n is 0.
+    pub median_change: Option<i64>,
 }
 
 /// A study cohort at one visit against baseline.
@@ -584,6 +590,41 @@ pub struct Cohort {
     pub rows: Vec<CohortRow>,
 }
 
+/// `count` of `of` as a whole percent, rounded half away from zero (1 of 8 → 13, 3 of 8 →
+/// 38); `None` when `of` is 0.
+pub fn percent_of(count: usize, of: usize) -> Option<i64> {
+    (of > 0).then(|| div_round_half_away(count as i64 * 100, of as i64))
+}
+
+/// Tenths written with their sign and one decimal: −77 → "-7.7", 5 → "+0.5", 0 → "+0.0".
+pub fn signed_tenths(tenths: i64) -> String {
+    format!("{}{}.{}", if tenths < 0 { "-" } else { "+" }, tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10)
+}
+
+/// A patient's baseline (`visits` in date order, as [`visits_by_patient`] gives them): the
+/// first visit labelled "baseline" (any case, spaces around it ignored), else the first visit.
+/// A screening visit before the baseline is not the baseline.
+pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
+    visits.iter().find(|v| v.label.trim().eq_ignore_ascii_case("baseline")).or(visits.first()).copied()
+}
+
+/// `visit` read as its whole day: for each instrument it lacks, the assessment of the
+/// patient's other visits on the same date (in `visits`' order) is added. A day that was
+/// recorded as two visits (on two devices, then merged) is then compared as one: the itch
+/// rated on the tablet and the EASI entered at the desk are both that day's. Borrowed when no
+/// other visit shares the date.
+pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
+    let mut day = Cow::Borrowed(visit);
+    for other in visits.iter().filter(|v| v.date == visit.date && v.id != visit.id) {
+        for assessment in &other.assessments {
+            if day.assessment(instrument_key(assessment)).is_none() {
+                day.to_mut().assessments.push(assessment.clone());
+            }
+        }
+    }
+    day
+}
+
 /// `N` if `label` is "visit N" (any case, N ≥ 1).
 fn visit_number(label: &str) -> Option<usize> {
     let label = label.trim();
@@ -595,17 +636,18 @@ fn visit_number(label: &str) -> Option<usize> {
 }
 
 /// A patient's target visit: the first visit labelled `target_label`, or, when none is and the
-/// label reads "visit N", the N-th visit in date order.
+/// label reads "visit N", the first visit of the N-th visit day (distinct dates, in order).
 pub fn target_visit<'a>(visits: &[&'a Visit], target_label: &str) -> Option<&'a Visit> {
-    visits
-        .iter()
-        .find(|v| v.label == target_label)
-        .or_else(|| visit_number(target_label).and_then(|n| visits.get(n - 1)))
-        .copied()
+    visits.iter().find(|v| v.label == target_label).copied().or_else(|| {
+        let n = visit_number(target_label)?;
+        let mut days = visits.iter().enumerate().filter(|&(i, v)| i == 0 || visits[i - 1].date != v.date);
+        days.nth(n - 1).map(|(_, v)| *v)
+    })
 }
 
-/// The cohort at `target_label` against each patient's first visit (see [`target_visit`]; a
-/// patient whose target is their first visit has no "both").
+/// The cohort at `target_label` against each patient's baseline ([`baseline_visit`]; the
+/// target is [`target_visit`]), each read as its whole day ([`day_of`]). A patient whose
+/// target is not after their baseline's day has no "both".
 pub fn cohort(history: &History, target_label: &str) -> Cohort {
     let mut with_both = 0;
     let mut counts = [(0, 0); 4];
@@ -613,8 +655,10 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
     let by_patient = visits_by_patient(history);
     for patient in &history.patients {
         let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
-        let Some(&baseline) = visits.first() else { continue };
-        let Some(target) = target_visit(visits, target_label).filter(|t| t.id != baseline.id) else { continue };
+        let Some(baseline) = baseline_visit(visits) else { continue };
+        let Some(target) = target_visit(visits, target_label).filter(|t| t.date > baseline.date) else { continue };
+        let (baseline, target) = (day_of(visits, baseline), day_of(visits, target));
+        let (baseline, target) = (baseline.as_ref(), target.as_ref());
         with_both += 1;
         let r = responders(baseline, target);
         for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
@@ -635,15 +679,11 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
         .map(|(metric, mut list)| {
             list.sort_unstable();
             let n = list.len();
-            let points = |units: f64| units / UNITS as f64;
-            let mean_change = (n > 0).then(|| points(list.iter().map(|&v| v as f64).sum::<f64>() / n as f64));
-            let median_change = (n > 0).then(|| {
-                if n % 2 == 1 {
-                    points(list[n / 2] as f64)
-                } else {
-                    points((list[n / 2 - 1] + list[n / 2]) as f64 / 2.0)
-                }
-            });
+            // Tenths of a point from a sum of `parts` values in 1/UNITS: sum × 10 / (UNITS × parts).
+            let tenths = |sum: i64, parts: i64| div_round_half_away(sum * 10, UNITS * parts);
+            let mean_change = (n > 0).then(|| tenths(list.iter().sum(), n as i64));
+            let mid = n / 2;
+            let median_change = (n > 0).then(|| if n % 2 == 1 { tenths(list[mid], 1) } else { tenths(list[mid - 1] + list[mid], 2) });
             CohortRow { metric, n, mean_change, median_change }
         })
         .collect();

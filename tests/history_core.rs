@@ -3,7 +3,8 @@
 //! small hand-made history.
 
 use adscore::history::{
-    change, cohort, labels, responders, targets, Change, History, Metric, Patient, Responders, Visit, UNITS,
+    baseline_visit, change, cohort, day_of, labels, percent_of, responders, signed_tenths, target_visit, targets,
+    visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::Assessment;
 
@@ -184,8 +185,11 @@ fn itch_improvement_of_4_points_counts() {
     // 8 → 4: 4 points, yes. 8 → 5: 3 points, no.
     assert_eq!(flags(vec![itch(8)], vec![itch(4)]).itch4, Some(true));
     assert_eq!(flags(vec![itch(8)], vec![itch(5)]).itch4, Some(false));
-    // A baseline below 4 cannot improve by 4: evaluable, never a responder.
-    assert_eq!(flags(vec![itch(3)], vec![itch(0)]).itch4, Some(false));
+    // Exactly 4 at baseline: evaluable (4 → 0 responds).
+    assert_eq!(flags(vec![itch(4)], vec![itch(0)]).itch4, Some(true));
+    // A baseline below 4 cannot improve by 4: not evaluable (trials count this endpoint among
+    // patients with a baseline of 4 or more).
+    assert_eq!(flags(vec![itch(3)], vec![itch(0)]).itch4, None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,24 +202,44 @@ fn change_of(metric: Metric, baseline: Assessment, current: Assessment) -> Chang
 
 #[test]
 fn change_is_exact_with_percent_in_tenths() {
-    // EASI 20 → 10.05: −9.95 = −99 500 units; −9.95 / 20 = −49.75 % → −497.5 tenths → −498.
-    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10_05()), Change::Value { abs: -99_500, pct_tenths: Some(-498) });
+    // EASI 20 → 10.05: −9.95 = −99 500 units; −9.95 / 20 = −49.75 % → −497.5 tenths → −497.
+    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10_05()), Change::Value { abs: -99_500, pct_tenths: Some(-497) });
     // EASI 20 → 10: −50.0 % exactly.
     assert_eq!(change_of(Metric::Easi, easi_20(), easi_10()), Change::Value { abs: -100_000, pct_tenths: Some(-500) });
 }
 
 #[test]
-fn percent_rounds_half_away_from_zero() {
-    // POEM 16 → 15: −1/16 = −6.25 % → −62.5 tenths → −63 (away from zero, not −62).
-    assert_eq!(change_of(Metric::Poem, poem(16), poem(15)), Change::Value { abs: -UNITS, pct_tenths: Some(-63) });
-    // POEM 16 → 17: +6.25 % → +63.
-    assert_eq!(change_of(Metric::Poem, poem(16), poem(17)), Change::Value { abs: UNITS, pct_tenths: Some(63) });
+fn percent_rounds_toward_zero() {
+    // POEM 16 → 15: −1/16 = −6.25 % → −62.5 tenths → −62 (toward zero, both signs).
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(15)), Change::Value { abs: -UNITS, pct_tenths: Some(-62) });
+    // POEM 16 → 17: +6.25 % → +62.
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(17)), Change::Value { abs: UNITS, pct_tenths: Some(62) });
     // POEM 3 → 2: −33.33… % → −333.
     assert_eq!(change_of(Metric::Poem, poem(3), poem(2)), Change::Value { abs: -UNITS, pct_tenths: Some(-333) });
-    // Itch 7 → 8: +14.285… % → +143.
-    assert_eq!(change_of(Metric::ItchNrs, itch(7), itch(8)), Change::Value { abs: UNITS, pct_tenths: Some(143) });
-    // Sleep 3 → 1: −66.66… % → −667.
-    assert_eq!(change_of(Metric::SleepNrs, sleep(3), sleep(1)), Change::Value { abs: -2 * UNITS, pct_tenths: Some(-667) });
+    // Itch 7 → 8: +14.285… % → +142.
+    assert_eq!(change_of(Metric::ItchNrs, itch(7), itch(8)), Change::Value { abs: UNITS, pct_tenths: Some(142) });
+    // Sleep 3 → 1: −66.66… % → −666.
+    assert_eq!(change_of(Metric::SleepNrs, sleep(3), sleep(1)), Change::Value { abs: -2 * UNITS, pct_tenths: Some(-666) });
+}
+
+/// EASI 50.05: lower limbs 12 × 6 × 0.4 = 28.8; trunk 12 × 5 × 0.3 = 18; head and neck
+/// (3 + 2.5 + 1 + 0) × 5 × 0.1 = 3.25.
+fn easi_50_05() -> Assessment {
+    easi([(5, [3.0, 2.5, 1.0, 0.0]), NONE, (5, [3.0; 4]), (6, [3.0; 4])])
+}
+
+/// EASI 25.05: lower limbs (3 + 3 + 2 + 2) × 6 × 0.4 = 24; head and neck (2 + 1.5) × 3 × 0.1 = 1.05.
+fn easi_25_05() -> Assessment {
+    easi([(3, [2.0, 1.5, 0.0, 0.0]), NONE, NONE, (6, [3.0, 3.0, 2.0, 2.0])])
+}
+
+#[test]
+fn the_percent_shown_never_crosses_a_responder_threshold_the_exact_value_has_not() {
+    // EASI 50.05 → 25.05: −25 / 50.05 = −49.950… %, not an EASI-50 responder. Rounded half
+    // away from zero it would read −50.0 % beside no EASI-50 badge; toward zero it is −49.9 %.
+    let (b, c) = (easi_50_05(), easi_25_05());
+    assert_eq!(change_of(Metric::Easi, b.clone(), c.clone()), Change::Value { abs: -25 * UNITS, pct_tenths: Some(-499) });
+    assert_eq!(flags(vec![b], vec![c]).easi50, Some(false));
 }
 
 #[test]
@@ -264,10 +288,6 @@ fn row(c: &adscore::history::Cohort, metric: Metric) -> &adscore::history::Cohor
     c.rows.iter().find(|r| r.metric == metric).unwrap()
 }
 
-fn close(a: Option<f64>, b: f64) -> bool {
-    a.is_some_and(|a| (a - b).abs() < 1e-9)
-}
-
 #[test]
 fn cohort_counts_responders_among_evaluable_patients() {
     // Act
@@ -279,25 +299,25 @@ fn cohort_counts_responders_among_evaluable_patients() {
     // EASI-75 and 90: only P2.
     assert_eq!(c.easi75, (1, 2));
     assert_eq!(c.easi90, (1, 2));
-    // Itch −4: P1 (8 → 4) of 3 (P2 8 → 5 and P3 2 → 0 are not).
-    assert_eq!(c.itch4, (1, 3));
+    // Itch −4: P1 (8 → 4) of 2 (P2 8 → 5 is not; P3's baseline 2 cannot improve by 4 and is
+    // not evaluable).
+    assert_eq!(c.itch4, (1, 2));
 }
 
 #[test]
-fn cohort_means_and_medians_are_in_score_points() {
+fn cohort_means_and_medians_are_tenths_of_a_point() {
     let c = cohort(&study(), "week 4");
-    // EASI changes −10, −18, +5: mean −23/3, median −10.
+    // EASI changes −10, −18, +5: mean −23/3 = −7.67 → −7.7, median −10.
     let easi = row(&c, Metric::Easi);
     assert_eq!(easi.n, 3);
-    assert!(close(easi.mean_change, -23.0 / 3.0), "{:?}", easi.mean_change);
-    assert!(close(easi.median_change, -10.0), "{:?}", easi.median_change);
+    assert_eq!((easi.mean_change, easi.median_change), (Some(-77), Some(-100)));
     // Itch −4, −3, −2: mean and median −3.
     let itch = row(&c, Metric::ItchNrs);
-    assert!(close(itch.mean_change, -3.0) && close(itch.median_change, -3.0));
+    assert_eq!((itch.mean_change, itch.median_change), (Some(-30), Some(-30)));
     // POEM −4 (P1), −1 (P2): even n, median is the mean of the two middle values, −2.5.
     let poem = row(&c, Metric::Poem);
     assert_eq!(poem.n, 2);
-    assert!(close(poem.mean_change, -2.5) && close(poem.median_change, -2.5));
+    assert_eq!((poem.mean_change, poem.median_change), (Some(-25), Some(-25)));
     // DLQI: nobody.
     let dlqi = row(&c, Metric::Dlqi);
     assert_eq!((dlqi.n, dlqi.mean_change, dlqi.median_change), (0, None, None));
@@ -321,6 +341,74 @@ fn cohort_at_baseline_or_unknown_label_has_nobody() {
     let none = cohort(&study(), "week 99");
     assert_eq!((none.with_both, none.easi50), (0, (0, 0)));
     assert!(none.rows.iter().all(|r| r.n == 0 && r.mean_change.is_none()));
+}
+
+#[test]
+fn cohort_rounding_is_half_away_from_zero_and_exact() {
+    // One patient, EASI 0.3 → 0.15: −0.15 → −0.2 (half away from zero on the exact value; a
+    // float mean reads −0.1499… → −0.1).
+    let mut h = history_with(&["P"]);
+    // 0.3: head and neck (1 + 1 + 1 + 0) × 1 × 0.1; 0.15: head and neck 1.5 × 1 × 0.1.
+    h.add_visit(visit("b", "P", "2024-01-01", vec![easi([(1, [1.0, 1.0, 1.0, 0.0]), NONE, NONE, NONE])])).unwrap();
+    let mut w4 = visit("w", "P", "2024-02-01", vec![easi([(1, [1.5, 0.0, 0.0, 0.0]), NONE, NONE, NONE])]);
+    w4.label = "week 4".into();
+    h.add_visit(w4).unwrap();
+    let easi_row = row(&cohort(&h, "week 4"), Metric::Easi).clone();
+    assert_eq!((easi_row.mean_change, easi_row.median_change), (Some(-2), Some(-2)));
+    assert_eq!([signed_tenths(-2), signed_tenths(5), signed_tenths(0), signed_tenths(-77)], ["-0.2", "+0.5", "+0.0", "-7.7"]);
+    // Shares: 1 of 8 = 12.5 % → 13, 3 of 8 = 37.5 % → 38 (never half to even), none of 0.
+    assert_eq!([percent_of(1, 8), percent_of(3, 8), percent_of(2, 3), percent_of(0, 0)], [Some(13), Some(38), Some(67), None]);
+}
+
+/// A visit with a label.
+fn labelled(id: &str, patient: &str, date: &str, label: &str, assessments: Vec<Assessment>) -> Visit {
+    let mut v = visit(id, patient, date, assessments);
+    v.label = label.into();
+    v
+}
+
+#[test]
+fn the_baseline_is_the_visit_labelled_baseline_not_a_screening_before_it() {
+    // Assemble: screening EASI 16, baseline EASI 20 two weeks later, week 4 EASI 10.
+    let mut h = history_with(&["P"]);
+    h.add_visit(labelled("s", "P", "2024-01-01", "screening", vec![easi([NONE, NONE, NONE, (4, [3.0, 3.0, 2.0, 2.0])])])).unwrap();
+    h.add_visit(labelled("b", "P", "2024-01-15", "Baseline", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("w", "P", "2024-02-12", "week 4", vec![easi_10()])).unwrap();
+    // Act
+    let c = cohort(&h, "week 4");
+    // Assert: 20 → 10 is EASI-50 and −10.0 (against screening it would be 16 → 10, −6.0, no).
+    assert_eq!(c.easi50, (1, 1));
+    assert_eq!(row(&c, Metric::Easi).mean_change, Some(-100));
+    let by_patient = visits_by_patient(&h);
+    assert_eq!(baseline_visit(&by_patient["P"]).map(|v| v.id.as_str()), Some("b"));
+    // The screening, before the baseline, is no target; without a "baseline" label the first
+    // visit is the baseline.
+    assert_eq!(cohort(&h, "screening").with_both, 0);
+    assert_eq!(baseline_visit(&by_patient["P"][..1]).map(|v| v.id.as_str()), Some("s"));
+}
+
+#[test]
+fn a_day_recorded_as_two_visits_is_compared_as_one() {
+    // Assemble: each day's EASI and itch were saved as two visits (two devices, then merged).
+    let mut h = history_with(&["P"]);
+    h.add_visit(labelled("b1", "P", "2024-01-01", "baseline", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("b2", "P", "2024-01-01", "baseline", vec![itch(8)])).unwrap();
+    h.add_visit(labelled("w1", "P", "2024-02-01", "week 4", vec![easi_10()])).unwrap();
+    h.add_visit(labelled("w2", "P", "2024-02-01", "week 4", vec![itch(2)])).unwrap();
+    // Act
+    let c = cohort(&h, "week 4");
+    // Assert: both endpoints, from both halves of each day.
+    assert_eq!((c.with_both, c.easi50, c.itch4), (1, (1, 1), (1, 1)));
+    assert_eq!(row(&c, Metric::ItchNrs).mean_change, Some(-60));
+    // "visit 2" is the second visit day, not the baseline day's second half.
+    assert_eq!(cohort(&h, "visit 2"), c);
+    let by_patient = visits_by_patient(&h);
+    let visits = &by_patient["P"];
+    assert_eq!(target_visit(visits, "visit 2").map(|v| v.id.as_str()), Some("w1"));
+    // The day holds both assessments; the visit's own come first and are not replaced.
+    let day = day_of(visits, visits[0]);
+    assert_eq!((day.value(Metric::Easi), day.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(8 * UNITS)));
+    assert_eq!(day_of(visits, visits[2]).assessments.len(), 2);
 }
 
 #[test]

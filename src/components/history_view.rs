@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, targets, visits_by_patient, History};
+use crate::history::{batch, cohort, csv, fhir, io, merge, percent_of, signed_tenths, targets, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -22,10 +22,10 @@ pub const FIRST_LISTED: usize = 100;
 
 /// "3 of 10 (30 %)".
 fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
-    if of == 0 {
-        return t.not_applicable.to_string();
+    match percent_of(count, of) {
+        Some(percent) => fill(t.share, &[&count, &of, &percent]),
+        None => t.not_applicable.to_string(),
     }
-    fill(t.share, &[&count, &of, &format!("{:.0}", count as f64 * 100.0 / of as f64)])
 }
 
 /// A patient or visit detail as the user reads it ("Note: …", "Disease status (patient): Mild").
@@ -218,8 +218,8 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                             <tr>
                                 <th scope="row">{ t.metric(row.metric) }</th>
                                 <td>{ row.n }</td>
-                                <td>{ row.mean_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>
-                                <td>{ row.median_change.map_or("—".to_string(), |v| format!("{v:+.1}")) }</td>
+                                <td>{ row.mean_change.map_or("—".to_string(), signed_tenths) }</td>
+                                <td>{ row.median_change.map_or("—".to_string(), signed_tenths) }</td>
                             </tr>
                         }) }
                     </tbody>

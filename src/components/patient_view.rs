@@ -2,7 +2,7 @@
 //! badges, and a line chart per score with its severity bands.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{change, responders, Change, History, Metric, Patient, Visit, UNITS};
+use crate::history::{baseline_visit, change, day_of, responders, signed_tenths, Change, History, Metric, Patient, Visit, UNITS};
 use crate::i18n::{fill, RecordsStrings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -84,7 +84,7 @@ fn change_text(t: &RecordsStrings, change: &Change) -> String {
         Change::Missing => "—".into(),
         Change::Value { abs, pct_tenths } => {
             // A no-break space: the % stays on the line of its number in a narrow column.
-            let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}{}.{}\u{a0}%", if p < 0 { "-" } else { "+" }, p.abs() / 10, p.abs() % 10));
+            let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}\u{a0}%", signed_tenths(p)));
             format!("{} ({pct})", if *abs > 0 { format!("+{}", units_text(*abs)) } else { units_text(*abs) })
         }
     }
@@ -107,8 +107,12 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
     let baseline = baseline_id
         .as_ref()
         .and_then(|id| visits.iter().find(|v| &v.id == id))
-        .or(visits.first())
-        .copied();
+        .copied()
+        .or_else(|| baseline_visit(&visits));
+    // The baseline's whole day (a day recorded as two visits is one), compared with each later
+    // visit; visits on or before the baseline's day have no change and no responder flags.
+    let baseline_day = baseline.map(|b| day_of(&visits, b));
+    let after_baseline = |v: &Visit| baseline.filter(|b| v.date > b.date).and(baseline_day.as_deref());
     let onbaseline = {
         let baseline_id = baseline_id.clone();
         Callback::from(move |e: Event| baseline_id.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
@@ -173,7 +177,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                         </thead>
                         <tbody>
                             { for visits.iter().map(|&v| {
-                                let flags = baseline.map(|b| responders(b, v));
+                                let flags = after_baseline(v).map(|b| responders(b, v));
                                 let badges: Vec<&str> = flags.iter().flat_map(|r| {
                                     [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
                                         .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
@@ -189,7 +193,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
                                                 { v.value(m).map(units_text).unwrap_or_else(|| "—".into()) }
-                                                if let Some(b) = baseline.filter(|b| b.id != v.id) {
+                                                if let Some(b) = after_baseline(v) {
                                                     <span class="change" data-metric={m.key()}>{ change_text(t, &change(b, v, m)) }</span>
                                                 }
                                             </td>

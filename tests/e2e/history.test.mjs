@@ -49,6 +49,14 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.match(rows[0], /5 Jan 2026 · baseline\s*Worksheet\s*8\.0/);
   assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*-4\.0 \(-50\.0\u00a0%\)\s*EASI-50/);
   assert.doesNotMatch(rows[1], /EASI-75/);
+  // With week 4 chosen as the baseline, the visit before it is not compared with it: no change,
+  // no responder badge (and week 4 itself, the baseline, has none either).
+  await page.selectOption('#baseline', { index: 1 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="visits"] .change'));
+  const againstWeek4 = await page.$$eval('[data-testid="visits"] tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.match(againstWeek4[0], /5 Jan 2026 · baseline\s*Worksheet\s*8\.0\s*$/);
+  await page.selectOption('#baseline', { index: 0 });
+  await page.waitForSelector('[data-testid="visits"] .change');
   assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The chart's scale is page text in its caption (it grows with the text size; the drawing does not).
   assert.equal((await page.textContent('.chart figcaption')).trim(), 'EASI 0–72');
