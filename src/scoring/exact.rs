@@ -112,8 +112,10 @@ pub(crate) fn decimal(units: u32, per: u32) -> String {
 /// decimal; steps = 2: whole or half) and returns it as a count of those steps.
 ///
 /// Exactness check without tolerance: the decimal text was parsed to the nearest double, and
-/// `n / steps` is the nearest double to the intended decimal, so the two are equal exactly
-/// when the text had no finer digits.
+/// `n / steps` is the nearest double to the intended decimal, so the two are equal when the
+/// text had no finer digits, and also when its finer digits lie below a double's precision
+/// (about 17 significant digits: "0.10000000000000001" is read as 0.1; a difference of
+/// 10⁻¹⁷ cannot move a score or a band). Any finer digit a double can hold is refused.
 pub(crate) fn steps_of(value: f64, steps: u32) -> Option<u32> {
     if !value.is_finite() || value < 0.0 {
         return None;
@@ -205,6 +207,9 @@ mod tests {
         assert_eq!(steps_of(99.9, 10), Some(999));
         assert_eq!(steps_of(6.55, 10), None);
         assert_eq!(steps_of(6.500_000_000_01, 10), None);
+        // Below a double's precision the text's finer digits are gone before this is called.
+        assert_eq!(steps_of("0.10000000000000001".parse().unwrap(), 10), Some(1));
+        assert_eq!(steps_of("0.1000000000000001".parse().unwrap(), 10), None);
         assert_eq!(steps_of(1.5, 2), Some(3));
         assert_eq!(steps_of(1.25, 2), None);
         assert_eq!(steps_of(-1.0, 10), None);
