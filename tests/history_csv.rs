@@ -104,6 +104,29 @@ fn export_quotes_fields_defuses_formulas_and_leaves_out_private_details() {
 }
 
 #[test]
+fn export_for_excel_keeps_codes_and_labels_that_look_like_numbers_as_text() {
+    // Assemble: a trial's numeric code and a label Excel would read as a date.
+    let mut h = History::default();
+    h.upsert_patient(Patient::new("007"));
+    let mut v = Visit::new("007-2024-01-10-1", "007", "2024-01-10", vec![record(ITCH)]);
+    v.label = "3-12".into();
+    h.add_visit(v).unwrap();
+    // Act
+    let (excel, plain) = (to_csv(&h, true), to_csv(&h, false));
+    // Assert: for Excel, code, id and label as ="…" (shown as text); the date stays a date. The
+    // plain file, for R or SPSS, has the text as it is.
+    let excel_row = excel.lines().nth(1).unwrap();
+    let expected = r#""=""007""","=""007-2024-01-10-1""",2024-01-10,"=""3-12""",itch_nrs,"#;
+    assert!(excel_row.starts_with(expected), "{excel_row}");
+    assert!(plain.lines().nth(1).unwrap().starts_with("007,007-2024-01-10-1,2024-01-10,3-12,itch_nrs,"));
+    // Codes with letters are left alone.
+    assert!(to_csv(&sample(), true).contains("\r\nAD-017,v1,2024-01-10,"));
+    // Batch scoring of the Excel file keeps those cells as they are (constants, not defused).
+    let rescored = score_csv(&excel).output_csv;
+    assert!(rescored.lines().nth(1).unwrap().starts_with(expected), "{rescored}");
+}
+
+#[test]
 fn export_bom_is_optional() {
     assert!(to_csv(&sample(), true).starts_with("\u{feff}patient,"));
     assert!(to_csv(&sample(), false).starts_with("patient,"));

@@ -128,11 +128,13 @@ struct LineWriter<'a> {
     out: &'a mut String,
     /// How many columns of this line have been started.
     next: usize,
+    /// For Excel: codes and labels it would read as numbers or dates are kept as text ([`Self::code`]).
+    excel: bool,
 }
 
 impl<'a> LineWriter<'a> {
     fn new(out: &'a mut String) -> Self {
-        LineWriter { out, next: 0 }
+        LineWriter { out, next: 0, excel: false }
     }
 
     /// Starts column `column` (after the ones already written) and returns the text to
@@ -169,6 +171,19 @@ impl<'a> LineWriter<'a> {
             out.push('"');
         } else {
             out.push_str(text);
+        }
+    }
+
+    /// Writes a code or label (patient code, visit id, visit label) in column `column`, as
+    /// [`Self::text`]; for Excel, one that it would read as a number, a date or a truth value
+    /// ("007" → 7, "3-12" → 12 March, "1E5" → 100000) is written as the formula `="007"`,
+    /// which Excel shows as the text 007 (other programs read the plain file instead).
+    fn code(&mut self, column: usize, text: &str) {
+        if self.excel && excel_converts(text) {
+            // Only digits, signs, separators, spaces or a truth word: no quote to escape.
+            let _ = write!(self.at(column), "\"=\"\"{text}\"\"\"");
+        } else {
+            self.text(column, text);
         }
     }
 
@@ -353,16 +368,30 @@ fn formula_like(text: &str) -> bool {
 
 /// `text` as a cell that a spreadsheet shows as text: with a leading `'` when it looks like a
 /// formula ([`formula_like`]) and is not a plain signed number ("-3", "+2.5" and "-3,5" are
-/// left as they are: a spreadsheet reads them as the numbers they are).
+/// left as they are: a spreadsheet reads them as the numbers they are) or a constant string
+/// such as `="007"` (what the export for Excel writes for a code, [`to_csv`]).
 pub fn defused(text: &str) -> std::borrow::Cow<'_, str> {
     let signed_number = text
         .strip_prefix(['-', '+'])
         .is_some_and(|rest| crate::scoring::exact::decimal_digits(rest, &['.', ',']).is_some());
-    if formula_like(text) && !signed_number {
+    let constant = text
+        .strip_prefix("=\"")
+        .and_then(|rest| rest.strip_suffix('"'))
+        .is_some_and(|inner| !inner.contains('"'));
+    if formula_like(text) && !signed_number && !constant {
         format!("'{text}").into()
     } else {
         text.into()
     }
+}
+
+/// Whether Excel, opening a CSV file, would turn this text into a number, a date, a time or a
+/// truth value: it holds a digit and nothing but digits, signs, separators, `e`/`E`, `%` and
+/// spaces, or it is TRUE or FALSE in any case.
+fn excel_converts(text: &str) -> bool {
+    let numeric = text.bytes().any(|b| b.is_ascii_digit())
+        && text.bytes().all(|b| b.is_ascii_digit() || b"+-.,/:eE% ".contains(&b));
+    numeric || text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
 }
 
 /// Whether a field holds a comma, a double quote, CR or LF, and so must be quoted (RFC 4180).
@@ -388,20 +417,22 @@ pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
 
 /// The history as CSV: a header of [`columns`], then one row per assessment — patients in
 /// stored order, each patient's visits by date then id, assessments in instrument order.
-/// RFC 4180 quoting, CRLF line ends; `bom` puts a UTF-8 byte-order mark first (Excel needs it
-/// to read UTF-8). Text columns that look like formulas get a leading `'` ([`formula_like`]).
+/// RFC 4180 quoting, CRLF line ends. `excel`: the variant for Excel, with a UTF-8 byte-order
+/// mark first (Excel needs it to read UTF-8) and codes and labels that Excel would turn into
+/// numbers or dates kept as text (`LineWriter::code`). Text columns that look like formulas get
+/// a leading `'` ([`formula_like`]).
 /// Dates of birth and notes are not exported.
 ///
 /// Written in one pass into one string, cell by cell: 10,000 visits must export in well
 /// under a second on a tablet (`make bench`).
-pub fn to_csv(history: &History, bom: bool) -> String {
+pub fn to_csv(history: &History, excel: bool) -> String {
     let header = columns();
     let items_at = ID_COLUMNS.len();
     let global_at = items_at + ITEM_COUNT;
     let results_at = global_at + GLOBAL_COLUMNS.len();
     debug_assert_eq!(header.len(), results_at + RESULT_COLUMNS.len());
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
-    if bom {
+    if excel {
         out.push('\u{feff}');
     }
     out.push_str(&line(&header));
@@ -415,11 +446,11 @@ pub fn to_csv(history: &History, bom: bool) -> String {
         let mut assessments: Vec<&Assessment> = visit.assessments.iter().collect();
         assessments.sort_by_key(|a| INSTRUMENTS.iter().position(|&k| k == instrument_key(a)));
         for assessment in assessments {
-            let mut line = LineWriter::new(&mut out);
-            line.text(0, &visit.patient);
-            line.text(1, &visit.id);
+            let mut line = LineWriter { excel, ..LineWriter::new(&mut out) };
+            line.code(0, &visit.patient);
+            line.code(1, &visit.id);
             line.text(2, &visit.date);
-            line.text(3, &visit.label);
+            line.code(3, &visit.label);
             line.number(4, instrument_key(assessment));
             line.text(5, &visit.app_version);
             write_items(assessment, &mut line, items_at);
