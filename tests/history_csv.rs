@@ -2,7 +2,7 @@
 //! batch scoring (every valid row scored, every bad row listed with its line and reason).
 
 use adscore::history::batch::score_csv;
-use adscore::history::csv::{columns, item_columns, parse, to_csv, RESULT_COLUMNS};
+use adscore::history::csv::{columns, item_columns, parse, to_csv, CHANGE_COLUMNS, RESULT_COLUMNS};
 use adscore::history::io::MAX_IMPORT_BYTES;
 use adscore::history::{GlobalRatings, History, Patient, Visit};
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -55,8 +55,9 @@ fn export_has_one_row_per_assessment_with_every_documented_column() {
     assert_eq!(rows.len(), 6);
     let header = text.split("\r\n").next().unwrap();
     assert_eq!(header, columns().join(","));
-    // 6 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + 14 results.
-    assert_eq!(columns().len(), 6 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 14);
+    // 6 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + 14
+    // results + 7 change from baseline.
+    assert_eq!(columns().len(), 6 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 14 + 7);
     // Instruments in record-format order within a visit, whatever order they were added in.
     let instruments: Vec<&str> = rows.iter().map(|(_, r)| r["instrument"].as_str()).collect();
     assert_eq!(instruments, ["easi", "scorad", "poem", "dlqi", "itch_nrs", "easi"]);
@@ -124,6 +125,39 @@ fn export_for_excel_keeps_codes_and_labels_that_look_like_numbers_as_text() {
     // Batch scoring of the Excel file keeps those cells as they are (constants, not defused).
     let rescored = score_csv(&excel).output_csv;
     assert!(rescored.lines().nth(1).unwrap().starts_with(expected), "{rescored}");
+}
+
+#[test]
+fn export_gives_each_later_row_its_change_from_baseline_and_responder_flags() {
+    // Assemble: a screening before the baseline; at week 4 EASI 7.1 → 6.2 (head and neck
+    // cleared), itch 7 → 3, POEM 14 → 14, the itch saved as a visit of its own that day.
+    let easi_6_2 = EASI.replace(r#""head_neck":{"area":2"#, r#""head_neck":{"area":0"#);
+    let mut h = History::default();
+    h.upsert_patient(Patient::new("AD-1"));
+    let mut screening = Visit::new("s", "AD-1", "2024-01-01", vec![record(ITCH)]);
+    screening.label = "screening".into();
+    let mut baseline = Visit::new("b", "AD-1", "2024-01-15", vec![record(EASI), record(ITCH), record(POEM)]);
+    baseline.label = "baseline".into();
+    let week4 = Visit::new("w", "AD-1", "2024-02-12", vec![record(&easi_6_2), record(POEM)]);
+    let week4_itch = Visit::new("w-itch", "AD-1", "2024-02-12", vec![record(r#"{"instrument":"itch_nrs","value":3}"#)]);
+    for v in [screening, baseline, week4, week4_itch] {
+        h.add_visit(v).unwrap();
+    }
+    // Act
+    let out = rows(&to_csv(&h, false));
+    // Assert
+    let cells = |id: &str, instrument: &str| -> Vec<String> {
+        let (_, row) = out.iter().find(|(_, r)| r["visit_id"] == id && r["instrument"] == instrument).unwrap();
+        CHANGE_COLUMNS.iter().map(|c| row[*c].clone()).collect()
+    };
+    // Every row names the baseline; the screening and the baseline itself have no change.
+    assert_eq!(cells("s", "itch_nrs"), ["b", "", "", "", "", "", ""]);
+    assert_eq!(cells("b", "easi"), ["b", "", "", "", "", "", ""]);
+    // EASI −0.9 exactly; −0.9 / 7.1 = −12.67… % → −12.6 (toward zero); not EASI-50/75/90.
+    assert_eq!(cells("w", "easi"), ["b", "-0.9", "-12.6", "0", "0", "0", ""]);
+    assert_eq!(cells("w", "poem"), ["b", "0", "0", "", "", "", ""]);
+    // Itch 7 → 3: −4 points, −57.1 %, a responder (its own visit that day, the same day).
+    assert_eq!(cells("w-itch", "itch_nrs"), ["b", "-4", "-57.1", "", "", "", "1"]);
 }
 
 #[test]

@@ -2,11 +2,15 @@
 //! reader that batch scoring uses.
 //!
 //! Columns, in order: [`ID_COLUMNS`], [`item_columns`] (the batch input columns: `age_years`
-//! and every item of every instrument), [`GLOBAL_COLUMNS`], then [`RESULT_COLUMNS`]. A row
+//! and every item of every instrument), [`GLOBAL_COLUMNS`], [`RESULT_COLUMNS`], then
+//! [`CHANGE_COLUMNS`] (change from the patient's baseline, responder flags). A row
 //! fills only its own instrument's item columns; the others are empty. Numbers are exact
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
-use super::{instrument_key, History, Visit, INSTRUMENTS};
+use super::{
+    baseline_visit, change, day_of, instrument_key, responders, visits_by_patient, Change, History, Metric, Visit,
+    INSTRUMENTS, UNITS,
+};
 use crate::scoring::easi::{self, Region};
 use crate::scoring::scorad::{self, Segment};
 use crate::scoring::{Assessment, Score};
@@ -18,6 +22,13 @@ pub const ID_COLUMNS: [&str; 6] = ["patient", "visit_id", "date", "label", "inst
 
 /// The visit's global ratings (repeated on each of its rows).
 pub const GLOBAL_COLUMNS: [&str; 2] = ["global_status", "global_effect"];
+
+/// Against the patient's baseline (`docs/history-format.md`, "Baseline and change"): the
+/// baseline's visit id (on every row of a patient who has visits); for rows dated after the
+/// baseline's day, the change of the row's total (SCORAD: the total with C) exactly, the %
+/// change in tenths rounded toward zero (empty when the baseline is 0), and the responder
+/// flags, 1 or 0 (EASI rows: EASI-50/75/90; itch rows: itch −4), empty when not applicable.
+pub const CHANGE_COLUMNS: [&str; 7] = ["baseline_visit_id", "change", "pct_change", "easi50", "easi75", "easi90", "itch4"];
 
 /// What scoring adds: band system, age variant, total and band, objective SCORAD and its band,
 /// SCORAD A, B and C, each EASI region's contribution, unanswered POEM/DLQI items.
@@ -95,6 +106,7 @@ pub fn columns() -> Vec<String> {
     columns.extend(item_columns());
     columns.extend(GLOBAL_COLUMNS.map(String::from));
     columns.extend(RESULT_COLUMNS.map(String::from));
+    columns.extend(CHANGE_COLUMNS.map(String::from));
     columns
 }
 
@@ -201,6 +213,19 @@ fn push_tenths(out: &mut String, tenths: u32) {
     let _ = write!(out, "{}", tenths / 10);
     if tenths % 10 != 0 {
         let _ = write!(out, ".{}", tenths % 10);
+    }
+}
+
+/// Writes a signed value held in 1/[`UNITS`] exactly ("-9.95", "4", "-0.0001").
+fn push_units(out: &mut String, units: i64) {
+    if units < 0 {
+        out.push('-');
+    }
+    let (whole, fraction) = (units.unsigned_abs() / UNITS as u64, units.unsigned_abs() % UNITS as u64);
+    let _ = write!(out, "{whole}");
+    if fraction != 0 {
+        let digits = format!("{fraction:04}");
+        let _ = write!(out, ".{}", digits.trim_end_matches('0'));
     }
 }
 
@@ -430,7 +455,14 @@ pub fn to_csv(history: &History, excel: bool) -> String {
     let items_at = ID_COLUMNS.len();
     let global_at = items_at + ITEM_COUNT;
     let results_at = global_at + GLOBAL_COLUMNS.len();
-    debug_assert_eq!(header.len(), results_at + RESULT_COLUMNS.len());
+    let change_at = results_at + RESULT_COLUMNS.len();
+    debug_assert_eq!(header.len(), change_at + CHANGE_COLUMNS.len());
+    // Each patient's baseline visit and its whole day, which later rows are compared with.
+    let by_patient = visits_by_patient(history);
+    let baselines: HashMap<&str, (&Visit, std::borrow::Cow<Visit>)> = by_patient
+        .iter()
+        .filter_map(|(&code, visits)| baseline_visit(visits).map(|b| (code, (b, day_of(visits, b)))))
+        .collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
     if excel {
         out.push('\u{feff}');
@@ -463,10 +495,50 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             if let Ok(score) = assessment.score_with(visit.easi_bands, visit.scorad_bands) {
                 write_results(&score, &mut line, results_at);
             }
+            if let Some((baseline, day)) = baselines.get(visit.patient.as_str()) {
+                line.code(change_at, &baseline.id);
+                if visit.date > baseline.date {
+                    write_change(day, visit, assessment, &mut line, change_at + 1);
+                }
+            }
             line.end(header.len());
         }
     }
     out
+}
+
+/// The row's change from the baseline's day and its responder flags ([`CHANGE_COLUMNS`] after
+/// the baseline's id), from `at` on.
+fn write_change(baseline: &Visit, visit: &Visit, assessment: &Assessment, line: &mut LineWriter, at: usize) {
+    let metric = match assessment {
+        Assessment::Easi(_) => Metric::Easi,
+        Assessment::Scorad(_) => Metric::Scorad,
+        Assessment::Poem(_) => Metric::Poem,
+        Assessment::Dlqi(_) => Metric::Dlqi,
+        Assessment::ItchNrs(_) => Metric::ItchNrs,
+        Assessment::SleepNrs(_) => Metric::SleepNrs,
+    };
+    if let Change::Value { abs, pct_tenths } = change(baseline, visit, metric) {
+        push_units(line.at(at), abs);
+        if let Some(pct) = pct_tenths {
+            let out = line.at(at + 1);
+            if pct < 0 {
+                out.push('-');
+            }
+            push_tenths(out, pct.unsigned_abs() as u32);
+        }
+    }
+    let flags = responders(baseline, visit);
+    let flags = match metric {
+        Metric::Easi => vec![(at + 2, flags.easi50), (at + 3, flags.easi75), (at + 4, flags.easi90)],
+        Metric::ItchNrs => vec![(at + 5, flags.itch4)],
+        _ => vec![],
+    };
+    for (column, flag) in flags {
+        if let Some(hit) = flag {
+            line.number(column, u8::from(hit));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
