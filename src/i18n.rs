@@ -753,6 +753,20 @@ mod tests {
     }
 
     #[test]
+    fn korean_text_never_breaks_after_a_parenthesis_or_slash_it_runs_on_from() {
+        // "(1.5, 2.5)는" and "부종/구진" are one word each: a word joiner (U+2060) after the ")"
+        // or "/" keeps a narrow screen from starting a line with "는" or "구진".
+        let hangul = |c: char| ('가'..='힣').contains(&c);
+        for (key, text) in ko::KO_RECORDS.entries() {
+            let chars: Vec<char> = text.chars().collect();
+            for (i, pair) in chars.windows(2).enumerate() {
+                let slash_between = pair[0] == '/' && i > 0 && hangul(chars[i - 1]);
+                assert!(!((pair[0] == ')' || slash_between) && hangul(pair[1])), "{key}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn the_korean_file_is_the_korean_table() {
         // Assemble: the file the build ships (`make strings` rewrites it from ko.rs).
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/ko.strings.txt");
