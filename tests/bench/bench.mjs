@@ -3,7 +3,7 @@
 // 127.0.0.1 (no network throttling). Prints a table and writes docs/performance.md. It reports and
 // does not judge: it exits 0 even when a budget is missed. Not part of `make test`.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -356,6 +356,46 @@ async function staticPage() {
 }
 
 /**
+ * The least a Yew app can be for the usable probe (tests/bench/bare: one map cell that a tap
+ * repaints), built like the examination's module: the same Yew and wasm-bindgen, release profile,
+ * standard library switches (the Makefile's RELEASE_STD) and wasm-opt settings. Its first visit is
+ * what the framework costs on this machine before any of adscore's own work; LOADS first visits
+ * with the same probe, and the gzip size of everything it loads.
+ */
+async function bareYew() {
+  const project = join(ROOT, 'tests/bench/bare');
+  const dir = await mkdtemp(join(os.tmpdir(), 'adscore-bare-'));
+  execFileSync('trunk', ['build', '--release', '--offline', '--public-url', './', '--dist', dir], {
+    cwd: project,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      CARGO_TARGET_DIR: join(ROOT, 'target/bench-bare'),
+      RUSTC_BOOTSTRAP: '1',
+      CARGO_UNSTABLE_BUILD_STD: 'std,panic_abort',
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort',
+    },
+  });
+  const copy = await serve({ dir, prefix: SUB_PATH });
+  const usable = [];
+  try {
+    for (let i = 0; i < LOADS; i += 1) {
+      const { context, page } = await slowPage();
+      await page.goto(copy.url);
+      usable.push((await page.evaluate(() => window.usable)).usable);
+      await context.close();
+    }
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    let gzip = 0;
+    for (const f of files) gzip += gzipSync(await readFile(join(f.parentPath, f.name)), { level: 9 }).length;
+    return { usable, gzip, files: files.length };
+  } finally {
+    await copy.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The least a page can be for the usable probe: one map cell, the repaint listener, nothing else
  * (no styles, no app). Its first visit is what navigating in this browser costs on this machine.
  */
@@ -464,6 +504,7 @@ const size = await transfer();
 const start = await startup();
 const phases = await firstVisitKinds();
 const bare = await staticPage();
+const framework = await bareYew();
 const tapRounds = [];
 for (let i = 0; i < TAP_ROUNDS; i += 1) tapRounds.push(await taps());
 const p95 = (round) => percentile(round.all, 95);
@@ -500,6 +541,8 @@ const details = [
     ms(median(bare.first))],
   [`a page with one map cell and nothing else (no styles, no app): usable, first visit, median of ${LOADS}`,
     ms(median(bare.blank))],
+  [`a bare Yew app built the same way (tests/bench/bare: one map cell, nothing else; ${framework.files} files, ${kib(framework.gzip)} gzip): usable, first visit, median of ${LOADS}`,
+    ms(median(framework.usable))],
   ['body map usable, repeat visit: max', ms(Math.max(...start.warm.map((r) => r.usable)))],
   [`tap p95 in each of the ${TAP_ROUNDS} rounds of ${tap.all.length} taps`, tapRounds.map((r) => ms(p95(r))).join(' / ')],
   [`EASI sign taps (${tap.signs.length}, median round): p50 / p95 / max`, [50, 95, 100].map((p) => ms(percentile(tap.signs, p))).join(' / ')],
@@ -599,7 +642,10 @@ ${table(['file', 'raw', 'gzip -9', 'brotli q11'], size.files.map((f) => [`\`${f.
   taps timed as above. These are not budgets: they say how much of a measure is the browser
   drawing this page on this machine, whatever script draws it. A page with one cell and nothing
   else (\`BLANK_PAGE\`: no styles, no app, the same listener) is loaded ${LOADS} times too: what
-  a navigation alone takes here, whatever the page.
+  a navigation alone takes here, whatever the page. And a bare Yew app (tests/bench/bare: the same
+  cell, drawn by a Yew component whose tap handler repaints it; the same Yew, wasm-bindgen, release
+  profile, standard-library switches and wasm-opt settings as the app's first module) is built and
+  loaded ${LOADS} times: what the framework costs here before any of adscore's own work.
 - **10,000-visit history.** A generated history (500 patients × 20 weekly visits, each with
   EASI, SCORAD, POEM and itch NRS; ${(hist.bytes / KIB / KIB).toFixed(1)} MiB of JSON) is written into
   the app's IndexedDB store and the page reloaded. Timed in the page, at ${RATE}× slowdown, from
