@@ -42,7 +42,8 @@ export function load_history() {
 }
 
 // A new token under GENERATION with every write of the history, in the same transaction: a
-// module that read the history before can tell whether it must read it again.
+// module that read the history before can tell whether it must read it again, and a write
+// made from an older copy is refused instead of putting that copy over newer visits.
 const GENERATION = 'history.generation';
 const token = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -51,10 +52,24 @@ export function load_generation() {
   return get(GENERATION);
 }
 
-/** Replaces the stored history with `text`, atomically; returns the write's token. */
-export function save_history(text) {
-  const generation = token();
-  return run('readwrite', (store) => { store.put(text, KEY); store.put(generation, GENERATION); return { value: generation }; });
+/**
+ * Replaces the stored history with `text` and its token with `next`, atomically, if the stored
+ * token is still `expected` (null or undefined: none yet): the history the text was made from
+ * is the one stored. Returns true when written; false, writing nothing, when the history was
+ * written meanwhile (another tab or window).
+ */
+export function save_history(text, expected, next) {
+  return run('readwrite', (store) => {
+    const out = { value: false };
+    const request = store.get(GENERATION);
+    request.onsuccess = () => {
+      if ((request.result ?? null) !== (expected ?? null)) return;
+      store.put(text, KEY);
+      store.put(next, GENERATION);
+      out.value = true;
+    };
+    return out;
+  });
 }
 
 /** Moves an unreadable history aside under a new key and returns that key. */

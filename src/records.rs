@@ -143,15 +143,15 @@ pub fn Records() -> Html {
     let lang = use_state(draft::load_lang);
     let screen = use_screen();
     let stored = use_state(|| Stored::Loading);
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<Notice>);
     {
         let (stored, notice) = (stored.clone(), notice.clone());
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 match read_or_recover().await {
                     Ok((history, recovered)) => {
-                        if recovered.is_some() {
-                            notice.set(recovered);
+                        if let Some(why) = recovered {
+                            notice.set(Some(Notice::Problem(why)));
                         }
                         stored.set(Stored::Ready(history));
                     }
@@ -168,8 +168,10 @@ pub fn Records() -> Html {
     let onchange = save_history(stored.clone(), notice.clone());
     let t = lang.records_strings();
     let mut alerts: Vec<Html> = Vec::new();
-    if let Some(why) = (*notice).clone() {
-        alerts.push(alert(fill(t.history_problem, &[&why])));
+    match (*notice).clone() {
+        Some(Notice::Problem(why)) => alerts.push(alert(fill(t.history_problem, &[&why]))),
+        Some(Notice::ChangedElsewhere) => alerts.push(alert(t.history_changed_elsewhere)),
+        None => {}
     }
     if let Stored::Unavailable(why) = &*stored {
         alerts.push(alert(fill(t.history_problem, &[why])));
@@ -186,6 +188,16 @@ pub fn Records() -> Html {
         (Screen::Exam | Screen::Patient { .. }, Some(_)) => html! {},
     };
     html! { <ContextProvider<Lang> context={*lang}>{ body }</ContextProvider<Lang>> }
+}
+
+/// What the history screens say above themselves about the stored history.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// It could not be read or written; why.
+    Problem(String),
+    /// A change was not saved: the history had been changed in another tab or window since it
+    /// was read (the screens now show the stored one).
+    ChangedElsewhere,
 }
 
 /// The visit history as loaded from the device.
@@ -210,8 +222,14 @@ impl Stored {
 }
 
 thread_local! {
-    /// The history as this module last read or wrote it, with the store's token then.
+    /// The history as this module last read or wrote it, with the store's token then (for a
+    /// write still under way, the token it writes: writes are made in the order they are asked).
     static LAST_READ: std::cell::RefCell<Option<(String, Shared<History>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The store's token of the copy this module last read or wrote (`None`: none known).
+fn last_generation() -> Option<String> {
+    LAST_READ.with(|last| last.borrow().as_ref().map(|(generation, _)| generation.clone()))
 }
 
 /// Reads the stored history — or takes the copy this module read or wrote before, when the
@@ -243,17 +261,33 @@ fn remember(generation: Option<String>, history: &Shared<History>) {
 }
 
 /// Saves a changed history: shown at once, written whole (one atomic write) in the
-/// background; a failed write is reported in `notice`.
-pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<String>>) -> Callback<History> {
+/// background, if the stored history is still the one it was made from. When another tab or
+/// window wrote the history since, nothing is written (its newer visits are not overwritten
+/// by this older copy): the stored history is read again and shown, and `notice` says that
+/// the change was not saved. A failed write is reported in `notice` too.
+pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Option<Notice>>) -> Callback<History> {
     Callback::from(move |history: History| {
         let text = io::to_json_compact(&history);
         let history = Shared::new(history);
         stored.set(Stored::Ready(history.clone()));
-        let notice = notice.clone();
+        let (expected, next) = (last_generation(), store::new_generation());
+        remember(Some(next.clone()), &history);
+        let (stored, notice) = (stored.clone(), notice.clone());
         yew::platform::spawn_local(async move {
-            match store::save(text).await {
-                Ok(generation) => remember(generation, &history),
-                Err(why) => notice.set(Some(why)),
+            match store::save(text, expected, next).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    LAST_READ.with(|last| *last.borrow_mut() = None);
+                    match read_or_recover().await {
+                        Ok((current, _)) => stored.set(Stored::Ready(current)),
+                        Err(why) => stored.set(Stored::Unavailable(why)),
+                    }
+                    notice.set(Some(Notice::ChangedElsewhere));
+                }
+                Err(why) => {
+                    LAST_READ.with(|last| *last.borrow_mut() = None);
+                    notice.set(Some(Notice::Problem(why)));
+                }
             }
         });
     })
@@ -278,7 +312,10 @@ pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), Stri
 
 /// Files an examination (`exam`, the draft's JSON) as a visit of patient `code` with the study
 /// `label`: adds the patient when new, then the visit, and saves the history. `Ok` with the
-/// message to show (in the remembered language), `Err` with why nothing was saved.
+/// message to show (in the remembered language), `Err` with why nothing was saved. The visit
+/// is added to the history as stored at that moment: if another tab or window writes the
+/// history between the read and the write, the write is refused and the visit added again to
+/// the newer history (a few times), so neither tab's visit is lost.
 pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
     let t = draft::load_lang().records_strings();
     let exam: ExamForm = draft::decode(exam)?;
@@ -289,27 +326,36 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.assessments().is_empty() {
         return Err(t.visit_nothing.to_string());
     }
-    let (history, recovered) = read_or_recover().await.map_err(|why| fill(t.history_problem, &[&why]))?;
-    let mut next = History::clone(&history);
-    if next.patient(code).is_none() {
-        let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
-        next.upsert_patient(Patient { code: code.to_string(), dob, note: String::new() });
+    let problem = |why: String| fill(t.history_problem, &[&why]);
+    let mut recovered = None;
+    for _ in 0..3 {
+        // The token first: a write after it makes the conditional save below refuse.
+        let expected = store::generation().await;
+        let (history, notice) = read_or_recover().await.map_err(problem)?;
+        recovered = recovered.or(notice);
+        let mut next = History::clone(&history);
+        if next.patient(code).is_none() {
+            let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
+            next.upsert_patient(Patient { code: code.to_string(), dob, note: String::new() });
+        }
+        let id = next.next_visit_id(code, exam.exam_date.trim());
+        let visit = exam.to_visit(id, code, label);
+        // The likely refusal (saved twice on one day) in the chosen language.
+        if let Some((other, key)) = next.same_day(&visit, None) {
+            return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &t.date(&visit.date), &other.id]));
+        }
+        next.add_visit(visit)?;
+        let generation = store::new_generation();
+        if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(problem)? {
+            remember(Some(generation), &Shared::new(next));
+            let saved = fill(t.visit_saved, &[&code, &t.date(&exam.exam_date)]);
+            return Ok(match recovered {
+                Some(notice) => format!("{} {saved}", problem(notice)),
+                None => saved,
+            });
+        }
     }
-    let id = next.next_visit_id(code, exam.exam_date.trim());
-    let visit = exam.to_visit(id, code, label);
-    // The likely refusal (saved twice on one day) in the chosen language.
-    if let Some((other, key)) = next.same_day(&visit, None) {
-        return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &t.date(&visit.date), &other.id]));
-    }
-    next.add_visit(visit)?;
-    let text = io::to_json_compact(&next);
-    let generation = store::save(text).await.map_err(|why| fill(t.history_problem, &[&why]))?;
-    remember(generation, &Shared::new(next));
-    let saved = fill(t.visit_saved, &[&code, &t.date(&exam.exam_date)]);
-    Ok(match recovered {
-        Some(notice) => format!("{} {saved}", fill(t.history_problem, &[&notice])),
-        None => saved,
-    })
+    Err(t.history_changed_elsewhere.to_string())
 }
 
 /// The patient codes and the study labels in the stored history, for the examination's

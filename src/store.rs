@@ -11,7 +11,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_generation() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn save_history(text: String) -> Result<JsValue, JsValue>;
+    async fn save_history(text: String, expected: Option<String>, next: String) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn keep_unreadable(text: String) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = download)]
@@ -41,9 +41,16 @@ pub async fn generation() -> Option<String> {
     load_generation().await.ok().and_then(|v| v.as_string())
 }
 
-/// Saves the history text (one atomic transaction); returns the write's token.
-pub async fn save(text: String) -> Result<Option<String>, String> {
-    save_history(text).await.map(|v| v.as_string()).map_err(message)
+/// A new token for a write of the history (unique enough: time and randomness).
+pub fn new_generation() -> String {
+    format!("{}-{}", js_sys::Date::now(), js_sys::Math::random().to_bits())
+}
+
+/// Saves the history text with the token `next` (one atomic transaction) if the stored token is
+/// still `expected` (`None`: none yet), that is, if no one wrote the history since the copy
+/// the text was made from was read. `Ok(false)`: someone did, and nothing was written.
+pub async fn save(text: String, expected: Option<String>, next: String) -> Result<bool, String> {
+    save_history(text, expected, next).await.map(|v| v.as_bool() == Some(true)).map_err(message)
 }
 
 /// Moves unreadable text aside; returns the key it is kept under.

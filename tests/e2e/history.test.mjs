@@ -328,3 +328,49 @@ test('when the browser refuses its storage, the history screen says so and leads
   await page.waitForSelector(EXAM_READY);
   await context.close();
 });
+
+/** In the page: the stored history's text (IndexedDB `adscore`, store `kv`, key `history`). */
+function storedHistory() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('adscore');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('kv').objectStore('kv').get('history');
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    };
+  });
+}
+
+test('a history screen left open in another tab does not put its older copy over visits saved since', async () => {
+  // Assemble: one visit saved; a second tab opens the patient's screen.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const stale = await context.newPage();
+  await stale.goto(`${server.url}#patient/AD-017`);
+  await stale.waitForSelector('#patient-note');
+  // Meanwhile the examination's tab saves a second visit.
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  // Act: the older tab changes the patient's note.
+  await stale.fill('#patient-note', 'seen by Dr K');
+  await stale.press('#patient-note', 'Tab');
+  // Assert: refused and said; both visits are still stored, and the screen now shows them.
+  await stale.waitForSelector('text=changed in another tab or window');
+  assert.equal(JSON.parse(await stale.evaluate(storedHistory)).visits.length, 2);
+  await stale.waitForFunction(() => document.querySelectorAll('[data-testid="visits"] tbody tr').length === 2);
+  // Made again on the history as stored, the change is saved, and nothing else is lost.
+  await stale.fill('#patient-note', 'seen by Dr K');
+  await stale.press('#patient-note', 'Tab');
+  let stored;
+  for (let tries = 0; tries < 50; tries += 1) {
+    stored = JSON.parse(await stale.evaluate(storedHistory));
+    if (stored.patients[0].note === 'seen by Dr K') break;
+    await stale.waitForTimeout(100);
+  }
+  assert.equal(stored.patients[0].note, 'seen by Dr K');
+  assert.equal(stored.visits.length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
