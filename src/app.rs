@@ -138,19 +138,18 @@ pub fn App() -> Html {
     let exam = {
         let unreadable = unreadable.clone();
         use_reducer(move || {
-            let mut exam = match draft::load() {
+            // A new examination is dated today (shown, and editable). A restored one keeps its
+            // date as it was, even empty: a date being corrected reads as empty until it is
+            // whole again, and must not turn into today's.
+            let new = |exam: ExamState| ExamState { form: crate::form::ExamForm { exam_date: today(), ..exam.form } };
+            match draft::load() {
                 Loaded::Draft(form) => ExamState { form },
-                Loaded::Empty => ExamState::default(),
+                Loaded::Empty => new(ExamState::default()),
                 Loaded::Unreadable(key) => {
                     unreadable.set(Some(key));
-                    ExamState::default()
+                    new(ExamState::default())
                 }
-            };
-            // Dated before the first render (the effect below dates a new examination later).
-            if exam.form.exam_date.is_empty() {
-                exam.form.exam_date = today();
             }
-            exam
         })
     };
     {
@@ -203,15 +202,6 @@ pub fn App() -> Html {
     });
     // Stable across renders, so children whose data did not change are not re-rendered.
     let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
-    {
-        // A new examination is dated today (shown, and editable).
-        let ondispatch = ondispatch.clone();
-        use_effect_with(exam.form.exam_date.is_empty(), move |&undated| {
-            if undated {
-                ondispatch.emit(Action::SetExamDate(today()));
-            }
-        });
-    }
     let onlang = set_lang;
     // Made once, so that a tap does not draw the examination's top again.
     let onhand = use_callback(screen.clone(), |_: MouseEvent, screen| {
@@ -272,7 +262,9 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         let ondispatch = ondispatch.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(t.confirm_new_exam) {
+                // A new examination is dated today (shown, and editable).
                 ondispatch.emit(Action::Reset);
+                ondispatch.emit(Action::SetExamDate(today()));
             }
         })
     };

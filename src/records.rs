@@ -326,6 +326,9 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.assessments().is_empty() {
         return Err(t.visit_nothing.to_string());
     }
+    if exam.exam_date.trim().is_empty() {
+        return Err(t.visit_need_date.to_string());
+    }
     let problem = |why: String| fill(t.history_problem, &[&why]);
     let mut recovered = None;
     for _ in 0..3 {

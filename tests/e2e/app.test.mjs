@@ -243,6 +243,27 @@ test('a reload mid-examination keeps every entry', async () => {
   await context.close();
 });
 
+test('correcting one part of the examination date keeps the others (not today\'s date)', async () => {
+  // Assemble: an examination dated 1 March 2024 (the device writes dates month first).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const draftDate = () => page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).exam_date);
+  await page.fill('#exam-date', '2024-03-01');
+  // Act: the month cleared, then typed again, with the keyboard.
+  await page.focus('#exam-date');
+  await page.keyboard.press('Backspace');
+  // Assert: while the date is not whole it is empty (not today), then it is the date typed.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).exam_date === '');
+  await page.keyboard.type('02');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).exam_date !== '');
+  assert.equal(await draftDate(), '2024-02-01');
+  assert.equal(await page.inputValue('#exam-date'), '2024-02-01');
+  await page.reload();
+  await page.waitForSelector('#exam-date');
+  assert.equal(await page.inputValue('#exam-date'), '2024-02-01');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
   test(`at ${viewport.width}×${viewport.height} the scores are on screen and clear of the entry`, async () => {
     const { page, context } = await openApp(browser, server.url, viewport);
