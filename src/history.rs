@@ -428,6 +428,40 @@ impl History {
             })
     }
 
+    /// `visit` (a new visit, made from an examination) filed into its patient's day: `None` when
+    /// the patient has no visit on that date. Otherwise that day's first visit (by id), updated
+    /// with it — each of `visit`'s assessments in place of the one of its instrument, the rest
+    /// kept; its label, global ratings and band systems when given — with the instruments whose
+    /// saved assessment this replaces by a different one (for the user to confirm). Saving the
+    /// same examination again, or again once the patient has answered, then completes that
+    /// day's visit instead of being refused.
+    pub fn day_update(&self, visit: &Visit) -> Option<(Visit, Vec<&'static str>)> {
+        let day = self.visits_of(&visit.patient).into_iter().find(|v| v.date == visit.date)?;
+        let mut updated = day.clone();
+        let mut replaced = Vec::new();
+        for assessment in &visit.assessments {
+            let key = instrument_key(assessment);
+            match updated.assessments.iter_mut().find(|a| instrument_key(a) == key) {
+                Some(saved) if saved == assessment => {}
+                Some(saved) => {
+                    replaced.push(key);
+                    *saved = assessment.clone();
+                }
+                None => updated.assessments.push(assessment.clone()),
+            }
+        }
+        if !visit.label.is_empty() {
+            updated.label = visit.label.clone();
+        }
+        updated.global.status = visit.global.status.or(updated.global.status);
+        updated.global.effect = visit.global.effect.or(updated.global.effect);
+        if updated.assessments != day.assessments {
+            (updated.easi_bands, updated.scorad_bands, updated.app_version) =
+                (visit.easi_bands, visit.scorad_bands, visit.app_version.clone());
+        }
+        Some((updated, replaced))
+    }
+
     /// Checks the whole history as an import does: format name and version, patient codes
     /// (not empty, unique), and every visit as [`History::add_visit`] would. Exactly what the
     /// API guarantees, so any history built through it passes. The date of birth is not

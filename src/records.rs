@@ -343,15 +343,34 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         }
         let id = next.next_visit_id(code, exam.exam_date.trim());
         let visit = exam.to_visit(id, code, label);
-        // The likely refusal (saved twice on one day) in the chosen language.
-        if let Some((other, key)) = next.same_day(&visit, None) {
-            return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &t.date(&visit.date), &other.id]));
-        }
-        next.add_visit(visit)?;
+        let date = t.date(&visit.date);
+        // A visit that day already: this examination completes or corrects it (asked first
+        // when it replaces a saved score by a different one).
+        let saved = match next.day_update(&visit) {
+            None => {
+                next.add_visit(visit)?;
+                fill(t.visit_saved, &[&code, &date])
+            }
+            Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
+                return Ok(fill(t.visit_unchanged, &[&code, &date]));
+            }
+            Some((updated, replaced)) => {
+                let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
+                if !replaced.is_empty() && !gloo::dialogs::confirm(&fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])) {
+                    return Err(fill(t.visit_not_replaced, &[&code, &date]));
+                }
+                // Refused only when another visit that day holds one of its scores (histories
+                // merged from two devices): said in the chosen language.
+                if let Some((other, key)) = next.same_day(&updated, next.visits.iter().position(|v| v.id == updated.id)) {
+                    return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &date, &other.id]));
+                }
+                next.replace_visit(updated)?;
+                fill(t.visit_updated, &[&code, &date])
+            }
+        };
         let generation = store::new_generation();
         if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(problem)? {
             remember(Some(generation), &Shared::new(next));
-            let saved = fill(t.visit_saved, &[&code, &t.date(&exam.exam_date)]);
             return Ok(match recovered {
                 Some(notice) => format!("{} {saved}", problem(notice)),
                 None => saved,

@@ -412,6 +412,26 @@ fn a_day_recorded_as_two_visits_is_compared_as_one() {
 }
 
 #[test]
+fn a_visit_saved_again_on_its_day_completes_that_visit() {
+    // Assemble: the patient's visit on 1 Feb holds EASI 20, labelled "week 4".
+    let mut h = history_with(&["P"]);
+    h.add_visit(labelled("w", "P", "2024-02-01", "week 4", vec![easi_20()])).unwrap();
+    // Act / Assert: another day is a new visit.
+    assert_eq!(h.day_update(&visit("x", "P", "2024-02-02", vec![itch(3)])), None);
+    // The same EASI and an itch: that visit, completed; nothing replaced; its label kept.
+    let (updated, replaced) = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20(), itch(3)])).unwrap();
+    assert_eq!((updated.id.as_str(), updated.label.as_str(), replaced), ("w", "week 4", vec![]));
+    assert_eq!((updated.value(Metric::Easi), updated.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(3 * UNITS)));
+    // A different EASI: replaced, and named for the user to confirm; a new label is taken.
+    let (updated, replaced) = h.day_update(&labelled("x", "P", "2024-02-01", "week 4b", vec![easi_10()])).unwrap();
+    assert_eq!((updated.label.as_str(), replaced), ("week 4b", vec!["easi"]));
+    assert_eq!(updated.value(Metric::Easi), Some(10 * UNITS));
+    // The history takes the update in place: still one visit.
+    h.replace_visit(updated).unwrap();
+    assert_eq!(h.visits.len(), 1);
+}
+
+#[test]
 fn labels_follow_first_seen_date_order() {
     let h = study();
     assert_eq!(labels(&h), ["baseline", "week 4", "week 8"]);

@@ -273,21 +273,38 @@ test('an unreadable stored history is kept aside and offered as a file; the visi
   await context.close();
 });
 
-test('saving the same score twice on one day is refused in the chosen language, and nothing is added', async () => {
+test('saving again on the same day completes that day\'s visit (asking before a score is replaced), in the chosen language, never a second visit', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = [];
   await easiVisitFields(page);
   await page.fill('#visit-patient', 'AD-017');
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
+  const said = async (selector, start) => {
+    await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent.trim().startsWith(t), [selector, start]);
+    return (await page.textContent(selector)).trim();
+  };
+  // The same examination again: nothing to change.
   await page.click('#save-visit');
-  await page.waitForSelector('#save [role=alert]');
-  assert.equal((await page.textContent('#save [role=alert]')).trim(),
-    'Not saved: AD-017 already has EASI on 5 Jan 2026 (visit AD-017-2026-01-05-1). Change that visit on the History screen instead.');
+  assert.match(await said('.ok[role=status]', 'The visit'), /^The visit of AD-017 on 5 Jan 2026 is already saved as it is: nothing changed\./);
+  // A grade corrected: asked first, then that visit's EASI is replaced.
+  page.once('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.accept(); });
+  await tap(page, 'easi-trunk-erythema-3');
+  await page.click('#save-visit');
+  assert.match(await said('.ok[role=status]', 'Updated'), /^Updated the visit of AD-017 on 5 Jan 2026 with this examination\./);
+  assert.equal(dialogs[0], 'AD-017 already has a visit on 5 Jan 2026. Replace its EASI with this examination\'s? What that visit has and this examination does not is kept.');
+  // In Korean, declined: said so, and the visit is left as it was.
   await page.selectOption('#language', 'ko');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  page.once('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await tap(page, 'easi-trunk-erythema-2');
   await page.click('#save-visit');
-  await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.startsWith('저장하지 않았습니다'));
-  assert.match(await page.textContent('#save [role=alert]'), /AD-017에게는 .*2026.* 이미 EASI 기록이 있습니다\(방문 AD-017-2026-01-05-1\)/);
+  assert.match(await said('#save [role=alert]', '저장하지 않았습니다'), /AD-017의 .*2026.* 방문은 그대로 두었습니다/);
+  assert.match(dialogs[1], /^AD-017에게는 .*에 이미 방문 기록이 있습니다\. 그 방문의 EASI을\(를\) 이 진찰의 것으로 바꿀까요\?/);
+  // One visit, with the corrected grade (the declined change is not in it).
+  const stored = JSON.parse(await page.evaluate(storedHistory));
+  assert.equal(stored.visits.length, 1);
+  assert.equal(stored.visits[0].assessments.find((a) => a.instrument === 'easi').regions.trunk.erythema, 1.5);
   await page.click('#open-history');
   await page.waitForSelector('a[href="#patient/AD-017"]');
   assert.match(await page.textContent('section[aria-labelledby="patients-title"] tbody'), /^AD-017\s*1\s*2026/, 'one visit');
@@ -353,6 +370,7 @@ test('a history screen left open in another tab does not put its older copy over
   // Meanwhile the examination's tab saves a second visit.
   await page.click('text=New examination');
   await easiVisit(page, '2026-02-02', 1, 'week 4');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 2 Feb 2026');
   // Act: the older tab changes the patient's note.
   await stale.fill('#patient-note', 'seen by Dr K');
   await stale.press('#patient-note', 'Tab');
