@@ -335,6 +335,25 @@ impl ExamForm {
         .collect()
     }
 
+    /// The instruments begun but not complete ("EASI", "SCORAD"): they give no assessment, so
+    /// a visit saved now would leave them out. EASI is begun once an area score or a sign grade
+    /// is picked; SCORAD once an extent or an intensity grade is entered, or part of C (half a
+    /// C is left out too). Painting the map begins neither: it serves both, and a clinician may
+    /// score only one.
+    pub fn unfinished(&self) -> Vec<&'static str> {
+        let easi_begun = self.easi.iter().any(|r| r.area.is_some() || r.signs.iter().any(Option::is_some));
+        let s = &self.scorad;
+        let scorad_begun = s.extent.iter().any(|e| !e.trim().is_empty())
+            || s.intensity.iter().any(Option::is_some)
+            || !s.pruritus.trim().is_empty()
+            || !s.sleep_loss.trim().is_empty();
+        let scorad_unfinished = self.scorad_record().is_err() || self.subjective().is_err();
+        [(easi_begun && self.easi_record().is_err(), "EASI"), (scorad_begun && scorad_unfinished, "SCORAD")]
+            .into_iter()
+            .filter_map(|(unfinished, name)| unfinished.then_some(name))
+            .collect()
+    }
+
     /// The examination as a visit of `patient`, dated on the examination date.
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
         Visit {
@@ -499,6 +518,33 @@ mod tests {
         // Without an examination date the age is not guessed.
         form.exam_date.clear();
         assert!(matches!(form.easi_record().unwrap_err()[0], Problem::Invalid(Field::Age, _)));
+    }
+
+    #[test]
+    fn begun_but_incomplete_instruments_are_named_before_a_save_leaves_them_out() {
+        // Nothing begun: nothing unfinished (a map painted alone begins neither).
+        let mut form = ExamForm { map_examined: true, ..Default::default() };
+        form.patient.itch = Some(6);
+        assert!(form.unfinished().is_empty());
+        // One EASI grade picked: EASI is unfinished; complete, it is not.
+        form.easi[0].signs[0] = Some(2);
+        assert_eq!(form.unfinished(), ["EASI"]);
+        let mut form = complete_easi("30");
+        assert!(form.unfinished().is_empty());
+        // Without an age a complete-looking EASI gives no score: unfinished.
+        form.age.clear();
+        assert_eq!(form.unfinished(), ["EASI"]);
+        // SCORAD: one intensity grade, or half a C on a complete objective SCORAD.
+        let mut form = complete_easi("30");
+        form.scorad.intensity[0] = Some(1);
+        assert_eq!(form.unfinished(), ["SCORAD"]);
+        form.scorad.extent = std::array::from_fn(|_| "10".to_string());
+        form.scorad.intensity = [Some(1); 6];
+        assert!(form.unfinished().is_empty());
+        form.scorad.pruritus = "5".into();
+        assert_eq!(form.unfinished(), ["SCORAD"]);
+        form.scorad.sleep_loss = "2".into();
+        assert!(form.unfinished().is_empty());
     }
 
     #[test]

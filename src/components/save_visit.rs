@@ -68,6 +68,13 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_need_code.to_string())));
                 return;
             }
+            // A score begun but not complete would be left out: said, and saved without it only
+            // if the clinician says so.
+            let unfinished = exam.borrow().unfinished().join(", ");
+            if !unfinished.is_empty() && !gloo::dialogs::confirm(&fill(t.visit_unfinished_confirm, &[&unfinished])) {
+                result.set(Some(Err(fill(t.visit_unfinished, &[&unfinished]))));
+                return;
+            }
             // Read in place (no copy of the examination), the borrow ended before any state is set.
             let encoded = {
                 let exam = exam.borrow();

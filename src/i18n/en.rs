@@ -178,6 +178,8 @@ pub static EN: Strings = Strings {
     save_visit: "Save visit",
     visit_need_code: "Enter a patient code first.",
     visit_nothing: "Nothing to save yet: no score is complete and no question is answered.",
+    visit_unfinished_confirm: "{0} is not complete, so it would not be saved (the score panel lists what is missing). Save the rest of this examination now anyway?",
+    visit_unfinished: "Not saved: complete {0} first (the score panel lists what is missing).",
     open_history: "Open the history",
     history_title: "History",
     score: "Score",

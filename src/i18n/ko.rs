@@ -180,6 +180,8 @@ pub static KO: Strings = Strings {
     save_visit: "방문 저장",
     visit_need_code: "먼저 환자 코드를 입력하세요.",
     visit_nothing: "아직 저장할 내용이 없습니다. 완성된 점수나 응답한 질문이 없습니다.",
+    visit_unfinished_confirm: "{0} 입력이 완료되지 않아 저장되지 않습니다(빠진 항목은 점수 패널에 있습니다). 나머지 진찰 내용만 지금 저장할까요?",
+    visit_unfinished: "저장하지 않았습니다. 먼저 {0} 입력을 완료하세요(빠진 항목은 점수 패널에 있습니다).",
     open_history: "기록 보기",
     history_title: "기록",
     score: "점수",

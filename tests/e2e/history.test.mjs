@@ -392,3 +392,32 @@ test('a history screen left open in another tab does not put its older copy over
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('saving with a score begun but not complete says so before leaving it out', async () => {
+  // Assemble: an EASI with one sign not graded.
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#exam-date', '2026-01-05');
+  await page.fill('#age', '34');
+  for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+    await tap(page, `easi-${region}-area-1`);
+    for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) {
+      if (region !== 'trunk' || sign !== 'excoriation') await tap(page, `easi-${region}-${sign}-2`);
+    }
+  }
+  await page.fill('#visit-patient', 'AD-017');
+  // Act: save, and decline to save without the EASI.
+  const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.click('#save-visit');
+  // Assert: asked, then refused with why; nothing stored.
+  assert.equal(await asked, 'EASI is not complete, so it would not be saved (the score panel lists what is missing). Save the rest of this examination now anyway?');
+  await page.waitForSelector('#save [role=alert]');
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: complete EASI first (the score panel lists what is missing).');
+  assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
+  // Completed, it is saved without a question.
+  await tap(page, 'easi-trunk-excoriation-2');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 5 Jan 2026');
+  assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits[0].assessments[0].instrument, 'easi');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
