@@ -79,6 +79,10 @@ pub fn encode(form: &ExamForm) -> String {
     write_str(o, &form.dob);
     o.push_str(",\"exam_date\":");
     write_str(o, &form.exam_date);
+    o.push_str(",\"visit_patient\":");
+    write_str(o, &form.visit_patient);
+    o.push_str(",\"visit_label\":");
+    write_str(o, &form.visit_label);
     o.push_str(",\"easi\":[");
     for (i, region) in form.easi.iter().enumerate() {
         comma(o, i);
@@ -206,6 +210,8 @@ pub fn decode(text: &str) -> Result<ExamForm, String> {
         age: need(&v, "age")?.str()?.to_string(),
         dob: text_or_default(&v, "dob")?,
         exam_date: text_or_default(&v, "exam_date")?,
+        visit_patient: text_or_default(&v, "visit_patient")?,
+        visit_label: text_or_default(&v, "visit_label")?,
         easi: regions,
         scorad: form,
         map,

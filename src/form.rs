@@ -107,6 +107,13 @@ pub struct ExamForm {
     /// Examination date (YYYY-MM-DD), set to today when an examination starts.
     #[serde(default)]
     pub exam_date: String,
+    /// "Save visit": the patient code as typed (kept with the examination, so a reload or the
+    /// patient's turn does not lose it).
+    #[serde(default)]
+    pub visit_patient: String,
+    /// "Save visit": the study label as typed.
+    #[serde(default)]
+    pub visit_label: String,
     /// EASI regions in [`Region::ALL`] order.
     pub easi: [EasiRegionForm; 4],
     /// SCORAD entry.

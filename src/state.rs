@@ -24,6 +24,10 @@ pub enum Action {
     SetDob(String),
     /// Examination date as entered.
     SetExamDate(String),
+    /// The patient code typed for "Save visit".
+    SetVisitPatient(String),
+    /// The study label typed for "Save visit".
+    SetVisitLabel(String),
     /// EASI area score of a region.
     SetEasiArea(easi::Region, u8),
     /// EASI sign grade (half points) of a region.
@@ -88,6 +92,8 @@ impl ExamState {
             Action::SetAge(text) => form.age = text,
             Action::SetDob(text) => form.dob = text,
             Action::SetExamDate(text) => form.exam_date = text,
+            Action::SetVisitPatient(text) => form.visit_patient = text,
+            Action::SetVisitLabel(text) => form.visit_label = text,
             Action::SetEasiArea(region, score) => form.easi[region_index(region)].area = Some(score),
             Action::SetEasiSign(region, sign, halves) => {
                 form.easi[region_index(region)].signs[easi_sign_index(sign)] = Some(halves)

@@ -48,17 +48,19 @@ fn exam() -> impl Strategy<Value = ExamForm> {
             effect,
         });
     (
-        (typed(), typed(), typed()),
+        (typed(), typed(), typed(), typed(), typed()),
         easi,
         scorad,
         any::<[u32; 13]>(),
         any::<(bool, bool, bool)>(),
         patient,
     )
-        .prop_map(|((age, dob, exam_date), easi, scorad, map, (map_examined, chopra_easi, chopra_scorad), patient)| ExamForm {
+        .prop_map(|((age, dob, exam_date, visit_patient, visit_label), easi, scorad, map, (map_examined, chopra_easi, chopra_scorad), patient)| ExamForm {
             age,
             dob,
             exam_date,
+            visit_patient,
+            visit_label,
             easi,
             scorad,
             map: Painting(map),

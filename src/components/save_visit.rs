@@ -6,6 +6,7 @@ use crate::components::{use_strings, Shared};
 use crate::form::ExamForm;
 use crate::i18n::fill;
 use crate::records::{save_through_records, suggestions_through_records};
+use crate::state::Action;
 use std::cell::RefCell;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,6 +19,12 @@ pub struct SaveVisitProps {
     /// The examination as it is now, read when the visit is saved (compared by identity, so a
     /// tap elsewhere in the examination does not draw this card again).
     pub exam: Shared<RefCell<ExamForm>>,
+    /// The patient code as typed (kept in the examination's draft).
+    pub patient: AttrValue,
+    /// The study label as typed (kept in the examination's draft).
+    pub label: AttrValue,
+    /// Sends the typed code and label to the examination.
+    pub ondispatch: Callback<Action>,
 }
 
 /// The patient codes and study labels in use, offered while typing.
@@ -31,8 +38,6 @@ struct Suggestions {
 #[component]
 pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     let t = use_strings();
-    let code = use_state(String::new);
-    let label = use_state(String::new);
     let result = use_state(|| None::<Result<String, String>>);
     let saving = use_state(|| false);
     // Asked for when a field is first focused (that loads the history module), and after a save.
@@ -58,7 +63,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     };
     let assessments = props.ready;
     let onsubmit = {
-        let (code, label, result, saving, exam) = (code.clone(), label.clone(), result.clone(), saving.clone(), props.exam.clone());
+        let (code, label, result, saving, exam) = (props.patient.clone(), props.label.clone(), result.clone(), saving.clone(), props.exam.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving {
@@ -85,7 +90,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 return;
             };
             saving.set(true);
-            let (code, label, result, saving, refresh) = ((*code).clone(), (*label).clone(), result.clone(), saving.clone(), refresh.clone());
+            let (code, label, result, saving, refresh) = (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone());
             yew::platform::spawn_local(async move {
                 let saved = save_through_records(t, exam, code, label).await;
                 if saved.is_ok() {
@@ -96,9 +101,8 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             });
         })
     };
-    let edit = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    let edit = |action: fn(String) -> Action| {
+        props.ondispatch.reform(move |e: InputEvent| action(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let list = |id: &'static str, pick: fn(&Suggestions) -> &Shared<Vec<String>>| match &*suggestions {
         Some(loaded) => html! { <Datalist {id} items={pick(loaded).clone()} /> },
@@ -111,14 +115,14 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             <form class="save-grid" {onsubmit}>
                 <div class="field">
                     <label for="visit-patient">{ t.patient_code }</label>
-                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={(*code).clone()}
-                        oninput={edit(&code)} onfocus={onfocus.clone()} />
+                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={props.patient.clone()}
+                        oninput={edit(Action::SetVisitPatient)} onfocus={onfocus.clone()} />
                     { list("patient-codes", |s| &s.codes) }
                 </div>
                 <div class="field">
                     <label for="visit-label">{ t.visit_label }</label>
-                    <input id="visit-label" list="visit-labels" autocomplete="off" value={(*label).clone()}
-                        oninput={edit(&label)} {onfocus} />
+                    <input id="visit-label" list="visit-labels" autocomplete="off" value={props.label.clone()}
+                        oninput={edit(Action::SetVisitLabel)} {onfocus} />
                     { list("visit-labels", |s| &s.labels) }
                 </div>
                 <button type="submit" class="button" id="save-visit" aria-disabled={(*saving).then_some("true")}>{ t.save_visit }</button>

@@ -234,9 +234,14 @@ test('a reload mid-examination keeps every entry', async () => {
   await tap(page, 'easi-trunk-area-5');
   await page.fill('#extent-trunk_back', '33.3');
   await page.click('[data-cell="8:3"]');
+  await page.fill('#visit-patient', 'AD-017');
+  await page.fill('#visit-label', 'week 4');
   await page.reload();
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#age'), '40');
+  await page.waitForSelector('#visit-patient');
+  assert.equal(await page.inputValue('#visit-patient'), 'AD-017');
+  assert.equal(await page.inputValue('#visit-label'), 'week 4');
   assert.equal(await page.isChecked('#easi-trunk-area-5'), true);
   assert.equal(await page.inputValue('#extent-trunk_back'), '33.3');
   assert.match(await page.getAttribute('[data-cell="8:3"]', 'class'), /map__cell--painted/);
