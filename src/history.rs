@@ -524,9 +524,10 @@ pub enum Change {
     Value {
         /// current − baseline, in 1/[`UNITS`] (negative = improvement for every metric).
         abs: i64,
-        /// abs / baseline in tenths of a percent, rounded toward zero (so that what is shown never
-        /// crosses a responder threshold the exact value has not: −49.95 % is −49.9 %, not
-        /// −50.0 %); `None` when the baseline is 0 ("not applicable").
+        /// abs / baseline in tenths of a percent, rounded to the nearest (half away from zero),
+        /// but never onto an improvement threshold the exact value has not reached (−50, −75,
+        /// −90, −100 %: −49.95 % is −49.9 %, not −50.0 % beside no EASI-50 flag); `None` when
+        /// the baseline is 0 ("not applicable").
         pct_tenths: Option<i64>,
     },
 }
@@ -543,14 +544,29 @@ fn div_round_half_away(n: i64, d: i64) -> i64 {
     }
 }
 
+/// Improvements (in tenths of a percent) that the shown percentage must not reach by rounding
+/// alone: the EASI responder thresholds and complete clearance.
+const THRESHOLDS_TENTHS: [i64; 4] = [-500, -750, -900, -1000];
+
+/// abs / b in tenths of a percent (b > 0), rounded half away from zero, except that a value
+/// short of one of [`THRESHOLDS_TENTHS`] is shown short of it (−49.95 % → −49.9 %).
+fn percent_tenths(abs: i64, b: i64) -> i64 {
+    let rounded = div_round_half_away(abs * 1000, b);
+    match THRESHOLDS_TENTHS.into_iter().find(|&t| rounded == t) {
+        // Reached exactly: abs × 1000 ≤ t × b.
+        Some(t) if abs * 1000 > t * b => t + 1,
+        _ => rounded,
+    }
+}
+
 /// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
-/// rounded toward zero; not applicable when the baseline is 0).
+/// rounded to the nearest but never onto a responder threshold it has not reached; not
+/// applicable when the baseline is 0).
 pub fn change(baseline: &Visit, visit: &Visit, metric: Metric) -> Change {
     match (baseline.value(metric), visit.value(metric)) {
         (Some(b), Some(c)) => {
             let abs = c - b;
-            // Integer division truncates toward zero.
-            Change::Value { abs, pct_tenths: (b > 0).then(|| abs * 1000 / b) }
+            Change::Value { abs, pct_tenths: (b > 0).then(|| percent_tenths(abs, b)) }
         }
         _ => Change::Missing,
     }

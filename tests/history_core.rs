@@ -202,24 +202,24 @@ fn change_of(metric: Metric, baseline: Assessment, current: Assessment) -> Chang
 
 #[test]
 fn change_is_exact_with_percent_in_tenths() {
-    // EASI 20 → 10.05: −9.95 = −99 500 units; −9.95 / 20 = −49.75 % → −497.5 tenths → −497.
-    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10_05()), Change::Value { abs: -99_500, pct_tenths: Some(-497) });
+    // EASI 20 → 10.05: −9.95 = −99 500 units; −9.95 / 20 = −49.75 % → −497.5 tenths → −498.
+    assert_eq!(change_of(Metric::Easi, easi_20(), easi_10_05()), Change::Value { abs: -99_500, pct_tenths: Some(-498) });
     // EASI 20 → 10: −50.0 % exactly.
     assert_eq!(change_of(Metric::Easi, easi_20(), easi_10()), Change::Value { abs: -100_000, pct_tenths: Some(-500) });
 }
 
 #[test]
-fn percent_rounds_toward_zero() {
-    // POEM 16 → 15: −1/16 = −6.25 % → −62.5 tenths → −62 (toward zero, both signs).
-    assert_eq!(change_of(Metric::Poem, poem(16), poem(15)), Change::Value { abs: -UNITS, pct_tenths: Some(-62) });
-    // POEM 16 → 17: +6.25 % → +62.
-    assert_eq!(change_of(Metric::Poem, poem(16), poem(17)), Change::Value { abs: UNITS, pct_tenths: Some(62) });
+fn percent_rounds_half_away_from_zero() {
+    // POEM 16 → 15: −1/16 = −6.25 % → −62.5 tenths → −63 (away from zero, both signs).
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(15)), Change::Value { abs: -UNITS, pct_tenths: Some(-63) });
+    // POEM 16 → 17: +6.25 % → +63.
+    assert_eq!(change_of(Metric::Poem, poem(16), poem(17)), Change::Value { abs: UNITS, pct_tenths: Some(63) });
     // POEM 3 → 2: −33.33… % → −333.
     assert_eq!(change_of(Metric::Poem, poem(3), poem(2)), Change::Value { abs: -UNITS, pct_tenths: Some(-333) });
-    // Itch 7 → 8: +14.285… % → +142.
-    assert_eq!(change_of(Metric::ItchNrs, itch(7), itch(8)), Change::Value { abs: UNITS, pct_tenths: Some(142) });
-    // Sleep 3 → 1: −66.66… % → −666.
-    assert_eq!(change_of(Metric::SleepNrs, sleep(3), sleep(1)), Change::Value { abs: -2 * UNITS, pct_tenths: Some(-666) });
+    // Itch 7 → 8: +14.285… % → +143.
+    assert_eq!(change_of(Metric::ItchNrs, itch(7), itch(8)), Change::Value { abs: UNITS, pct_tenths: Some(143) });
+    // Sleep 3 → 1: −66.66… % → −667.
+    assert_eq!(change_of(Metric::SleepNrs, sleep(3), sleep(1)), Change::Value { abs: -2 * UNITS, pct_tenths: Some(-667) });
 }
 
 /// EASI 50.05: lower limbs 12 × 6 × 0.4 = 28.8; trunk 12 × 5 × 0.3 = 18; head and neck
@@ -235,8 +235,8 @@ fn easi_25_05() -> Assessment {
 
 #[test]
 fn the_percent_shown_never_crosses_a_responder_threshold_the_exact_value_has_not() {
-    // EASI 50.05 → 25.05: −25 / 50.05 = −49.950… %, not an EASI-50 responder. Rounded half
-    // away from zero it would read −50.0 % beside no EASI-50 badge; toward zero it is −49.9 %.
+    // EASI 50.05 → 25.05: −25 / 50.05 = −49.950… %, not an EASI-50 responder. Rounded to the
+    // nearest it would read −50.0 % beside no EASI-50 badge: it is shown −49.9 %.
     let (b, c) = (easi_50_05(), easi_25_05());
     assert_eq!(change_of(Metric::Easi, b.clone(), c.clone()), Change::Value { abs: -25 * UNITS, pct_tenths: Some(-499) });
     assert_eq!(flags(vec![b], vec![c]).easi50, Some(false));

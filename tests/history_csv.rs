@@ -153,8 +153,8 @@ fn export_gives_each_later_row_its_change_from_baseline_and_responder_flags() {
     // Every row names the baseline; the screening and the baseline itself have no change.
     assert_eq!(cells("s", "itch_nrs"), ["b", "", "", "", "", "", ""]);
     assert_eq!(cells("b", "easi"), ["b", "", "", "", "", "", ""]);
-    // EASI −0.9 exactly; −0.9 / 7.1 = −12.67… % → −12.6 (toward zero); not EASI-50/75/90.
-    assert_eq!(cells("w", "easi"), ["b", "-0.9", "-12.6", "0", "0", "0", ""]);
+    // EASI −0.9 exactly; −0.9 / 7.1 = −12.67… % → −12.7; not EASI-50/75/90.
+    assert_eq!(cells("w", "easi"), ["b", "-0.9", "-12.7", "0", "0", "0", ""]);
     assert_eq!(cells("w", "poem"), ["b", "0", "0", "", "", "", ""]);
     // Itch 7 → 3: −4 points, −57.1 %, a responder (its own visit that day, the same day).
     assert_eq!(cells("w-itch", "itch_nrs"), ["b", "-4", "-57.1", "", "", "", "1"]);

@@ -26,7 +26,7 @@ pub const GLOBAL_COLUMNS: [&str; 2] = ["global_status", "global_effect"];
 /// Against the patient's baseline (`docs/history-format.md`, "Baseline and change"): the
 /// baseline's visit id (on every row of a patient who has visits); for rows dated after the
 /// baseline's day, the change of the row's total (SCORAD: the total with C) exactly, the %
-/// change in tenths rounded toward zero (empty when the baseline is 0), and the responder
+/// change to a tenth as the screens show it (`history::change`; empty when the baseline is 0), and the responder
 /// flags, 1 or 0 (EASI rows: EASI-50/75/90; itch rows: itch −4), empty when not applicable.
 pub const CHANGE_COLUMNS: [&str; 7] = ["baseline_visit_id", "change", "pct_change", "easi50", "easi75", "easi90", "itch4"];
 
