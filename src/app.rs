@@ -134,6 +134,16 @@ pub fn App() -> Html {
         });
     });
     let screen = use_screen();
+    {
+        // Back from the history screens, whose own switch may have changed the language.
+        let (lang, set_lang) = (lang.clone(), set_lang.clone());
+        use_effect_with((*screen).clone(), move |_| {
+            let remembered = draft::load_lang();
+            if remembered != *lang {
+                set_lang.emit(remembered);
+            }
+        });
+    }
     let unreadable = use_state(|| None::<String>);
     let exam = {
         let unreadable = unreadable.clone();

@@ -166,6 +166,20 @@ pub fn Records() -> Html {
         use_effect_with((*screen).clone(), move |_| lang.set(draft::load_lang()));
     }
     let onchange = save_history(stored.clone(), notice.clone());
+    // The language switch of these screens: remembered on the device (the examination reads it
+    // again when it is back), shown once its strings are here.
+    let onlang = use_callback(lang.clone(), |chosen: Lang, lang| {
+        let lang = lang.clone();
+        yew::platform::spawn_local(async move {
+            if crate::i18n::ready(chosen).await.is_ok() {
+                draft::save_lang(chosen);
+                if let Some(root) = gloo::utils::document().document_element() {
+                    let _ = root.set_attribute("lang", chosen.tag());
+                }
+                lang.set(chosen);
+            }
+        });
+    });
     let t = lang.records_strings();
     let mut alerts: Vec<Html> = Vec::new();
     match (*notice).clone() {
@@ -181,9 +195,9 @@ pub fn Records() -> Html {
         // Unavailable: the alert and the way back, not a "loading" that never ends.
         (_, None) if matches!(*stored, Stored::Unavailable(_)) => html! { <div class="app">{ for alerts }</div> },
         (_, None) => html! { <div class="app">{ for alerts }<p role="status">{ t.loading }</p></div> },
-        (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} /></> },
-        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} /></> },
-        (Screen::Print(id), Some(history)) => html! { <PrintView {history} {id} /> },
+        (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} {onlang} /></> },
+        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} {onlang} /></> },
+        (Screen::Print(id), Some(history)) => html! { <PrintView {history} {id} {onlang} /> },
         // The examination is taking over.
         (Screen::Exam | Screen::Patient { .. }, Some(_)) => html! {},
     };

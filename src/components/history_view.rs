@@ -15,6 +15,8 @@ pub struct HistoryViewProps {
     pub history: Shared<History>,
     /// Called with a changed history (saved at once).
     pub onchange: Callback<History>,
+    /// Changes the language.
+    pub onlang: Callback<crate::i18n::Lang>,
 }
 
 /// How many patients the history screen lists before "List all".
@@ -160,6 +162,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <h1>{ t.history_title }</h1>
                 <nav class="top__nav" aria-label={t.nav_label}>
                     <a class="button button--quiet" href="#">{ t.back_to_exam }</a>
+                    <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
             { match &*message {

@@ -16,6 +16,8 @@ pub struct PatientViewProps {
     pub code: String,
     /// Called with a changed history.
     pub onchange: Callback<History>,
+    /// Changes the language.
+    pub onlang: Callback<crate::i18n::Lang>,
 }
 
 /// A value in 1/UNITS as text with one decimal ("12.5", "-3.0").
@@ -145,6 +147,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                 <nav class="top__nav" aria-label={t.nav_label}>
                     <a class="button button--quiet" href="#history">{ t.history_title }</a>
                     <a class="button button--quiet" href="#">{ t.back_to_exam }</a>
+                    <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
             <section class="card">

@@ -15,6 +15,8 @@ pub struct PrintViewProps {
     pub history: Shared<History>,
     /// The visit's id.
     pub id: String,
+    /// Changes the language.
+    pub onlang: Callback<crate::i18n::Lang>,
 }
 
 fn easi_table(t: &RecordsStrings, record: &easi::EasiRecord, score: &easi::EasiScore) -> Html {
@@ -109,6 +111,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             <header class="top no-print">
                 <a class="button button--quiet" href={format!("#patient/{}", visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
                 <button type="button" class="button" id="print" onclick={onprint}>{ t.print_button }</button>
+                <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
             </header>
             <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
             <p class="muted">

@@ -421,3 +421,21 @@ test('saving with a score begun but not complete says so before leaving it out',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the history screens have the language switch too, and the examination follows it', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.goto(`${server.url}#history`);
+  await page.waitForSelector('#import-json');
+  // Act: Korean, chosen on the history screen.
+  await page.selectOption('#language', 'ko');
+  // Assert: the screen, then the examination, in Korean, and remembered.
+  await page.waitForFunction(() => document.documentElement.lang === 'ko' && document.querySelector('h1')?.textContent === '기록');
+  await page.click('a[href="#"]');
+  await page.waitForSelector('#age');
+  await page.waitForFunction(() => document.querySelector('#hand-to-patient')?.textContent === '환자에게 건네기');
+  assert.equal(await page.inputValue('#language'), 'ko');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
