@@ -158,6 +158,20 @@ pub fn instrument_name(key: &str) -> &str {
 }
 
 impl Metric {
+    /// The metric's exact value in 1/[`UNITS`] in a score already computed (`None` when the
+    /// score is another instrument's, or gives no such total).
+    pub fn value_of(self, score: &Score) -> Option<i64> {
+        match (self, score) {
+            (Metric::Easi, Score::Easi(s)) => Some(i64::from(s.total.units()) * EASI_TO_UNITS),
+            (Metric::Scorad, Score::Scorad(s)) => s.total.map(|t| i64::from(t.units())),
+            (Metric::ObjectiveScorad, Score::Scorad(s)) => Some(i64::from(s.objective.units())),
+            (Metric::Poem, Score::Poem(s)) => s.total.map(|t| i64::from(t) * UNITS),
+            (Metric::Dlqi, Score::Dlqi(s)) => s.total.map(|t| i64::from(t) * UNITS),
+            (Metric::ItchNrs, Score::ItchNrs(s)) | (Metric::SleepNrs, Score::SleepNrs(s)) => Some(i64::from(s.total) * UNITS),
+            _ => None,
+        }
+    }
+
     /// The metric's key: `"easi"`, `"scorad"`, `"objective_scorad"`, `"poem"`, `"dlqi"`,
     /// `"itch_nrs"`, `"sleep_nrs"` (also its JSON name).
     pub const fn key(self) -> &'static str {
@@ -267,15 +281,7 @@ impl Visit {
     /// POEM 14 → 140 000. `None` if absent or not scored (POEM or DLQI with two or more
     /// blanks, SCORAD total without C).
     pub fn value(&self, metric: Metric) -> Option<i64> {
-        match (metric, self.score(metric)?) {
-            (Metric::Easi, Score::Easi(s)) => Some(i64::from(s.total.units()) * EASI_TO_UNITS),
-            (Metric::Scorad, Score::Scorad(s)) => s.total.map(|t| i64::from(t.units())),
-            (Metric::ObjectiveScorad, Score::Scorad(s)) => Some(i64::from(s.objective.units())),
-            (Metric::Poem, Score::Poem(s)) => s.total.map(|t| i64::from(t) * UNITS),
-            (Metric::Dlqi, Score::Dlqi(s)) => s.total.map(|t| i64::from(t) * UNITS),
-            (Metric::ItchNrs, Score::ItchNrs(s)) | (Metric::SleepNrs, Score::SleepNrs(s)) => Some(i64::from(s.total) * UNITS),
-            _ => None,
-        }
+        metric.value_of(&self.score(metric)?)
     }
 
     /// Checks the visit on its own: an id, a date written YYYY-MM-DD, at most one assessment
@@ -563,7 +569,12 @@ fn percent_tenths(abs: i64, b: i64) -> i64 {
 /// rounded to the nearest but never onto a responder threshold it has not reached; not
 /// applicable when the baseline is 0).
 pub fn change(baseline: &Visit, visit: &Visit, metric: Metric) -> Change {
-    match (baseline.value(metric), visit.value(metric)) {
+    change_of_values(baseline.value(metric), visit.value(metric))
+}
+
+/// [`change`] from the two values (1/[`UNITS`]) already read.
+pub fn change_of_values(baseline: Option<i64>, current: Option<i64>) -> Change {
+    match (baseline, current) {
         (Some(b), Some(c)) => {
             let abs = c - b;
             Change::Value { abs, pct_tenths: (b > 0).then(|| percent_tenths(abs, b)) }
@@ -590,12 +601,18 @@ pub struct Responders {
 /// missing or the baseline is below 4 (it cannot improve by 4; trials count this endpoint
 /// among patients with a baseline of 4 or more).
 pub fn responders(baseline: &Visit, visit: &Visit) -> Responders {
-    let easi = match (baseline.value(Metric::Easi), visit.value(Metric::Easi)) {
+    let values = |metric| (baseline.value(metric), visit.value(metric));
+    responders_of_values(values(Metric::Easi), values(Metric::ItchNrs))
+}
+
+/// [`responders`] from the (baseline, current) EASI and itch values (1/[`UNITS`]) already read.
+pub fn responders_of_values(easi: (Option<i64>, Option<i64>), itch: (Option<i64>, Option<i64>)) -> Responders {
+    let easi = match easi {
         (Some(b), Some(c)) if b > 0 => Some((b, c)),
         _ => None,
     };
     let easi_x = |x: i64| easi.map(|(b, c)| (b - c) * 100 >= x * b);
-    let itch4 = match (baseline.value(Metric::ItchNrs), visit.value(Metric::ItchNrs)) {
+    let itch4 = match itch {
         (Some(b), Some(c)) if b >= 4 * UNITS => Some(b - c >= 4 * UNITS),
         _ => None,
     };

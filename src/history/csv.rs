@@ -8,8 +8,8 @@
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
 use super::{
-    baseline_visit, change, day_of, instrument_key, responders, visits_by_patient, Change, History, Metric, Visit,
-    INSTRUMENTS, UNITS,
+    baseline_visit, change_of_values, day_of, instrument_key, responders_of_values, visits_by_patient, Change, History,
+    Metric, Visit, INSTRUMENTS, UNITS,
 };
 use crate::scoring::easi::{self, Region};
 use crate::scoring::scorad::{self, Segment};
@@ -457,11 +457,16 @@ pub fn to_csv(history: &History, excel: bool) -> String {
     let results_at = global_at + GLOBAL_COLUMNS.len();
     let change_at = results_at + RESULT_COLUMNS.len();
     debug_assert_eq!(header.len(), change_at + CHANGE_COLUMNS.len());
-    // Each patient's baseline visit and its whole day, which later rows are compared with.
+    // Each patient's baseline visit and its whole day's values, which later rows are compared
+    // with (scored once per patient, not once per row).
     let by_patient = visits_by_patient(history);
-    let baselines: HashMap<&str, (&Visit, std::borrow::Cow<Visit>)> = by_patient
+    let baselines: HashMap<&str, (&Visit, [Option<i64>; 7])> = by_patient
         .iter()
-        .filter_map(|(&code, visits)| baseline_visit(visits).map(|b| (code, (b, day_of(visits, b)))))
+        .filter_map(|(&code, visits)| {
+            let b = baseline_visit(visits)?;
+            let day = day_of(visits, b);
+            Some((code, (b, Metric::ALL.map(|m| day.value(m)))))
+        })
         .collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
     if excel {
@@ -492,13 +497,14 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             if let Some(e) = visit.global.effect {
                 line.number(global_at + 1, e);
             }
-            if let Ok(score) = assessment.score_with(visit.easi_bands, visit.scorad_bands) {
-                write_results(&score, &mut line, results_at);
+            let score = assessment.score_with(visit.easi_bands, visit.scorad_bands).ok();
+            if let Some(score) = &score {
+                write_results(score, &mut line, results_at);
             }
-            if let Some((baseline, day)) = baselines.get(visit.patient.as_str()) {
+            if let Some((baseline, values)) = baselines.get(visit.patient.as_str()) {
                 line.code(change_at, &baseline.id);
                 if visit.date > baseline.date {
-                    write_change(day, visit, assessment, &mut line, change_at + 1);
+                    write_change(values, score.as_ref(), assessment, &mut line, change_at + 1);
                 }
             }
             line.end(header.len());
@@ -507,9 +513,10 @@ pub fn to_csv(history: &History, excel: bool) -> String {
     out
 }
 
-/// The row's change from the baseline's day and its responder flags ([`CHANGE_COLUMNS`] after
-/// the baseline's id), from `at` on.
-fn write_change(baseline: &Visit, visit: &Visit, assessment: &Assessment, line: &mut LineWriter, at: usize) {
+/// The row's change from the baseline day's `values` (in [`Metric::ALL`] order) and its
+/// responder flags ([`CHANGE_COLUMNS`] after the baseline's id), from `at` on; `score` is the
+/// row's own.
+fn write_change(values: &[Option<i64>; 7], score: Option<&Score>, assessment: &Assessment, line: &mut LineWriter, at: usize) {
     let metric = match assessment {
         Assessment::Easi(_) => Metric::Easi,
         Assessment::Scorad(_) => Metric::Scorad,
@@ -518,7 +525,9 @@ fn write_change(baseline: &Visit, visit: &Visit, assessment: &Assessment, line: 
         Assessment::ItchNrs(_) => Metric::ItchNrs,
         Assessment::SleepNrs(_) => Metric::SleepNrs,
     };
-    if let Change::Value { abs, pct_tenths } = change(baseline, visit, metric) {
+    let baseline_of = |m: Metric| values[Metric::ALL.iter().position(|&x| x == m).expect("every metric")];
+    let current = score.and_then(|s| metric.value_of(s));
+    if let Change::Value { abs, pct_tenths } = change_of_values(baseline_of(metric), current) {
         push_units(line.at(at), abs);
         if let Some(pct) = pct_tenths {
             let out = line.at(at + 1);
@@ -528,10 +537,14 @@ fn write_change(baseline: &Visit, visit: &Visit, assessment: &Assessment, line: 
             push_tenths(out, pct.unsigned_abs() as u32);
         }
     }
-    let flags = responders(baseline, visit);
+    // An EASI row carries the EASI flags, an itch row the itch flag (each from its own pair).
+    let pair = (baseline_of(metric), current);
     let flags = match metric {
-        Metric::Easi => vec![(at + 2, flags.easi50), (at + 3, flags.easi75), (at + 4, flags.easi90)],
-        Metric::ItchNrs => vec![(at + 5, flags.itch4)],
+        Metric::Easi => {
+            let r = responders_of_values(pair, (None, None));
+            vec![(at + 2, r.easi50), (at + 3, r.easi75), (at + 4, r.easi90)]
+        }
+        Metric::ItchNrs => vec![(at + 5, responders_of_values((None, None), pair).itch4)],
         _ => vec![],
     };
     for (column, flag) in flags {
