@@ -119,6 +119,31 @@ impl Metric {
     /// All metrics, in display order.
     pub const ALL: [Metric; 7] =
         [Metric::Easi, Metric::Scorad, Metric::ObjectiveScorad, Metric::Poem, Metric::Dlqi, Metric::ItchNrs, Metric::SleepNrs];
+
+    /// The metric's place in [`Metric::ALL`] (for values read once per metric into an array).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+// `index` is the place in `ALL` because the variants are declared in that order.
+const _: () = {
+    let mut i = 0;
+    while i < Metric::ALL.len() {
+        assert!(Metric::ALL[i].index() == i);
+        i += 1;
+    }
+};
+
+/// Every metric's value of a visit (in [`Metric::ALL`] order), each scored once.
+pub fn values_of(visit: &Visit) -> [Option<i64>; 7] {
+    Metric::ALL.map(|m| visit.value(m))
+}
+
+/// [`responders`] from two visits' values as [`values_of`] gives them.
+pub fn responders_of(baseline: &[Option<i64>; 7], current: &[Option<i64>; 7]) -> Responders {
+    let pair = |m: Metric| (baseline[m.index()], current[m.index()]);
+    responders_of_values(pair(Metric::Easi), pair(Metric::ItchNrs))
 }
 
 /// Exact values for comparisons: every metric in units of 1/10 000.
@@ -724,10 +749,10 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
         let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
         let Some(baseline) = baseline_visit(visits) else { continue };
         let Some(target) = target_visit(visits, target_label).filter(|t| t.date > baseline.date) else { continue };
-        let (baseline, target) = (day_of(visits, baseline), day_of(visits, target));
-        let (baseline, target) = (baseline.as_ref(), target.as_ref());
+        // Each day's values read once, for the flags and every metric's change.
+        let (baseline, target) = (values_of(&day_of(visits, baseline)), values_of(&day_of(visits, target)));
         with_both += 1;
-        let r = responders(baseline, target);
+        let r = responders_of(&baseline, &target);
         for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
             if let Some(hit) = flag {
                 count.1 += 1;
@@ -735,7 +760,7 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
             }
         }
         for (list, metric) in changes.iter_mut().zip(Metric::ALL) {
-            if let Change::Value { abs, .. } = change(baseline, target, metric) {
+            if let Change::Value { abs, .. } = change_of_values(baseline[metric.index()], target[metric.index()]) {
                 list.push(abs);
             }
         }

@@ -2,7 +2,10 @@
 //! badges, and a line chart per score with its severity bands.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{baseline_visit, change, day_of, responders, signed_tenths, Change, History, Metric, Patient, Visit, UNITS};
+use crate::history::{
+    baseline_visit, change_of_values, day_of, responders_of, signed_tenths, values_of, Change, History, Metric, Patient, Visit,
+    UNITS,
+};
 use crate::i18n::{fill, RecordsStrings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -113,8 +116,9 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
         .or_else(|| baseline_visit(&visits));
     // The baseline's whole day (a day recorded as two visits is one), compared with each later
     // visit; visits on or before the baseline's day have no change and no responder flags.
-    let baseline_day = baseline.map(|b| day_of(&visits, b));
-    let after_baseline = |v: &Visit| baseline.filter(|b| v.date > b.date).and(baseline_day.as_deref());
+    // Its values are read once; each row's once too.
+    let baseline_values = baseline.map(|b| values_of(&day_of(&visits, b)));
+    let after_baseline = |v: &Visit| baseline.filter(|b| v.date > b.date).and(baseline_values.as_ref());
     let onbaseline = {
         let baseline_id = baseline_id.clone();
         Callback::from(move |e: Event| baseline_id.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
@@ -180,7 +184,8 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                         </thead>
                         <tbody>
                             { for visits.iter().map(|&v| {
-                                let flags = after_baseline(v).map(|b| responders(b, v));
+                                let values = values_of(v);
+                                let flags = after_baseline(v).map(|b| responders_of(b, &values));
                                 let badges: Vec<&str> = flags.iter().flat_map(|r| {
                                     [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
                                         .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
@@ -195,9 +200,9 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         </th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
-                                                { v.value(m).map(units_text).unwrap_or_else(|| "—".into()) }
+                                                { values[m.index()].map(units_text).unwrap_or_else(|| "—".into()) }
                                                 if let Some(b) = after_baseline(v) {
-                                                    <span class="change" data-metric={m.key()}>{ change_text(t, &change(b, v, m)) }</span>
+                                                    <span class="change" data-metric={m.key()}>{ change_text(t, &change_of_values(b[m.index()], values[m.index()])) }</span>
                                                 }
                                             </td>
                                         }) }

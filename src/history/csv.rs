@@ -8,8 +8,8 @@
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
 use super::{
-    baseline_visit, change_of_values, day_of, instrument_key, responders_of_values, visits_by_patient, Change, History,
-    Metric, Visit, INSTRUMENTS, UNITS,
+    baseline_visit, change_of_values, day_of, instrument_key, responders_of_values, values_of, visits_by_patient, Change,
+    History, Metric, Visit, INSTRUMENTS, UNITS,
 };
 use crate::scoring::easi::{self, Region};
 use crate::scoring::scorad::{self, Segment};
@@ -464,8 +464,7 @@ pub fn to_csv(history: &History, excel: bool) -> String {
         .iter()
         .filter_map(|(&code, visits)| {
             let b = baseline_visit(visits)?;
-            let day = day_of(visits, b);
-            Some((code, (b, Metric::ALL.map(|m| day.value(m)))))
+            Some((code, (b, values_of(&day_of(visits, b)))))
         })
         .collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
@@ -517,17 +516,10 @@ pub fn to_csv(history: &History, excel: bool) -> String {
 /// responder flags ([`CHANGE_COLUMNS`] after the baseline's id), from `at` on; `score` is the
 /// row's own.
 fn write_change(values: &[Option<i64>; 7], score: Option<&Score>, assessment: &Assessment, line: &mut LineWriter, at: usize) {
-    let metric = match assessment {
-        Assessment::Easi(_) => Metric::Easi,
-        Assessment::Scorad(_) => Metric::Scorad,
-        Assessment::Poem(_) => Metric::Poem,
-        Assessment::Dlqi(_) => Metric::Dlqi,
-        Assessment::ItchNrs(_) => Metric::ItchNrs,
-        Assessment::SleepNrs(_) => Metric::SleepNrs,
-    };
-    let baseline_of = |m: Metric| values[Metric::ALL.iter().position(|&x| x == m).expect("every metric")];
-    let current = score.and_then(|s| metric.value_of(s));
-    if let Change::Value { abs, pct_tenths } = change_of_values(baseline_of(metric), current) {
+    // Each instrument's key is the key of its metric (SCORAD's: the total with C).
+    let metric = Metric::from_key(instrument_key(assessment)).expect("every instrument is a metric");
+    let pair = (values[metric.index()], score.and_then(|s| metric.value_of(s)));
+    if let Change::Value { abs, pct_tenths } = change_of_values(pair.0, pair.1) {
         push_units(line.at(at), abs);
         if let Some(pct) = pct_tenths {
             let out = line.at(at + 1);
@@ -538,7 +530,6 @@ fn write_change(values: &[Option<i64>; 7], score: Option<&Score>, assessment: &A
         }
     }
     // An EASI row carries the EASI flags, an itch row the itch flag (each from its own pair).
-    let pair = (baseline_of(metric), current);
     let flags = match metric {
         Metric::Easi => {
             let r = responders_of_values(pair, (None, None));
