@@ -500,6 +500,28 @@ const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
 browser = await launchBrowser();
 console.log(`bench: release build in dist/, CPU ${RATE}× slower; this takes a minute or two`);
+// BENCH_ONLY=taps or BENCH_ONLY=startup: that measure alone, printed, docs/performance.md left as
+// it is (for trying a change against the build before it; read it within one hour's runs).
+if (process.env.BENCH_ONLY) {
+  const only = process.env.BENCH_ONLY;
+  const spread = (xs) => `p50 ${ms(median(xs))} / p95 ${ms(percentile(xs, 95))}`;
+  if (only === 'taps') {
+    for (let i = 0; i < TAP_ROUNDS; i += 1) {
+      const round = await taps();
+      console.log(`round ${i + 1}: all ${spread(round.all)}; signs ${spread(round.signs)}; cells ${spread(round.cells)};`
+        + ` script ${spread(round.script)}; render ${spread(round.render)}`);
+    }
+  } else if (only === 'startup') {
+    const { cold, warm } = await startup();
+    console.log(`first visit: shown ${spread(cold.map((r) => r.shown))}; usable ${spread(cold.map((r) => r.usable))}`);
+    console.log(`repeat visit: usable ${spread(warm.map((r) => r.usable))}`);
+  } else {
+    throw new Error(`BENCH_ONLY=${only}: taps or startup`);
+  }
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 const size = await transfer();
 const start = await startup();
 const phases = await firstVisitKinds();
