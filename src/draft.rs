@@ -48,6 +48,11 @@ pub fn load() -> Loaded {
     }
 }
 
+/// The saved draft when there is one and it can be read; nothing is moved or changed.
+pub fn stored() -> Option<ExamForm> {
+    LocalStorage::raw().get_item(DRAFT_KEY).ok().flatten().and_then(|raw| decode(&raw).ok())
+}
+
 /// Saves the draft; returns false when the browser refused (storage full or disabled).
 pub fn save(form: &ExamForm) -> bool {
     LocalStorage::raw().set_item(DRAFT_KEY, &encode(form)).is_ok()

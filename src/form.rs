@@ -361,6 +361,17 @@ impl ExamForm {
             .collect()
     }
 
+    /// This examination with the patient's part taken from `answered`: the questionnaires
+    /// (`patient`) and SCORAD's itch and sleep-loss scales. The patient's flow writes its answers
+    /// onto the stored examination this way, so what the clinician changed meanwhile in another
+    /// tab or window stays (the flow's own copy of the clinician's part is as it was handed over).
+    pub fn with_patient_part(mut self, answered: &ExamForm) -> ExamForm {
+        self.patient = answered.patient.clone();
+        self.scorad.pruritus = answered.scorad.pruritus.clone();
+        self.scorad.sleep_loss = answered.scorad.sleep_loss.clone();
+        self
+    }
+
     /// The examination as a visit of `patient`, dated on the examination date.
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
         Visit {
@@ -408,6 +419,30 @@ mod tests {
             *region = EasiRegionForm { area: Some(2), signs: [Some(2), Some(3), Some(0), Some(4)] };
         }
         form
+    }
+
+    #[test]
+    fn the_patient_part_is_taken_from_the_answers_and_the_clinician_part_from_the_stored_examination() {
+        // Assemble: the flow's copy (as handed over, then answered) and the stored examination
+        // the clinician has changed since in another tab.
+        let mut answered = complete_easi("34");
+        answered.patient.itch = Some(7);
+        answered.patient.poem[0] = Some(3);
+        answered.scorad.pruritus = "6.5".into();
+        answered.scorad.sleep_loss = "3".into();
+        let mut stored = complete_easi("35");
+        stored.easi[0].signs[0] = Some(1);
+        stored.scorad.extent[0] = "20".into();
+        stored.visit_patient = "P-7".into();
+        stored.scorad.pruritus = "1".into();
+        // Act
+        let merged = stored.clone().with_patient_part(&answered);
+        // Assert: the clinician's entries as stored, every answer as the patient gave it.
+        assert_eq!((merged.age.as_str(), merged.easi[0].signs[0], merged.scorad.extent[0].as_str()), ("35", Some(1), "20"));
+        assert_eq!(merged.visit_patient, "P-7");
+        assert_eq!((merged.patient.itch, merged.patient.poem[0]), (Some(7), Some(3)));
+        assert_eq!((merged.scorad.pruritus.as_str(), merged.scorad.sleep_loss.as_str()), ("6.5", "3"));
+        assert_eq!(merged.clone().with_patient_part(&stored).patient, stored.patient, "the patient part, whole");
     }
 
     #[test]

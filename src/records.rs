@@ -419,8 +419,9 @@ pub struct PatientRootProps {
     pub from_exam: bool,
 }
 
-/// The root of the patient's flow in this module: the examination handed over, saved as the
-/// draft on every change (a reload keeps the answers), handed back when the flow closes.
+/// The root of the patient's flow in this module: the examination handed over; on every change
+/// its patient part is written onto the stored draft (a reload keeps the answers; the clinician's
+/// part stays as stored), and the result is handed back when the flow closes.
 #[component]
 pub fn PatientRoot(props: &PatientRootProps) -> Html {
     let lang = use_state(draft::load_lang);
@@ -433,8 +434,11 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| {
-            PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(form.clone()));
-            save_failed.set(!draft::save(form));
+            // Only the patient's part is this flow's: it goes onto the examination as stored now,
+            // which keeps what the clinician changed meanwhile in another tab or window.
+            let merged = with_patient_part(form);
+            save_failed.set(!draft::save(&merged));
+            PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(merged));
         });
     }
     let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
@@ -465,6 +469,11 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     }
 }
 
+/// The stored examination (when there is a readable one) with the patient's part of `answered`.
+fn with_patient_part(answered: &ExamForm) -> ExamForm {
+    draft::stored().map_or_else(|| answered.clone(), |stored| stored.with_patient_part(answered))
+}
+
 /// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
 pub fn mount_patient(root: web_sys::Element, exam: &str, from_exam: bool) -> Result<(), String> {
     let exam: ExamForm = draft::decode(exam)?;
@@ -491,7 +500,7 @@ pub fn unmount() {
     if let Some(handle) = PATIENT.with(|m| m.borrow_mut().take()) {
         handle.destroy();
         if let Some(exam) = PATIENT_EXAM.with(|kept| kept.borrow_mut().take()) {
-            let detail = draft::encode(&exam);
+            let detail = draft::encode(&with_patient_part(&exam));
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from(detail));
             if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(HANDED_BACK, &init) {

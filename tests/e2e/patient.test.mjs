@@ -290,3 +290,37 @@ test('when the patient\'s flow cannot be loaded, the clinician is told and gets 
   assert.equal(await page.inputValue('#age'), '30');
   await context.close();
 });
+
+test('the patient answering in one tab keeps what the clinician changes meanwhile in another', async () => {
+  // Two tabs of one browser (one storage): the patient's flow in the first, the examination in
+  // the second. The flow's copy of the clinician's part is the one handed over (age 30).
+  const { page: patient, context, problems } = await openApp(browser, server.url);
+  await patient.fill('#age', '30');
+  await patient.click('#hand-to-patient');
+  await patient.waitForSelector('.flow');
+  const clinician = await context.newPage();
+  await clinician.goto(server.url);
+  await clinician.waitForSelector(EXAM_READY);
+  assert.equal(await clinician.inputValue('#age'), '30');
+  await clinician.fill('#age', '41');
+  await clinician.click('label[for="easi-head_neck-area-2"]');
+  // The patient answers after the clinician's change: the clinician's tab hears of it.
+  await next(patient);
+  await tap(patient, 'itch-7');
+  await clinician.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
+  assert.equal(await clinician.inputValue('#age'), '41', 'the age typed in the other tab is not put back to 30');
+  assert.equal(await clinician.isChecked('#easi-head_neck-area-2'), true, 'nor the area score cleared');
+  // The device is taken back (through the history screen): that tab's examination has both parts.
+  await patient.evaluate(() => { window.location.hash = 'history'; });
+  await patient.waitForSelector('text=Patients on this device');
+  await patient.evaluate(() => { window.location.hash = ''; });
+  await patient.waitForSelector(EXAM_READY);
+  assert.equal(await patient.inputValue('#age'), '41');
+  assert.equal(await line(patient, 'itch-nrs'), '7 — severe');
+  await clinician.reload();
+  await clinician.waitForSelector(EXAM_READY);
+  assert.equal(await clinician.inputValue('#age'), '41');
+  assert.equal(await line(clinician, 'itch-nrs'), '7 — severe');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
