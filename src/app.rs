@@ -145,8 +145,11 @@ pub fn App() -> Html {
         });
     }
     let unreadable = use_state(|| None::<String>);
+    // An unreadable draft the browser had no room to copy aside: still under the draft's key,
+    // so nothing is saved there (no examination is shown) until it is downloaded or deleted.
+    let held = use_state(|| None::<Rc<str>>);
     let exam = {
-        let unreadable = unreadable.clone();
+        let (unreadable, held) = (unreadable.clone(), held.clone());
         use_reducer(move || {
             // A new examination is dated today (shown, and editable). A restored one keeps its
             // date as it was, even empty: a date being corrected reads as empty until it is
@@ -157,6 +160,10 @@ pub fn App() -> Html {
                 Loaded::Empty => new(ExamState::default()),
                 Loaded::Unreadable(key) => {
                     unreadable.set(Some(key));
+                    new(ExamState::default())
+                }
+                Loaded::UnreadableHeld(text) => {
+                    held.set(Some(text.into()));
                     new(ExamState::default())
                 }
             }
@@ -200,7 +207,11 @@ pub fn App() -> Html {
     let save_failed = use_state_eq(|| false);
     {
         let save_failed = save_failed.clone();
-        use_effect_with(exam.form.clone(), move |form| save_failed.set(!draft::save(form)));
+        use_effect_with((exam.form.clone(), held.is_some()), move |(form, held)| {
+            if !held {
+                save_failed.set(!draft::save(form));
+            }
+        });
     }
     let shown = lang.shown();
     let lang_unavailable = shown != *lang;
@@ -227,6 +238,9 @@ pub fn App() -> Html {
     .into_iter()
     .flatten()
     .collect();
+    if let Some(text) = (*held).clone() {
+        return html! { <ContextProvider<Lang> context={shown}>{ held_view(t, text, held.clone(), onlang) }</ContextProvider<Lang>> };
+    }
     let body = match (*screen).clone() {
         // The patient's flow is in the second module too: it takes the examination over and
         // hands it back (`crate::records::PatientRoot`).
@@ -241,6 +255,35 @@ pub fn App() -> Html {
         Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost hosted={Hosted::History} /> },
     };
     html! { <ContextProvider<Lang> context={shown}>{ body }</ContextProvider<Lang>> }
+}
+
+/// In place of the examination while an unreadable draft is held under the draft's key
+/// (`Loaded::UnreadableHeld`): say so, offer its text as a download, and delete it only when
+/// asked and confirmed; then a new examination starts and is saved.
+fn held_view(t: &'static crate::i18n::Strings, text: Rc<str>, held: UseStateHandle<Option<Rc<str>>>, onlang: Callback<Lang>) -> Html {
+    let ondownload = Callback::from(move |_: MouseEvent| {
+        crate::store::download("adscore-examination-unreadable.json", "application/json", &text)
+    });
+    let ondelete = Callback::from(move |_: MouseEvent| {
+        if gloo::dialogs::confirm(t.draft_held_confirm) && draft::delete_unreadable() {
+            held.set(None);
+        }
+    });
+    html! {
+        <div class="app">
+            <header class="top">
+                <h1>{ t.app_name }</h1>
+                <LanguagePicker {onlang} />
+            </header>
+            <main class="card held">
+                { alert(t.draft_held) }
+                <p class="held__actions">
+                    <button type="button" class="button" id="held-download" onclick={ondownload}>{ t.draft_held_download }</button>
+                    <button type="button" class="button button--quiet" id="held-delete" onclick={ondelete}>{ t.draft_held_delete }</button>
+                </p>
+            </main>
+        </div>
+    }
 }
 
 /// Props of [`ExamView`].

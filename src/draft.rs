@@ -26,6 +26,10 @@ pub enum Loaded {
     Draft(ExamForm),
     /// A draft was there but could not be read; its raw text was kept under this key.
     Unreadable(String),
+    /// A draft was there but could not be read, and the browser refused to keep a copy of it
+    /// (storage full): it is still under [`DRAFT_KEY`], and this is its text. Nothing may be
+    /// saved there until the user has downloaded or deleted it ([`delete_unreadable`]).
+    UnreadableHeld(String),
 }
 
 /// Reads the saved draft.
@@ -42,10 +46,18 @@ pub fn load() -> Loaded {
                 .map(|n| format!("{UNREADABLE_PREFIX}{n}"))
                 .find(|key| matches!(storage.get_item(key), Ok(None)))
                 .expect("some key is free");
-            let _ = storage.set_item(&key, &raw);
-            Loaded::Unreadable(key)
+            match storage.set_item(&key, &raw) {
+                Ok(()) => Loaded::Unreadable(key),
+                Err(_) => Loaded::UnreadableHeld(raw),
+            }
         }
     }
+}
+
+/// Deletes the unreadable draft that was held under [`DRAFT_KEY`] (the user chose to, having
+/// been offered its text as a download); true when the browser did.
+pub fn delete_unreadable() -> bool {
+    LocalStorage::raw().remove_item(DRAFT_KEY).is_ok()
 }
 
 /// The saved draft when there is one and it can be read; nothing is moved or changed.

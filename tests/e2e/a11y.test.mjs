@@ -43,6 +43,17 @@ const withHistory = (hash, selector) => async (page) => {
   await page.reload();
   await page.waitForSelector(selector);
 };
+// A damaged examination the full storage could not copy aside: the screen that holds it.
+const toHeld = async (page) => {
+  await page.evaluate(() => {
+    localStorage.setItem('adscore.draft.v1', '{"age":"3');
+    for (let size = 1 << 20, i = 0; size >= 1; i += 1) {
+      try { localStorage.setItem(`filler.${i}`, 'y'.repeat(size)); } catch { size = Math.floor(size / 2); }
+    }
+  });
+  await page.reload();
+  await page.waitForSelector('#held-download');
+};
 const toTrend = withHistory('patient/AD-017', '[data-testid="visits"] tbody tr');
 const toWorksheet = withHistory('print/AD-017-2025-02-03-1', '.worksheet__table');
 
@@ -56,6 +67,7 @@ for (const lang of ['en', 'ko']) {
     SCREENS[`history (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toHistory };
     SCREENS[`patient over time (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toTrend };
     SCREENS[`visit worksheet (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toWorksheet };
+    SCREENS[`unreadable examination held (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toHeld };
   }
 }
 

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, openApp, EXAM_READY } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -306,3 +307,36 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     await context.close();
   });
 }
+
+test('an unreadable examination the browser has no room to copy aside is held, offered as a file, and deleted only when asked', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // The saved examination is damaged and the origin's storage is full to the last character.
+  const damaged = `{"age":"3${'x'.repeat(2000)}`;
+  await page.evaluate((text) => {
+    localStorage.clear();
+    localStorage.setItem('adscore.draft.v1', text);
+    for (let size = 1 << 20, i = 0; size >= 1; i += 1) {
+      try { localStorage.setItem(`filler.${i}`, 'y'.repeat(size)); } catch { size = Math.floor(size / 2); }
+    }
+  }, damaged);
+  await page.reload();
+  await page.waitForSelector('#held-download');
+  assert.match(await page.textContent('[role=alert]'), /could not be read.*too full/);
+  assert.equal(await page.locator('#age').count(), 0, 'no examination to type into while it is held');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#held-download')]);
+  assert.equal(await readFile(await file.path(), 'utf8'), damaged);
+  // Declining the confirmation keeps it, held and stored.
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#held-delete');
+  assert.equal(await page.evaluate(() => localStorage.getItem('adscore.draft.v1')), damaged);
+  await page.reload();
+  await page.waitForSelector('#held-download');
+  // Confirmed: deleted, and a new examination starts and is saved in its place.
+  page.once('dialog', (d) => d.accept());
+  await page.click('#held-delete');
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '34');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1') ?? '{}').age === '34');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
