@@ -816,12 +816,38 @@ pub fn labels(history: &History) -> Vec<String> {
         .collect()
 }
 
-/// What a cohort can be computed at: [`labels`], then "visit 2" … "visit M" (M = the most
-/// visits any patient has) for those not already a label — so unlabelled histories work too.
+/// The cohort's target first shown: the one after the "baseline" label when a visit has it;
+/// else the second label (the first being taken as the baseline); else, with no labels at all,
+/// "visit 2".
+pub fn default_target(history: &History) -> String {
+    let all = targets(history);
+    let baseline = all.iter().position(|l| l.trim().eq_ignore_ascii_case("baseline"));
+    let at = baseline.map_or(if labels(history).is_empty() { 0 } else { 1 }, |i| i + 1);
+    all.into_iter().nth(at).unwrap_or_default()
+}
+
+/// What a cohort can be computed at: [`labels`], then "visit N" (N ≥ 2) for each N-th visit
+/// day that some patient left unlabelled — so unlabelled histories work too. Where every visit
+/// day is labelled, the labels already name each visit and no "visit N" is offered beside them
+/// (it would be the same visit twice: "week 4" and "visit 2").
 pub fn targets(history: &History) -> Vec<String> {
     let mut out = labels(history);
-    let most = visits_by_patient(history).values().map(Vec::len).max().unwrap_or(0);
-    for n in 2..=most {
+    let mut unlabelled = std::collections::BTreeSet::new();
+    for visits in visits_by_patient(history).values() {
+        // Visit days in date order ([`target_visit`]'s counting); a day is labelled when any of
+        // its visits is.
+        let mut n = 0;
+        for (i, visit) in visits.iter().enumerate() {
+            if i == 0 || visits[i - 1].date != visit.date {
+                n += 1;
+            }
+            let day_labelled = visits.iter().any(|v| v.date == visit.date && !v.label.trim().is_empty());
+            if n >= 2 && !day_labelled {
+                unlabelled.insert(n);
+            }
+        }
+    }
+    for n in unlabelled {
         let label = format!("visit {n}");
         if !out.contains(&label) {
             out.push(label);

@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, labels, percent_of, responders, signed_tenths, target_visit, targets,
+    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, target_visit, targets,
     visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::Assessment;
@@ -435,7 +435,46 @@ fn a_visit_saved_again_on_its_day_completes_that_visit() {
 fn labels_follow_first_seen_date_order() {
     let h = study();
     assert_eq!(labels(&h), ["baseline", "week 4", "week 8"]);
-    assert_eq!(targets(&h), ["baseline", "week 4", "week 8", "visit 2", "visit 3"]);
+    // Every visit is labelled: the labels name them all, no "visit N" beside them.
+    assert_eq!(targets(&h), ["baseline", "week 4", "week 8"]);
+}
+
+#[test]
+fn visit_numbers_are_offered_for_the_visit_days_left_unlabelled() {
+    // Assemble: P1 labels both visits; P2 labels none, and has a day saved as two visits.
+    let mut h = history_with(&["P1", "P2"]);
+    h.add_visit(labelled("a", "P1", "2024-01-01", "baseline", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("b", "P1", "2024-02-01", "week 4", vec![easi_10()])).unwrap();
+    h.add_visit(visit("c", "P2", "2024-01-02", vec![easi_20()])).unwrap();
+    h.add_visit(visit("d", "P2", "2024-02-02", vec![easi_10()])).unwrap();
+    h.add_visit(visit("e", "P2", "2024-02-02", vec![itch(3)])).unwrap();
+    h.add_visit(visit("f", "P2", "2024-03-02", vec![easi_2()])).unwrap();
+    // Act / Assert: P2's 2nd and 3rd visit days (four visits, three days).
+    assert_eq!(targets(&h), ["baseline", "week 4", "visit 2", "visit 3"]);
+    // Labelling P2's second day leaves only the third to be named by number.
+    let mut second = h.visits.iter().find(|v| v.id == "e").unwrap().clone();
+    second.label = "week 4".into();
+    h.replace_visit(second).unwrap();
+    assert_eq!(targets(&h), ["baseline", "week 4", "visit 3"]);
+}
+
+#[test]
+fn the_cohort_first_shown_is_the_visit_after_the_baseline() {
+    // Assemble: a screening visit is labelled before the baseline.
+    let mut h = history_with(&["P1", "P2"]);
+    h.add_visit(labelled("s", "P1", "2024-01-01", "screening", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("b", "P1", "2024-01-08", "Baseline", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("w", "P1", "2024-02-05", "week 4", vec![easi_10()])).unwrap();
+    // Act / Assert
+    assert_eq!(default_target(&h), "week 4");
+    // No "baseline" label: the second label; no labels at all: the second visit.
+    let mut unnamed = history_with(&["P2"]);
+    unnamed.add_visit(visit("a", "P2", "2024-01-01", vec![easi_20()])).unwrap();
+    unnamed.add_visit(visit("c", "P2", "2024-02-01", vec![easi_10()])).unwrap();
+    unnamed.add_visit(visit("d", "P2", "2024-03-01", vec![easi_2()])).unwrap();
+    assert_eq!(default_target(&unnamed), "visit 2");
+    assert_eq!(default_target(&study()), "week 4");
+    assert_eq!(default_target(&history_with(&["P3"])), "");
 }
 
 // ---------------------------------------------------------------------------------------------

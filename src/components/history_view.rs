@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, percent_of, signed_tenths, targets, visits_by_patient, History};
+use crate::history::{batch, cohort, csv, fhir, io, merge, default_target, percent_of, signed_tenths, targets, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -79,7 +79,7 @@ fn file_picker(t: &RecordsStrings, id: &'static str, accept: &'static str, node:
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
     let t = use_records_strings();
     let history = &props.history;
-    let target = use_state(|| targets(history).into_iter().nth(1).unwrap_or_default());
+    let target = use_state(|| default_target(history));
     let plan = use_state(|| None::<(History, merge::MergePlan)>);
     let message = use_state(|| None::<Result<String, String>>);
     let batch_errors = use_state(Vec::<batch::BatchError>::new);
