@@ -1,7 +1,7 @@
 //! CSV export (one row per assessment, documented columns, RFC 4180, CRLF, optional BOM) and
 //! batch scoring (every valid row scored, every bad row listed with its line and reason).
 
-use adscore::history::batch::score_csv;
+use adscore::history::batch::{score_csv, template};
 use adscore::history::csv::{columns, item_columns, parse, to_csv, CHANGE_COLUMNS, RESULT_COLUMNS};
 use adscore::history::io::MAX_IMPORT_BYTES;
 use adscore::history::{GlobalRatings, History, Patient, Visit};
@@ -206,6 +206,31 @@ fn with<'a>(cells: &'a [(String, String)], changes: &[(&'a str, &'a str)]) -> Ve
         .iter()
         .map(|(c, v)| (c.as_str(), changes.iter().find(|(k, _)| k == c).map_or(v.as_str(), |(_, v)| v)))
         .collect()
+}
+
+#[test]
+fn the_batch_template_scores_every_example_row() {
+    // Act
+    let result = score_csv(&template());
+    // Assert: one row of each instrument, all valid, with the totals worked out by hand.
+    assert_eq!((result.errors.len(), result.scored), (0, 6), "{:#?}", result.errors);
+    let out = rows(&result.output_csv);
+    let total = |subject: &str| {
+        let row = &out.iter().find(|(_, r)| r["subject"] == subject).unwrap().1;
+        (row["instrument"].clone(), row["total"].clone(), row["band"].clone())
+    };
+    let t = |i: &str, total: &str, band: &str| (i.to_string(), total.to_string(), band.to_string());
+    // EASI, adult: head 3.5 × 2 × 0.1 + upper 7 × 3 × 0.2 + trunk 2 × 1 × 0.3 = 0.7 + 4.2 + 0.6.
+    assert_eq!(total("S01"), t("easi", "5.5", "mild"));
+    // SCORAD: A = 0.9 + 1.35 + 0.45 + 1.35 + 0.45 + 0.9 = 5.4; B = 7; C = 9.5 → 1.08 + 24.5 + 9.5.
+    assert_eq!(total("S02"), t("scorad", "35.08", "moderate"));
+    assert_eq!(total("S03"), t("poem", "12", "moderate"));
+    assert_eq!(total("S04"), t("dlqi", "8", "moderate"));
+    assert_eq!(total("S05"), t("itch_nrs", "7", "severe"));
+    assert_eq!(total("S06").0, "sleep_nrs");
+    // The header has every item column, so any instrument can be added as a row.
+    let header = template().lines().next().unwrap().to_string();
+    assert_eq!(header, ["subject", "instrument"].iter().map(|c| c.to_string()).chain(item_columns()).collect::<Vec<_>>().join(","));
 }
 
 #[test]

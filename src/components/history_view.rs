@@ -267,7 +267,13 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <div class="field">
                     <label for="batch-csv">{ t.batch_title }</label>
                     <span class="field__hint">{ t.batch_hint }</span>
-                    { file_picker(t, "batch-csv", ".csv,text/csv", batch_ref, onbatch) }
+                    <div class="buttons">
+                        { file_picker(t, "batch-csv", ".csv,text/csv", batch_ref, onbatch) }
+                        <button type="button" class="button button--quiet" id="batch-template"
+                            onclick={Callback::from(|_: MouseEvent| store::download("adscore-batch-template.csv", "text/csv;charset=utf-8", &batch::template()))}>
+                            { t.batch_template }
+                        </button>
+                    </div>
                 </div>
                 if !batch_errors.is_empty() {
                     <ul class="errors" data-testid="batch-errors">

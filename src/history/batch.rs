@@ -52,6 +52,39 @@ fn fatal(line: usize, reason: impl Into<String>) -> BatchResult {
     BatchResult { output_csv: String::new(), errors: vec![BatchError { line, reason: reason.into() }], scored: 0 }
 }
 
+/// One example record of each instrument, for [`template`] (the record format's JSON).
+const TEMPLATE_RECORDS: [&str; 6] = [
+    r#"{"instrument":"easi","age_years":34,"regions":{"head_neck":{"area":2,"erythema":1.5,"edema_papulation":1,"excoriation":0,"lichenification":1},"upper_limbs":{"area":3,"erythema":2,"edema_papulation":2,"excoriation":1,"lichenification":2},"trunk":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0},"lower_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0}}}"#,
+    r#"{"instrument":"scorad","age_years":34,"extent":{"head_neck_front":20,"head_neck_back":0,"upper_limb_left_front":30,"upper_limb_left_back":10,"upper_limb_right_front":30,"upper_limb_right_back":10,"trunk_front":5,"trunk_back":0,"lower_limb_left_front":0,"lower_limb_left_back":0,"lower_limb_right_front":0,"lower_limb_right_back":0,"genitals":0},"intensity":{"erythema":2,"edema_papulation":1,"oozing_crusts":0,"excoriation":1,"lichenification":1,"dryness":2},"subjective":{"pruritus":6.5,"sleep_loss":3}}"#,
+    r#"{"instrument":"poem","answers":[3,2,1,0,2,1,3]}"#,
+    r#"{"instrument":"dlqi","answers":[2,1,"not_relevant",1,0,0,2,1,0,1]}"#,
+    r#"{"instrument":"itch_nrs","value":7}"#,
+    r#"{"instrument":"sleep_nrs","value":4}"#,
+];
+
+/// A CSV to start a batch from: a `subject` column (any other column is copied through too),
+/// `instrument`, every item column, and one example row of each instrument, written as the
+/// history export writes its items (so every example row scores).
+pub fn template() -> String {
+    let mut columns = vec!["subject".to_string(), "instrument".to_string()];
+    columns.extend(super::csv::item_columns());
+    let mut out = line(&columns);
+    for (n, json) in TEMPLATE_RECORDS.iter().enumerate() {
+        let record = Assessment::from_json(json).expect("the template's records are valid");
+        let cells = super::csv::item_cells(&record);
+        let row: Vec<String> = columns
+            .iter()
+            .map(|column| match column.as_str() {
+                "subject" => format!("S{:02}", n + 1),
+                "instrument" => super::instrument_key(&record).to_string(),
+                _ => cells.iter().find(|(c, _)| c == column).map(|(_, text)| text.clone()).unwrap_or_default(),
+            })
+            .collect();
+        out.push_str(&line(&row));
+    }
+    out
+}
+
 /// Scores a CSV of item-level scores (`docs/batch-csv.md`): comma, semicolon or tab
 /// separated (detected from the header), UTF-8 with or without BOM, CRLF or LF. The output
 /// keeps every input column except the result columns, in order, then adds

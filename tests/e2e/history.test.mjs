@@ -439,3 +439,25 @@ test('the history screens have the language switch too, and the examination foll
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('batch scoring starts from a template a researcher can download; the template scores as it is', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.evaluate(() => { window.location.hash = 'history'; });
+  await page.waitForSelector('#batch-template');
+  const hint = await page.locator('.field', { has: page.locator('#batch-csv') }).locator('.field__hint').textContent();
+  assert.match(hint, /template/);
+  assert.doesNotMatch(hint, /docs\//, 'no path into the source tree');
+  const template = await download(page, '#batch-template');
+  assert.match(template.split('\r\n')[0], /^subject,instrument,age_years,easi_/);
+  // Upload it back: every row scored, none listed as an error.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.setInputFiles('#batch-csv', { name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(template) }),
+  ]);
+  const scored = (await readFile(await file.path(), 'utf8')).trim().split('\r\n');
+  assert.equal(scored.length, 7, 'the header and six rows');
+  assert.ok(scored.slice(1).every((row) => row.endsWith(',')), 'no row has an error');
+  assert.equal(await page.locator('[data-testid="batch-errors"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
