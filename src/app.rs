@@ -100,17 +100,25 @@ impl Screen {
     }
 }
 
-/// The screen the location hash names, following every change of the hash (each screen
-/// starts at the top).
+/// The screen the location hash names, following every change of the hash. A new screen
+/// starts at the top; a hash that names a place on the same screen (the examination's "EASI",
+/// "SCORAD" links, `#map-examined`) is left to the browser, which scrolls to it.
 #[hook]
 pub fn use_screen() -> UseStateHandle<Screen> {
-    let screen = use_state(|| Screen::from_hash(&gloo::utils::window().location().hash().unwrap_or_default()));
+    let hash = || gloo::utils::window().location().hash().unwrap_or_default();
+    let screen = use_state(|| Screen::from_hash(&hash()));
     {
         let screen = screen.clone();
         use_effect_with((), move |_| {
+            let last = RefCell::new(hash());
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                screen.set(Screen::from_hash(&gloo::utils::window().location().hash().unwrap_or_default()));
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                let now = hash();
+                let before = last.replace(now.clone());
+                let next = Screen::from_hash(&now);
+                if next != Screen::from_hash(&before) {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+                screen.set(next);
             });
             move || drop(listener)
         });

@@ -372,6 +372,12 @@ impl ExamForm {
         self
     }
 
+    /// Cells are painted on the body map but the whole skin is not confirmed examined, so the
+    /// map gives the scores nothing yet (what a clinician who painted it may not expect).
+    pub fn map_waiting(&self) -> bool {
+        !self.map.is_empty() && !self.map_examined
+    }
+
     /// The examination as a visit of `patient`, dated on the examination date.
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
         Visit {
@@ -443,6 +449,21 @@ mod tests {
         assert_eq!((merged.patient.itch, merged.patient.poem[0]), (Some(7), Some(3)));
         assert_eq!((merged.scorad.pruritus.as_str(), merged.scorad.sleep_loss.as_str()), ("6.5", "3"));
         assert_eq!(merged.clone().with_patient_part(&stored).patient, stored.patient, "the patient part, whole");
+    }
+
+    #[test]
+    fn a_painted_map_waits_for_the_whole_skin_to_be_confirmed_examined() {
+        // Assemble
+        let mut form = ExamForm::default();
+        assert!(!form.map_waiting(), "nothing painted: nothing waits");
+        // Act / Assert: one cell painted, not confirmed → waiting; confirmed → used.
+        form.map.set(Segment::TrunkFront, 0, true);
+        assert!(form.map_waiting());
+        form.map_examined = true;
+        assert!(!form.map_waiting());
+        // Confirmed with nothing painted is not waiting either (the skin is clear).
+        form.map = Painting::default();
+        assert!(!form.map_waiting());
     }
 
     #[test]

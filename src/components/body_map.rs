@@ -262,7 +262,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 { view(View::Back, t.map_back) }
             </div>
             <label class="check">
-                <input type="checkbox" checked={props.examined} onchange={onexamined} />
+                <input type="checkbox" id="map-examined" checked={props.examined} onchange={onexamined} />
                 <span>{ t.map_examined }</span>
             </label>
             if !props.examined {

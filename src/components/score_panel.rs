@@ -191,6 +191,12 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 { if *expanded { t.hide_details } else { t.show_details } }
             </button>
             <div class="panel__details" id="score-details">
+                if props.form.map_waiting() && (easi.is_err() || scorad.is_err()) {
+                    <p class="needed" data-testid="map-waiting">
+                        // On a phone the details cover the page: closed, so the map is in view.
+                        <a href="#map-examined" onclick={{ let expanded = expanded.clone(); Callback::from(move |_: MouseEvent| expanded.set(false)) }}>{ t.map_waiting }</a>
+                    </p>
+                }
                 <h3>{ t.easi }</h3>
                 { easi_detail }
                 <h3>{ t.scorad }</h3>

@@ -136,6 +136,7 @@ pub static EN: Strings = Strings {
     map_erase: "Eraser",
     map_clear: "Clear map",
     map_examined: "Whole skin examined — unpainted areas have no lesions",
+    map_waiting: "The body map is painted but not used yet: to take the areas from it, confirm “Whole skin examined” under the map.",
     map_not_used: "The map's values are used for the scores once you confirm the whole skin was examined.",
     map_regions: "EASI regions from the map",
     map_list: "SCORAD areas from the map",

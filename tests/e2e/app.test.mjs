@@ -340,3 +340,39 @@ test('an unreadable examination the browser has no room to copy aside is held, o
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a painted map not yet confirmed says, where the missing entries are listed, how to use it', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  await page.fill('#age', '34');
+  await page.click('.panel__toggle');
+  assert.equal(await page.locator('[data-testid="map-waiting"]').count(), 0, 'nothing painted, nothing said');
+  await page.locator('[data-cell="6:0"]').scrollIntoViewIfNeeded();
+  await page.click('[data-cell="6:0"]');
+  assert.match(await page.textContent('[data-testid="map-waiting"]'), /painted but not used yet.*Whole skin examined/);
+  assert.equal(await page.getAttribute('[data-testid="map-waiting"] a', 'href'), '#map-examined');
+  await page.click('[data-testid="map-waiting"] a');
+  assert.equal(await page.getAttribute('.panel__toggle', 'aria-expanded'), 'false', 'the details close, the map is in view');
+  await page.waitForFunction(() => {
+    const box = document.querySelector('#map-examined').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= document.querySelector('.panel').getBoundingClientRect().top;
+  });
+  await page.check('#map input[type=checkbox]');
+  assert.equal(await page.locator('[data-testid="map-waiting"]').count(), 0, 'confirmed: the map is used');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the examination\'s section links scroll to their section (a new screen still starts at the top)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  for (const id of ['scorad', 'easi', 'map']) {
+    await page.click(`.top__nav a[href="#${id}"]`);
+    await page.waitForFunction((s) => Math.abs(document.getElementById(s).getBoundingClientRect().top) < 2, id);
+  }
+  await page.click('.top__nav a[href="#scorad"]');
+  await page.waitForFunction(() => scrollY > 1000);
+  await page.evaluate(() => { window.location.hash = 'history'; });
+  await page.waitForSelector('#export-json');
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
