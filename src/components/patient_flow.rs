@@ -126,14 +126,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             };
             let who = choices(&[t.answer_self, t.answer_proxy]);
             let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
-            html! {
-                <>
-                    <h1>{ t.patient_mode_title }</h1>
-                    <p class="lead">{ t.patient_intro }</p>
-                    <GradePicker name="who" legend={t.who_answers} choices={who} selected={Some(u8::from(p.proxy))}
-                        onpick={onwho} stacked=true />
+            let questions = |legend: &'static str| html! {
                     <fieldset class="picker">
-                        <legend>{ t.choose_questions }</legend>
+                        <legend>{ legend }</legend>
                         { toggle(t.q_itch, |p| p.itch, |p, v| p.itch = v) }
                         { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v) }
                         { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v) }
@@ -141,6 +136,23 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                         { toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v) }
                         { toggle(t.q_global, |p| p.global, |p, v| p.global = v) }
                     </fieldset>
+            };
+            html! {
+                <>
+                    <h1>{ t.patient_mode_title }</h1>
+                    <p class="lead">{ t.patient_intro }</p>
+                    <GradePicker name="who" legend={t.who_answers} choices={who} selected={Some(u8::from(p.proxy))}
+                        onpick={onwho} stacked=true />
+                    // Handed over, the questions are the clinician's choice, set before: folded
+                    // away, so that the patient's first screen asks only who is answering.
+                    if props.from_exam {
+                        <details class="setup">
+                            <summary>{ t.questions_by_clinician }</summary>
+                            { questions(t.choose_questions) }
+                        </details>
+                    } else {
+                        { questions(t.choose_questions) }
+                    }
                 </>
             }
         }

@@ -207,6 +207,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     answer_self: "I am the patient",
     answer_proxy: "I am answering for my child",
     choose_questions: "Questions to ask",
+    questions_by_clinician: "Questions to ask (set by the clinician before handing over)",
     q_itch: "Worst itch (past 24 hours)",
     q_sleep: "Sleep (last night)",
     q_scorad_c: "Itch and sleep over 3 days (for SCORAD)",

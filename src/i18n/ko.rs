@@ -209,6 +209,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     answer_self: "제가 환자입니다",
     answer_proxy: "자녀를 대신해 응답합니다",
     choose_questions: "물어볼 질문",
+    questions_by_clinician: "물어볼 질문(기기를 건네기 전에 진료진이 설정)",
     q_itch: "가장 심한 가려움(최근 24시간)",
     q_sleep: "수면(어젯밤)",
     q_scorad_c: "3일간의 가려움과 수면(SCORAD용)",

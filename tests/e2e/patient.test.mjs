@@ -41,6 +41,9 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   await page.click('#hand-to-patient');
   // The clinician's entries are not on the patient's screens.
   assert.equal(await page.locator('#age, #easi, .panel').count(), 0);
+  // Nor the clinician's choice of questions, until unfolded.
+  assert.equal(await page.isVisible('text=DLQI item scores'), false);
+  await page.click('.setup > summary');
   await page.check('text=DLQI item scores');
   await next(page);
   assert.equal(await step(page), 'Itch');
@@ -105,6 +108,8 @@ test('a patient completes the flow with the keyboard alone', async () => {
   await page.evaluate(() => { window.location.hash = 'patient'; });
   await page.reload();
   await page.waitForSelector('.flow');
+  // On its own (no clinician), the choice of questions is the user's: shown, not folded.
+  assert.equal(await page.isVisible('text=DLQI item scores'), true);
   const press = (key, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press(key); })();
   // Tab on to "Next" and press it.
   const toNext = async () => {
@@ -146,6 +151,7 @@ test('a patient completes the flow with the keyboard alone', async () => {
 test('POEM and DLQI with two unanswered items show "not scored" and why', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
   await page.uncheck('text=Worst itch');
   await page.uncheck('text=Sleep (last night)');
   await page.uncheck('text=Itch and sleep over 3 days');
@@ -209,6 +215,7 @@ for (const screen of ['examination', 'patient flow']) {
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     const screens = [];
     if (screen === 'patient flow') {
+      await page.click('.setup > summary');
       await page.check('input[type=checkbox] >> nth=4'); // DLQI too
       for (let i = 0; i < 24; i++) { screens.push(await visibleText(page)); if (await page.locator('#flow-next').count() === 0) break; await next(page); }
     } else {
