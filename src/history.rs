@@ -124,6 +124,30 @@ impl Metric {
     pub const fn index(self) -> usize {
         self as usize
     }
+
+    /// Whether the instrument scores in whole numbers (POEM, DLQI, the NRS).
+    pub const fn is_whole(self) -> bool {
+        matches!(self, Metric::Poem | Metric::Dlqi | Metric::ItchNrs | Metric::SleepNrs)
+    }
+
+    /// A value or change of this metric (in 1/[`UNITS`]) as the screens show it: a whole-number
+    /// instrument's as a whole number ("7", "-4"), EASI's and SCORAD's to one decimal
+    /// ([`units_text`]).
+    pub fn text(self, units: i64) -> String {
+        if self.is_whole() && units % UNITS == 0 {
+            (units / UNITS).to_string()
+        } else {
+            units_text(units)
+        }
+    }
+}
+
+/// A value in 1/[`UNITS`] as text with one decimal, half away from zero ("12.5", "-3.0"; EASI
+/// 0.15 is "0.2").
+pub fn units_text(units: i64) -> String {
+    let tenths = (units * 10 + units.signum() * UNITS / 2) / UNITS;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
 }
 
 // `index` is the place in `ALL` because the variants are declared in that order.

@@ -432,6 +432,20 @@ fn a_visit_saved_again_on_its_day_completes_that_visit() {
 }
 
 #[test]
+fn whole_number_instruments_are_shown_as_whole_numbers_and_easi_scorad_to_a_tenth() {
+    // Itch 7, its change −4, POEM 13: as the instrument scores them, not "7.0".
+    assert_eq!((Metric::ItchNrs.text(7 * UNITS), Metric::ItchNrs.text(-4 * UNITS), Metric::Poem.text(13 * UNITS)), ("7".into(), "-4".into(), "13".into()));
+    assert_eq!(Metric::Dlqi.text(0), "0");
+    // EASI and SCORAD: one decimal, half away from zero (EASI 0.15 → 0.2, −0.15 → −0.2).
+    assert_eq!(Metric::Easi.text(8 * UNITS), "8.0");
+    assert_eq!(Metric::Easi.text(UNITS * 15 / 100), "0.2");
+    assert_eq!(Metric::Easi.text(-UNITS * 15 / 100), "-0.2");
+    assert_eq!(Metric::Scorad.text(UNITS * 2372 / 100), "23.7");
+    // A whole-number instrument's value that is not whole (a mean, say) keeps its decimal.
+    assert_eq!(Metric::ItchNrs.text(UNITS * 65 / 10), "6.5");
+}
+
+#[test]
 fn labels_follow_first_seen_date_order() {
     let h = study();
     assert_eq!(labels(&h), ["baseline", "week 4", "week 8"]);

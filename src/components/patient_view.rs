@@ -23,13 +23,6 @@ pub struct PatientViewProps {
     pub onlang: Callback<crate::i18n::Lang>,
 }
 
-/// A value in 1/UNITS as text with one decimal ("12.5", "-3.0").
-pub fn units_text(units: i64) -> String {
-    let tenths = (units * 10 + units.signum() * UNITS / 2) / UNITS;
-    let sign = if tenths < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
-}
-
 /// The scale top and band edges (score points) of a metric's chart.
 fn scale(metric: Metric) -> (f64, &'static [f64]) {
     match metric {
@@ -60,7 +53,7 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     bounds.extend_from_slice(edges);
     bounds.push(top);
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
-    let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
+    let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
         <figure class="chart">
             // The scale in the caption too: text that grows with the reader's text size (the
@@ -76,7 +69,7 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
                 <polyline class="chart__line" points={line.join(" ")} />
                 { for points.iter().map(|&(i, v)| html! {
                     <circle class="chart__point" cx={x(i).to_string()} cy={y(v).to_string()} r="5">
-                        <title>{ format!("{} — {}", t.date(&visits[i].date), units_text((v * UNITS as f64).round() as i64)) }</title>
+                        <title>{ format!("{} — {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64)) }</title>
                     </circle>
                 }) }
             </svg>
@@ -84,13 +77,13 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     }
 }
 
-fn change_text(t: &RecordsStrings, change: &Change) -> String {
+fn change_text(t: &RecordsStrings, metric: Metric, change: &Change) -> String {
     match change {
         Change::Missing => "—".into(),
         Change::Value { abs, pct_tenths } => {
             // A no-break space: the % stays on the line of its number in a narrow column.
             let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}\u{a0}%", signed_tenths(p)));
-            format!("{} ({pct})", if *abs > 0 { format!("+{}", units_text(*abs)) } else { units_text(*abs) })
+            format!("{} ({pct})", if *abs > 0 { format!("+{}", metric.text(*abs)) } else { metric.text(*abs) })
         }
     }
 }
@@ -200,9 +193,9 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         </th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
-                                                { values[m.index()].map(units_text).unwrap_or_else(|| "—".into()) }
+                                                { values[m.index()].map(|u| m.text(u)).unwrap_or_else(|| "—".into()) }
                                                 if let Some(b) = after_baseline(v) {
-                                                    <span class="change" data-metric={m.key()}>{ change_text(t, &change_of_values(b[m.index()], values[m.index()])) }</span>
+                                                    <span class="change" data-metric={m.key()}>{ change_text(t, m, &change_of_values(b[m.index()], values[m.index()])) }</span>
                                                 }
                                             </td>
                                         }) }
