@@ -70,6 +70,31 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit
     }
 }
 
+/// What the last screen lists: each part asked, with its answers ("not answered yet" for any
+/// left blank); POEM and DLQI as their totals, or why there is none.
+fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str) -> Vec<(&'static str, String)> {
+    let of_10 = |answer: Option<String>| answer.map_or_else(|| t.unanswered.to_string(), |a| format!("{a} / 10"));
+    let typed = |text: &str| Some(text.trim().to_string()).filter(|a| !a.is_empty());
+    let total = |score: Option<(Option<u32>, u32)>, most: u32| match score {
+        None => t.unanswered.to_string(),
+        Some((Some(total), _)) => format!("{total} / {most}"),
+        Some((None, blank)) => fill(t.not_scored_unanswered, &[&blank]),
+    };
+    let label = |value: Option<u8>, text: fn(&RecordsStrings, u8) -> &'static str| value.map_or(t.unanswered, |v| text(t, v));
+    let parts = p.parts;
+    [
+        parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
+        parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
+        parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus)), of_10(typed(sleep_loss))))),
+        parts.poem.then(|| (t.q_poem, total(p.poem_record().map(|r| r.score()).map(|s| (s.total, s.unanswered)), 28))),
+        parts.dlqi.then(|| (t.q_dlqi, total(p.dlqi_record().and_then(|r| r.score().ok()).map(|s| (s.total, s.unanswered)), 30))),
+        parts.global.then(|| (t.q_global, format!("{} · {}", label(p.status, |t, v| t.disease_status(v)), label(p.effect, |t, v| t.treatment_effect(v))))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// The flow.
 #[component]
 pub fn PatientFlow(props: &PatientFlowProps) -> Html {
@@ -262,12 +287,22 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     onpick={dispatch.reform(Action::SetEffect)} stacked=true />
             }
         }
-        Step::Done => html! {
-            <>
-                <h1>{ t.done_title }</h1>
-                <p class="lead">{ t.done_text }</p>
-            </>
-        },
+        Step::Done => {
+            let answers = answers(t, p, &props.pruritus, &props.sleep_loss);
+            html! {
+                <>
+                    <h1>{ t.done_title }</h1>
+                    <p class="lead">{ t.done_text }</p>
+                    // To check before handing back, or to show the clinician on one's own phone.
+                    if !answers.is_empty() {
+                        <h2>{ t.your_answers }</h2>
+                        <dl class="answers" data-testid="answers">
+                            { for answers.into_iter().map(|(question, answer)| html! { <><dt>{ question }</dt><dd>{ answer }</dd></> }) }
+                        </dl>
+                    }
+                </>
+            }
+        }
     };
 
     let finish = {

@@ -220,6 +220,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     return_to_exam: "Return to the examination",
     done_title: "Thank you",
     done_text: "Your answers are saved on this device.",
+    your_answers: "Your answers",
     start_again: "Answer again",
     itch_question: "How bad was your itch at its worst in the past 24 hours?",
     itch_question_proxy: "How bad was your child's itch at its worst in the past 24 hours?",

@@ -222,6 +222,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     return_to_exam: "진찰 화면으로 돌아가기",
     done_title: "감사합니다",
     done_text: "응답이 이 기기에 저장되었습니다.",
+    your_answers: "나의 응답",
     start_again: "다시 응답하기",
     itch_question: "지난 24시간 동안 가려움이 가장 심했을 때 얼마나 심했습니까?",
     itch_question_proxy: "지난 24시간 동안 자녀의 가려움이 가장 심했을 때 얼마나 심했습니까?",
