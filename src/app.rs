@@ -57,10 +57,19 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
 
+/// The location hash while the patient holds the device (handed over by the clinician).
+pub const HANDED: &str = "handed";
+/// Where [`back_to_exam`] marks a deliberate return from the patient's flow (session storage:
+/// read by the examination's module, written by either).
+const LEAVING_KEY: &str = "adscore.leaving-flow";
+
 /// Back to the examination: clears the location hash and tells [`use_screen`] even when the
-/// hash was already empty (a hand-over to the patient does not set one).
+/// hash was already empty. Leaving the patient's flow this way is deliberate, so it is marked.
 pub fn back_to_exam() {
     let window = gloo::utils::window();
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.set_item(LEAVING_KEY, "1");
+    }
     let _ = window.location().set_hash("");
     if let Ok(event) = web_sys::Event::new("hashchange") {
         let _ = window.dispatch_event(&event);
@@ -94,6 +103,7 @@ impl Screen {
             Some(("patient", code)) => Screen::PatientHistory(code.to_string()),
             Some(("print", id)) => Screen::Print(id.to_string()),
             _ if decoded == "patient" => Screen::Patient { from_exam: false },
+            _ if decoded == HANDED => Screen::Patient { from_exam: true },
             _ if decoded == "history" => Screen::History,
             _ => Screen::Exam,
         }
@@ -114,6 +124,20 @@ pub fn use_screen() -> UseStateHandle<Screen> {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let now = hash();
                 let before = last.replace(now.clone());
+                let window = gloo::utils::window();
+                let session = window.session_storage().ok().flatten();
+                let deliberate = session.as_ref().is_some_and(|s| s.get_item(LEAVING_KEY).ok().flatten().is_some());
+                if let Some(session) = session {
+                    let _ = session.remove_item(LEAVING_KEY);
+                }
+                if before.trim_start_matches('#') == HANDED && now.trim_start_matches('#') != HANDED && !deliberate {
+                    // The browser's Back (or a typed address) while the patient holds the device:
+                    // the flow stays, and nothing of the clinician's screens is shown. The
+                    // clinician takes the device back with the flow's own last button.
+                    last.replace(format!("#{HANDED}"));
+                    let _ = window.location().set_hash(HANDED);
+                    return;
+                }
                 let next = Screen::from_hash(&now);
                 if next != Screen::from_hash(&before) {
                     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -223,18 +247,17 @@ pub fn App() -> Html {
     }
     let shown = lang.shown();
     let lang_unavailable = shown != *lang;
-    use_effect_with((*lang, shown), |&(lang, shown)| {
-        draft::save_lang(lang);
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", shown.tag());
-        }
-    });
+    use_effect_with((*lang, shown), |&(lang, shown)| draft::show_lang(lang, shown));
     // Stable across renders, so children whose data did not change are not re-rendered.
     let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
     let onlang = set_lang;
     // Made once, so that a tap does not draw the examination's top again.
+    // The hand-over is a place of its own in the tab's history (`#handed`): a reload stays in
+    // the patient's flow, and Back does not leave it (`use_screen`).
     let onhand = use_callback(screen.clone(), |_: MouseEvent, screen| {
-        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        let window = gloo::utils::window();
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        let _ = window.location().set_hash(HANDED);
         screen.set(Screen::Patient { from_exam: true })
     });
     let t = shown.strings();

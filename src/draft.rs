@@ -86,6 +86,16 @@ pub fn save_lang(lang: Lang) {
     let _ = LocalStorage::raw().set_item(LANG_KEY, lang.tag());
 }
 
+/// Remembers `chosen` and marks the page as written in `shown` (`<html lang>`: what screen
+/// readers speak it as, and the Korean line-breaking rule). They differ only while the chosen
+/// language's strings cannot be read (then English is shown).
+pub fn show_lang(chosen: Lang, shown: Lang) {
+    save_lang(chosen);
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", shown.tag());
+    }
+}
+
 /// The draft's text: exactly what serde_json writes for [`ExamForm`].
 pub fn encode(form: &ExamForm) -> String {
     let mut out = String::with_capacity(1024);

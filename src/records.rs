@@ -172,10 +172,7 @@ pub fn Records() -> Html {
         let lang = lang.clone();
         yew::platform::spawn_local(async move {
             if crate::i18n::ready(chosen).await.is_ok() {
-                draft::save_lang(chosen);
-                if let Some(root) = gloo::utils::document().document_element() {
-                    let _ = root.set_attribute("lang", chosen.tag());
-                }
+                draft::show_lang(chosen, chosen);
                 lang.set(chosen);
             }
         });
@@ -445,10 +442,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     let onlang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| {
-            draft::save_lang(l);
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", l.tag());
-            }
+            draft::show_lang(l, l);
             lang.set(l)
         })
     };

@@ -262,7 +262,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 
   });
 }
 
-test('the patient\'s flow is loaded when handed over, and leaving it any way hands the answers back', async () => {
+test('the patient\'s flow is loaded when handed over; Back and reload keep the patient in it; its last button hands the answers back', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -273,10 +273,20 @@ test('the patient\'s flow is loaded when handed over, and leaving it any way han
   assert.ok(requested.some((path) => /records-[0-9a-f]+_bg\.wasm$/.test(path)), 'the flow comes with the second module');
   await next(page);
   await tap(page, 'itch-7');
-  // Not finished: the clinician takes the device back through the history screen's link.
-  await page.evaluate(() => { window.location.hash = 'history'; });
-  await page.waitForSelector('text=Patients on this device');
-  await page.evaluate(() => { window.location.hash = ''; });
+  // The browser's Back, even twice, and a typed address show the patient none of the
+  // clinician's screens (the history lists other patients); a reload stays in the flow.
+  for (const leave of [() => page.goBack(), () => page.goBack(), () => page.evaluate(() => { window.location.hash = 'history'; })]) {
+    await leave();
+    await page.waitForFunction(() => window.location.hash === '#handed');
+    await page.waitForSelector('.flow');
+    assert.equal(await page.locator('#age, #export-json, .panel').count(), 0);
+  }
+  await page.reload();
+  await page.waitForSelector('.flow');
+  assert.equal(await page.locator('#age, .panel').count(), 0);
+  // The clinician takes the device back with the flow's last button.
+  while (await step(page) !== 'Done') await next(page);
+  await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);
   await page.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
   assert.equal(await line(page, 'itch-nrs'), '7 — severe');
@@ -325,10 +335,9 @@ test('the patient answering in one tab keeps what the clinician changes meanwhil
   await clinician.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
   assert.equal(await clinician.inputValue('#age'), '41', 'the age typed in the other tab is not put back to 30');
   assert.equal(await clinician.isChecked('#easi-head_neck-area-2'), true, 'nor the area score cleared');
-  // The device is taken back (through the history screen): that tab's examination has both parts.
-  await patient.evaluate(() => { window.location.hash = 'history'; });
-  await patient.waitForSelector('text=Patients on this device');
-  await patient.evaluate(() => { window.location.hash = ''; });
+  // The device is taken back: that tab's examination has both parts.
+  while (await step(patient) !== 'Done') await next(patient);
+  await patient.click('#flow-finish');
   await patient.waitForSelector(EXAM_READY);
   assert.equal(await patient.inputValue('#age'), '41');
   assert.equal(await line(patient, 'itch-nrs'), '7 — severe');
