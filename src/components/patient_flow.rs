@@ -326,8 +326,13 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 </div>
             }
             <main class="flow__body" data-step={format!("{step:?}")} tabindex="-1" ref={body_ref}>
-                { body }
-                { if matches!(step, Step::Intro | Step::Done) { html! {} } else { unvalidated } }
+                // Keyed by the step: each question gets inputs of its own. Reused from the question
+                // before (same options, another name), a radio showed no answer after Back (itch
+                // 6, sleep 4, Back: itch blank though stored).
+                <div class="flow__step" key={format!("{step:?}")}>
+                    { body }
+                    { if matches!(step, Step::Intro | Step::Done) { html! {} } else { unvalidated } }
+                </div>
             </main>
             <nav class="flow__nav">
                 if index > 0 {

@@ -348,3 +348,21 @@ test('the patient answering in one tab keeps what the clinician changes meanwhil
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('going back shows each question with the answer given (neighbouring questions with the same options)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await next(page);
+  await tap(page, 'itch-6');
+  await next(page);
+  await tap(page, 'sleep-4');
+  await page.click('text=Back');
+  assert.equal(await step(page), 'Itch');
+  assert.equal(await page.isChecked('#itch-6'), true, 'itch 6 shown as given');
+  await next(page);
+  assert.equal(await page.isChecked('#sleep-4'), true, 'sleep 4 shown as given');
+  assert.equal(await page.locator('input[type=radio]:checked').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
