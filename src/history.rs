@@ -741,6 +741,12 @@ pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
     day
 }
 
+/// Whether two visit labels name the same time point: spaces around them and letter case do
+/// not count ("Week 4", "week 4 " and "week 4" are one time point).
+pub fn same_label(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// `N` if `label` is "visit N" (any case, N ≥ 1).
 fn visit_number(label: &str) -> Option<usize> {
     let label = label.trim();
@@ -754,7 +760,7 @@ fn visit_number(label: &str) -> Option<usize> {
 /// A patient's target visit: the first visit labelled `target_label`, or, when none is and the
 /// label reads "visit N", the first visit of the N-th visit day (distinct dates, in order).
 pub fn target_visit<'a>(visits: &[&'a Visit], target_label: &str) -> Option<&'a Visit> {
-    visits.iter().find(|v| v.label == target_label).copied().or_else(|| {
+    visits.iter().find(|v| same_label(&v.label, target_label)).copied().or_else(|| {
         let n = visit_number(target_label)?;
         let mut days = visits.iter().enumerate().filter(|&(i, v)| i == 0 || visits[i - 1].date != v.date);
         days.nth(n - 1).map(|(_, v)| *v)
@@ -830,13 +836,14 @@ fn by_date(history: &History) -> Vec<&Visit> {
     visits
 }
 
-/// The distinct non-empty visit labels, in the order they first occur by date.
+/// The distinct non-empty visit labels ([`same_label`]: "Week 4" and "week 4 " are one), in
+/// the order they first occur by date, each as first written (trimmed).
 pub fn labels(history: &History) -> Vec<String> {
     let mut seen = HashSet::new();
     by_date(history)
         .into_iter()
-        .filter(|v| !v.label.is_empty() && seen.insert(v.label.as_str()))
-        .map(|v| v.label.clone())
+        .filter(|v| !v.label.trim().is_empty() && seen.insert(v.label.trim().to_lowercase()))
+        .map(|v| v.label.trim().to_string())
         .collect()
 }
 
@@ -873,7 +880,7 @@ pub fn targets(history: &History) -> Vec<String> {
     }
     for n in unlabelled {
         let label = format!("visit {n}");
-        if !out.contains(&label) {
+        if !out.iter().any(|l| same_label(l, &label)) {
             out.push(label);
         }
     }

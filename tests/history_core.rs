@@ -473,6 +473,23 @@ fn visit_numbers_are_offered_for_the_visit_days_left_unlabelled() {
 }
 
 #[test]
+fn labels_differing_only_in_case_or_spaces_are_one_time_point() {
+    // Assemble: three sites wrote the same two time points three ways.
+    let mut h = history_with(&["P1", "P2", "P3"]);
+    for (p, base, week4, day) in [("P1", "baseline", "week 4", "01"), ("P2", "Baseline", "Week 4", "02"), ("P3", "baseline", "week 4 ", "03")] {
+        h.add_visit(labelled(&format!("{p}b"), p, &format!("2024-01-{day}"), base, vec![easi_20()])).unwrap();
+        h.add_visit(labelled(&format!("{p}w"), p, &format!("2024-02-{day}"), week4, vec![easi_10()])).unwrap();
+    }
+    // Act / Assert: one label each, and the cohort at "week 4" has all three patients.
+    assert_eq!(labels(&h), ["baseline", "week 4"]);
+    assert_eq!(targets(&h), ["baseline", "week 4"]);
+    assert_eq!(default_target(&h), "week 4");
+    let c = cohort(&h, "Week 4");
+    assert_eq!(c.with_both, 3);
+    assert_eq!(c.easi50, (3, 3));
+}
+
+#[test]
 fn the_cohort_first_shown_is_the_visit_after_the_baseline() {
     // Assemble: a screening visit is labelled before the baseline.
     let mut h = history_with(&["P1", "P2"]);
