@@ -150,6 +150,37 @@ pub fn use_screen() -> UseStateHandle<Screen> {
     screen
 }
 
+/// On a portrait tablet or a phone the score panel is a sheet fixed to the bottom of the screen.
+/// Keyboard focus moved under it (the browser sees the element as on screen) is scrolled up
+/// above it, at once, so that what has focus is always seen.
+#[hook]
+fn use_focus_above_sheet() {
+    use_effect_with((), |_| {
+        let document = gloo::utils::document();
+        let listener = EventListener::new(&document, "focusin", |event| {
+            let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let document = gloo::utils::document();
+            let Some(sheet) = document.query_selector(".panel").ok().flatten() else { return };
+            let window = gloo::utils::window();
+            let fixed = window.get_computed_style(&sheet).ok().flatten().and_then(|s| s.get_property_value("position").ok());
+            if fixed.as_deref() != Some("fixed") || sheet.contains(Some(&element)) {
+                return;
+            }
+            let (shown, below) = (element.closest("label").ok().flatten().unwrap_or(element).get_bounding_client_rect(), sheet.get_bounding_client_rect());
+            let overlap = shown.bottom() - below.top() + 8.0;
+            if overlap > 0.0 {
+                // Never past the element's own top.
+                let by = overlap.min(shown.top() - 8.0).max(0.0);
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(window.scroll_y().unwrap_or(0.0) + by);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                window.scroll_to_with_scroll_to_options(&options);
+            }
+        });
+        move || drop(listener)
+    });
+}
+
 /// The app.
 #[component]
 pub fn App() -> Html {
@@ -176,6 +207,7 @@ pub fn App() -> Html {
             }
         });
     }
+    use_focus_above_sheet();
     let unreadable = use_state(|| None::<String>);
     // An unreadable draft the browser had no room to copy aside: still under the draft's key,
     // so nothing is saved there (no examination is shown) until it is downloaded or deleted.

@@ -376,3 +376,24 @@ test('the examination\'s section links scroll to their section (a new screen sti
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('keyboard focus is never hidden under the score sheet of a portrait tablet or a phone', async () => {
+  for (const viewport of [{ width: 768, height: 1024 }, { width: 390, height: 844 }]) {
+    const { page, context } = await openApp(browser, server.url, viewport);
+    await page.focus('#age');
+    const hidden = [];
+    for (let i = 0; i < 70; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        const sheet = document.querySelector('.panel');
+        if (!el || sheet.contains(el)) return null;
+        const box = (el.closest('label') ?? el).getBoundingClientRect();
+        return box.bottom > sheet.getBoundingClientRect().top + 1 ? el.id || el.outerHTML.slice(0, 60) : null;
+      });
+      if (where) hidden.push(where);
+    }
+    assert.deepEqual(hidden, [], `${viewport.width}×${viewport.height}`);
+    await context.close();
+  }
+});
