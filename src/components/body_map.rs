@@ -253,7 +253,11 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
             <div class="map__tools" role="toolbar" aria-label={t.map_tools}>
                 { tool(false, t.map_paint) }
                 { tool(true, t.map_erase) }
-                <button type="button" class="button button--quiet" onclick={props.ondispatch.reform(|_: MouseEvent| Action::ClearMap)}>
+                <button type="button" class="button button--quiet" id="map-clear" onclick={{
+                    // The whole map in one tap: asked first, as "New examination" is.
+                    let (dispatch, empty) = (props.ondispatch.clone(), props.painting.is_empty());
+                    Callback::from(move |_: MouseEvent| if empty || gloo::dialogs::confirm(t.confirm_clear_map) { dispatch.emit(Action::ClearMap) })
+                }}>
                     { t.map_clear }
                 </button>
             </div>

@@ -397,3 +397,17 @@ test('keyboard focus is never hidden under the score sheet of a portrait tablet 
     await context.close();
   }
 });
+
+test('"Clear map" asks before clearing a painted map', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const painted = () => page.locator('.map__cell--painted').count();
+  for (const cell of ['6:0', '6:1']) await page.click(`[data-cell="${cell}"]`);
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#map-clear');
+  assert.equal(await painted(), 2, 'declined: the map stays');
+  page.once('dialog', (d) => d.accept());
+  await page.click('#map-clear');
+  await page.waitForFunction(() => document.querySelectorAll('.map__cell--painted').length === 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

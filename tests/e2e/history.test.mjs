@@ -461,3 +461,24 @@ test('batch scoring starts from a template a researcher can download; the templa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a patient code with characters a web address reads specially opens that patient', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  for (const code of ['AD%20X', 'AD 7?#']) {
+    await page.fill('#age', '34');
+    for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+      await page.click(`button[aria-label="${region}: Region clear"]`);
+    }
+    await page.fill('#visit-patient', code);
+    await page.click('#save-visit');
+    await page.waitForSelector('.ok[role=status]');
+    await page.click('#open-history');
+    await page.click(`text="${code}"`);
+    await page.waitForSelector('[data-testid="visits"]');
+    assert.equal(await page.textContent('h1'), `Patient ${code}`);
+    await page.click('a[href="#"]');
+    await page.waitForSelector(EXAM_READY);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
