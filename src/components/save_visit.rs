@@ -73,22 +73,23 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 result.set(Some(Err(t.visit_need_code.to_string())));
                 return;
             }
+            // Read in place (no copy of the examination), the borrow ended before any state is set.
+            let (encoded, unfinished) = {
+                let exam = exam.borrow();
+                ((!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam)), exam.unfinished().join(", "))
+            };
+            let Some(exam) = encoded else {
+                // Nothing complete: no question to ask, only what to complete (or that nothing is).
+                let why = if unfinished.is_empty() { t.visit_nothing.to_string() } else { fill(t.visit_unfinished, &[&unfinished]) };
+                result.set(Some(Err(why)));
+                return;
+            };
             // A score begun but not complete would be left out: said, and saved without it only
             // if the clinician says so.
-            let unfinished = exam.borrow().unfinished().join(", ");
             if !unfinished.is_empty() && !gloo::dialogs::confirm(&fill(t.visit_unfinished_confirm, &[&unfinished])) {
                 result.set(Some(Err(fill(t.visit_unfinished, &[&unfinished]))));
                 return;
             }
-            // Read in place (no copy of the examination), the borrow ended before any state is set.
-            let encoded = {
-                let exam = exam.borrow();
-                (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam))
-            };
-            let Some(exam) = encoded else {
-                result.set(Some(Err(t.visit_nothing.to_string())));
-                return;
-            };
             saving.set(true);
             let (code, label, result, saving, refresh) = (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone());
             yew::platform::spawn_local(async move {

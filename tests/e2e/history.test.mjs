@@ -405,6 +405,20 @@ test('saving with a score begun but not complete says so before leaving it out',
     }
   }
   await page.fill('#visit-patient', 'AD-017');
+  // With nothing else complete there is nothing to save: no question, only what to complete.
+  const dialogs = [];
+  const note = (dialog) => dialogs.push(dialog.message());
+  page.on('dialog', note);
+  await page.click('#save-visit');
+  await page.waitForSelector('#save [role=alert]');
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: complete EASI first (the score panel lists what is missing).');
+  page.off('dialog', note);
+  assert.deepEqual(dialogs, []);
+  // An objective SCORAD complete too: there is a rest to save.
+  for (const input of await page.$$('input[id^="extent-"]')) await input.fill('0');
+  for (const sign of ['erythema', 'edema_papulation', 'oozing_crusts', 'excoriation', 'lichenification', 'dryness']) {
+    await tap(page, `scorad-${sign}-1`);
+  }
   // Act: save, and decline to save without the EASI.
   const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
   await page.click('#save-visit');
@@ -417,7 +431,7 @@ test('saving with a score begun but not complete says so before leaving it out',
   await tap(page, 'easi-trunk-excoriation-2');
   await page.click('#save-visit');
   await page.waitForSelector('text=Saved the visit of AD-017 on 5 Jan 2026');
-  assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits[0].assessments[0].instrument, 'easi');
+  assert.deepEqual(JSON.parse(await page.evaluate(storedHistory)).visits[0].assessments.map((a) => a.instrument), ['easi', 'scorad']);
   assert.deepEqual(problems, []);
   await context.close();
 });
