@@ -161,6 +161,33 @@ pub fn Records() -> Html {
         });
     }
     {
+        // Back to this tab or window: the history as it is now, since another tab may have saved
+        // visits meanwhile (an export made here would leave them out). An unchanged store is not
+        // read again (its token says so).
+        let stored = stored.clone();
+        use_effect_with((), move |_| {
+            let refresh = move |_: &web_sys::Event| {
+                if gloo::utils::document().hidden() {
+                    return;
+                }
+                let before = LAST_READ.with(|last| last.borrow().as_ref().map(|(_, history)| history.clone()));
+                let stored = stored.clone();
+                yew::platform::spawn_local(async move {
+                    if let (Ok(now), Some(before)) = (read_history().await, before) {
+                        if now != before {
+                            stored.set(Stored::Ready(now));
+                        }
+                    }
+                });
+            };
+            let listeners = [
+                gloo::events::EventListener::new(&gloo::utils::window(), "focus", refresh.clone()),
+                gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", refresh),
+            ];
+            move || drop(listeners)
+        });
+    }
+    {
         // The examination may change the language while this module sleeps.
         let lang = lang.clone();
         use_effect_with((*screen).clone(), move |_| lang.set(draft::load_lang()));

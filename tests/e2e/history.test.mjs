@@ -496,3 +496,25 @@ test('a patient code with characters a web address reads specially opens that pa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a history screen in another tab shows, when it is back in front, visits saved meanwhile, and exports them', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const other = await context.newPage();
+  await other.goto(`${server.url}#history`);
+  await other.waitForSelector('a[href="#patient/AD-017"]');
+  // Meanwhile the examination's tab saves a second visit.
+  await page.bringToFront();
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 2 Feb 2026');
+  // Back to the history tab (the browser says so with focus): both visits, and in its export.
+  await other.bringToFront();
+  await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await other.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent));
+  const exported = JSON.parse(await download(other, '#export-json'));
+  assert.equal(exported.visits.length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
