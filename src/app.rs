@@ -110,6 +110,12 @@ impl Screen {
     }
 }
 
+/// A link to a screen of one patient or visit (`kind` "patient" or "print"), the code or id
+/// percent-encoded so that [`Screen::from_hash`] reads it back as it was ("AD%20X", "7?#").
+pub fn screen_href(kind: &str, key: &str) -> String {
+    format!("#{kind}/{}", String::from(js_sys::encode_uri_component(key)))
+}
+
 /// The screen the location hash names, following every change of the hash. A new screen
 /// starts at the top; a hash that names a place on the same screen (the examination's "EASI",
 /// "SCORAD" links, `#map-examined`) is left to the browser, which scrolls to it.
@@ -140,7 +146,7 @@ pub fn use_screen() -> UseStateHandle<Screen> {
                 }
                 let next = Screen::from_hash(&now);
                 if next != Screen::from_hash(&before) {
-                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 screen.set(next);
             });

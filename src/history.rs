@@ -125,6 +125,19 @@ impl Metric {
         self as usize
     }
 
+    /// The highest score the instrument gives (its scale's top): EASI 72, SCORAD 103, objective
+    /// SCORAD 83, POEM 28, DLQI 30, the NRS 10.
+    pub const fn top(self) -> u32 {
+        match self {
+            Metric::Easi => 72,
+            Metric::Scorad => 103,
+            Metric::ObjectiveScorad => 83,
+            Metric::Poem => 28,
+            Metric::Dlqi => 30,
+            Metric::ItchNrs | Metric::SleepNrs => 10,
+        }
+    }
+
     /// Whether the instrument scores in whole numbers (POEM, DLQI, the NRS).
     pub const fn is_whole(self) -> bool {
         matches!(self, Metric::Poem | Metric::Dlqi | Metric::ItchNrs | Metric::SleepNrs)

@@ -5,6 +5,7 @@ use crate::components::grade_picker::{Choice, GradePicker};
 use crate::components::language_picker::LanguagePicker;
 use crate::components::use_records_strings;
 use crate::content;
+use crate::history::Metric;
 use crate::i18n::{fill, Lang, RecordsStrings};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
@@ -73,7 +74,7 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit
 /// What the last screen lists: each part asked, with its answers ("not answered yet" for any
 /// left blank); POEM and DLQI as their totals, or why there is none.
 fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str) -> Vec<(&'static str, String)> {
-    let of_10 = |answer: Option<String>| answer.map_or_else(|| t.unanswered.to_string(), |a| format!("{a} / 10"));
+    let of_10 = |answer: Option<String>| answer.map_or_else(|| t.unanswered.to_string(), |a| format!("{a} / {}", Metric::ItchNrs.top()));
     let typed = |text: &str| Some(text.trim().to_string()).filter(|a| !a.is_empty());
     let total = |score: Option<(Option<u32>, u32)>, most: u32| match score {
         None => t.unanswered.to_string(),
@@ -86,8 +87,8 @@ fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str
         parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
         parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
         parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus)), of_10(typed(sleep_loss))))),
-        parts.poem.then(|| (t.q_poem, total(p.poem_record().map(|r| r.score()).map(|s| (s.total, s.unanswered)), 28))),
-        parts.dlqi.then(|| (t.q_dlqi, total(p.dlqi_record().and_then(|r| r.score().ok()).map(|s| (s.total, s.unanswered)), 30))),
+        parts.poem.then(|| (t.q_poem, total(p.poem_record().map(|r| r.score()).map(|s| (s.total, s.unanswered)), Metric::Poem.top()))),
+        parts.dlqi.then(|| (t.q_dlqi, total(p.dlqi_record().and_then(|r| r.score().ok()).map(|s| (s.total, s.unanswered)), Metric::Dlqi.top()))),
         parts.global.then(|| (t.q_global, format!("{} · {}", label(p.status, |t, v| t.disease_status(v)), label(p.effect, |t, v| t.treatment_effect(v))))),
     ]
     .into_iter()
@@ -151,9 +152,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             };
             let who = choices(&[t.answer_self, t.answer_proxy]);
             let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
-            let questions = |legend: &'static str| html! {
+            let questions = html! {
                     <fieldset class="picker">
-                        <legend>{ legend }</legend>
+                        <legend>{ t.choose_questions }</legend>
                         { toggle(t.q_itch, |p| p.itch, |p, v| p.itch = v) }
                         { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v) }
                         { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v) }
@@ -173,10 +174,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     if props.from_exam {
                         <details class="setup">
                             <summary>{ t.questions_by_clinician }</summary>
-                            { questions(t.choose_questions) }
+                            { questions }
                         </details>
                     } else {
-                        { questions(t.choose_questions) }
+                        { questions }
                     }
                 </>
             }

@@ -23,17 +23,18 @@ pub struct PatientViewProps {
     pub onlang: Callback<crate::i18n::Lang>,
 }
 
-/// The scale top and band edges (score points) of a metric's chart.
+/// The scale top ([`Metric::top`]) and band edges (score points) of a metric's chart.
 fn scale(metric: Metric) -> (f64, &'static [f64]) {
-    match metric {
-        Metric::Easi => (72.0, &[1.0, 7.0, 21.0, 50.0]),
-        Metric::Scorad => (103.0, &[25.0, 50.0]),
-        Metric::ObjectiveScorad => (83.0, &[15.0, 40.0]),
-        Metric::Poem => (28.0, &[2.5, 7.5, 16.5, 24.5]),
-        Metric::Dlqi => (30.0, &[1.5, 5.5, 10.5, 20.5]),
-        Metric::ItchNrs => (10.0, &[0.5, 3.5, 6.5, 8.5]),
-        Metric::SleepNrs => (10.0, &[]),
-    }
+    let edges: &'static [f64] = match metric {
+        Metric::Easi => &[1.0, 7.0, 21.0, 50.0],
+        Metric::Scorad => &[25.0, 50.0],
+        Metric::ObjectiveScorad => &[15.0, 40.0],
+        Metric::Poem => &[2.5, 7.5, 16.5, 24.5],
+        Metric::Dlqi => &[1.5, 5.5, 10.5, 20.5],
+        Metric::ItchNrs => &[0.5, 3.5, 6.5, 8.5],
+        Metric::SleepNrs => &[],
+    };
+    (f64::from(metric.top()), edges)
 }
 
 fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
@@ -189,7 +190,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         // column that a phone's width pushes out of sight.
                                         <th scope="row">
                                             { t.date(&v.date) }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
-                                            <a class="table__action" href={format!("#print/{}", v.id)}>{ t.print }</a>
+                                            <a class="table__action" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
                                         </th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>

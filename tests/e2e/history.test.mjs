@@ -490,7 +490,10 @@ test('a patient code with characters a web address reads specially opens that pa
     await page.click(`text="${code}"`);
     await page.waitForSelector('[data-testid="visits"]');
     assert.equal(await page.textContent('h1'), `Patient ${code}`);
-    await page.click('a[href="#"]');
+    // Its visit's worksheet too (the visit id holds the code).
+    await page.click('[data-testid="visits"] tbody tr th a');
+    await page.waitForSelector('.worksheet__table');
+    await page.evaluate(() => { window.location.hash = ''; });
     await page.waitForSelector(EXAM_READY);
   }
   assert.deepEqual(problems, []);
