@@ -3,7 +3,9 @@
 //! browser store, exports and imports build on these types.
 
 use crate::age::Date;
-use crate::scoring::{Assessment, EasiBands, Score, ScoradBands};
+use crate::scoring::easi::EasiValue;
+use crate::scoring::scorad::ScoradValue;
+use crate::scoring::{dlqi, nrs, poem, Assessment, Band, EasiBands, Score, ScoradBands};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -269,6 +271,63 @@ impl Metric {
 // Every metric's exact unit divides UNITS: EASI 1/20, SCORAD 1/10 000, the rest whole numbers.
 const EASI_TO_UNITS: i64 = UNITS / 20;
 const _: () = assert!(EASI_TO_UNITS * 20 == UNITS);
+
+/// One severity band of a metric's scale as [`Metric::bands`] gives it: every value from `first`
+/// to `last` (in 1/[`UNITS`], both included, in steps of [`Metric::step`]) has `band`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BandRun {
+    /// The band.
+    pub band: Band,
+    /// Its lowest value on the scale.
+    pub first: i64,
+    /// Its highest value on the scale.
+    pub last: i64,
+}
+
+impl Metric {
+    /// The finest difference the scales' band edges are read at (in 1/[`UNITS`]): a whole point
+    /// for the whole-number instruments, 1/20 for EASI (its exact unit), 1/100 for SCORAD (whose
+    /// edges are whole numbers).
+    pub const fn step(self) -> i64 {
+        match self {
+            Metric::Easi => EASI_TO_UNITS,
+            Metric::Scorad | Metric::ObjectiveScorad => UNITS / 100,
+            _ => UNITS,
+        }
+    }
+
+    /// The band of a value (in 1/[`UNITS`], within the scale) in the given band systems, as the
+    /// instrument's module in `src/scoring` gives it; `None` for the sleep NRS, which has none.
+    pub fn band_of(self, units: i64, easi: EasiBands, scorad: ScoradBands) -> Option<Band> {
+        let whole = u32::try_from(units.clamp(0, i64::from(self.top()) * UNITS) / UNITS).unwrap_or(0);
+        let exact = |per_unit: i64| u32::try_from(units.max(0) / per_unit).unwrap_or(u32::MAX);
+        Some(match self {
+            Metric::Easi => easi.band(EasiValue::from_units(exact(EASI_TO_UNITS))),
+            Metric::Scorad => scorad.band(ScoradValue::from_units(exact(1))),
+            Metric::ObjectiveScorad => scorad.objective_band(ScoradValue::from_units(exact(1))),
+            Metric::Poem => poem::band(whole),
+            Metric::Dlqi => dlqi::band(whole),
+            Metric::ItchNrs => nrs::itch_band(whole),
+            Metric::SleepNrs => return None,
+        })
+    }
+
+    /// The scale from 0 to [`Metric::top`] cut into its severity bands, lowest first, read from
+    /// the scoring modules value by value ([`Metric::band_of`] every [`Metric::step`]), so a
+    /// chart draws the same edges the scores are banded with. Empty for the sleep NRS.
+    pub fn bands(self, easi: EasiBands, scorad: ScoradBands) -> Vec<BandRun> {
+        let mut runs: Vec<BandRun> = Vec::new();
+        let top = i64::from(self.top()) * UNITS;
+        for value in (0..=top).step_by(self.step() as usize) {
+            let Some(band) = self.band_of(value, easi, scorad) else { return runs };
+            match runs.last_mut() {
+                Some(run) if run.band == band => run.last = value,
+                _ => runs.push(BandRun { band, first: value, last: value }),
+            }
+        }
+        runs
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Patients and visits

@@ -6,6 +6,7 @@ use adscore::history::{
     baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, target_visit, targets,
     visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
+use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
 
 // ---------------------------------------------------------------------------------------------
@@ -608,4 +609,71 @@ fn patient_check_reads_the_date_of_birth() {
     let mut h = History::default();
     assert!(h.try_upsert_patient(Patient { dob: Some("28.02.2010".into()), ..Patient::new("P1") }).is_err());
     assert!(h.patients.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart bands
+// ---------------------------------------------------------------------------------------------
+
+/// (band key, first, last) of each band run, in points × 100 (whole hundredths).
+fn runs(metric: Metric, easi: EasiBands, scorad: ScoradBands) -> Vec<(&'static str, i64, i64)> {
+    metric.bands(easi, scorad).iter().map(|r| (r.band.key(), r.first * 100 / UNITS, r.last * 100 / UNITS)).collect()
+}
+
+#[test]
+fn chart_bands_cover_each_scale_once_with_the_scoring_modules_bands_at_every_value() {
+    for metric in Metric::ALL {
+        for (easi, scorad) in [(EasiBands::Leshem2015, ScoradBands::Kunz1997), (EasiBands::Chopra2017, ScoradBands::Chopra2017)] {
+            // Act
+            let bands = metric.bands(easi, scorad);
+            if metric == Metric::SleepNrs {
+                assert!(bands.is_empty(), "the sleep NRS has no bands");
+                continue;
+            }
+            // Assert: from 0 to the top, no gap or overlap, each run one band, neighbours differ.
+            assert_eq!(bands[0].first, 0, "{metric:?}");
+            assert_eq!(bands.last().unwrap().last, i64::from(metric.top()) * UNITS, "{metric:?}");
+            for pair in bands.windows(2) {
+                assert_eq!(pair[1].first, pair[0].last + metric.step(), "{metric:?}: {pair:?}");
+                assert_ne!(pair[0].band, pair[1].band, "{metric:?}: {pair:?}");
+            }
+            for run in &bands {
+                for value in (run.first..=run.last).step_by(metric.step() as usize) {
+                    assert_eq!(metric.band_of(value, easi, scorad), Some(run.band), "{metric:?} at {value}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn chart_bands_have_the_published_edges() {
+    let default = (EasiBands::Leshem2015, ScoradBands::Kunz1997);
+    let chopra = (EasiBands::Chopra2017, ScoradBands::Chopra2017);
+    // EASI (Leshem 2015): 7.0 is mild, 7.05 (the next exact value) moderate.
+    assert_eq!(
+        runs(Metric::Easi, default.0, default.1),
+        [("clear", 0, 0), ("almost_clear", 5, 100), ("mild", 105, 700), ("moderate", 705, 2100), ("severe", 2105, 5000), ("very_severe", 5005, 7200)]
+    );
+    assert_eq!(runs(Metric::Easi, chopra.0, chopra.1), [("clear", 0, 0), ("mild", 5, 595), ("moderate", 600, 2295), ("severe", 2300, 7200)]);
+    // SCORAD (Kunz 1997): below 25 mild, 25–50 moderate, above 50 severe; objective 15 and 40.
+    assert_eq!(runs(Metric::Scorad, default.0, default.1), [("mild", 0, 2499), ("moderate", 2500, 5000), ("severe", 5001, 10300)]);
+    assert_eq!(runs(Metric::ObjectiveScorad, default.0, default.1), [("mild", 0, 1499), ("moderate", 1500, 4000), ("severe", 4001, 8300)]);
+    assert_eq!(
+        runs(Metric::Scorad, chopra.0, chopra.1),
+        [("clear", 0, 999), ("mild", 1000, 2899), ("moderate", 2900, 4899), ("severe", 4900, 10300)]
+    );
+    // Whole-number instruments.
+    assert_eq!(
+        runs(Metric::Poem, default.0, default.1),
+        [("clear_or_almost_clear", 0, 200), ("mild", 300, 700), ("moderate", 800, 1600), ("severe", 1700, 2400), ("very_severe", 2500, 2800)]
+    );
+    assert_eq!(
+        runs(Metric::Dlqi, default.0, default.1),
+        [("no_effect", 0, 100), ("small", 200, 500), ("moderate", 600, 1000), ("very_large", 1100, 2000), ("extremely_large", 2100, 3000)]
+    );
+    assert_eq!(
+        runs(Metric::ItchNrs, default.0, default.1),
+        [("none", 0, 0), ("mild", 100, 300), ("moderate", 400, 600), ("severe", 700, 800), ("very_severe", 900, 1000)]
+    );
 }

@@ -23,18 +23,23 @@ pub struct PatientViewProps {
     pub onlang: Callback<crate::i18n::Lang>,
 }
 
-/// The scale top ([`Metric::top`]) and band edges (score points) of a metric's chart.
-fn scale(metric: Metric) -> (f64, &'static [f64]) {
-    let edges: &'static [f64] = match metric {
-        Metric::Easi => &[1.0, 7.0, 21.0, 50.0],
-        Metric::Scorad => &[25.0, 50.0],
-        Metric::ObjectiveScorad => &[15.0, 40.0],
-        Metric::Poem => &[2.5, 7.5, 16.5, 24.5],
-        Metric::Dlqi => &[1.5, 5.5, 10.5, 20.5],
-        Metric::ItchNrs => &[0.5, 3.5, 6.5, 8.5],
-        Metric::SleepNrs => &[],
-    };
-    (f64::from(metric.top()), edges)
+/// The bands a chart draws, in score points, lowest first: each of the metric's severity bands
+/// ([`Metric::bands`], read from the scoring modules in the band systems of the patient's latest
+/// visit) spans from half-way below its lowest value to half-way above its highest, within 0 and
+/// the scale's top.
+fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(&'static str, f64, f64)> {
+    let (easi, scorad) = visits.last().map(|v| (v.easi_bands, v.scorad_bands)).unwrap_or_default();
+    let runs = metric.bands(easi, scorad);
+    let points = |units: i64| units as f64 / UNITS as f64;
+    let top = i64::from(metric.top()) * UNITS;
+    runs.iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let low = if i == 0 { 0 } else { (runs[i - 1].last + run.first) / 2 };
+            let high = runs.get(i + 1).map_or(top, |next| (run.last + next.first) / 2);
+            (run.band.key(), points(low), points(high))
+        })
+        .collect()
 }
 
 fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
@@ -46,13 +51,10 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     if points.is_empty() {
         return html! {};
     }
-    let (top, edges) = scale(metric);
+    let top = f64::from(metric.top());
     let (w, h, pad) = (600.0, 180.0, 28.0);
     let x = |i: usize| pad + (w - 2.0 * pad) * if visits.len() > 1 { i as f64 / (visits.len() - 1) as f64 } else { 0.5 };
     let y = |v: f64| h - pad - (h - 2.0 * pad) * (v / top).clamp(0.0, 1.0);
-    let mut bounds = vec![0.0];
-    bounds.extend_from_slice(edges);
-    bounds.push(top);
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
     let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
@@ -61,9 +63,9 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
             // drawing's own labels scale with the chart's width only).
             <figcaption>{ t.metric(metric) }{ " " }<span class="chart__scale">{ format!("0–{top}") }</span></figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", t.metric(metric))}>
-                { for bounds.windows(2).enumerate().map(|(band, pair)| html! {
+                { for drawn_bands(metric, visits).into_iter().map(|(band, low, high)| html! {
                     <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
-                        y={y(pair[1]).to_string()} height={(y(pair[0]) - y(pair[1])).to_string()} />
+                        y={y(high).to_string()} height={(y(low) - y(high)).to_string()} />
                 }) }
                 <text class="chart__axis" x="2" y={(y(top) + 10.0).to_string()}>{ top }</text>
                 <text class="chart__axis" x="2" y={y(0.0).to_string()}>{ "0" }</text>

@@ -60,6 +60,17 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The chart's scale is page text in its caption (it grows with the text size; the drawing does not).
   assert.equal((await page.textContent('.chart figcaption')).trim(), 'EASI 0–72');
+  // The chart's bands are the scores' own (read from src/scoring), each keyed by its band; the
+  // point of EASI 8.0 lies in the moderate stripe (7.0 would be mild).
+  const stripes = await page.$eval('.chart', (chart) => [...chart.querySelectorAll('.chart__band')]
+    .map((r) => r.getAttribute('class').split('--')[1]));
+  assert.deepEqual(stripes, ['clear', 'almost_clear', 'mild', 'moderate', 'severe', 'very_severe']);
+  assert.ok(await page.$eval('.chart', (chart) => {
+    const point = chart.querySelector('.chart__point').getBBox();
+    const stripe = chart.querySelector('.chart__band--moderate').getBBox();
+    const y = point.y + point.height / 2;
+    return y > stripe.y && y < stripe.y + stripe.height;
+  }), 'EASI 8.0 drawn in the moderate band');
   // The cohort: week 4 against baseline.
   await page.click('a[href="#history"]');
   await page.selectOption('#cohort-visit', 'week 4');
