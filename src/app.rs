@@ -224,9 +224,9 @@ pub fn App() -> Html {
             // A new examination is dated today (shown, and editable). A restored one keeps its
             // date as it was, even empty: a date being corrected reads as empty until it is
             // whole again, and must not turn into today's.
-            let new = |exam: ExamState| ExamState { form: crate::form::ExamForm { exam_date: today(), ..exam.form } };
+            let new = |exam: ExamState| ExamState { form: crate::form::ExamForm { exam_date: today(), ..exam.form }, ..exam };
             match draft::load() {
-                Loaded::Draft(form) => ExamState { form },
+                Loaded::Draft(form) => ExamState { form, saved: None },
                 Loaded::Empty => new(ExamState::default()),
                 Loaded::Unreadable(key) => {
                     unreadable.set(Some(key));
@@ -318,7 +318,7 @@ pub fn App() -> Html {
             html! { <>{ alerts_above("app app--patient", &alerts) }<RecordsHost hosted={Hosted::Patient { exam, from_exam }} /></> }
         }
         Screen::Exam => {
-            html! { <ExamView exam={exam.form.clone()} {ondispatch} {onlang} {onhand} {alerts} /> }
+            html! { <ExamView exam={exam.form.clone()} unsaved={exam.unsaved()} {ondispatch} {onlang} {onhand} {alerts} /> }
         }
         // The history screens are a second module, loaded the first time one is opened.
         Screen::History | Screen::PatientHistory(_) | Screen::Print(_) => html! { <RecordsHost hosted={Hosted::History} /> },
@@ -360,6 +360,8 @@ fn held_view(t: &'static crate::i18n::Strings, text: Rc<str>, held: UseStateHand
 pub struct ExamViewProps {
     /// The examination.
     pub exam: crate::form::ExamForm,
+    /// Whether a new examination would lose entries not saved as a visit (asked first).
+    pub unsaved: bool,
     /// Sends changes.
     pub ondispatch: Callback<Action>,
     /// Changes the language.
@@ -381,9 +383,11 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
     let edits = use_memo(ondispatch.clone(), |d| (d.reform(Action::SetAge), d.reform(Action::SetDob), d.reform(Action::SetExamDate)));
     let (onage, ondob, onexamdate) = (edits.0.clone(), edits.1.clone(), edits.2.clone());
     let onnew = {
-        let ondispatch = ondispatch.clone();
+        let (ondispatch, unsaved) = (ondispatch.clone(), props.unsaved);
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(t.confirm_new_exam) {
+            // Asked only when something would be lost: not on a blank examination, nor on one
+            // just saved as a visit and not changed since.
+            if !unsaved || gloo::dialogs::confirm(t.confirm_new_exam) {
                 // A new examination is dated today (shown, and editable).
                 ondispatch.emit(Action::Reset);
                 ondispatch.emit(Action::SetExamDate(today()));

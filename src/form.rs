@@ -136,6 +136,14 @@ pub struct ExamForm {
     pub patient: PatientForm,
 }
 
+impl ExamForm {
+    /// Nothing entered: only what a new examination starts with (its date, which every new
+    /// one is given, and the clinician's band systems, which a new one keeps).
+    pub fn is_blank(&self) -> bool {
+        *self == ExamForm { exam_date: self.exam_date.clone(), easi_bands: self.easi_bands, scorad_bands: self.scorad_bands, ..ExamForm::default() }
+    }
+}
+
 /// Collects problems while converting, so every missing field is listed at once.
 struct Check(Vec<Problem>);
 

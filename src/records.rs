@@ -451,7 +451,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     let lang = use_state(draft::load_lang);
     let exam = {
         let form = props.exam.clone();
-        use_reducer(move || ExamState { form })
+        use_reducer(move || ExamState { form, saved: None })
     };
     // `_eq`: a save that succeeds again changes nothing, so nothing is drawn again.
     let save_failed = use_state_eq(|| false);

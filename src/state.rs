@@ -13,6 +13,8 @@ use yew::Reducible;
 pub struct ExamState {
     /// What has been entered so far.
     pub form: ExamForm,
+    /// The examination as this tab last saved it as a visit (not kept over a reload).
+    pub saved: Option<Rc<ExamForm>>,
 }
 
 /// Everything the user can do to the examination.
@@ -80,14 +82,24 @@ pub enum Action {
     SetStatus(u8),
     /// Patient: treatment effect.
     SetEffect(u8),
+    /// The examination as it was saved as a visit.
+    Saved(Rc<ExamForm>),
     /// Start over with an empty examination.
     Reset,
 }
 
 impl ExamState {
+    /// Whether starting a new examination would lose something: anything entered that is not
+    /// the examination as last saved as a visit. A blank examination, or one just saved and not
+    /// changed since, loses nothing.
+    pub fn unsaved(&self) -> bool {
+        !self.form.is_blank() && self.saved.as_deref() != Some(&self.form)
+    }
+
     /// Applies one action to a copy of the form.
     pub fn apply(&self, action: Action) -> ExamState {
         let mut form = self.form.clone();
+        let mut saved = self.saved.clone();
         match action {
             Action::SetAge(text) => form.age = text,
             Action::SetDob(text) => form.dob = text,
@@ -126,11 +138,13 @@ impl ExamState {
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
             // A new examination keeps the clinician's choice of band systems.
             Action::Restore(restored) => form = *restored,
+            Action::Saved(as_saved) => saved = Some(as_saved),
             Action::Reset => {
-                form = ExamForm { easi_bands: form.easi_bands, scorad_bands: form.scorad_bands, ..ExamForm::default() }
+                form = ExamForm { easi_bands: form.easi_bands, scorad_bands: form.scorad_bands, ..ExamForm::default() };
+                saved = None;
             }
         }
-        ExamState { form }
+        ExamState { form, saved }
     }
 }
 
@@ -164,6 +178,25 @@ mod tests {
         let state = ExamState::default().apply(Action::SetExtent(scorad::Segment::Genitals, "12.34".into()));
         assert_eq!(state.form.scorad.extent[12], "12.34");
         assert!(state.form.scorad_record().is_err());
+    }
+
+    #[test]
+    fn a_new_examination_loses_nothing_when_blank_or_just_saved() {
+        // Assemble: a blank examination dated today, with the clinician's band systems.
+        let blank = ExamState::default()
+            .apply(Action::SetExamDate("2026-11-28".into()))
+            .apply(Action::SetEasiBands(EasiBands::Chopra2017));
+        let entered = blank.apply(Action::SetEasiArea(Region::Trunk, 2));
+        // Act
+        let saved = entered.apply(Action::Saved(Rc::new(entered.form.clone())));
+        let changed = saved.apply(Action::SetEasiSign(Region::Trunk, Sign::Erythema, 2));
+        // Assert
+        assert!(!blank.unsaved(), "nothing entered");
+        assert!(entered.unsaved(), "an area entered, not saved");
+        assert!(!saved.unsaved(), "saved as it is");
+        assert!(changed.unsaved(), "changed after saving");
+        assert!(!changed.apply(Action::Reset).unsaved(), "a new examination");
+        assert_eq!(changed.apply(Action::Reset).saved, None);
     }
 
     #[test]

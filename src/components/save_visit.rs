@@ -62,21 +62,32 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
         })
     };
     let assessments = props.ready;
+    // "Save visit" was asked for with no patient code: the field is marked and focused until a
+    // code is typed.
+    let code_wanted = use_state_eq(|| false);
+    let code_missing = *code_wanted && props.patient.trim().is_empty();
+    let code_field = use_node_ref();
     let onsubmit = {
         let (code, label, result, saving, exam) = (props.patient.clone(), props.label.clone(), result.clone(), saving.clone(), props.exam.clone());
+        let (code_wanted, code_field, ondispatch) = (code_wanted.clone(), code_field.clone(), props.ondispatch.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving {
                 return;
             }
+            code_wanted.set(code.trim().is_empty());
             if code.trim().is_empty() {
                 result.set(Some(Err(t.visit_need_code.to_string())));
+                if let Some(field) = code_field.cast::<HtmlInputElement>() {
+                    let _ = field.focus();
+                }
                 return;
             }
-            // Read in place (no copy of the examination), the borrow ended before any state is set.
-            let (encoded, unfinished) = {
+            // The examination as saved (it may change while the save is under way), and its JSON.
+            let (as_saved, encoded, unfinished) = {
                 let exam = exam.borrow();
-                ((!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam)), exam.unfinished().join(", "))
+                let encoded = (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam));
+                (std::rc::Rc::new(exam.clone()), encoded, exam.unfinished().join(", "))
             };
             let Some(exam) = encoded else {
                 // Nothing complete: no question to ask, only what to complete (or that nothing is).
@@ -91,11 +102,13 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 return;
             }
             saving.set(true);
-            let (code, label, result, saving, refresh) = (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone());
+            let (code, label, result, saving, refresh, ondispatch) =
+                (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone(), ondispatch.clone());
             yew::platform::spawn_local(async move {
                 let saved = save_through_records(t, exam, code, label).await;
                 if saved.is_ok() {
                     refresh();
+                    ondispatch.emit(Action::Saved(as_saved));
                 }
                 result.set(Some(saved));
                 saving.set(false);
@@ -114,10 +127,11 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             <h2 id="save-title">{ t.save_visit_title }</h2>
             <p class="intro">{ fill(t.save_visit_intro, &[&assessments]) }</p>
             <form class="save-grid" {onsubmit}>
-                <div class="field">
+                <div class={classes!("field", code_missing.then_some("field--invalid"))}>
                     <label for="visit-patient">{ t.patient_code }</label>
-                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={props.patient.clone()}
-                        oninput={edit(Action::SetVisitPatient)} onfocus={onfocus.clone()} />
+                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={props.patient.clone()} ref={code_field}
+                        oninput={edit(Action::SetVisitPatient)} onfocus={onfocus.clone()}
+                        aria-invalid={code_missing.then_some("true")} aria-describedby={code_missing.then_some("visit-result")} />
                     { list("patient-codes", |s| &s.codes) }
                 </div>
                 <div class="field">
@@ -130,7 +144,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             </form>
             { match &*result {
                 Some(Ok(message)) => html! { <p class="ok" role="status">{ message }{ " " }<a href="#history">{ t.open_history }</a></p> },
-                Some(Err(message)) => html! { <p class="field__error" role="alert">{ message }</p> },
+                Some(Err(message)) => html! { <p class="field__error" role="alert" id="visit-result">{ message }</p> },
                 None => html! {},
             } }
         </section>

@@ -532,3 +532,52 @@ test('a history screen in another tab shows, when it is back in front, visits sa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** A complete EASI of 0: every region cleared. */
+async function clearEasi(page) {
+  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+}
+
+test('"New examination" asks only when entries would be lost, and "Save visit" without a code marks and focuses the code field', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.message()); dialog.accept(); });
+  // A blank examination: nothing to lose, nothing asked.
+  await page.click('text=New examination');
+  assert.deepEqual(asked, []);
+  // Entries not saved: asked.
+  await page.fill('#age', '34');
+  await page.click('text=New examination');
+  assert.deepEqual(asked, ['Clear every entry of this examination?']);
+  assert.equal(await page.inputValue('#age'), '');
+  // Save without a code: said, and the code field is marked and has the focus.
+  await page.fill('#age', '34');
+  await clearEasi(page);
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Enter a patient code first.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'visit-patient');
+  assert.equal(await page.getAttribute('#visit-patient', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#visit-patient', 'aria-describedby'), 'visit-result');
+  await page.keyboard.type('AD-021');
+  assert.equal(await page.getAttribute('#visit-patient', 'aria-invalid'), null);
+  // Saved: a new examination loses nothing.
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  const before = asked.length;
+  await page.click('text=New examination');
+  assert.equal(asked.length, before, 'not asked right after saving');
+  assert.equal(await page.inputValue('#age'), '');
+  // Saved, then changed: asked again.
+  await page.fill('#age', '40');
+  await page.fill('#visit-patient', 'AD-021');
+  await clearEasi(page);
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  await page.fill('#age', '41');
+  await page.click('text=New examination');
+  assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
