@@ -141,7 +141,8 @@ pub fn use_screen() -> UseStateHandle<Screen> {
                     // the flow stays, and nothing of the clinician's screens is shown. The
                     // clinician takes the device back with the flow's own last button.
                     last.replace(format!("#{HANDED}"));
-                    let _ = window.location().set_hash(HANDED);
+                    crate::components::patient_flow::forget_step();
+        let _ = window.location().set_hash(HANDED);
                     return;
                 }
                 let next = Screen::from_hash(&now);
@@ -295,6 +296,7 @@ pub fn App() -> Html {
     let onhand = use_callback(screen.clone(), |_: MouseEvent, screen| {
         let window = gloo::utils::window();
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        crate::components::patient_flow::forget_step();
         let _ = window.location().set_hash(HANDED);
         screen.set(Screen::Patient { from_exam: true })
     });

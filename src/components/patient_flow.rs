@@ -96,12 +96,33 @@ fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str
     .collect()
 }
 
+/// Where the flow is (its step's place), kept in the tab's session storage, so that a reload
+/// (a tablet's pull-to-refresh) comes back to the question the patient was on; the answers are
+/// in the examination's draft. Forgotten when the flow is finished and at each new hand-over.
+const STEP_KEY: &str = "adscore.flow-step";
+
+fn stored_step() -> usize {
+    let session = gloo::utils::window().session_storage().ok().flatten();
+    session.and_then(|s| s.get_item(STEP_KEY).ok().flatten()).and_then(|text| text.parse().ok()).unwrap_or(0)
+}
+
+fn store_step(index: usize) {
+    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+        let _ = if index == 0 { session.remove_item(STEP_KEY) } else { session.set_item(STEP_KEY, &index.to_string()) };
+    }
+}
+
+/// A new hand-over starts at the flow's first screen (called by the examination).
+pub fn forget_step() {
+    store_step(0);
+}
+
 /// The flow.
 #[component]
 pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let t = use_records_strings();
     let lang = use_context::<Lang>().unwrap_or_default();
-    let at = use_state(|| 0usize);
+    let at = use_state(stored_step);
     let p = &props.patient;
     let steps = p.parts.steps();
     let index = (*at).min(steps.len() - 1);
@@ -119,7 +140,8 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let body_ref = use_node_ref();
     {
         let body_ref = body_ref.clone();
-        use_effect_with(index, move |_| {
+        use_effect_with(index, move |&index| {
+            store_step(index);
             if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
                 let _ = body.focus();
             }
@@ -311,6 +333,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         let at = at.clone();
         Callback::from(move |_: MouseEvent| {
             at.set(0);
+            forget_step();
             onfinish.emit(());
         })
     };

@@ -349,13 +349,19 @@ test('the patient answering in one tab keeps what the clinician changes meanwhil
   await context.close();
 });
 
+/** On a phone, handed over: itch answered 6, then on to the sleep question. */
+async function itchThenSleep() {
+  const opened = await openApp(browser, server.url, { width: 390, height: 844 });
+  await opened.page.click('#hand-to-patient');
+  await opened.page.waitForSelector('.flow');
+  await next(opened.page);
+  await tap(opened.page, 'itch-6');
+  await next(opened.page);
+  return opened;
+}
+
 test('going back shows each question with the answer given (neighbouring questions with the same options)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
-  await page.click('#hand-to-patient');
-  await page.waitForSelector('.flow');
-  await next(page);
-  await tap(page, 'itch-6');
-  await next(page);
+  const { page, context, problems } = await itchThenSleep();
   await tap(page, 'sleep-4');
   await page.click('text=Back');
   assert.equal(await step(page), 'Itch');
@@ -363,6 +369,27 @@ test('going back shows each question with the answer given (neighbouring questio
   await next(page);
   assert.equal(await page.isChecked('#sleep-4'), true, 'sleep 4 shown as given');
   assert.equal(await page.locator('input[type=radio]:checked').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a reload comes back to the question the patient was on; a new hand-over starts at the beginning', async () => {
+  const { page, context, problems } = await itchThenSleep();
+  assert.equal(await step(page), 'Sleep');
+  // Act: the tablet reloads the page.
+  await page.reload();
+  await page.waitForSelector('.flow');
+  // Assert: the same question, the answers kept; Back shows the one before with its answer.
+  assert.equal(await step(page), 'Sleep');
+  await page.click('text=Back');
+  assert.equal(await page.isChecked('#itch-6'), true);
+  // Finished and handed back, then handed over again: the first screen.
+  while (await step(page) !== 'Done') await next(page);
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  assert.equal(await step(page), 'Intro');
   assert.deepEqual(problems, []);
   await context.close();
 });
