@@ -411,3 +411,24 @@ test('"Clear map" asks before clearing a painted map', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the page\'s language is written only when it changes (writing it restyles every element)', async () => {
+  // Assemble: every write of <html lang> is counted from the start of the page.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.langWrites = [];
+    new MutationObserver((records) => { for (const r of records) window.langWrites.push(r.target.getAttribute('lang')); })
+      .observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  });
+  // Act: an English examination is drawn, then Korean is chosen.
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  const atStart = await page.evaluate(() => [...window.langWrites]);
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  // Assert: none for English (the page says "en" already), one for Korean.
+  assert.deepEqual(atStart, []);
+  assert.deepEqual(await page.evaluate(() => window.langWrites), ['ko']);
+  await context.close();
+});
