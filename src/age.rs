@@ -71,6 +71,18 @@ impl Date {
         self.day
     }
 
+    /// Days since 1970-01-01 (negative before it), so that the days between two dates are a
+    /// subtraction (Hinnant's days-from-civil, proleptic Gregorian calendar).
+    pub const fn day_number(self) -> i64 {
+        let year = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = self.month as i64;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + self.day as i64 - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     /// This date's month and day as a birthday in `year`: 29 February becomes 1 March when
     /// `year` is not a leap year.
     fn birthday_in(self, year: i32) -> (u8, u8) {
@@ -127,6 +139,24 @@ pub fn age_in_years(birth: Date, exam: Date) -> Result<u8, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn day_numbers_count_every_day_once_across_months_years_and_leap_days() {
+        // Assemble: 1968-01-01 to 2101-01-01, day by day.
+        let mut date = Date::new(1968, 1, 1).unwrap();
+        let mut expected = Date::new(1968, 1, 1).unwrap().day_number();
+        // Act / Assert: each next date is one more; the epoch is 0; a known span.
+        while date.year() < 2101 {
+            assert_eq!(date.day_number(), expected, "{date}");
+            let (y, m, d) = (date.year(), date.month(), date.day());
+            date = Date::new(y, m, d + 1).or_else(|_| Date::new(y, m + 1, 1)).or_else(|_| Date::new(y + 1, 1, 1)).unwrap();
+            expected += 1;
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().day_number(), 0);
+        assert_eq!(Date::new(1969, 12, 31).unwrap().day_number(), -1);
+        assert_eq!(Date::new(2025, 2, 3).unwrap().day_number() - Date::new(2025, 1, 6).unwrap().day_number(), 28);
+        assert_eq!(Date::new(2024, 3, 1).unwrap().day_number() - Date::new(2024, 2, 28).unwrap().day_number(), 2);
+    }
+
     use super::*;
 
     fn date(text: &str) -> Date {

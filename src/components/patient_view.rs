@@ -6,7 +6,9 @@ use crate::history::{
     baseline_visit, change_of_values, day_of, responders_of, signed_tenths, values_of, Change, History, Metric, Patient, Visit,
     UNITS,
 };
+use crate::age::Date;
 use crate::i18n::{fill, RecordsStrings};
+use crate::scoring::Band;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -27,7 +29,7 @@ pub struct PatientViewProps {
 /// ([`Metric::bands`], read from the scoring modules in the band systems of the patient's latest
 /// visit) spans from half-way below its lowest value to half-way above its highest, within 0 and
 /// the scale's top.
-fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(&'static str, f64, f64)> {
+fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(Band, f64, f64)> {
     let (easi, scorad) = visits.last().map(|v| (v.easi_bands, v.scorad_bands)).unwrap_or_default();
     let runs = metric.bands(easi, scorad);
     let points = |units: i64| units as f64 / UNITS as f64;
@@ -37,9 +39,26 @@ fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(&'static str, f64, f64
         .map(|(i, run)| {
             let low = if i == 0 { 0 } else { (runs[i - 1].last + run.first) / 2 };
             let high = runs.get(i + 1).map_or(top, |next| (run.last + next.first) / 2);
-            (run.band.key(), points(low), points(high))
+            (run.band, points(low), points(high))
         })
         .collect()
+}
+
+/// Where each visit sits along a chart's time axis, 0 (the first visit's day) to 1 (the last's),
+/// by the days between them; evenly spaced if a date cannot be read, in the middle for one day.
+fn time_positions(visits: &[&Visit]) -> Vec<f64> {
+    let days: Option<Vec<i64>> = visits.iter().map(|v| Date::parse_iso(&v.date).ok().map(Date::day_number)).collect();
+    let n = visits.len();
+    match days {
+        Some(days) if days.last() > days.first() => {
+            let (first, span) = (days[0], (days[n - 1] - days[0]) as f64);
+            days.iter().map(|&d| (d - first) as f64 / span).collect()
+        }
+        Some(_) | None if n > 1 && visits.first().map(|v| &v.date) != visits.last().map(|v| &v.date) => {
+            (0..n).map(|i| i as f64 / (n - 1) as f64).collect()
+        }
+        _ => vec![0.5; n],
+    }
 }
 
 fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
@@ -52,9 +71,13 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
         return html! {};
     }
     let top = f64::from(metric.top());
-    let (w, h, pad) = (600.0, 180.0, 28.0);
-    let x = |i: usize| pad + (w - 2.0 * pad) * if visits.len() > 1 { i as f64 / (visits.len() - 1) as f64 } else { 0.5 };
-    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v / top).clamp(0.0, 1.0);
+    // Plot area: `pad` at the top and sides, room for the dates below.
+    let (w, h, pad, below) = (600.0, 196.0, 28.0, 44.0);
+    let along = time_positions(visits);
+    let x = |i: usize| pad + (w - 2.0 * pad) * along[i];
+    let y = |v: f64| h - below - (h - pad - below) * (v / top).clamp(0.0, 1.0);
+    let bands = drawn_bands(metric, visits);
+    let band_name = |band: Band| if metric == Metric::Dlqi { t.dlqi_band(band) } else { t.band(band) };
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
     let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
     html! {
@@ -63,12 +86,17 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
             // drawing's own labels scale with the chart's width only).
             <figcaption>{ t.metric(metric) }{ " " }<span class="chart__scale">{ format!("0–{top}") }</span></figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}: {summary}", t.metric(metric))}>
-                { for drawn_bands(metric, visits).into_iter().map(|(band, low, high)| html! {
-                    <rect class={format!("chart__band chart__band--{band}")} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
+                { for bands.iter().map(|&(band, low, high)| html! {
+                    <rect class={format!("chart__band chart__band--{}", band.key())} x={pad.to_string()} width={(w - 2.0 * pad).to_string()}
                         y={y(high).to_string()} height={(y(low) - y(high)).to_string()} />
                 }) }
                 <text class="chart__axis" x="2" y={(y(top) + 10.0).to_string()}>{ top }</text>
                 <text class="chart__axis" x="2" y={y(0.0).to_string()}>{ "0" }</text>
+                // The time axis, from the first visit's date to the last's.
+                <text class="chart__axis" x={pad.to_string()} y={(h - 12.0).to_string()}>{ t.date(&visits[0].date) }</text>
+                if visits[visits.len() - 1].date != visits[0].date {
+                    <text class="chart__axis chart__axis--end" x={(w - pad).to_string()} y={(h - 12.0).to_string()}>{ t.date(&visits[visits.len() - 1].date) }</text>
+                }
                 <polyline class="chart__line" points={line.join(" ")} />
                 { for points.iter().map(|&(i, v)| html! {
                     <circle class="chart__point" cx={x(i).to_string()} cy={y(v).to_string()} r="5">
@@ -76,6 +104,14 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
                     </circle>
                 }) }
             </svg>
+            if !bands.is_empty() {
+                // What the stripes' colours mean, in words.
+                <ul class="chart__legend">
+                    { for bands.iter().map(|&(band, _, _)| html! {
+                        <li><span class={format!("chart__band chart__band--{} chart__swatch", band.key())}></span>{ band_name(band) }</li>
+                    }) }
+                </ul>
+            }
         </figure>
     }
 }

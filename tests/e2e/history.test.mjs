@@ -62,7 +62,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal((await page.textContent('.chart figcaption')).trim(), 'EASI 0–72');
   // The chart's bands are the scores' own (read from src/scoring), each keyed by its band; the
   // point of EASI 8.0 lies in the moderate stripe (7.0 would be mild).
-  const stripes = await page.$eval('.chart', (chart) => [...chart.querySelectorAll('.chart__band')]
+  const stripes = await page.$eval('.chart', (chart) => [...chart.querySelectorAll('svg .chart__band')]
     .map((r) => r.getAttribute('class').split('--')[1]));
   assert.deepEqual(stripes, ['clear', 'almost_clear', 'mild', 'moderate', 'severe', 'very_severe']);
   assert.ok(await page.$eval('.chart', (chart) => {
@@ -578,6 +578,28 @@ test('"New examination" asks only when entries would be lost, and "Save visit" w
   await page.fill('#age', '41');
   await page.click('text=New examination');
   assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a trend chart spaces visits by their dates, names its first and last date, and says what its colours mean', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const itch = (date, value) => ({
+    id: `AD-030-${date}-1`, patient: 'AD-030', date, label: '', assessments: [{ instrument: 'itch_nrs', value }], global: {},
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  });
+  // Day 0, day 28 and day 147: the second gap is 119 days, not one step like the first.
+  const visits = [itch('2025-01-06', 8), itch('2025-02-03', 3), itch('2025-06-02', 1)];
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-030' }], visits }));
+  await page.goto(`${server.url}#patient/AD-030`);
+  await page.waitForSelector('.chart');
+  const cx = await page.$$eval('.chart .chart__point', (ps) => ps.map((p) => Number(p.getAttribute('cx'))));
+  assert.equal(cx.length, 3);
+  assert.ok(Math.abs((cx[1] - cx[0]) / (cx[2] - cx[0]) - 28 / 147) < 0.01, `by date: ${cx}`);
+  const axis = await page.$$eval('.chart .chart__axis', (ts) => ts.map((t) => t.textContent));
+  assert.ok(axis.includes('6 Jan 2025') && axis.includes('2 Jun 2025'), axis.join(' | '));
+  assert.deepEqual(await page.$$eval('.chart__legend li', (ls) => ls.map((l) => l.textContent)),
+    ['no itch', 'mild', 'moderate', 'severe', 'very severe']);
   assert.deepEqual(problems, []);
   await context.close();
 });
