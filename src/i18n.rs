@@ -223,7 +223,7 @@ records_strings! {
     import_cut_short, import_not_json, import_single_record, import_fhir, import_not_history,
     import_newer, import_invalid, import_plan, import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
-    delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline,
+    delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
     no_such_visit, worksheet_title, worksheet_items, print_button,
 }

@@ -182,7 +182,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                                 let visits = by_patient.get(p.code.as_str()).map(Vec::as_slice).unwrap_or_default();
                                 html! {
                                     <tr>
-                                        <th scope="row"><a href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
+                                        <th scope="row"><a class="code" href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
                                         <td>{ visits.len() }</td>
                                         <td>{ visits.last().map(|v| t.date(&v.date)).unwrap_or_default() }</td>
                                     </tr>

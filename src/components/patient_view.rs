@@ -194,7 +194,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                 </div>
                 <label class="select">
                     <span>{ t.baseline }</span>
-                    <select id="baseline" onchange={onbaseline}>
+                    <select id="baseline" onchange={onbaseline} aria-describedby="baseline-hint">
                         { for visits.iter().map(|v| html! {
                             <option value={v.id.clone()} selected={baseline.is_some_and(|b| b.id == v.id)}>
                                 { if v.label.is_empty() { t.date(&v.date) } else { format!("{} · {}", t.date(&v.date), v.label) } }
@@ -202,10 +202,13 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <p class="note" id="baseline-hint">{ t.baseline_hint }</p>
             </section>
             <section class="card" aria-labelledby="visits-title">
                 <h2 id="visits-title">{ t.visits }</h2>
-                <div class="table-wrap">
+                // Wider than a portrait tablet or a phone with many scores: it scrolls sideways, by
+                // keyboard too (a tab stop), and each row's date stays in view (sticky).
+                <div class="table-wrap table-wrap--sticky" tabindex="0" role="region" aria-labelledby="visits-title">
                     <table class="table" data-testid="visits">
                         <thead>
                             <tr>

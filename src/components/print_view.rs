@@ -109,7 +109,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     html! {
         <div class="app worksheet">
             <header class="top no-print">
-                <a class="button button--quiet" href={crate::app::screen_href("patient", &visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
+                <a class="button button--quiet code" href={crate::app::screen_href("patient", &visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
                 <button type="button" class="button" id="print" onclick={onprint}>{ t.print_button }</button>
                 <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
             </header>

@@ -324,6 +324,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     patient_heading: "Patient {0}",
     patient_note: "Note (stays on this device)",
     baseline: "Baseline",
+    baseline_hint: "For this screen only: the cohort and the exports compare each visit with the visit labelled “baseline” (else the first visit).",
     visit_date: "Visit",
     responders: "Response",
     print: "Worksheet",

@@ -326,6 +326,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     patient_heading: "환자 {0}",
     patient_note: "메모(이 기기에만 저장)",
     baseline: "기저치",
+    baseline_hint: "이 화면에만 적용됩니다. 코호트와 내보내기는 각 방문을 “baseline” 이름의 방문(없으면 첫 방문)⁠과 비교합니다.",
     visit_date: "방문",
     responders: "반응",
     print: "기록지",

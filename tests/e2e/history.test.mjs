@@ -603,3 +603,42 @@ test('a trend chart spaces visits by their dates, names its first and last date,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a very long patient code wraps instead of widening the screens; a wide visits table scrolls by keyboard with its dates in view', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  const long = `AD-${'X'.repeat(120)}`;
+  const region = { area: 2, erythema: 2, edema_papulation: 2, excoriation: 2, lichenification: 2 };
+  const visit = (date, label) => ({
+    id: `${long}-${date}-1`, patient: long, date, label, global: {},
+    assessments: [
+      { instrument: 'easi', age_years: 34, regions: { head_neck: region, upper_limbs: region, trunk: region, lower_limbs: region } },
+      { instrument: 'itch_nrs', value: 5 }, { instrument: 'sleep_nrs', value: 4 }, { instrument: 'poem', answers: [1, 1, 1, 1, 1, 1, 1] },
+    ],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  });
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: long }],
+    visits: [visit('2025-01-06', 'baseline'), visit('2025-02-03', 'week 4')] }));
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.click('#open-history');
+  await page.waitForSelector('section[aria-labelledby="patients-title"] tbody tr');
+  assert.equal(await pageWidth(), 390, 'the history list fits the phone');
+  await page.goto(`${server.url}#patient/${encodeURIComponent(long)}`);
+  await page.waitForSelector('[data-testid="visits"]');
+  assert.equal(await pageWidth(), 390, 'the patient screen fits the phone');
+  // The baseline chosen here is said to be for this screen only.
+  assert.match(await page.textContent(`#${await page.getAttribute('#baseline', 'aria-describedby')}`), /For this screen only/);
+  // The table is wider than the phone: a labelled tab stop that arrow keys scroll, the visit column kept in view.
+  const wrap = page.locator('.table-wrap[role="region"]');
+  assert.equal(await wrap.getAttribute('aria-labelledby'), 'visits-title');
+  assert.ok(await wrap.evaluate((w) => w.scrollWidth > w.clientWidth), 'wider than the phone');
+  await wrap.focus();
+  for (let i = 0; i < 12; i += 1) await page.keyboard.press('ArrowRight');
+  assert.ok(await wrap.evaluate((w) => w.scrollLeft > 0), 'scrolled by keyboard');
+  const [wrapBox, dateBox] = [await wrap.boundingBox(), await page.locator('[data-testid="visits"] tbody th').first().boundingBox()];
+  assert.ok(Math.abs(dateBox.x - wrapBox.x) < 2, 'the visit column stays at the left edge');
+  await page.goto(`${server.url}#print/${encodeURIComponent(`${long}-2025-01-06-1`)}`);
+  await page.waitForSelector('#print');
+  assert.equal(await pageWidth(), 390, 'the worksheet fits the phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
