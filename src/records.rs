@@ -161,9 +161,11 @@ pub fn Records() -> Html {
         });
     }
     {
-        // Back to this tab or window: the history as it is now, since another tab may have saved
-        // visits meanwhile (an export made here would leave them out). An unchanged store is not
-        // read again (its token says so).
+        // Back to this tab or window, or the history written in another one: the history as it
+        // is now, since another tab may have saved visits meanwhile (an export made here would
+        // leave them out). A window kept in front beside the one that saves never regains focus:
+        // the write's announcement (`store::WRITTEN_ELSEWHERE`) reaches it. An unchanged store is
+        // not read again (its token says so).
         let stored = stored.clone();
         use_effect_with((), move |_| {
             let refresh = move |_: &web_sys::Event| {
@@ -180,8 +182,10 @@ pub fn Records() -> Html {
                     }
                 });
             };
+            store::watch();
             let listeners = [
                 gloo::events::EventListener::new(&gloo::utils::window(), "focus", refresh.clone()),
+                gloo::events::EventListener::new(&gloo::utils::window(), store::WRITTEN_ELSEWHERE, refresh.clone()),
                 gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", refresh),
             ];
             move || drop(listeners)

@@ -371,17 +371,23 @@ function storedHistory() {
 }
 
 test('a history screen left open in another tab does not put its older copy over visits saved since', async () => {
-  // Assemble: one visit saved; a second tab opens the patient's screen.
+  // Assemble: two visits saved; the history as it was with the first only.
   const { page, context, problems } = await openApp(browser, server.url);
   page.on('dialog', (dialog) => dialog.accept());
   await easiVisit(page, '2026-01-05', 2, 'baseline');
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  const both = await page.evaluate(storedHistory);
+  const first = JSON.parse(both);
+  first.visits.pop();
+  await putHistory(page, JSON.stringify(first));
+  // A second tab opens the patient's screen on that first visit.
   const stale = await context.newPage();
   await stale.goto(`${server.url}#patient/AD-017`);
   await stale.waitForSelector('#patient-note');
-  // Meanwhile the examination's tab saves a second visit.
-  await page.click('text=New examination');
-  await easiVisit(page, '2026-02-02', 1, 'week 4');
-  await page.waitForSelector('text=Saved the visit of AD-017 on 2 Feb 2026');
+  // Meanwhile the second visit is stored by a write the older tab is not told of (one whose
+  // announcement has not reached it yet, or a tab of a version before announcements).
+  await putHistory(page, both);
   // Act: the older tab changes the patient's note.
   await stale.fill('#patient-note', 'seen by Dr K');
   await stale.press('#patient-note', 'Tab');
@@ -529,6 +535,37 @@ test('a history screen in another tab shows, when it is back in front, visits sa
   await other.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent));
   const exported = JSON.parse(await download(other, '#export-json'));
   assert.equal(exported.visits.length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a history screen kept in front beside the window that saves lists the new visits at once, without regaining focus', async () => {
+  // Assemble: one visit saved; a second window beside it opens the history. That window never
+  // regains focus or visibility: its focus and visibilitychange events are held back.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const beside = await context.newPage();
+  beside.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await beside.addInitScript(() => {
+    for (const [target, type] of [[window, 'focus'], [document, 'visibilitychange']]) {
+      target.addEventListener(type, (event) => event.stopImmediatePropagation(), true);
+    }
+  });
+  await beside.goto(`${server.url}#history`);
+  await beside.waitForSelector('a[href="#patient/AD-017"]');
+  assert.match(await beside.textContent('table'), /AD-017\s*1\s*5 Jan 2026/);
+  // Act: the examination's window saves a second visit and a new patient.
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  await page.fill('#visit-patient', 'AD-018');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-018 on 2 Feb 2026');
+  // Assert: the window beside lists both, and exports them as the full history.
+  await beside.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent), null, { timeout: 5000 });
+  await beside.waitForSelector('a[href="#patient/AD-018"]', { timeout: 5000 });
+  const exported = JSON.parse(await download(beside, '#export-json'));
+  assert.equal(exported.visits.length, 3);
   assert.deepEqual(problems, []);
   await context.close();
 });
