@@ -216,7 +216,7 @@ records_strings! {
     dlqi_problem, global_status_question, global_status_question_proxy, treatment_question,
     treatment_question_proxy, visit_saved, visit_updated, visit_unchanged, visit_replace_confirm,
     visit_not_replaced, visit_same_day, patients_title,
-    no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
+    no_patients, patient_code_column, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
     cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
     import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,

@@ -176,7 +176,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <p class="muted">{ t.no_patients }</p>
                 } else {
                     <table class="table">
-                        <thead><tr><th scope="col">{ t.patient_code }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
+                        <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
                         <tbody>
                             { for history.patients.iter().take(listed).map(|p| {
                                 let visits = by_patient.get(p.code.as_str()).map(Vec::as_slice).unwrap_or_default();

@@ -273,6 +273,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     visit_same_day: "Not saved: {0} has more than one visit on {2}, and visit {3} already has {1}.",
     patients_title: "Patients on this device",
     no_patients: "No visits saved yet.",
+    patient_code_column: "Patient code",
     patients_shown: "The first {0} of {1} patients are listed.",
     show_all_patients: "List all {0} patients",
     visits: "Visits",

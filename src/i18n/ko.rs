@@ -275,6 +275,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     visit_same_day: "저장하지 않았습니다. {0}에게는 {2}에 방문이 둘 이상 있고, 방문 {3}에 이미 {1} 기록이 있습니다.",
     patients_title: "이 기기의 환자",
     no_patients: "아직 저장된 방문이 없습니다.",
+    patient_code_column: "환자 코드",
     patients_shown: "환자 {1}명 중 처음 {0}명을 보여 줍니다.",
     show_all_patients: "환자 {0}명 모두 보기",
     visits: "방문",

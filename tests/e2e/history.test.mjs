@@ -569,3 +569,24 @@ test('a history screen kept in front beside the window that saves lists the new 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the patients table heads its column "Patient code"; the example code stays where a code is typed', async () => {
+  // Assemble: one visit saved.
+  const { page, context, problems } = await openApp(browser, server.url);
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  assert.equal(await page.textContent('label[for="visit-patient"]'), 'Patient code (e.g. AD-017)');
+  // Act: the history screen, in English, then in Korean.
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  const english = await page.$$eval('[aria-labelledby="patients-title"] thead th', (ths) => ths.map((th) => th.textContent));
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '기록');
+  const korean = await page.$$eval('[aria-labelledby="patients-title"] thead th', (ths) => ths.map((th) => th.textContent));
+  // Assert
+  assert.deepEqual(english, ['Patient code', 'Visits', 'Last visit']);
+  assert.deepEqual(korean, ['환자 코드', '방문', '마지막 방문']);
+  await page.click('a[href="#"]');
+  await page.waitForFunction(() => document.querySelector('label[for="visit-patient"]')?.textContent === '환자 코드(예: AD-017)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
