@@ -649,6 +649,30 @@ impl RecordsStrings {
     }
 }
 
+/// A term a line must never break inside: its hyphen is a place a browser may break at, and
+/// "(BOM 포함 UTF-" / "8)" on a phone reads as a broken name.
+pub const UNBROKEN: &str = "UTF-8";
+
+/// `text` in pieces, each with whether it is [`UNBROKEN`] (for the screens to keep on one line
+/// with `white-space: nowrap`, the text itself left as written for screen readers and copying).
+pub fn unbroken_pieces(text: &str) -> Vec<(&str, bool)> {
+    // Found byte by byte, not by `str::split`: the examination's module shares that searcher, and
+    // one more use of it in this crate changed how it was compiled there (+33 bytes).
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.as_bytes().windows(UNBROKEN.len()).position(|bytes| bytes == UNBROKEN.as_bytes()) {
+        if at > 0 {
+            pieces.push((&rest[..at], false));
+        }
+        pieces.push((UNBROKEN, true));
+        rest = &rest[at + UNBROKEN.len()..];
+    }
+    if !rest.is_empty() {
+        pieces.push((rest, false));
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -805,6 +829,22 @@ mod tests {
     fn each_language_is_named_in_itself() {
         assert_eq!(Lang::En.name(), en::EN.lang_name);
         assert_eq!(Lang::Ko.name(), ko::KO.lang_name);
+    }
+
+    #[test]
+    fn utf_8_is_one_piece_and_the_text_stays_as_written() {
+        for lang in [Lang::En, Lang::Ko, Lang::Pseudo] {
+            // Assemble
+            let text = lang.records_strings().export_excel;
+            // Act
+            let pieces = unbroken_pieces(text);
+            // Assert
+            assert_eq!(pieces.iter().map(|(piece, _)| *piece).collect::<String>(), text, "{lang:?}");
+            assert_eq!(pieces.iter().filter(|(_, kept)| *kept).map(|(piece, _)| *piece).collect::<Vec<_>>(), ["UTF-8"], "{lang:?}");
+        }
+        assert_eq!(unbroken_pieces("UTF-8, UTF-8"), [("UTF-8", true), (", ", false), ("UTF-8", true)]);
+        assert_eq!(unbroken_pieces("CSV"), [("CSV", false)]);
+        assert_eq!(unbroken_pieces(""), []);
     }
 
     #[test]
