@@ -390,7 +390,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         // when it replaces a saved score by a different one).
         let saved = match next.day_update(&visit) {
             None => {
-                next.add_visit(visit)?;
+                next.add_visit(visit).map_err(|why| t.violation(&why))?;
                 fill(t.visit_saved, &[&code, &date])
             }
             Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
@@ -406,7 +406,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
                 if let Some((other, key)) = next.same_day(&updated, next.visits.iter().position(|v| v.id == updated.id)) {
                     return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &date, &other.id]));
                 }
-                next.replace_visit(updated)?;
+                next.replace_visit(updated).map_err(|why| t.violation(&why))?;
                 fill(t.visit_updated, &[&code, &date])
             }
         };

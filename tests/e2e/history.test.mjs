@@ -126,6 +126,11 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await context.close();
 });
 
+/** History files that break a rule of the history: a patient twice; a visit's date not YYYY-MM-DD. */
+const TWICE = '{"format": "adscore-history", "version": 1, "patients": [{"code": "AD-017"}, {"code": "AD-017"}], "visits": []}';
+const BAD_DATE = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
+  visits: [{ id: 'v1', patient: 'AD-017', date: '07/02/2026', assessments: [], app_version: '0.1.0' }] });
+
 test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
@@ -134,6 +139,8 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   await page.setInputFiles('#import-json', { name: 'huge.json', mimeType: 'application/json', buffer: huge });
   assert.equal(await page.textContent('[role=alert]'),
     'The file could not be used, and nothing was changed: the file is too large to import (21.0 MB; the limit is 20.0 MB)');
+  await page.setInputFiles('#import-json', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(TWICE) });
+  await page.waitForSelector('text=The file could not be used, and nothing was changed: not a valid adscore history: patient AD-017 appears twice');
   // In Korean: the examination's language picker, then the history again.
   await page.evaluate(() => { window.location.hash = ''; });
   await page.waitForSelector(EXAM_READY);
@@ -153,6 +160,11 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   assert.match(await refusal('fhir.json', '{"resourceType": "Bundle"}'), /: FHIR 리소스입니다/);
   assert.match(await refusal('notes.json', '{"format": "notes"}'), /: adscore 기록 파일이 아닙니다/);
   assert.match(await refusal('comma.json', '{"format": "adscore-history",,}'), /: 올바른 JSON 파일이 아닙니다\(첫 오류: 1행 30열\)/);
+  // A broken rule of the history inside the file: said in Korean too, with its codes and dates.
+  assert.equal(await refusal('twice.json', TWICE),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 환자 AD-017이(가) 두 번 들어 있습니다');
+  assert.equal(await refusal('date.json', BAD_DATE),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 방문 v1의 날짜 "07/02/2026"은(는) YYYY-MM-DD 형식의 실제 날짜가 아닙니다');
   await context.close();
 });
 
