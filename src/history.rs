@@ -565,6 +565,12 @@ impl History {
         Ok(())
     }
 
+    /// The patients whose code is not `code` but differs from it only in letter case or spacing
+    /// ([`similar_codes`]), in stored order.
+    pub fn similar_patients(&self, code: &str) -> Vec<&Patient> {
+        self.patients.iter().filter(|p| p.code != code && similar_codes(&p.code, code)).collect()
+    }
+
     /// Removes the patient and all their visits.
     pub fn remove_patient(&mut self, code: &str) {
         self.patients.retain(|p| p.code != code);
@@ -908,6 +914,15 @@ pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
 /// not count ("Week 4", "week 4 " and "week 4" are one time point).
 pub fn same_label(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Whether two patient codes differ only in letter case or white space, around them or inside
+/// ("ad-017", "AD-017" and "AD - 017"): [`same_label`] with the spaces inside left out too. A
+/// code is still a patient's exact identity; this is for asking before a new patient is added
+/// beside one the clinician probably meant.
+pub fn similar_codes(a: &str, b: &str) -> bool {
+    let unspaced = |code: &str| code.split_whitespace().collect::<String>();
+    same_label(&unspaced(a), &unspaced(b))
 }
 
 /// `N` if `label` is "visit N" (any case, N ≥ 1).

@@ -27,7 +27,7 @@ use crate::components::print_view::PrintView;
 use crate::components::patient_flow::PatientFlow;
 use crate::components::use_strings;
 use crate::state::ExamState;
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang, RecordsStrings, Strings};
 use crate::draft;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -371,6 +371,16 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.exam_date.trim().is_empty() {
         return Err(t.visit_need_date.to_string());
     }
+    // A new code that differs from a patient's only in letter case or spacing: which patient is
+    // asked first (once, not on every try below).
+    let code = match read_history().await {
+        Ok(history) => match settle_code(t, &history, code) {
+            Some(code) => code,
+            None => return Err(fill(t.visit_code_unsettled, &[&code, &similar_list(&history, code)])),
+        },
+        Err(_) => code.to_string(),
+    };
+    let code = code.as_str();
     let problem = |why: String| fill(t.history_problem, &[&why]);
     let mut recovered = None;
     for _ in 0..3 {
@@ -420,6 +430,31 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         }
     }
     Err(t.history_changed_elsewhere.to_string())
+}
+
+/// The code to file a visit under, typed as `code`: that code when it is a patient's, or no
+/// patient's code is similar to it ([`History::similar_patients`]); otherwise a similar
+/// patient's code if the user says it is the same patient (asked for each), or `code` as a new
+/// patient if the user says so then. `None` when neither: nothing is to be saved. Codes stay
+/// exact identities; this only makes a new patient beside a similar one deliberate (in a
+/// study, "ad-017" beside "AD-017" silently split one patient's visits).
+fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<String> {
+    if history.patient(code).is_some() {
+        return Some(code.to_string());
+    }
+    let similar = history.similar_patients(code);
+    if similar.is_empty() {
+        return Some(code.to_string());
+    }
+    if let Some(same) = similar.iter().find(|p| gloo::dialogs::confirm(&fill(t.visit_similar_code, &[&code, &p.code]))) {
+        return Some(same.code.clone());
+    }
+    gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)])).then(|| code.to_string())
+}
+
+/// The codes similar to `code`, for a message ("AD-017, Ad-017").
+fn similar_list(history: &History, code: &str) -> String {
+    history.similar_patients(code).iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// The patient codes and the study labels in the stored history, for the examination's

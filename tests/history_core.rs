@@ -3,8 +3,8 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, target_visit, targets,
-    visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
+    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, similar_codes, target_visit,
+    targets, visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -557,6 +557,27 @@ fn visits_are_sorted_by_date_then_id() {
     h.add_visit(visit("x", "P2", "2023-01-01", vec![itch(2)])).unwrap();
     let ids: Vec<&str> = h.visits_of("P1").iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "z"]);
+}
+
+#[test]
+fn codes_differing_only_in_letter_case_or_spacing_are_similar_yet_different_patients() {
+    // Assemble
+    let h = history_with(&["AD-017", "Ad-017", "AD-018", "AD 019"]);
+    // Act / Assert: case, spaces around and spaces inside do not tell codes apart here...
+    for (a, b) in [("ad-017", "AD-017"), (" AD-017 ", "AD-017"), ("AD - 017", "ad-017"), ("ad019", "AD 019"), ("AD\u{a0}019", "AD  019")] {
+        assert!(similar_codes(a, b), "{a:?} / {b:?}");
+    }
+    // ... but every other character does.
+    for (a, b) in [("AD-017", "AD-018"), ("AD-017", "AD017"), ("AD-017", "AD-0170"), ("AD-O17", "AD-017")] {
+        assert!(!similar_codes(a, b), "{a:?} / {b:?}");
+    }
+    let codes = |code: &str| h.similar_patients(code).into_iter().map(|p| p.code.as_str()).collect::<Vec<_>>();
+    assert_eq!(codes("ad-017"), ["AD-017", "Ad-017"]);
+    assert_eq!(codes("AD-017"), ["Ad-017"], "the exact code is the patient, not a similar one");
+    assert_eq!(codes("ad 019"), ["AD 019"]);
+    assert!(codes("AD-020").is_empty());
+    // The identity stays exact: "ad-017" is not AD-017.
+    assert!(h.patient("ad-017").is_none());
 }
 
 #[test]

@@ -12,14 +12,14 @@ after(async () => { await browser?.close(); await server?.close(); });
 const tap = (page, id) => page.click(`label[for="${id}"]`);
 
 /** An adult EASI with every region at `area` and every sign 1: 4 × area × (0.1+0.2+0.3+0.4) = 4 × area. */
-async function easiVisit(page, date, area, label) {
+async function easiVisit(page, date, area, label, code = 'AD-017') {
   await page.fill('#exam-date', date);
   await page.fill('#age', '34');
   for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
     await tap(page, `easi-${region}-area-${area}`);
     for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
   }
-  await page.fill('#visit-patient', 'AD-017');
+  await page.fill('#visit-patient', code);
   await page.fill('#visit-label', label);
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
@@ -599,6 +599,49 @@ test('the patients table heads its column "Patient code"; the example code stays
   assert.deepEqual(korean, ['환자 코드', '방문', '마지막 방문']);
   await page.click('a[href="#"]');
   await page.waitForFunction(() => document.querySelector('label[for="visit-patient"]')?.textContent === '환자 코드(예: AD-017)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
+  // Assemble: AD-017 has a visit. Each question is answered from `answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const asked = [];
+  let answers = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    return answers.shift() ? dialog.accept() : dialog.dismiss();
+  });
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  assert.deepEqual(asked, []);
+  const saved = async (date, code, said) => {
+    await page.fill('#exam-date', date);
+    await page.fill('#visit-patient', code);
+    await page.click('#save-visit');
+    await page.waitForSelector(`text=${said}`);
+    return JSON.parse(await page.evaluate(storedHistory));
+  };
+  // Act / Assert: "ad-017", said to be AD-017: filed under AD-017, no new patient.
+  answers = [true];
+  let stored = await saved('2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
+  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case or spaces. '
+    + 'Is it the same patient? OK saves this visit under AD-017; Cancel asks whether to add ad-017 as a new patient.']);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017']);
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017']);
+  // Not the same patient, and a new one wanted: added beside AD-017, deliberately.
+  answers = [false, true];
+  stored = await saved('2026-03-02', 'ad-017', 'Saved the visit of ad-017 on 2 Mar 2026');
+  assert.equal(asked[2], 'Add ad-017 as a new patient, apart from AD-017? Their visits are then listed, compared and counted separately.');
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017', 'ad-017']);
+  // Neither (asked for each similar code, then for a new patient): nothing saved, and said why.
+  answers = [false, false, false];
+  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case or spaces).');
+  assert.equal(asked.length, 6);
+  assert.equal(stored.visits.length, 3);
+  // The exact code asks nothing.
+  answers = [];
+  await saved('2026-04-06', 'ad-017', 'Saved the visit of ad-017 on 6 Apr 2026');
+  assert.equal(asked.length, 6);
   assert.deepEqual(problems, []);
   await context.close();
 });
