@@ -69,7 +69,28 @@ export function save_history(text, expected, next) {
       out.value = true;
     };
     return out;
-  });
+  }).then((written) => { if (written) announce(); return written; });
+}
+
+// IndexedDB tells no other window of a write (localStorage has its `storage` event for that):
+// every write of the history is announced on a BroadcastChannel, which reaches this site's other
+// tabs and windows (not this one). There it becomes the window event WRITTEN_ELSEWHERE, for the
+// history screens to read the history again, even one kept in front beside the window that saved.
+const WRITTEN_ELSEWHERE = 'adscore-history-written';
+let channel;
+function broadcast() {
+  channel ??= typeof BroadcastChannel === 'function' ? new BroadcastChannel('adscore-history') : null;
+  return channel;
+}
+
+function announce() {
+  broadcast()?.postMessage('written');
+}
+
+/** From now on, a write of the history in another tab or window fires `adscore-history-written` on this window. */
+export function watch_history() {
+  const listening = broadcast();
+  if (listening && !listening.onmessage) listening.onmessage = () => window.dispatchEvent(new Event(WRITTEN_ELSEWHERE));
 }
 
 /** Moves an unreadable history aside under a new key and returns that key. */
@@ -80,7 +101,7 @@ export function keep_unreadable(text) {
     store.delete(KEY);
     store.put(token(), GENERATION);
     return { value: key };
-  });
+  }).then((key) => { announce(); return key; });
 }
 
 /** Offers `bytes` (a Uint8Array, UTF-8 text) as a file download; the Blob copies them at once. */

@@ -208,17 +208,10 @@ pub const fn instrument_key(assessment: &Assessment) -> &'static str {
     }
 }
 
-/// The instrument's name for messages ("EASI", "itch NRS" …); the key itself if unknown.
+/// The instrument's name for English messages ("EASI", "itch NRS" …); the key itself if
+/// unknown. Other languages: `RecordsStrings::instrument_in_message`.
 pub fn instrument_name(key: &str) -> &str {
-    match key {
-        "easi" => "EASI",
-        "scorad" => "SCORAD",
-        "poem" => "POEM",
-        "dlqi" => "DLQI",
-        "itch_nrs" => "itch NRS",
-        "sleep_nrs" => "sleep NRS",
-        other => other,
-    }
+    crate::i18n::Lang::En.records_strings().instrument_in_message(key)
 }
 
 impl Metric {
@@ -333,9 +326,118 @@ impl Metric {
 // Patients and visits
 // ---------------------------------------------------------------------------------------------
 
-/// `Ok` for a date written exactly YYYY-MM-DD that exists.
-fn check_date(what: &str, date: &str) -> Result<(), String> {
-    Date::parse_iso(date).map(|_| ()).map_err(|why| format!("{what}: {why}"))
+/// A rule of the history broken by a patient, a visit or the history as a whole, with what it
+/// names: the screens say it in their language (`RecordsStrings::violation`); `Display` is the
+/// English sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Violation {
+    /// The history's format name is not [`FORMAT`].
+    Format(String),
+    /// The history's schema version is not [`VERSION`].
+    Version(u32),
+    /// A patient in the history has an empty code.
+    EmptyCode,
+    /// A patient being entered has no code.
+    NoCode,
+    /// A patient code with spaces around it.
+    CodeSpaces(String),
+    /// A patient code with a control character.
+    CodeControl(String),
+    /// Two patients with this code.
+    PatientTwice(String),
+    /// The patient's date of birth is not a real date written YYYY-MM-DD.
+    BirthDate {
+        /// The patient's code.
+        patient: String,
+        /// The date as written.
+        date: String,
+    },
+    /// A visit without an id.
+    NoVisitId,
+    /// The visit's date is not a real date written YYYY-MM-DD.
+    VisitDate {
+        /// The visit's id.
+        visit: String,
+        /// The date as written.
+        date: String,
+    },
+    /// A visit with two assessments of one instrument (its key).
+    TwoAssessments {
+        /// The visit's id.
+        visit: String,
+        /// The instrument's key.
+        instrument: &'static str,
+    },
+    /// An assessment that cannot be scored (the record format's English sentence; only a record
+    /// built in code can reach this: the JSON reader refuses it first).
+    Unscorable {
+        /// The visit's id.
+        visit: String,
+        /// Why, in the record format's words.
+        why: String,
+    },
+    /// A global disease status above 4.
+    Status {
+        /// The visit's id.
+        visit: String,
+        /// The value given.
+        value: u8,
+    },
+    /// A global treatment effect above 6.
+    Effect {
+        /// The visit's id.
+        visit: String,
+        /// The value given.
+        value: u8,
+    },
+    /// A visit of a patient the history (a file) does not hold.
+    NotInFile {
+        /// The visit's id.
+        visit: String,
+        /// The patient's code.
+        patient: String,
+    },
+    /// A visit added for a patient not added yet.
+    UnknownPatient(String),
+    /// Two visits with this id.
+    IdTwice(String),
+    /// A visit added with an id already used.
+    IdTaken(String),
+    /// A visit to replace that is not there (its id).
+    NoSuchVisit(String),
+    /// Two assessments of one instrument for a patient on one date, in two visits.
+    DayTwice {
+        /// The patient's code.
+        patient: String,
+        /// The instrument's key.
+        instrument: &'static str,
+        /// The date.
+        date: String,
+    },
+    /// A visit added with an instrument the patient already has that day in another visit.
+    DayTaken {
+        /// The patient's code.
+        patient: String,
+        /// The instrument's key.
+        instrument: &'static str,
+        /// The date.
+        date: String,
+        /// The other visit's id.
+        visit: String,
+    },
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.records_strings().violation(self))
+    }
+}
+
+impl std::error::Error for Violation {}
+
+/// Whether `date` is a real date written exactly YYYY-MM-DD.
+fn is_date(date: &str) -> bool {
+    Date::parse_iso(date).is_ok()
 }
 
 impl Patient {
@@ -346,25 +448,25 @@ impl Patient {
 
     /// What an entry form should check before [`History::upsert_patient`]: a non-empty code
     /// without leading or trailing spaces, and a date of birth (if any) written YYYY-MM-DD.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Violation> {
         check_code(&self.code)?;
-        if let Some(dob) = &self.dob {
-            check_date(&format!("patient {}: date of birth", self.code), dob)?;
+        match &self.dob {
+            Some(dob) if !is_date(dob) => Err(Violation::BirthDate { patient: self.code.clone(), date: dob.clone() }),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 
 /// A patient code: not empty, no surrounding spaces, no control characters.
-fn check_code(code: &str) -> Result<(), String> {
+fn check_code(code: &str) -> Result<(), Violation> {
     if code.trim().is_empty() {
-        return Err("a patient needs a code".into());
+        return Err(Violation::NoCode);
     }
     if code.trim() != code {
-        return Err(format!("patient code {code:?} has leading or trailing spaces"));
+        return Err(Violation::CodeSpaces(code.into()));
     }
     if code.chars().any(char::is_control) {
-        return Err(format!("patient code {code:?} contains a control character"));
+        return Err(Violation::CodeControl(code.into()));
     }
     Ok(())
 }
@@ -408,30 +510,29 @@ impl Visit {
     /// Checks the visit on its own: an id, a date written YYYY-MM-DD, at most one assessment
     /// per instrument, every assessment scorable (DLQI rules), global ratings in range
     /// (status 0–4, effect 0–6).
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Violation> {
         if self.id.trim().is_empty() {
-            return Err("a visit needs an id".into());
+            return Err(Violation::NoVisitId);
         }
-        check_date(&format!("visit {} date", self.id), &self.date)?;
+        let visit = || self.id.clone();
+        if !is_date(&self.date) {
+            return Err(Violation::VisitDate { visit: visit(), date: self.date.clone() });
+        }
         let mut seen = HashSet::new();
         for assessment in &self.assessments {
-            let key = instrument_key(assessment);
-            if !seen.insert(key) {
-                return Err(format!(
-                    "visit {} has two {} assessments; a visit holds at most one per instrument",
-                    self.id,
-                    instrument_name(key)
-                ));
+            let instrument = instrument_key(assessment);
+            if !seen.insert(instrument) {
+                return Err(Violation::TwoAssessments { visit: visit(), instrument });
             }
             assessment
                 .score_with(self.easi_bands, self.scorad_bands)
-                .map_err(|why| format!("visit {}: {why}", self.id))?;
+                .map_err(|why| Violation::Unscorable { visit: visit(), why: why.to_string() })?;
         }
-        if let Some(status) = self.global.status.filter(|&s| s > 4) {
-            return Err(format!("visit {}: global disease status must be 0–4, got {status}", self.id));
+        if let Some(value) = self.global.status.filter(|&s| s > 4) {
+            return Err(Violation::Status { visit: visit(), value });
         }
-        if let Some(effect) = self.global.effect.filter(|&e| e > 6) {
-            return Err(format!("visit {}: global treatment effect must be 0–6, got {effect}", self.id));
+        if let Some(value) = self.global.effect.filter(|&e| e > 6) {
+            return Err(Violation::Effect { visit: visit(), value });
         }
         Ok(())
     }
@@ -458,10 +559,16 @@ impl History {
     }
 
     /// [`History::upsert_patient`] after [`Patient::check`].
-    pub fn try_upsert_patient(&mut self, patient: Patient) -> Result<(), String> {
+    pub fn try_upsert_patient(&mut self, patient: Patient) -> Result<(), Violation> {
         patient.check()?;
         self.upsert_patient(patient);
         Ok(())
+    }
+
+    /// The patients whose code is not `code` but differs from it only in letter case or spacing
+    /// ([`similar_codes`]), in stored order.
+    pub fn similar_patients(&self, code: &str) -> Vec<&Patient> {
+        self.patients.iter().filter(|p| p.code != code && similar_codes(&p.code, code)).collect()
     }
 
     /// Removes the patient and all their visits.
@@ -479,19 +586,15 @@ impl History {
     /// YYYY-MM-DD, two assessments of one instrument, an id already used, or an instrument
     /// the patient already has on that date in another visit (patient + date + instrument
     /// identifies an assessment, see `docs/history-format.md`).
-    pub fn add_visit(&mut self, visit: Visit) -> Result<(), String> {
+    pub fn add_visit(&mut self, visit: Visit) -> Result<(), Violation> {
         self.check_in_place(&visit, None)?;
         self.visits.push(visit);
         Ok(())
     }
 
     /// Replaces the visit with the same id, under the rules of [`History::add_visit`].
-    pub fn replace_visit(&mut self, visit: Visit) -> Result<(), String> {
-        let index = self
-            .visits
-            .iter()
-            .position(|v| v.id == visit.id)
-            .ok_or_else(|| format!("there is no visit with id {}", visit.id))?;
+    pub fn replace_visit(&mut self, visit: Visit) -> Result<(), Violation> {
+        let index = self.visits.iter().position(|v| v.id == visit.id).ok_or_else(|| Violation::NoSuchVisit(visit.id.clone()))?;
         self.check_in_place(&visit, Some(index))?;
         self.visits[index] = visit;
         Ok(())
@@ -516,27 +619,26 @@ impl History {
     }
 
     /// The visit checked against the rest of the history (ignoring the visit at `skip`).
-    fn check_in_place(&self, visit: &Visit, skip: Option<usize>) -> Result<(), String> {
+    fn check_in_place(&self, visit: &Visit, skip: Option<usize>) -> Result<(), Violation> {
         visit.check()?;
         if self.patient(&visit.patient).is_none() {
-            return Err(format!("unknown patient {:?}: add the patient before their visits", visit.patient));
+            return Err(Violation::UnknownPatient(visit.patient.clone()));
         }
         for (i, other) in self.visits.iter().enumerate() {
             if Some(i) == skip {
                 continue;
             }
             if other.id == visit.id {
-                return Err(format!("a visit with id {:?} already exists", visit.id));
+                return Err(Violation::IdTaken(visit.id.clone()));
             }
         }
-        if let Some((other, key)) = self.same_day(visit, skip) {
-            return Err(format!(
-                "patient {} already has {} on {} (visit {}); change that visit instead",
-                visit.patient,
-                instrument_name(key),
-                visit.date,
-                other.id
-            ));
+        if let Some((other, instrument)) = self.same_day(visit, skip) {
+            return Err(Violation::DayTaken {
+                patient: visit.patient.clone(),
+                instrument,
+                date: visit.date.clone(),
+                visit: other.id.clone(),
+            });
         }
         Ok(())
     }
@@ -594,22 +696,22 @@ impl History {
     /// API guarantees, so any history built through it passes. The date of birth is not
     /// checked here (it is informational and never exported to CSV or FHIR); forms check it
     /// and the code's form with [`Patient::check`]. Linear in the size of the history.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Violation> {
         if self.format != FORMAT {
-            return Err(format!("format must be {FORMAT:?}, got {:?}", self.format));
+            return Err(Violation::Format(self.format.clone()));
         }
         if self.version != VERSION {
-            return Err(format!("version must be {VERSION}, got {}", self.version));
+            return Err(Violation::Version(self.version));
         }
         let mut codes = HashSet::new();
         for patient in &self.patients {
             // Only what `upsert_patient` guarantees, so a history built through the API always
             // reads back; the stricter `Patient::check` is for entry forms.
             if patient.code.trim().is_empty() {
-                return Err("a patient has an empty code".into());
+                return Err(Violation::EmptyCode);
             }
             if !codes.insert(patient.code.as_str()) {
-                return Err(format!("patient {} appears twice", patient.code));
+                return Err(Violation::PatientTwice(patient.code.clone()));
             }
         }
         let mut ids = HashSet::new();
@@ -617,20 +719,15 @@ impl History {
         for visit in &self.visits {
             visit.check()?;
             if !codes.contains(visit.patient.as_str()) {
-                return Err(format!("visit {} belongs to patient {:?}, who is not in the file", visit.id, visit.patient));
+                return Err(Violation::NotInFile { visit: visit.id.clone(), patient: visit.patient.clone() });
             }
             if !ids.insert(visit.id.as_str()) {
-                return Err(format!("two visits have the id {:?}", visit.id));
+                return Err(Violation::IdTwice(visit.id.clone()));
             }
             for a in &visit.assessments {
-                let key = instrument_key(a);
-                if !keys.insert((visit.patient.as_str(), visit.date.as_str(), key)) {
-                    return Err(format!(
-                        "patient {} has two {} assessments on {}; patient + date + instrument must be unique",
-                        visit.patient,
-                        instrument_name(key),
-                        visit.date
-                    ));
+                let instrument = instrument_key(a);
+                if !keys.insert((visit.patient.as_str(), visit.date.as_str(), instrument)) {
+                    return Err(Violation::DayTwice { patient: visit.patient.clone(), instrument, date: visit.date.clone() });
                 }
             }
         }
@@ -817,6 +914,15 @@ pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
 /// not count ("Week 4", "week 4 " and "week 4" are one time point).
 pub fn same_label(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Whether two patient codes differ only in letter case or white space, around them or inside
+/// ("ad-017", "AD-017" and "AD - 017"): [`same_label`] with the spaces inside left out too. A
+/// code is still a patient's exact identity; this is for asking before a new patient is added
+/// beside one the clinician probably meant.
+pub fn similar_codes(a: &str, b: &str) -> bool {
+    let unspaced = |code: &str| code.split_whitespace().collect::<String>();
+    same_label(&unspaced(a), &unspaced(b))
 }
 
 /// `N` if `label` is "visit N" (any case, N ≥ 1).

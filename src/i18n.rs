@@ -7,7 +7,7 @@ mod ko;
 
 use crate::form::{Field, Problem, Reason};
 use crate::history::io::{megabytes, ImportError};
-use crate::history::Metric;
+use crate::history::{Metric, Violation, FORMAT, INSTRUMENTS, VERSION};
 use crate::scoring::{easi, scorad, Band, EasiBands, ScoradBands};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -215,13 +215,16 @@ records_strings! {
     dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant, dlqi_prevented, dlqi_yes, dlqi_no,
     dlqi_problem, global_status_question, global_status_question_proxy, treatment_question,
     treatment_question_proxy, visit_saved, visit_updated, visit_unchanged, visit_replace_confirm,
-    visit_not_replaced, visit_same_day, patients_title,
-    no_patients, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
+    visit_not_replaced, visit_same_day, visit_similar_code, visit_new_patient_confirm, visit_code_unsettled, patients_title,
+    no_patients, patient_code_column, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
     cohort_visit, cohort_patients, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
     import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,
     import_cut_short, import_not_json, import_single_record, import_fhir, import_not_history,
-    import_newer, import_invalid, import_plan, import_apply, import_overwrite, cancel,
+    import_newer, import_invalid, import_broken, rule_format, rule_version, rule_empty_code, rule_no_code,
+    rule_code_spaces, rule_code_control, rule_patient_twice, rule_birth_date, rule_no_visit_id, rule_visit_date,
+    rule_two_assessments, rule_unscorable, rule_status, rule_effect, rule_not_in_file, rule_unknown_patient,
+    rule_id_twice, rule_id_taken, rule_no_such_visit, rule_day_twice, rule_day_taken, rule_instruments, import_plan, import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
@@ -616,8 +619,9 @@ impl RecordsStrings {
         }
     }
 
-    /// Why a file could not be imported, in this language. A broken rule of the record format
-    /// or of the history ([`ImportError::Invalid`]) is the core's English sentence, framed.
+    /// Why a file could not be imported, in this language. A broken rule of the record format,
+    /// or a shape the reader refuses ([`ImportError::Invalid`]), is the core's English sentence,
+    /// framed.
     pub fn import_error(&self, error: &ImportError) -> String {
         match error {
             ImportError::TooLarge { size, limit } => fill(self.import_too_large, &[&megabytes(*size), &megabytes(*limit)]),
@@ -628,9 +632,49 @@ impl RecordsStrings {
             ImportError::SingleRecord => self.import_single_record.to_string(),
             ImportError::Fhir => self.import_fhir.to_string(),
             ImportError::NotHistory(_) => self.import_not_history.to_string(),
-            ImportError::Newer { version } => fill(self.import_newer, &[version, &crate::history::VERSION]),
+            ImportError::Newer { version } => fill(self.import_newer, &[version, &VERSION]),
             ImportError::Invalid(why) => fill(self.import_invalid, &[why]),
+            ImportError::Broken(violation) => fill(self.import_broken, &[&self.violation(violation)]),
         }
+    }
+
+    /// A broken rule of the history, in this language (codes and ids as written, quoted where
+    /// the English sentence quotes them).
+    pub fn violation(&self, violation: &Violation) -> String {
+        let quoted = |text: &str| format!("{text:?}");
+        let name = |key| self.instrument_in_message(key);
+        match violation {
+            Violation::Format(got) => fill(self.rule_format, &[&quoted(FORMAT), &quoted(got)]),
+            Violation::Version(got) => fill(self.rule_version, &[&VERSION, got]),
+            Violation::EmptyCode => self.rule_empty_code.to_string(),
+            Violation::NoCode => self.rule_no_code.to_string(),
+            Violation::CodeSpaces(code) => fill(self.rule_code_spaces, &[&quoted(code)]),
+            Violation::CodeControl(code) => fill(self.rule_code_control, &[&quoted(code)]),
+            Violation::PatientTwice(code) => fill(self.rule_patient_twice, &[code]),
+            Violation::BirthDate { patient, date } => fill(self.rule_birth_date, &[patient, &quoted(date)]),
+            Violation::NoVisitId => self.rule_no_visit_id.to_string(),
+            Violation::VisitDate { visit, date } => fill(self.rule_visit_date, &[visit, &quoted(date)]),
+            Violation::TwoAssessments { visit, instrument } => fill(self.rule_two_assessments, &[visit, &name(instrument)]),
+            Violation::Unscorable { visit, why } => fill(self.rule_unscorable, &[visit, why]),
+            Violation::Status { visit, value } => fill(self.rule_status, &[visit, value]),
+            Violation::Effect { visit, value } => fill(self.rule_effect, &[visit, value]),
+            Violation::NotInFile { visit, patient } => fill(self.rule_not_in_file, &[visit, &quoted(patient)]),
+            Violation::UnknownPatient(code) => fill(self.rule_unknown_patient, &[&quoted(code)]),
+            Violation::IdTwice(id) => fill(self.rule_id_twice, &[&quoted(id)]),
+            Violation::IdTaken(id) => fill(self.rule_id_taken, &[&quoted(id)]),
+            Violation::NoSuchVisit(id) => fill(self.rule_no_such_visit, &[id]),
+            Violation::DayTwice { patient, instrument, date } => fill(self.rule_day_twice, &[patient, &name(instrument), date]),
+            Violation::DayTaken { patient, instrument, date, visit } => {
+                fill(self.rule_day_taken, &[patient, &name(instrument), date, visit])
+            }
+        }
+    }
+
+    /// An instrument's name in the history's rule messages, by its key ("itch NRS" for
+    /// "itch_nrs"; [`RecordsStrings::instrument`] names it as the screens do); the key itself if
+    /// unknown.
+    pub fn instrument_in_message<'a>(&self, key: &'a str) -> &'a str {
+        INSTRUMENTS.iter().position(|k| *k == key).and_then(|i| self.rule_instruments.split('|').nth(i)).unwrap_or(key)
     }
 
     /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
@@ -647,6 +691,30 @@ impl RecordsStrings {
         ][item.min(9)];
         fill(self.dlqi_item, &[&(item + 1), &topic])
     }
+}
+
+/// A term a line must never break inside: its hyphen is a place a browser may break at, and
+/// "(BOM 포함 UTF-" / "8)" on a phone reads as a broken name.
+pub const UNBROKEN: &str = "UTF-8";
+
+/// `text` in pieces, each with whether it is [`UNBROKEN`] (for the screens to keep on one line
+/// with `white-space: nowrap`, the text itself left as written for screen readers and copying).
+pub fn unbroken_pieces(text: &str) -> Vec<(&str, bool)> {
+    // Found byte by byte, not by `str::split`: the examination's module shares that searcher, and
+    // one more use of it in this crate changed how it was compiled there (+33 bytes).
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.as_bytes().windows(UNBROKEN.len()).position(|bytes| bytes == UNBROKEN.as_bytes()) {
+        if at > 0 {
+            pieces.push((&rest[..at], false));
+        }
+        pieces.push((UNBROKEN, true));
+        rest = &rest[at + UNBROKEN.len()..];
+    }
+    if !rest.is_empty() {
+        pieces.push((rest, false));
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -723,6 +791,7 @@ mod tests {
             ImportError::Fhir,
             ImportError::NotHistory("there is no \"format\": \"adscore-history\"".into()),
             ImportError::Newer { version: 7 },
+            ImportError::Broken(Violation::PatientTwice("017".into())),
         ];
         for problem in &problems {
             // Act
@@ -745,6 +814,65 @@ mod tests {
         assert_eq!(Lang::En.records_strings().import_error(&rule), rule.to_string());
         let ko = Lang::Ko.records_strings().import_error(&rule);
         assert!(ko.ends_with(&rule.to_string()) && ko.starts_with("기록 형식"), "{ko}");
+    }
+
+    #[test]
+    fn broken_rules_of_the_history_are_said_in_the_language_of_the_screen() {
+        // Assemble: every rule, with the English sentence the core has always given for it.
+        let (code, id, date) = ("AD-017".to_string(), "AD-017-2024-01-10-1".to_string(), "2024-01-10".to_string());
+        let cases = [
+            (Violation::Format("notes".into()), r#"format must be "adscore-history", got "notes""#.to_string()),
+            (Violation::Version(7), "version must be 1, got 7".into()),
+            (Violation::EmptyCode, "a patient has an empty code".into()),
+            (Violation::NoCode, "a patient needs a code".into()),
+            (Violation::CodeSpaces(" AD-017".into()), r#"patient code " AD-017" has leading or trailing spaces"#.into()),
+            (Violation::CodeControl("AD\t017".into()), r#"patient code "AD\t017" contains a control character"#.into()),
+            (Violation::PatientTwice(code.clone()), "patient AD-017 appears twice".into()),
+            (Violation::BirthDate { patient: code.clone(), date: "2023-02-29".into() },
+                r#"patient AD-017: date of birth "2023-02-29" is not a real date written YYYY-MM-DD"#.into()),
+            (Violation::NoVisitId, "a visit needs an id".into()),
+            (Violation::VisitDate { visit: id.clone(), date: "07/02/2024".into() },
+                r#"visit AD-017-2024-01-10-1 date: "07/02/2024" is not a real date written YYYY-MM-DD"#.into()),
+            (Violation::TwoAssessments { visit: id.clone(), instrument: "itch_nrs" },
+                "visit AD-017-2024-01-10-1 has two itch NRS assessments; a visit holds at most one per instrument".into()),
+            (Violation::Status { visit: id.clone(), value: 9 }, "visit AD-017-2024-01-10-1: global disease status must be 0–4, got 9".into()),
+            (Violation::Effect { visit: id.clone(), value: 8 }, "visit AD-017-2024-01-10-1: global treatment effect must be 0–6, got 8".into()),
+            (Violation::NotInFile { visit: id.clone(), patient: "AD-999".into() },
+                r#"visit AD-017-2024-01-10-1 belongs to patient "AD-999", who is not in the file"#.into()),
+            (Violation::UnknownPatient("AD-999".into()), r#"unknown patient "AD-999": add the patient before their visits"#.into()),
+            (Violation::IdTwice(id.clone()), r#"two visits have the id "AD-017-2024-01-10-1""#.into()),
+            (Violation::IdTaken(id.clone()), r#"a visit with id "AD-017-2024-01-10-1" already exists"#.into()),
+            (Violation::NoSuchVisit(id.clone()), "there is no visit with id AD-017-2024-01-10-1".into()),
+            (Violation::DayTwice { patient: code.clone(), instrument: "easi", date: date.clone() },
+                "patient AD-017 has two EASI assessments on 2024-01-10; patient + date + instrument must be unique".into()),
+            (Violation::DayTaken { patient: code.clone(), instrument: "sleep_nrs", date: date.clone(), visit: id.clone() },
+                "patient AD-017 already has sleep NRS on 2024-01-10 (visit AD-017-2024-01-10-1); change that visit instead".into()),
+        ];
+        for (violation, english) in &cases {
+            // Act
+            let en = Lang::En.records_strings().violation(violation);
+            let ko = Lang::Ko.records_strings().violation(violation);
+            // Assert: English as before (and as `Display`); Korean with no English word but names,
+            // and every code, id, date and number of the English.
+            assert_eq!(&en, english);
+            assert_eq!(&violation.to_string(), english);
+            let english_words: Vec<&str> = ko
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty() && !["AD", "EASI", "NRS", "YYYY", "MM", "DD", "ID", "format", "adscore", "history", "notes", "t"].contains(w))
+                .collect();
+            assert!(english_words.is_empty(), "{ko}: {english_words:?}");
+            let values = |s: &str| {
+                let mut found: Vec<String> = s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).filter(|w| w.chars().any(|c| c.is_ascii_digit())).map(String::from).collect();
+                found.sort();
+                found
+            };
+            let numbers_of_rules = ["0–4", "0–6"];
+            assert_eq!(values(&ko.replace("0~4", "").replace("0~6", "")), values(&numbers_of_rules.iter().fold(en.clone(), |s, n| s.replace(n, ""))), "{en} / {ko}");
+        }
+        // Only the record format's own sentence, for a record built in code, stays English, framed.
+        let unscorable = Violation::Unscorable { visit: id, why: "DLQI item 1 has no \"not relevant\" option".into() };
+        assert_eq!(unscorable.to_string(), "visit AD-017-2024-01-10-1: DLQI item 1 has no \"not relevant\" option");
+        assert!(Lang::Ko.records_strings().violation(&unscorable).contains("(영문 설명): DLQI item 1"));
     }
 
     #[test]
@@ -805,6 +933,22 @@ mod tests {
     fn each_language_is_named_in_itself() {
         assert_eq!(Lang::En.name(), en::EN.lang_name);
         assert_eq!(Lang::Ko.name(), ko::KO.lang_name);
+    }
+
+    #[test]
+    fn utf_8_is_one_piece_and_the_text_stays_as_written() {
+        for lang in [Lang::En, Lang::Ko, Lang::Pseudo] {
+            // Assemble
+            let text = lang.records_strings().export_excel;
+            // Act
+            let pieces = unbroken_pieces(text);
+            // Assert
+            assert_eq!(pieces.iter().map(|(piece, _)| *piece).collect::<String>(), text, "{lang:?}");
+            assert_eq!(pieces.iter().filter(|(_, kept)| *kept).map(|(piece, _)| *piece).collect::<Vec<_>>(), ["UTF-8"], "{lang:?}");
+        }
+        assert_eq!(unbroken_pieces("UTF-8, UTF-8"), [("UTF-8", true), (", ", false), ("UTF-8", true)]);
+        assert_eq!(unbroken_pieces("CSV"), [("CSV", false)]);
+        assert_eq!(unbroken_pieces(""), []);
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::components::print_view::PrintView;
 use crate::components::patient_flow::PatientFlow;
 use crate::components::use_strings;
 use crate::state::ExamState;
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang, RecordsStrings, Strings};
 use crate::draft;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -161,9 +161,11 @@ pub fn Records() -> Html {
         });
     }
     {
-        // Back to this tab or window: the history as it is now, since another tab may have saved
-        // visits meanwhile (an export made here would leave them out). An unchanged store is not
-        // read again (its token says so).
+        // Back to this tab or window, or the history written in another one: the history as it
+        // is now, since another tab may have saved visits meanwhile (an export made here would
+        // leave them out). A window kept in front beside the one that saves never regains focus:
+        // the write's announcement (`store::WRITTEN_ELSEWHERE`) reaches it. An unchanged store is
+        // not read again (its token says so).
         let stored = stored.clone();
         use_effect_with((), move |_| {
             let refresh = move |_: &web_sys::Event| {
@@ -180,8 +182,10 @@ pub fn Records() -> Html {
                     }
                 });
             };
+            store::watch();
             let listeners = [
                 gloo::events::EventListener::new(&gloo::utils::window(), "focus", refresh.clone()),
+                gloo::events::EventListener::new(&gloo::utils::window(), store::WRITTEN_ELSEWHERE, refresh.clone()),
                 gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", refresh),
             ];
             move || drop(listeners)
@@ -367,6 +371,16 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.exam_date.trim().is_empty() {
         return Err(t.visit_need_date.to_string());
     }
+    // A new code that differs from a patient's only in letter case or spacing: which patient is
+    // asked first (once, not on every try below).
+    let code = match read_history().await {
+        Ok(history) => match settle_code(t, &history, code) {
+            Some(code) => code,
+            None => return Err(fill(t.visit_code_unsettled, &[&code, &similar_list(&history, code)])),
+        },
+        Err(_) => code.to_string(),
+    };
+    let code = code.as_str();
     let problem = |why: String| fill(t.history_problem, &[&why]);
     let mut recovered = None;
     for _ in 0..3 {
@@ -386,7 +400,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         // when it replaces a saved score by a different one).
         let saved = match next.day_update(&visit) {
             None => {
-                next.add_visit(visit)?;
+                next.add_visit(visit).map_err(|why| t.violation(&why))?;
                 fill(t.visit_saved, &[&code, &date])
             }
             Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
@@ -402,7 +416,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
                 if let Some((other, key)) = next.same_day(&updated, next.visits.iter().position(|v| v.id == updated.id)) {
                     return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &date, &other.id]));
                 }
-                next.replace_visit(updated)?;
+                next.replace_visit(updated).map_err(|why| t.violation(&why))?;
                 fill(t.visit_updated, &[&code, &date])
             }
         };
@@ -416,6 +430,31 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         }
     }
     Err(t.history_changed_elsewhere.to_string())
+}
+
+/// The code to file a visit under, typed as `code`: that code when it is a patient's, or no
+/// patient's code is similar to it ([`History::similar_patients`]); otherwise a similar
+/// patient's code if the user says it is the same patient (asked for each), or `code` as a new
+/// patient if the user says so then. `None` when neither: nothing is to be saved. Codes stay
+/// exact identities; this only makes a new patient beside a similar one deliberate (in a
+/// study, "ad-017" beside "AD-017" silently split one patient's visits).
+fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<String> {
+    if history.patient(code).is_some() {
+        return Some(code.to_string());
+    }
+    let similar = history.similar_patients(code);
+    if similar.is_empty() {
+        return Some(code.to_string());
+    }
+    if let Some(same) = similar.iter().find(|p| gloo::dialogs::confirm(&fill(t.visit_similar_code, &[&code, &p.code]))) {
+        return Some(same.code.clone());
+    }
+    gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)])).then(|| code.to_string())
+}
+
+/// The codes similar to `code`, for a message ("AD-017, Ad-017").
+fn similar_list(history: &History, code: &str) -> String {
+    history.similar_patients(code).iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// The patient codes and the study labels in the stored history, for the examination's

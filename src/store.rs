@@ -14,6 +14,7 @@ extern "C" {
     async fn save_history(text: String, expected: Option<String>, next: String) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn keep_unreadable(text: String) -> Result<JsValue, JsValue>;
+    fn watch_history();
     #[wasm_bindgen(js_name = download)]
     fn js_download(name: &str, mime: &str, bytes: &[u8]);
     #[wasm_bindgen(catch)]
@@ -51,6 +52,16 @@ pub fn new_generation() -> String {
 /// the text was made from was read. `Ok(false)`: someone did, and nothing was written.
 pub async fn save(text: String, expected: Option<String>, next: String) -> Result<bool, String> {
     save_history(text, expected, next).await.map(|v| v.as_bool() == Some(true)).map_err(message)
+}
+
+/// The window event fired when another tab or window of this site has written the history
+/// (once [`watch`] is called): IndexedDB has no `storage` event, so each write announces itself.
+pub const WRITTEN_ELSEWHERE: &str = "adscore-history-written";
+
+/// From now on, fires [`WRITTEN_ELSEWHERE`] on this window whenever another tab or window writes
+/// the history (nothing where the browser has no `BroadcastChannel`).
+pub fn watch() {
+    watch_history();
 }
 
 /// Moves unreadable text aside; returns the key it is kept under.

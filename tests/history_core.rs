@@ -3,8 +3,8 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, target_visit, targets,
-    visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
+    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, similar_codes, target_visit,
+    targets, visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -520,17 +520,17 @@ fn add_visit_refuses_what_breaks_a_rule_and_changes_nothing() {
     h.add_visit(visit("a", "P1", "2024-01-01", vec![easi_20()])).unwrap();
     let before = h.clone();
     // Act / Assert
-    let unknown = h.add_visit(visit("b", "NOBODY", "2024-01-01", vec![itch(3)])).unwrap_err();
+    let unknown = h.add_visit(visit("b", "NOBODY", "2024-01-01", vec![itch(3)])).unwrap_err().to_string();
     assert!(unknown.contains("unknown patient"), "{unknown}");
     for bad in ["2024-1-01", "01/02/2024", "2023-02-29", ""] {
-        let why = h.add_visit(visit("b", "P1", bad, vec![itch(3)])).unwrap_err();
+        let why = h.add_visit(visit("b", "P1", bad, vec![itch(3)])).unwrap_err().to_string();
         assert!(why.contains("YYYY-MM-DD") || why.contains("not a date"), "{bad}: {why}");
     }
-    let twice = h.add_visit(visit("b", "P1", "2024-02-01", vec![itch(3), itch(4)])).unwrap_err();
+    let twice = h.add_visit(visit("b", "P1", "2024-02-01", vec![itch(3), itch(4)])).unwrap_err().to_string();
     assert!(twice.contains("two itch NRS"), "{twice}");
-    let id = h.add_visit(visit("a", "P1", "2024-02-01", vec![itch(3)])).unwrap_err();
+    let id = h.add_visit(visit("a", "P1", "2024-02-01", vec![itch(3)])).unwrap_err().to_string();
     assert!(id.contains("already exists"), "{id}");
-    let same_day = h.add_visit(visit("b", "P1", "2024-01-01", vec![easi_10()])).unwrap_err();
+    let same_day = h.add_visit(visit("b", "P1", "2024-01-01", vec![easi_10()])).unwrap_err().to_string();
     assert!(same_day.contains("already has EASI on 2024-01-01"), "{same_day}");
     assert_eq!(h, before);
     // Another instrument on the same day is a separate assessment: allowed.
@@ -543,9 +543,9 @@ fn global_ratings_out_of_range_are_refused() {
     let mut h = history_with(&["P1"]);
     let mut v = visit("a", "P1", "2024-01-01", vec![]);
     v.global.status = Some(5);
-    assert!(h.add_visit(v.clone()).unwrap_err().contains("status must be 0–4"));
+    assert!(h.add_visit(v.clone()).unwrap_err().to_string().contains("status must be 0–4"));
     v.global = adscore::history::GlobalRatings { status: Some(4), effect: Some(7) };
-    assert!(h.add_visit(v).unwrap_err().contains("effect must be 0–6"));
+    assert!(h.add_visit(v).unwrap_err().to_string().contains("effect must be 0–6"));
 }
 
 #[test]
@@ -557,6 +557,27 @@ fn visits_are_sorted_by_date_then_id() {
     h.add_visit(visit("x", "P2", "2023-01-01", vec![itch(2)])).unwrap();
     let ids: Vec<&str> = h.visits_of("P1").iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "z"]);
+}
+
+#[test]
+fn codes_differing_only_in_letter_case_or_spacing_are_similar_yet_different_patients() {
+    // Assemble
+    let h = history_with(&["AD-017", "Ad-017", "AD-018", "AD 019"]);
+    // Act / Assert: case, spaces around and spaces inside do not tell codes apart here...
+    for (a, b) in [("ad-017", "AD-017"), (" AD-017 ", "AD-017"), ("AD - 017", "ad-017"), ("ad019", "AD 019"), ("AD\u{a0}019", "AD  019")] {
+        assert!(similar_codes(a, b), "{a:?} / {b:?}");
+    }
+    // ... but every other character does.
+    for (a, b) in [("AD-017", "AD-018"), ("AD-017", "AD017"), ("AD-017", "AD-0170"), ("AD-O17", "AD-017")] {
+        assert!(!similar_codes(a, b), "{a:?} / {b:?}");
+    }
+    let codes = |code: &str| h.similar_patients(code).into_iter().map(|p| p.code.as_str()).collect::<Vec<_>>();
+    assert_eq!(codes("ad-017"), ["AD-017", "Ad-017"]);
+    assert_eq!(codes("AD-017"), ["Ad-017"], "the exact code is the patient, not a similar one");
+    assert_eq!(codes("ad 019"), ["AD 019"]);
+    assert!(codes("AD-020").is_empty());
+    // The identity stays exact: "ad-017" is not AD-017.
+    assert!(h.patient("ad-017").is_none());
 }
 
 #[test]
@@ -587,7 +608,7 @@ fn upsert_replace_and_remove() {
     // replace_visit by id; an unknown id is an error.
     h.replace_visit(visit("a", "P1", "2024-01-02", vec![itch(9)])).unwrap();
     assert_eq!(h.visits_of("P1")[0].value(Metric::ItchNrs), Some(9 * UNITS));
-    assert!(h.replace_visit(visit("nope", "P1", "2024-01-02", vec![itch(9)])).unwrap_err().contains("no visit"));
+    assert!(h.replace_visit(visit("nope", "P1", "2024-01-02", vec![itch(9)])).unwrap_err().to_string().contains("no visit"));
     // replace_visit may not break the patient + date + instrument rule either.
     h.add_visit(visit("c", "P1", "2024-01-05", vec![itch(1)])).unwrap();
     assert!(h.replace_visit(visit("c", "P1", "2024-01-02", vec![itch(1)])).is_err());

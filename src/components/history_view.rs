@@ -45,6 +45,20 @@ fn detail(t: &RecordsStrings, detail: &merge::Detail) -> String {
     }
 }
 
+/// Text with [`crate::i18n::UNBROKEN`] kept on one line ("UTF-8" never "UTF-" / "8"), as one
+/// span: in a button (a flex box) each piece on its own would be laid out as a box of its own.
+fn unbroken(text: &'static str) -> Html {
+    html! {
+        <span>
+            { for crate::i18n::unbroken_pieces(text).into_iter().map(|(piece, kept)| if kept {
+                html! { <span class="nowrap">{ piece }</span> }
+            } else {
+                html! { piece }
+            }) }
+        </span>
+    }
+}
+
 /// Reads the file chosen in an input, then hands its text on.
 fn on_file(input: NodeRef, limit: usize, then: Callback<Result<String, io::ImportError>>) -> Callback<Event> {
     Callback::from(move |_: Event| {
@@ -176,7 +190,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <p class="muted">{ t.no_patients }</p>
                 } else {
                     <table class="table">
-                        <thead><tr><th scope="col">{ t.patient_code }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
+                        <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
                         <tbody>
                             { for history.patients.iter().take(listed).map(|p| {
                                 let visits = by_patient.get(p.code.as_str()).map(Vec::as_slice).unwrap_or_default();
@@ -234,7 +248,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <div class="buttons">
                     <button type="button" class="button" id="export-json" onclick={export("json")}>{ t.export_json }</button>
                     <button type="button" class="button button--quiet" id="export-csv" onclick={export("csv")}>{ t.export_csv }</button>
-                    <button type="button" class="button button--quiet" id="export-excel" onclick={export("excel")}>{ t.export_excel }</button>
+                    <button type="button" class="button button--quiet" id="export-excel" onclick={export("excel")}>{ unbroken(t.export_excel) }</button>
                     <button type="button" class="button button--quiet" id="export-fhir" onclick={export("fhir")}>{ t.export_fhir }</button>
                 </div>
                 <div class="field">

@@ -6,18 +6,18 @@
 //! (`History::validate`). It returns a new `History` and changes nothing; merging into the
 //! history on the device is `merge::plan_merge` / `merge::apply_merge`.
 
-use super::{History, FORMAT, VERSION};
+use super::{History, Violation, FORMAT, VERSION};
 use crate::scoring::Assessment;
 use serde_json::Value;
 
 /// Largest file accepted by [`from_json`] and `batch::score_csv` (20 MiB).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
-/// Why a file could not be imported. What is wrong with the file as a whole is named, so that
-/// the screens can say it in their language (`RecordsStrings::import_error`); a broken rule of
-/// the record format or of the history ([`ImportError::Invalid`]) is the core's English
-/// sentence, which names the visit, the assessment and the field as `docs/history-format.md`
-/// does. `Display` is the English sentence of each: the screens' English (one text for both),
+/// Why a file could not be imported. What is wrong with the file as a whole, and a broken rule
+/// of the history ([`ImportError::Broken`]), are named, so that the screens can say them in
+/// their language (`RecordsStrings::import_error`); a broken rule of the record format, or a
+/// shape the reader refuses ([`ImportError::Invalid`]), is the core's English sentence, which
+/// names the visit, the assessment and the field as `docs/history-format.md` does. `Display` is the English sentence of each: the screens' English (one text for both),
 /// with the JSON reader's own words and what the file holds instead where the screens give only
 /// the place or the kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,8 +60,11 @@ pub enum ImportError {
         /// The file's history format version.
         version: u64,
     },
-    /// A history that breaks a rule of the record format or of the history (English).
+    /// A history that breaks a rule of the record format, or whose shape the reader refuses
+    /// (the record format's or the reader's English sentence).
     Invalid(String),
+    /// A history that breaks a rule of the history ([`History::validate`]).
+    Broken(Violation),
 }
 
 impl std::fmt::Display for ImportError {
@@ -183,7 +186,7 @@ fn read_checked(text: &str) -> Result<History, ImportError> {
     let history: History = read.map_err(|e| {
         ImportError::Invalid(check_assessments(&value).err().unwrap_or_else(|| format!("not a valid adscore history: {e}")))
     })?;
-    history.validate().map_err(|why| ImportError::Invalid(format!("not a valid adscore history: {why}")))?;
+    history.validate().map_err(ImportError::Broken)?;
     Ok(history)
 }
 
@@ -365,6 +368,20 @@ mod tests {
         let ImportError::Invalid(sentence) = &why else { panic!("{why:?}") };
         assert!(sentence.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{sentence}");
         assert_eq!(&why.to_string(), sentence);
+    }
+
+    #[test]
+    fn a_broken_rule_of_the_history_is_named() {
+        // Assemble: the patient twice; then a visit of a patient the file does not hold.
+        let twice = one_visit(r#"{"instrument":"itch_nrs","value":7}"#).replace(r#"[{"code":"A"}]"#, r#"[{"code":"A"},{"code":"A"}]"#);
+        let stranger = one_visit(r#"{"instrument":"itch_nrs","value":7}"#).replace(r#""patient":"A""#, r#""patient":"B""#);
+        // Act
+        let (twice, stranger) = (from_json(&twice).unwrap_err(), from_json(&stranger).unwrap_err());
+        // Assert: named for every language; the English sentence as before.
+        assert_eq!(twice, ImportError::Broken(Violation::PatientTwice("A".into())));
+        assert_eq!(twice.to_string(), "not a valid adscore history: patient A appears twice");
+        assert_eq!(stranger, ImportError::Broken(Violation::NotInFile { visit: "v1".into(), patient: "B".into() }));
+        assert_eq!(stranger.to_string(), r#"not a valid adscore history: visit v1 belongs to patient "B", who is not in the file"#);
     }
 
     #[test]

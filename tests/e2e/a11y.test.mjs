@@ -187,6 +187,29 @@ for (const lang of ['en', 'ko']) {
   }
 }
 
+// "UTF-8" in the Excel export's button stays on one line on a phone ("(BOM 포함 UTF-" / "8)" read as
+// a broken name), its text unchanged for screen readers and copying.
+for (const lang of ['en', 'ko']) {
+  for (const viewport of [PHONE, { width: 320, height: 700 }]) {
+    test(`"UTF-8" is never split across lines at ${viewport.width}×${viewport.height} (${lang})`, async () => {
+      // Assemble
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript((tag) => localStorage.setItem('adscore.lang', tag), lang);
+      const page = await context.newPage();
+      await page.goto(`${server.url}#history`);
+      await page.waitForSelector('#export-excel');
+      // Act
+      const split = await splitAcrossLines(page, '#export-excel', /UTF-8/g);
+      // As rendered: one run of text (innerText keeps no line of its own for a piece laid out apart).
+      const text = await page.$eval('#export-excel', (button) => button.innerText);
+      await context.close();
+      // Assert
+      assert.deepEqual(split, []);
+      assert.equal(text, lang === 'ko' ? 'Excel용 CSV 내보내기(BOM 포함 UTF-8)' : 'Export CSV for Excel (UTF-8 with BOM)');
+    });
+  }
+}
+
 test('motion follows prefers-reduced-motion: smooth scrolling only when motion is welcome', async () => {
   const scrolling = {};
   for (const reducedMotion of ['no-preference', 'reduce']) {

@@ -12,14 +12,14 @@ after(async () => { await browser?.close(); await server?.close(); });
 const tap = (page, id) => page.click(`label[for="${id}"]`);
 
 /** An adult EASI with every region at `area` and every sign 1: 4 × area × (0.1+0.2+0.3+0.4) = 4 × area. */
-async function easiVisit(page, date, area, label) {
+async function easiVisit(page, date, area, label, code = 'AD-017') {
   await page.fill('#exam-date', date);
   await page.fill('#age', '34');
   for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
     await tap(page, `easi-${region}-area-${area}`);
     for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
   }
-  await page.fill('#visit-patient', 'AD-017');
+  await page.fill('#visit-patient', code);
   await page.fill('#visit-label', label);
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
@@ -126,6 +126,11 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await context.close();
 });
 
+/** History files that break a rule of the history: a patient twice; a visit's date not YYYY-MM-DD. */
+const TWICE = '{"format": "adscore-history", "version": 1, "patients": [{"code": "AD-017"}, {"code": "AD-017"}], "visits": []}';
+const BAD_DATE = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
+  visits: [{ id: 'v1', patient: 'AD-017', date: '07/02/2026', assessments: [], app_version: '0.1.0' }] });
+
 test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
@@ -134,6 +139,8 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   await page.setInputFiles('#import-json', { name: 'huge.json', mimeType: 'application/json', buffer: huge });
   assert.equal(await page.textContent('[role=alert]'),
     'The file could not be used, and nothing was changed: the file is too large to import (21.0 MB; the limit is 20.0 MB)');
+  await page.setInputFiles('#import-json', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(TWICE) });
+  await page.waitForSelector('text=The file could not be used, and nothing was changed: not a valid adscore history: patient AD-017 appears twice');
   // In Korean: the examination's language picker, then the history again.
   await page.evaluate(() => { window.location.hash = ''; });
   await page.waitForSelector(EXAM_READY);
@@ -153,6 +160,11 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   assert.match(await refusal('fhir.json', '{"resourceType": "Bundle"}'), /: FHIR 리소스입니다/);
   assert.match(await refusal('notes.json', '{"format": "notes"}'), /: adscore 기록 파일이 아닙니다/);
   assert.match(await refusal('comma.json', '{"format": "adscore-history",,}'), /: 올바른 JSON 파일이 아닙니다\(첫 오류: 1행 30열\)/);
+  // A broken rule of the history inside the file: said in Korean too, with its codes and dates.
+  assert.equal(await refusal('twice.json', TWICE),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 환자 AD-017이(가) 두 번 들어 있습니다');
+  assert.equal(await refusal('date.json', BAD_DATE),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 방문 v1의 날짜 "07/02/2026"은(는) YYYY-MM-DD 형식의 실제 날짜가 아닙니다');
   await context.close();
 });
 
@@ -371,17 +383,23 @@ function storedHistory() {
 }
 
 test('a history screen left open in another tab does not put its older copy over visits saved since', async () => {
-  // Assemble: one visit saved; a second tab opens the patient's screen.
+  // Assemble: two visits saved; the history as it was with the first only.
   const { page, context, problems } = await openApp(browser, server.url);
   page.on('dialog', (dialog) => dialog.accept());
   await easiVisit(page, '2026-01-05', 2, 'baseline');
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  const both = await page.evaluate(storedHistory);
+  const first = JSON.parse(both);
+  first.visits.pop();
+  await putHistory(page, JSON.stringify(first));
+  // A second tab opens the patient's screen on that first visit.
   const stale = await context.newPage();
   await stale.goto(`${server.url}#patient/AD-017`);
   await stale.waitForSelector('#patient-note');
-  // Meanwhile the examination's tab saves a second visit.
-  await page.click('text=New examination');
-  await easiVisit(page, '2026-02-02', 1, 'week 4');
-  await page.waitForSelector('text=Saved the visit of AD-017 on 2 Feb 2026');
+  // Meanwhile the second visit is stored by a write the older tab is not told of (one whose
+  // announcement has not reached it yet, or a tab of a version before announcements).
+  await putHistory(page, both);
   // Act: the older tab changes the patient's note.
   await stale.fill('#patient-note', 'seen by Dr K');
   await stale.press('#patient-note', 'Tab');
@@ -639,6 +657,101 @@ test('a very long patient code wraps instead of widening the screens; a wide vis
   await page.goto(`${server.url}#print/${encodeURIComponent(`${long}-2025-01-06-1`)}`);
   await page.waitForSelector('#print');
   assert.equal(await pageWidth(), 390, 'the worksheet fits the phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a history screen kept in front beside the window that saves lists the new visits at once, without regaining focus', async () => {
+  // Assemble: one visit saved; a second window beside it opens the history. That window never
+  // regains focus or visibility: its focus and visibilitychange events are held back.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const beside = await context.newPage();
+  beside.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await beside.addInitScript(() => {
+    for (const [target, type] of [[window, 'focus'], [document, 'visibilitychange']]) {
+      target.addEventListener(type, (event) => event.stopImmediatePropagation(), true);
+    }
+  });
+  await beside.goto(`${server.url}#history`);
+  await beside.waitForSelector('a[href="#patient/AD-017"]');
+  assert.match(await beside.textContent('table'), /AD-017\s*1\s*5 Jan 2026/);
+  // Act: the examination's window saves a second visit and a new patient.
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  await page.fill('#visit-patient', 'AD-018');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-018 on 2 Feb 2026');
+  // Assert: the window beside lists both, and exports them as the full history.
+  await beside.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent), null, { timeout: 5000 });
+  await beside.waitForSelector('a[href="#patient/AD-018"]', { timeout: 5000 });
+  const exported = JSON.parse(await download(beside, '#export-json'));
+  assert.equal(exported.visits.length, 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the patients table heads its column "Patient code"; the example code stays where a code is typed', async () => {
+  // Assemble: one visit saved.
+  const { page, context, problems } = await openApp(browser, server.url);
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  assert.equal(await page.textContent('label[for="visit-patient"]'), 'Patient code (e.g. AD-017)');
+  // Act: the history screen, in English, then in Korean.
+  await page.click('#open-history');
+  await page.waitForSelector('a[href="#patient/AD-017"]');
+  const english = await page.$$eval('[aria-labelledby="patients-title"] thead th', (ths) => ths.map((th) => th.textContent));
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '기록');
+  const korean = await page.$$eval('[aria-labelledby="patients-title"] thead th', (ths) => ths.map((th) => th.textContent));
+  // Assert
+  assert.deepEqual(english, ['Patient code', 'Visits', 'Last visit']);
+  assert.deepEqual(korean, ['환자 코드', '방문', '마지막 방문']);
+  await page.click('a[href="#"]');
+  await page.waitForFunction(() => document.querySelector('label[for="visit-patient"]')?.textContent === '환자 코드(예: AD-017)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
+  // Assemble: AD-017 has a visit. Each question is answered from `answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const asked = [];
+  let answers = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    return answers.shift() ? dialog.accept() : dialog.dismiss();
+  });
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  assert.deepEqual(asked, []);
+  const saved = async (date, code, said) => {
+    await page.fill('#exam-date', date);
+    await page.fill('#visit-patient', code);
+    await page.click('#save-visit');
+    await page.waitForSelector(`text=${said}`);
+    return JSON.parse(await page.evaluate(storedHistory));
+  };
+  // Act / Assert: "ad-017", said to be AD-017: filed under AD-017, no new patient.
+  answers = [true];
+  let stored = await saved('2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
+  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case or spaces. '
+    + 'Is it the same patient? OK saves this visit under AD-017; Cancel asks whether to add ad-017 as a new patient.']);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017']);
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017']);
+  // Not the same patient, and a new one wanted: added beside AD-017, deliberately.
+  answers = [false, true];
+  stored = await saved('2026-03-02', 'ad-017', 'Saved the visit of ad-017 on 2 Mar 2026');
+  assert.equal(asked[2], 'Add ad-017 as a new patient, apart from AD-017? Their visits are then listed, compared and counted separately.');
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017', 'ad-017']);
+  // Neither (asked for each similar code, then for a new patient): nothing saved, and said why.
+  answers = [false, false, false];
+  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case or spaces).');
+  assert.equal(asked.length, 6);
+  assert.equal(stored.visits.length, 3);
+  // The exact code asks nothing.
+  answers = [];
+  await saved('2026-04-06', 'ad-017', 'Saved the visit of ad-017 on 6 Apr 2026');
+  assert.equal(asked.length, 6);
   assert.deepEqual(problems, []);
   await context.close();
 });
