@@ -91,9 +91,13 @@ pub enum Action {
 impl ExamState {
     /// Whether starting a new examination would lose something: anything entered that is not
     /// the examination as last saved as a visit. A blank examination, or one just saved and not
-    /// changed since, loses nothing.
+    /// changed since, loses nothing; nor does a change of only the code or label it was saved
+    /// under (the history module may put the stored spelling of the code back in the field).
     pub fn unsaved(&self) -> bool {
-        !self.form.is_blank() && self.saved.as_deref() != Some(&self.form)
+        let saved_as = |saved: &ExamForm| {
+            ExamForm { visit_patient: saved.visit_patient.clone(), visit_label: saved.visit_label.clone(), ..self.form.clone() } == *saved
+        };
+        !self.form.is_blank() && !self.saved.as_deref().is_some_and(saved_as)
     }
 
     /// Applies one action to a copy of the form.
@@ -195,6 +199,7 @@ mod tests {
         assert!(entered.unsaved(), "an area entered, not saved");
         assert!(!saved.unsaved(), "saved as it is");
         assert!(changed.unsaved(), "changed after saving");
+        assert!(!saved.apply(Action::SetVisitPatient("AD-017".into())).unsaved(), "only the code it was saved under");
         assert!(!changed.apply(Action::Reset).unsaved(), "a new examination");
         assert_eq!(changed.apply(Action::Reset).saved, None);
     }
