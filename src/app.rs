@@ -141,8 +141,7 @@ pub fn use_screen() -> UseStateHandle<Screen> {
                     // the flow stays, and nothing of the clinician's screens is shown. The
                     // clinician takes the device back with the flow's own last button.
                     last.replace(format!("#{HANDED}"));
-                    crate::components::patient_flow::forget_step();
-        let _ = window.location().set_hash(HANDED);
+                    let _ = window.location().set_hash(HANDED);
                     return;
                 }
                 let next = Screen::from_hash(&now);

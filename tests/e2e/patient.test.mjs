@@ -376,6 +376,9 @@ test('going back shows each question with the answer given (neighbouring questio
 test('a reload comes back to the question the patient was on; a new hand-over starts at the beginning', async () => {
   const { page, context, problems } = await itchThenSleep();
   assert.equal(await step(page), 'Sleep');
+  // The browser's Back keeps the patient in the flow (stop 17), and its place too.
+  await page.goBack();
+  await page.waitForFunction(() => window.location.hash === '#handed');
   // Act: the tablet reloads the page.
   await page.reload();
   await page.waitForSelector('.flow');
