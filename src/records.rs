@@ -19,7 +19,7 @@
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::{alert, alerts_above, Shared};
 use crate::form::ExamForm;
-use crate::history::{io, labels, History, Patient};
+use crate::history::{self, io, labels, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
@@ -362,7 +362,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     let t = draft::load_lang().records_strings();
     let exam: ExamForm = draft::decode(exam)?;
     let code = code.trim();
-    if code.is_empty() {
+    if new_code(code).is_empty() {
         return Err(t.visit_need_code.to_string());
     }
     if exam.assessments().is_empty() {
@@ -371,14 +371,14 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.exam_date.trim().is_empty() {
         return Err(t.visit_need_date.to_string());
     }
-    // A new code that differs from a patient's only in letter case or spacing: which patient is
-    // asked first (once, not on every try below).
+    // A new code that differs from a patient's only in letter case, spacing, full-width forms or
+    // invisible characters: which patient is asked first (once, not on every try below).
     let code = match read_history().await {
         Ok(history) => match settle_code(t, &history, code) {
             Some(code) => code,
             None => return Err(fill(t.visit_code_unsettled, &[&code, &similar_list(&history, code)])),
         },
-        Err(_) => code.to_string(),
+        Err(_) => new_code(code),
     };
     let code = code.as_str();
     let problem = |why: String| fill(t.history_problem, &[&why]);
@@ -438,18 +438,30 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
 /// patient if the user says so then. `None` when neither: nothing is to be saved. Codes stay
 /// exact identities; this only makes a new patient beside a similar one deliberate (in a
 /// study, "ad-017" beside "AD-017" silently split one patient's visits).
+///
+/// A new patient's code is stored without invisible characters ([`new_code`]); one that would
+/// then be a patient's code (it differed from it only in them) is not added apart: `None`.
 fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<String> {
     if history.patient(code).is_some() {
         return Some(code.to_string());
     }
     let similar = history.similar_patients(code);
     if similar.is_empty() {
-        return Some(code.to_string());
+        return Some(new_code(code));
     }
     if let Some(same) = similar.iter().find(|p| gloo::dialogs::confirm(&fill(t.visit_similar_code, &[&code, &p.code]))) {
         return Some(same.code.clone());
     }
-    gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)])).then(|| code.to_string())
+    let new = new_code(code);
+    let apart = history.patient(&new).is_none();
+    (apart && gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)]))).then_some(new)
+}
+
+/// The code a new patient typed as `code` is stored under: without invisible characters
+/// ([`history::without_invisible`]), which pasted text brings (a zero-width space, a soft
+/// hyphen) and which would make a code look like another yet not be it.
+fn new_code(code: &str) -> String {
+    history::without_invisible(code).trim().to_string()
 }
 
 /// The codes similar to `code`, for a message ("AD-017, Ad-017").

@@ -713,45 +713,87 @@ test('the patients table heads its column "Patient code"; the example code stays
   await context.close();
 });
 
-test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
-  // Assemble: AD-017 has a visit. Each question is answered from `answers` (and recorded).
-  const { page, context, problems } = await openApp(browser, server.url);
-  const asked = [];
-  let answers = [];
+// Answers each dialog from `answers` (in order; dismissed when none is left) and records what it
+// asked in `asked`.
+function answering(page) {
+  const dialogs = { asked: [], answers: [] };
   page.on('dialog', (dialog) => {
-    asked.push(dialog.message());
-    return answers.shift() ? dialog.accept() : dialog.dismiss();
+    dialogs.asked.push(dialog.message());
+    return dialogs.answers.shift() ? dialog.accept() : dialog.dismiss();
   });
+  return dialogs;
+}
+
+// Saves the examination on `date` under `code`, waits for `said`, and returns the stored history.
+async function savedAs(page, date, code, said) {
+  await page.fill('#exam-date', date);
+  await page.fill('#visit-patient', code);
+  await page.click('#save-visit');
+  await page.waitForSelector(`text=${said}`);
+  return JSON.parse(await page.evaluate(storedHistory));
+}
+
+test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
+  // Assemble: AD-017 has a visit. Each question is answered from `dialogs.answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  const asked = dialogs.asked;
   await easiVisit(page, '2026-01-05', 2, 'baseline');
   assert.deepEqual(asked, []);
-  const saved = async (date, code, said) => {
-    await page.fill('#exam-date', date);
-    await page.fill('#visit-patient', code);
-    await page.click('#save-visit');
-    await page.waitForSelector(`text=${said}`);
-    return JSON.parse(await page.evaluate(storedHistory));
-  };
+  const saved = (date, code, said) => savedAs(page, date, code, said);
   // Act / Assert: "ad-017", said to be AD-017: filed under AD-017, no new patient.
-  answers = [true];
+  dialogs.answers = [true];
   let stored = await saved('2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
-  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case or spaces. '
+  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case, spaces, full-width or invisible characters. '
     + 'Is it the same patient? OK saves this visit under AD-017; Cancel asks whether to add ad-017 as a new patient.']);
   assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017']);
   assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017']);
   // Not the same patient, and a new one wanted: added beside AD-017, deliberately.
-  answers = [false, true];
+  dialogs.answers = [false, true];
   stored = await saved('2026-03-02', 'ad-017', 'Saved the visit of ad-017 on 2 Mar 2026');
   assert.equal(asked[2], 'Add ad-017 as a new patient, apart from AD-017? Their visits are then listed, compared and counted separately.');
   assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017', 'ad-017']);
   // Neither (asked for each similar code, then for a new patient): nothing saved, and said why.
-  answers = [false, false, false];
-  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case or spaces).');
+  dialogs.answers = [false, false, false];
+  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case, spaces, full-width or invisible characters).');
   assert.equal(asked.length, 6);
   assert.equal(stored.visits.length, 3);
   // The exact code asks nothing.
-  answers = [];
+  dialogs.answers = [];
   await saved('2026-04-06', 'ad-017', 'Saved the visit of ad-017 on 6 Apr 2026');
   assert.equal(asked.length, 6);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a code pasted with invisible characters or typed in full-width forms asks which patient it is; a new one is stored without them', async () => {
+  // Assemble: AD-101 has a visit. Each question is answered from `dialogs.answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  const asked = dialogs.asked;
+  await easiVisit(page, '2026-01-05', 2, 'baseline', 'AD-101');
+  const saved = (date, code, said) => savedAs(page, date, code, said);
+  // Act / Assert: a zero-width space inside, said to be AD-101: filed under AD-101.
+  dialogs.answers = [true];
+  let stored = await saved('2026-02-02', 'AD\u200B-101', 'Saved the visit of AD-101 on 2 Feb 2026');
+  assert.deepEqual(asked, ['AD-101 is already on this device, and AD\u200B-101 differs from it only in letter case, spaces, full-width or invisible characters. '
+    + 'Is it the same patient? OK saves this visit under AD-101; Cancel asks whether to add AD\u200B-101 as a new patient.']);
+  // Full-width forms (a Korean keyboard in full-width mode), said to be AD-101 too.
+  dialogs.answers = [true];
+  stored = await saved('2026-03-02', 'ＡＤ－１０１', 'Saved the visit of AD-101 on 2 Mar 2026');
+  assert.equal(asked.length, 2);
+  assert.match(asked[1], /^AD-101 is already on this device, and ＡＤ－１０１ differs/);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-101']);
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-101', 'AD-101', 'AD-101']);
+  // Differing only in an invisible character, it cannot be added apart: nothing saved.
+  dialogs.answers = [false, true];
+  stored = await saved('2026-04-06', '\u2060AD-101', 'Not saved: check the patient code');
+  assert.equal(asked.length, 3, 'not offered as a new patient');
+  assert.equal(stored.visits.length, 3);
+  // A new code with a soft hyphen and a byte order mark pasted in: stored without them, no question.
+  stored = await saved('2026-04-06', 'AD-2\u00AD00\uFEFF', 'Saved the visit of AD-200 on 6 Apr 2026');
+  assert.equal(asked.length, 3);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-101', 'AD-200']);
   assert.deepEqual(problems, []);
   await context.close();
 });
