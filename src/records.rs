@@ -50,11 +50,15 @@ extern "C" {
 
 /// The examination's side of saving a visit: loads the history module (once) and has it file
 /// the examination (`exam`, the draft's JSON) under `code` and `label`. `Ok` with the message
-/// to show, `Err` with why nothing was saved (a sentence in the language `t`).
-pub async fn save_through_records(t: &Strings, exam: String, code: String, label: String) -> Result<String, String> {
+/// to show and the code the visit is filed under ([`save_visit`]), `Err` with why nothing was
+/// saved (a sentence in the language `t`).
+pub async fn save_through_records(t: &Strings, exam: String, code: String, label: String) -> Result<(String, String), String> {
     ready_records().await.map_err(|why| fill(t.history_problem, &[&store::message(why)]))?;
     match save_in_records(exam, code, label).await {
-        Ok(message) => Ok(message.as_string().unwrap_or_default()),
+        Ok(both) => {
+            let both = js_sys::Array::from(&both);
+            Ok((both.get(0).as_string().unwrap_or_default(), both.get(1).as_string().unwrap_or_default()))
+        }
         Err(why) => Err(store::message(why)),
     }
 }
@@ -354,11 +358,13 @@ pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), Stri
 
 /// Files an examination (`exam`, the draft's JSON) as a visit of patient `code` with the study
 /// `label`: adds the patient when new, then the visit, and saves the history. `Ok` with the
-/// message to show (in the remembered language), `Err` with why nothing was saved. The visit
+/// message to show (in the remembered language) and the code the visit is filed under (a
+/// similar patient's when the user said it is that patient, [`settle_code`]), for the
+/// examination's code field; `Err` with why nothing was saved. The visit
 /// is added to the history as stored at that moment: if another tab or window writes the
 /// history between the read and the write, the write is refused and the visit added again to
 /// the newer history (a few times), so neither tab's visit is lost.
-pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
+pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, String), String> {
     let t = draft::load_lang().records_strings();
     let exam: ExamForm = draft::decode(exam)?;
     let code = code.trim();
@@ -404,7 +410,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
                 fill(t.visit_saved, &[&code, &date])
             }
             Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
-                return Ok(fill(t.visit_unchanged, &[&code, &date]));
+                return Ok((fill(t.visit_unchanged, &[&code, &date]), code.to_string()));
             }
             Some((updated, replaced)) => {
                 let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
@@ -423,10 +429,11 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         let generation = store::new_generation();
         if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(problem)? {
             remember(Some(generation), &Shared::new(next));
-            return Ok(match recovered {
+            let said = match recovered {
                 Some(notice) => format!("{} {saved}", problem(notice)),
                 None => saved,
-            });
+            };
+            return Ok((said, code.to_string()));
         }
     }
     Err(t.history_changed_elsewhere.to_string())

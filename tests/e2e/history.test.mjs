@@ -766,6 +766,33 @@ test('saving under a code that differs from a patient\'s only in letter case or 
   await context.close();
 });
 
+test('after "same patient", the code field shows the stored code, and saving again asks nothing', async () => {
+  // Assemble: AD-017 has a visit; "ad-017" is typed and said to be AD-017.
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  dialogs.answers = [true];
+  await savedAs(page, '2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
+  // Act: the field as it now reads, and a second save (another day) without touching it.
+  const field = await page.inputValue('#visit-patient');
+  await page.fill('#exam-date', '2026-02-09');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 9 Feb 2026');
+  // Assert: one question in all.
+  assert.equal(field, 'AD-017');
+  assert.equal(dialogs.asked.length, 1);
+  const stored = JSON.parse(await page.evaluate(storedHistory));
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017', 'AD-017']);
+  // The examination counts as saved with the field so changed: "New examination" asks nothing.
+  dialogs.answers = [true];
+  await savedAs(page, '2026-02-16', 'ad-017', 'Saved the visit of AD-017 on 16 Feb 2026');
+  await page.click('text=New examination');
+  assert.equal(dialogs.asked.length, 2, dialogs.asked.join(' | '));
+  assert.equal(await page.inputValue('#visit-patient'), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a code pasted with invisible characters or typed in full-width forms asks which patient it is; a new one is stored without them', async () => {
   // Assemble: AD-101 has a visit. Each question is answered from `dialogs.answers` (and recorded).
   const { page, context, problems } = await openApp(browser, server.url);
