@@ -99,7 +99,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   edited.visits[1].label = 'week four';
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
   assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /1 differ/);
-  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label \(optional, e\.g\. week 4\): week 4 → Visit label \(optional, e\.g\. week 4\): week four/);
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label: week 4 → week four/);
   await fresh.page.click('#import-apply'); // add what is new only: the label stays
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week 4');
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
@@ -131,6 +131,17 @@ const TWICE = '{"format": "adscore-history", "version": 1, "patients": [{"code":
 const BAD_DATE = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
   visits: [{ id: 'v1', patient: 'AD-017', date: '07/02/2026', assessments: [], app_version: '0.1.0' }] });
 
+// From the history screens: back to the examination, its language picker set to Korean, then
+// the history screens again.
+async function historyInKorean(page) {
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  await page.selectOption('#language', 'ko');
+  await page.waitForSelector('html[lang="ko"]');
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+}
+
 test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
@@ -141,13 +152,7 @@ test('a file that cannot be imported is refused in the chosen language, saying w
     'The file could not be used, and nothing was changed: the file is too large to import (21.0 MB; the limit is 20.0 MB)');
   await page.setInputFiles('#import-json', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(TWICE) });
   await page.waitForSelector('text=The file could not be used, and nothing was changed: not a valid adscore history: patient AD-017 appears twice');
-  // In Korean: the examination's language picker, then the history again.
-  await page.evaluate(() => { window.location.hash = ''; });
-  await page.waitForSelector(EXAM_READY);
-  await page.selectOption('#language', 'ko');
-  await page.waitForSelector('html[lang="ko"]');
-  await page.click('#open-history');
-  await page.waitForSelector('#export-json');
+  await historyInKorean(page);
   // Each file's refusal replaces the one before (read asynchronously): wait for the alert to change.
   const refusal = async (name, text) => {
     const before = await page.$eval('[role=alert]', (alert) => alert.textContent).catch(() => null);
@@ -762,6 +767,35 @@ test('saving under a code that differs from a patient\'s only in letter case or 
   dialogs.answers = [];
   await saved('2026-04-06', 'ad-017', 'Saved the visit of ad-017 on 6 Apr 2026');
   assert.equal(asked.length, 6);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the import plan names a differing score by its instrument with both values, and a differing field by its short name, in English and Korean', async () => {
+  // Assemble: AD-017 with EASI 8.0 labelled baseline; a file where the trunk's area score is one
+  // higher and the label is "week four".
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const edited = JSON.parse(await page.evaluate(storedHistory));
+  const easi = edited.visits[0].assessments.find((a) => a.instrument === 'easi');
+  easi.regions.trunk.area += 1;
+  edited.visits[0].label = 'week four';
+  const plan = async () => {
+    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await page.waitForSelector('[data-testid="import-plan"] li');
+    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
+  };
+  // Act
+  await page.click('#open-history');
+  await page.waitForSelector('#import-json');
+  const english = await plan();
+  await page.click('text=Cancel');
+  await historyInKorean(page);
+  const korean = await plan();
+  // Assert
+  assert.deepEqual(english, ['AD-017 · 5 Jan 2026 · EASI: 8.0 → 9.2', 'AD-017 · 5 Jan 2026 · Visit label: baseline → week four']);
+  assert.deepEqual(korean, ['AD-017 · 2026년 1월 5일 · EASI: 8.0 → 9.2', 'AD-017 · 2026년 1월 5일 · 방문 이름: baseline → week four']);
   assert.deepEqual(problems, []);
   await context.close();
 });
