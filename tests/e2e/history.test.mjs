@@ -170,6 +170,13 @@ test('a file that cannot be imported is refused in the chosen language, saying w
     '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 환자 AD-017이(가) 두 번 들어 있습니다');
   assert.equal(await refusal('date.json', BAD_DATE),
     '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 방문 v1의 날짜 "07/02/2026"은(는) YYYY-MM-DD 형식의 실제 날짜가 아닙니다');
+  // The version header's problems: in Korean, not an English sentence after "(영문 설명)".
+  assert.equal(await refusal('no-version.json', '{"format": "adscore-history", "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록에 "version"(기록 형식 버전)\u2060이 없습니다');
+  assert.equal(await refusal('version-0.json', '{"format": "adscore-history", "version": 0, "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록 형식 버전 0은 없습니다(버전은 1부터 시작합니다)');
+  assert.equal(await refusal('version-1.5.json', '{"format": "adscore-history", "version": 1.5, "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: "version"(기록 형식 버전)\u2060은 정수여야 하는데 1.5입니다');
   await context.close();
 });
 
