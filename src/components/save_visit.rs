@@ -84,6 +84,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 return;
             }
             // The examination as saved (it may change while the save is under way), and its JSON.
+            let current = exam.clone();
             let (as_saved, encoded, unfinished) = {
                 let exam = exam.borrow();
                 let encoded = (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam));
@@ -106,12 +107,15 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone(), ondispatch.clone(), as_saved);
             yew::platform::spawn_local(async move {
                 let saved = save_through_records(t, exam, code, label).await;
-                // The code field shows the code the visit is filed under (the stored patient's
-                // when the user said "ad-017" is AD-017), so that saving again asks nothing.
                 if let Ok((_, filed_under)) = &saved {
                     refresh();
-                    as_saved.visit_patient = filed_under.clone();
-                    ondispatch.emit(Action::SetVisitPatient(filed_under.clone()));
+                    // The code field shows the code the visit is filed under (the stored
+                    // patient's when the user said "ad-017" is AD-017), so that saving again
+                    // asks nothing; unless something else was typed there meanwhile.
+                    if *filed_under != as_saved.visit_patient && current.borrow().visit_patient == as_saved.visit_patient {
+                        as_saved.visit_patient = filed_under.clone();
+                        ondispatch.emit(Action::SetVisitPatient(filed_under.clone()));
+                    }
                     ondispatch.emit(Action::Saved(std::rc::Rc::new(as_saved)));
                 }
                 result.set(Some(saved.map(|(said, _)| said)));
