@@ -565,8 +565,8 @@ impl History {
         Ok(())
     }
 
-    /// The patients whose code is not `code` but differs from it only in letter case or spacing
-    /// ([`similar_codes`]), in stored order.
+    /// The patients whose code is not `code` but differs from it only in letter case, spacing,
+    /// full-width forms or invisible characters ([`similar_codes`]), in stored order.
     pub fn similar_patients(&self, code: &str) -> Vec<&Patient> {
         self.patients.iter().filter(|p| p.code != code && similar_codes(&p.code, code)).collect()
     }
@@ -916,13 +916,45 @@ pub fn same_label(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// Whether two patient codes differ only in letter case or white space, around them or inside
-/// ("ad-017", "AD-017" and "AD - 017"): [`same_label`] with the spaces inside left out too. A
-/// code is still a patient's exact identity; this is for asking before a new patient is added
-/// beside one the clinician probably meant.
+/// Whether two patient codes differ only in letter case, white space (around them or inside),
+/// full-width forms or invisible characters ("ad-017", "AD-017", "AD - 017", "ＡＤ－０１７" and
+/// "AD\u{200B}-017"): [`same_label`] with the spaces inside and the [`invisible`] characters left
+/// out, full-width ASCII forms and the ideographic space read as ASCII. A code is still a
+/// patient's exact identity; this is for asking before a new patient is added beside one the
+/// clinician probably meant.
 pub fn similar_codes(a: &str, b: &str) -> bool {
-    let unspaced = |code: &str| code.split_whitespace().collect::<String>();
-    same_label(&unspaced(a), &unspaced(b))
+    let plain = |code: &str| {
+        let folded: String = code.chars().filter(|&c| !invisible(c)).map(narrow).collect();
+        folded.split_whitespace().collect::<String>()
+    };
+    same_label(&plain(a), &plain(b))
+}
+
+/// Whether `c` is an invisible format character (Unicode general category Cf, the ones text
+/// pasted from documents and chats carries: soft hyphen, zero-width spaces and joiners, word
+/// joiner, direction marks and isolates, byte order mark, ...), listed by range rather than
+/// with Unicode tables (they would weigh on the module).
+pub fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// `code` without its [`invisible`] characters (the code a new patient is stored under: they
+/// would make a code that looks like another one yet is not it).
+pub fn without_invisible(code: &str) -> String {
+    code.chars().filter(|&c| !invisible(c)).collect()
+}
+
+/// The ASCII character a full-width form U+FF01–U+FF5E stands for (what a keyboard in
+/// full-width mode types), a space for the ideographic space U+3000; any other `c` as it is.
+fn narrow(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// `N` if `label` is "visit N" (any case, N ≥ 1).

@@ -221,10 +221,11 @@ records_strings! {
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
     import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,
     import_cut_short, import_not_json, import_single_record, import_fhir, import_not_history,
-    import_newer, import_invalid, import_broken, rule_format, rule_version, rule_empty_code, rule_no_code,
+    import_newer, import_invalid, import_broken, import_no_version, import_version_not_whole, import_version_zero, rule_format, rule_version, rule_empty_code, rule_no_code,
     rule_code_spaces, rule_code_control, rule_patient_twice, rule_birth_date, rule_no_visit_id, rule_visit_date,
     rule_two_assessments, rule_unscorable, rule_status, rule_effect, rule_not_in_file, rule_unknown_patient,
-    rule_id_twice, rule_id_taken, rule_no_such_visit, rule_day_twice, rule_day_taken, rule_instruments, import_plan, import_apply, import_overwrite, cancel,
+    rule_id_twice, rule_id_taken, rule_no_such_visit, rule_day_twice, rule_day_taken, rule_instruments, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
+    import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
@@ -635,6 +636,9 @@ impl RecordsStrings {
             ImportError::Newer { version } => fill(self.import_newer, &[version, &VERSION]),
             ImportError::Invalid(why) => fill(self.import_invalid, &[why]),
             ImportError::Broken(violation) => fill(self.import_broken, &[&self.violation(violation)]),
+            ImportError::NoVersion => self.import_no_version.to_string(),
+            ImportError::VersionNotWhole(got) => fill(self.import_version_not_whole, &[got]),
+            ImportError::VersionZero => self.import_version_zero.to_string(),
         }
     }
 
@@ -792,6 +796,9 @@ mod tests {
             ImportError::NotHistory("there is no \"format\": \"adscore-history\"".into()),
             ImportError::Newer { version: 7 },
             ImportError::Broken(Violation::PatientTwice("017".into())),
+            ImportError::NoVersion,
+            ImportError::VersionNotWhole("1.5".into()),
+            ImportError::VersionZero,
         ];
         for problem in &problems {
             // Act
@@ -801,7 +808,7 @@ mod tests {
             assert_ne!(en, ko);
             let english: Vec<&str> = ko
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty() && !["adscore", "JSON", "FHIR", "format", "history", "MB", "NotReadableError"].contains(w))
+                .filter(|w| !w.is_empty() && !["adscore", "JSON", "FHIR", "format", "history", "version", "MB", "NotReadableError"].contains(w))
                 .collect();
             assert!(english.is_empty(), "{ko}: {english:?}");
             let digits = |s: &str| s.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect::<Vec<_>>();
@@ -809,6 +816,12 @@ mod tests {
         }
         assert!(Lang::Ko.records_strings().import_error(&problems[0]).contains("50.0 MB"));
         assert!(Lang::Ko.records_strings().import_error(&problems[3]).contains("3행 7열"));
+        // The version header's problems: the English sentences as before, the value as written.
+        let en = |problem: &ImportError| Lang::En.records_strings().import_error(problem);
+        assert_eq!(en(&problems[10]), "the history has no \"version\"");
+        assert_eq!(en(&problems[11]), "\"version\" must be a whole number, got 1.5");
+        assert_eq!(en(&problems[12]), "history format version 0 does not exist (versions start at 1)");
+        assert!(Lang::Ko.records_strings().import_error(&problems[11]).contains("1.5입니다"));
         // A broken rule keeps the core's sentence, framed in the language.
         let rule = ImportError::Invalid("visit 1 (id \"v1\"), assessment 1: NRS value must be 0–10, got 11".into());
         assert_eq!(Lang::En.records_strings().import_error(&rule), rule.to_string());

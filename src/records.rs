@@ -19,7 +19,7 @@
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::{alert, alerts_above, Shared};
 use crate::form::ExamForm;
-use crate::history::{io, labels, History, Patient};
+use crate::history::{self, io, labels, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
@@ -50,11 +50,15 @@ extern "C" {
 
 /// The examination's side of saving a visit: loads the history module (once) and has it file
 /// the examination (`exam`, the draft's JSON) under `code` and `label`. `Ok` with the message
-/// to show, `Err` with why nothing was saved (a sentence in the language `t`).
-pub async fn save_through_records(t: &Strings, exam: String, code: String, label: String) -> Result<String, String> {
+/// to show and the code the visit is filed under ([`save_visit`]), `Err` with why nothing was
+/// saved (a sentence in the language `t`).
+pub async fn save_through_records(t: &Strings, exam: String, code: String, label: String) -> Result<(String, String), String> {
     ready_records().await.map_err(|why| fill(t.history_problem, &[&store::message(why)]))?;
     match save_in_records(exam, code, label).await {
-        Ok(message) => Ok(message.as_string().unwrap_or_default()),
+        Ok(both) => {
+            let both = js_sys::Array::from(&both);
+            Ok((both.get(0).as_string().unwrap_or_default(), both.get(1).as_string().unwrap_or_default()))
+        }
         Err(why) => Err(store::message(why)),
     }
 }
@@ -354,15 +358,17 @@ pub async fn read_or_recover() -> Result<(Shared<History>, Option<String>), Stri
 
 /// Files an examination (`exam`, the draft's JSON) as a visit of patient `code` with the study
 /// `label`: adds the patient when new, then the visit, and saves the history. `Ok` with the
-/// message to show (in the remembered language), `Err` with why nothing was saved. The visit
+/// message to show (in the remembered language) and the code the visit is filed under (a
+/// similar patient's when the user said it is that patient, [`settle_code`]), for the
+/// examination's code field; `Err` with why nothing was saved. The visit
 /// is added to the history as stored at that moment: if another tab or window writes the
 /// history between the read and the write, the write is refused and the visit added again to
 /// the newer history (a few times), so neither tab's visit is lost.
-pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, String> {
+pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, String), String> {
     let t = draft::load_lang().records_strings();
     let exam: ExamForm = draft::decode(exam)?;
     let code = code.trim();
-    if code.is_empty() {
+    if new_code(code).is_empty() {
         return Err(t.visit_need_code.to_string());
     }
     if exam.assessments().is_empty() {
@@ -371,14 +377,14 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
     if exam.exam_date.trim().is_empty() {
         return Err(t.visit_need_date.to_string());
     }
-    // A new code that differs from a patient's only in letter case or spacing: which patient is
-    // asked first (once, not on every try below).
+    // A new code that differs from a patient's only in letter case, spacing, full-width forms or
+    // invisible characters: which patient is asked first (once, not on every try below).
     let code = match read_history().await {
         Ok(history) => match settle_code(t, &history, code) {
             Some(code) => code,
             None => return Err(fill(t.visit_code_unsettled, &[&code, &similar_list(&history, code)])),
         },
-        Err(_) => code.to_string(),
+        Err(_) => new_code(code),
     };
     let code = code.as_str();
     let problem = |why: String| fill(t.history_problem, &[&why]);
@@ -404,7 +410,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
                 fill(t.visit_saved, &[&code, &date])
             }
             Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
-                return Ok(fill(t.visit_unchanged, &[&code, &date]));
+                return Ok((fill(t.visit_unchanged, &[&code, &date]), code.to_string()));
             }
             Some((updated, replaced)) => {
                 let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
@@ -423,10 +429,11 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
         let generation = store::new_generation();
         if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(problem)? {
             remember(Some(generation), &Shared::new(next));
-            return Ok(match recovered {
+            let said = match recovered {
                 Some(notice) => format!("{} {saved}", problem(notice)),
                 None => saved,
-            });
+            };
+            return Ok((said, code.to_string()));
         }
     }
     Err(t.history_changed_elsewhere.to_string())
@@ -438,18 +445,30 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<String, S
 /// patient if the user says so then. `None` when neither: nothing is to be saved. Codes stay
 /// exact identities; this only makes a new patient beside a similar one deliberate (in a
 /// study, "ad-017" beside "AD-017" silently split one patient's visits).
+///
+/// A new patient's code is stored without invisible characters ([`new_code`]); one that would
+/// then be a patient's code (it differed from it only in them) is not added apart: `None`.
 fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<String> {
     if history.patient(code).is_some() {
         return Some(code.to_string());
     }
     let similar = history.similar_patients(code);
     if similar.is_empty() {
-        return Some(code.to_string());
+        return Some(new_code(code));
     }
     if let Some(same) = similar.iter().find(|p| gloo::dialogs::confirm(&fill(t.visit_similar_code, &[&code, &p.code]))) {
         return Some(same.code.clone());
     }
-    gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)])).then(|| code.to_string())
+    let new = new_code(code);
+    let apart = history.patient(&new).is_none();
+    (apart && gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)]))).then_some(new)
+}
+
+/// The code a new patient typed as `code` is stored under: without invisible characters
+/// ([`history::without_invisible`]), which pasted text brings (a zero-width space, a soft
+/// hyphen) and which would make a code look like another yet not be it.
+fn new_code(code: &str) -> String {
+    history::without_invisible(code).trim().to_string()
 }
 
 /// The codes similar to `code`, for a message ("AD-017, Ad-017").

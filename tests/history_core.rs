@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, similar_codes, target_visit,
+    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -578,6 +578,27 @@ fn codes_differing_only_in_letter_case_or_spacing_are_similar_yet_different_pati
     assert!(codes("AD-020").is_empty());
     // The identity stays exact: "ad-017" is not AD-017.
     assert!(h.patient("ad-017").is_none());
+}
+
+#[test]
+fn codes_differing_only_in_full_width_forms_or_invisible_characters_are_similar() {
+    // Assemble: codes as pasted or typed in full-width mode.
+    let h = history_with(&["AD-101", "AD-102"]);
+    // Act / Assert: zero-width space, joiners, word joiner, byte order mark, soft hyphen,
+    // full-width letters, digits and hyphen-minus, the ideographic space: all similar...
+    for typed in ["AD\u{200B}-101", "\u{FEFF}AD-101", "AD-\u{200C}1\u{200D}01", "AD\u{2060}-101", "AD-\u{AD}101", "ＡＤ－１０１", "ａｄ－１０１", "AD\u{3000}-101"] {
+        assert!(similar_codes(typed, "AD-101"), "{typed:?}");
+        let codes: Vec<_> = h.similar_patients(typed).into_iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["AD-101"], "{typed:?}");
+    }
+    // ... but a different visible character still is not, full-width or not.
+    for typed in ["ＡＤ－１０２\u{200B}", "AD-1O1", "ＡＤ＿１０１"] {
+        assert!(!similar_codes(typed, "AD-101"), "{typed:?}");
+    }
+    // A new code is stored without its invisible characters; visible ones (full-width too) stay.
+    assert_eq!(without_invisible("AD\u{200B}-1\u{AD}03\u{FEFF}"), "AD-103");
+    assert_eq!(without_invisible("ＡＤ－１０３"), "ＡＤ－１０３");
+    assert!(h.patient("AD\u{200B}-101").is_none(), "the identity stays exact");
 }
 
 #[test]

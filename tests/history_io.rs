@@ -115,7 +115,7 @@ fn version_99_is_refused_as_newer() {
 fn version_0_and_odd_versions_are_refused() {
     let text = to_json(&sample());
     refused(&text.replacen("\"version\": 1", "\"version\": 0", 1), &["version 0 does not exist"]);
-    refused(&text.replacen("\"version\": 1", "\"version\": \"1\"", 1), &["whole number"]);
+    refused(&text.replacen("\"version\": 1", "\"version\": \"1\"", 1), &["\"version\" must be a whole number, got \"1\""]);
     refused(&text.replacen("\"version\": 1", "\"version\": 1.5", 1), &["whole number"]);
     refused(&text.replacen("  \"version\": 1,\n", "", 1), &["no \"version\""]);
 }

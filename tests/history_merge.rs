@@ -66,6 +66,28 @@ fn plan_sorts_duplicates_conflicts_and_new_data() {
 }
 
 #[test]
+fn a_conflict_says_the_score_on_the_device_and_in_the_file() {
+    // Assemble: itch 8 → 6; POEM 4 → the same total from other answers; DLQI 1 → two blanks
+    // (not scored).
+    let device = history(&["P1"], vec![Visit::new("v1", "P1", "2024-01-01", vec![itch(8), poem(4), dlqi(1)])]);
+    let poem_other = Assessment::from_json(r#"{"instrument":"poem","answers":[0,4,0,0,0,0,0]}"#).unwrap();
+    let unscored = Assessment::from_json(r#"{"instrument":"dlqi","answers":[null,null,0,0,0,0,0,0,0,0]}"#).unwrap();
+    let file = history(&["P1"], vec![Visit::new("f1", "P1", "2024-01-01", vec![itch(6), poem_other, unscored])]);
+    // Act
+    let plan = plan_merge(&device, &file);
+    let scores: Vec<_> = plan.conflicts.iter().map(|c| (c.instrument.as_str(), c.scores())).collect();
+    // Assert
+    assert_eq!(
+        scores,
+        [
+            ("itch_nrs", ["8".to_string(), "6".to_string()]),
+            ("poem", ["4".to_string(), "4".to_string()]),
+            ("dlqi", ["1".to_string(), "—".to_string()]),
+        ]
+    );
+}
+
+#[test]
 fn apply_without_overwrite_adds_and_keeps_conflicting_records() {
     // Assemble
     let mut h = device();

@@ -21,11 +21,13 @@ pub fn unmount() {
     adscore::records::unmount();
 }
 
-/// Files the examination `exam` (the draft's JSON) as a visit; resolves to the message to show,
-/// rejects with why nothing was saved.
+/// Files the examination `exam` (the draft's JSON) as a visit; resolves to `[message, code]`:
+/// the message to show and the patient code the visit is filed under; rejects with why nothing
+/// was saved.
 #[wasm_bindgen]
 pub async fn save_visit(exam: String, code: String, label: String) -> Result<JsValue, JsValue> {
-    adscore::records::save_visit(&exam, &code, &label).await.map(JsValue::from).map_err(JsValue::from)
+    let (message, code) = adscore::records::save_visit(&exam, &code, &label).await?;
+    Ok(js_sys::Array::of2(&message.into(), &code.into()).into())
 }
 
 /// `[codes, labels]`: the patient codes and study labels in the stored history.

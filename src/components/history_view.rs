@@ -30,18 +30,33 @@ fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
     }
 }
 
-/// A patient or visit detail as the user reads it ("Note: …", "Disease status (patient): Mild").
-fn detail(t: &RecordsStrings, detail: &merge::Detail) -> String {
+/// An import plan's differing patient or visit detail: the field by its short name and its
+/// value on the device and in the file ("Visit label: baseline → week four"); the global
+/// ratings, two fields, in full on both sides.
+fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
     let or_dash = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("—").to_string();
-    match detail {
-        merge::Detail::DateOfBirth(dob) => format!("{}: {}", t.dob_label, or_dash(dob.as_deref())),
-        merge::Detail::Note(note) => format!("{}: {}", t.patient_note, or_dash(Some(note))),
-        merge::Detail::Label(label) => format!("{}: {}", t.visit_label, or_dash(Some(label))),
-        merge::Detail::Global(g) => format!(
-            "{}: {} · {}: {}",
-            t.disease_status, g.status.map_or("—", |v| t.disease_status(v)),
-            t.treatment_effect, g.effect.map_or("—", |v| t.treatment_effect(v))
-        ),
+    let change = |field: &str, existing: Option<&str>, incoming: Option<&str>| fill(t.plan_change, &[&field, &or_dash(existing), &or_dash(incoming)]);
+    let global = |g: &crate::history::GlobalRatings| format!(
+        "{}: {} · {}: {}",
+        t.disease_status, g.status.map_or("—", |v| t.disease_status(v)),
+        t.treatment_effect, g.effect.map_or("—", |v| t.treatment_effect(v))
+    );
+    match (&c.existing, &c.incoming) {
+        (merge::Detail::DateOfBirth(a), merge::Detail::DateOfBirth(b)) => change(t.plan_dob, a.as_deref(), b.as_deref()),
+        (merge::Detail::Note(a), merge::Detail::Note(b)) => change(t.plan_note, Some(a), Some(b)),
+        (merge::Detail::Label(a), merge::Detail::Label(b)) => change(t.plan_label, Some(a), Some(b)),
+        (merge::Detail::Global(a), merge::Detail::Global(b)) => format!("{} → {}", global(a), global(b)),
+        _ => String::new(),
+    }
+}
+
+/// An import plan's differing assessment: the instrument by name and its score on the device
+/// and in the file ("EASI: 7.2 → 9.4"), or that only the entries behind the score differ.
+fn score_change(t: &RecordsStrings, conflict: &merge::Conflict) -> String {
+    let name = t.instrument(&conflict.instrument);
+    match conflict.scores() {
+        [existing, incoming] if existing == incoming => fill(t.plan_same_score, &[&name, &existing]),
+        [existing, incoming] => fill(t.plan_change, &[&name, &existing, &incoming]),
     }
 }
 
@@ -262,10 +277,10 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                         if merge_plan.has_conflicts() {
                             <ul>
                                 { for merge_plan.conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), c.instrument) }</li>
+                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), score_change(t, c)) }</li>
                                 }) }
                                 { for merge_plan.detail_conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {} → {}", c.patient, t.date(&c.date), detail(t, &c.existing), detail(t, &c.incoming)) }</li>
+                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), detail_change(t, c)) }</li>
                                 }) }
                             </ul>
                         }

@@ -84,10 +84,11 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 return;
             }
             // The examination as saved (it may change while the save is under way), and its JSON.
+            let current = exam.clone();
             let (as_saved, encoded, unfinished) = {
                 let exam = exam.borrow();
                 let encoded = (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam));
-                (std::rc::Rc::new(exam.clone()), encoded, exam.unfinished().join(", "))
+                (exam.clone(), encoded, exam.unfinished().join(", "))
             };
             let Some(exam) = encoded else {
                 // Nothing complete: no question to ask, only what to complete (or that nothing is).
@@ -102,15 +103,22 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 return;
             }
             saving.set(true);
-            let (code, label, result, saving, refresh, ondispatch) =
-                (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone(), ondispatch.clone());
+            let (code, label, result, saving, refresh, ondispatch, mut as_saved) =
+                (code.to_string(), label.to_string(), result.clone(), saving.clone(), refresh.clone(), ondispatch.clone(), as_saved);
             yew::platform::spawn_local(async move {
                 let saved = save_through_records(t, exam, code, label).await;
-                if saved.is_ok() {
+                if let Ok((_, filed_under)) = &saved {
                     refresh();
-                    ondispatch.emit(Action::Saved(as_saved));
+                    // The code field shows the code the visit is filed under (the stored
+                    // patient's when the user said "ad-017" is AD-017), so that saving again
+                    // asks nothing; unless something else was typed there meanwhile.
+                    if *filed_under != as_saved.visit_patient && current.borrow().visit_patient == as_saved.visit_patient {
+                        as_saved.visit_patient = filed_under.clone();
+                        ondispatch.emit(Action::SetVisitPatient(filed_under.clone()));
+                    }
+                    ondispatch.emit(Action::Saved(std::rc::Rc::new(as_saved)));
                 }
-                result.set(Some(saved));
+                result.set(Some(saved.map(|(said, _)| said)));
                 saving.set(false);
             });
         })

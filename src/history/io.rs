@@ -65,6 +65,12 @@ pub enum ImportError {
     Invalid(String),
     /// A history that breaks a rule of the history ([`History::validate`]).
     Broken(Violation),
+    /// A history file with no `"version"`.
+    NoVersion,
+    /// A `"version"` that is not a whole number (the value as written).
+    VersionNotWhole(String),
+    /// `"version": 0` (versions start at 1).
+    VersionZero,
 }
 
 impl std::fmt::Display for ImportError {
@@ -208,15 +214,15 @@ fn check_header(value: &Value) -> Result<u32, ImportError> {
         None => return Err(ImportError::NotHistory(format!("there is no \"format\": \"{FORMAT}\""))),
     }
     let version = match map.get("version") {
-        None => return Err(ImportError::Invalid("the history has no \"version\"".into())),
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| ImportError::Invalid(format!("\"version\" must be a whole number, got {n}")))?,
-        Some(other) => return Err(ImportError::Invalid(format!("\"version\" must be a whole number, got {other}"))),
+        None => return Err(ImportError::NoVersion),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| ImportError::VersionNotWhole(n.to_string()))?,
+        Some(other) => return Err(ImportError::VersionNotWhole(other.to_string())),
     };
     if version > u64::from(VERSION) {
         return Err(ImportError::Newer { version });
     }
     if version == 0 {
-        return Err(ImportError::Invalid("history format version 0 does not exist (versions start at 1)".into()));
+        return Err(ImportError::VersionZero);
     }
     Ok(version as u32)
 }

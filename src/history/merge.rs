@@ -12,7 +12,7 @@
 //! incoming file would change are [`DetailConflict`]s, applied only when asked as well.
 //! Empty incoming details (no date of birth, empty note or label, no rating) never conflict.
 
-use super::{instrument_key, GlobalRatings, History, Patient, Visit};
+use super::{instrument_key, GlobalRatings, History, Metric, Patient, Visit};
 use crate::scoring::Assessment;
 use std::collections::{HashMap, HashSet};
 
@@ -29,6 +29,19 @@ pub struct Conflict {
     pub existing: Assessment,
     /// The record in the file.
     pub incoming: Assessment,
+}
+
+impl Conflict {
+    /// The instrument's score on the device and in the file as the screens show it ("7.2" →
+    /// "9.4"; "—" when not scored), for the import plan to say what differs (the same score
+    /// twice when only the entries behind it differ).
+    pub fn scores(&self) -> [String; 2] {
+        let text = |record: &Assessment| {
+            let metric = Metric::from_key(&self.instrument)?;
+            Some(metric.text(metric.value_of(&record.score_with(Default::default(), Default::default()).ok()?)?))
+        };
+        [&self.existing, &self.incoming].map(|record| text(record).unwrap_or_else(|| "—".to_string()))
+    }
 }
 
 /// A patient or visit detail that the file would change.

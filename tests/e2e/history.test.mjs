@@ -99,7 +99,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   edited.visits[1].label = 'week four';
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
   assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /1 differ/);
-  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label \(optional, e\.g\. week 4\): week 4 → Visit label \(optional, e\.g\. week 4\): week four/);
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label: week 4 → week four/);
   await fresh.page.click('#import-apply'); // add what is new only: the label stays
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week 4');
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
@@ -131,6 +131,17 @@ const TWICE = '{"format": "adscore-history", "version": 1, "patients": [{"code":
 const BAD_DATE = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
   visits: [{ id: 'v1', patient: 'AD-017', date: '07/02/2026', assessments: [], app_version: '0.1.0' }] });
 
+// From the history screens: back to the examination, its language picker set to Korean, then
+// the history screens again.
+async function historyInKorean(page) {
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  await page.selectOption('#language', 'ko');
+  await page.waitForSelector('html[lang="ko"]');
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+}
+
 test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
@@ -141,13 +152,7 @@ test('a file that cannot be imported is refused in the chosen language, saying w
     'The file could not be used, and nothing was changed: the file is too large to import (21.0 MB; the limit is 20.0 MB)');
   await page.setInputFiles('#import-json', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(TWICE) });
   await page.waitForSelector('text=The file could not be used, and nothing was changed: not a valid adscore history: patient AD-017 appears twice');
-  // In Korean: the examination's language picker, then the history again.
-  await page.evaluate(() => { window.location.hash = ''; });
-  await page.waitForSelector(EXAM_READY);
-  await page.selectOption('#language', 'ko');
-  await page.waitForSelector('html[lang="ko"]');
-  await page.click('#open-history');
-  await page.waitForSelector('#export-json');
+  await historyInKorean(page);
   // Each file's refusal replaces the one before (read asynchronously): wait for the alert to change.
   const refusal = async (name, text) => {
     const before = await page.$eval('[role=alert]', (alert) => alert.textContent).catch(() => null);
@@ -165,6 +170,13 @@ test('a file that cannot be imported is refused in the chosen language, saying w
     '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 환자 AD-017이(가) 두 번 들어 있습니다');
   assert.equal(await refusal('date.json', BAD_DATE),
     '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 방문 v1의 날짜 "07/02/2026"은(는) YYYY-MM-DD 형식의 실제 날짜가 아닙니다');
+  // The version header's problems: in Korean, not an English sentence after "(영문 설명)".
+  assert.equal(await refusal('no-version.json', '{"format": "adscore-history", "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록에 "version"(기록 형식 버전)\u2060이 없습니다');
+  assert.equal(await refusal('version-0.json', '{"format": "adscore-history", "version": 0, "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록 형식 버전 0은 없습니다(버전은 1부터 시작합니다)');
+  assert.equal(await refusal('version-1.5.json', '{"format": "adscore-history", "version": 1.5, "patients": [], "visits": []}'),
+    '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: "version"(기록 형식 버전)\u2060은 정수여야 하는데 1.5입니다');
   await context.close();
 });
 
@@ -713,45 +725,143 @@ test('the patients table heads its column "Patient code"; the example code stays
   await context.close();
 });
 
-test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
-  // Assemble: AD-017 has a visit. Each question is answered from `answers` (and recorded).
-  const { page, context, problems } = await openApp(browser, server.url);
-  const asked = [];
-  let answers = [];
+// Answers each dialog from `answers` (in order; dismissed when none is left) and records what it
+// asked in `asked`.
+function answering(page) {
+  const dialogs = { asked: [], answers: [] };
   page.on('dialog', (dialog) => {
-    asked.push(dialog.message());
-    return answers.shift() ? dialog.accept() : dialog.dismiss();
+    dialogs.asked.push(dialog.message());
+    return dialogs.answers.shift() ? dialog.accept() : dialog.dismiss();
   });
+  return dialogs;
+}
+
+// Saves the examination on `date` under `code`, waits for `said`, and returns the stored history.
+async function savedAs(page, date, code, said) {
+  await page.fill('#exam-date', date);
+  await page.fill('#visit-patient', code);
+  await page.click('#save-visit');
+  await page.waitForSelector(`text=${said}`);
+  return JSON.parse(await page.evaluate(storedHistory));
+}
+
+test('saving under a code that differs from a patient\'s only in letter case or spaces asks first which patient it is', async () => {
+  // Assemble: AD-017 has a visit. Each question is answered from `dialogs.answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  const asked = dialogs.asked;
   await easiVisit(page, '2026-01-05', 2, 'baseline');
   assert.deepEqual(asked, []);
-  const saved = async (date, code, said) => {
-    await page.fill('#exam-date', date);
-    await page.fill('#visit-patient', code);
-    await page.click('#save-visit');
-    await page.waitForSelector(`text=${said}`);
-    return JSON.parse(await page.evaluate(storedHistory));
-  };
+  const saved = (date, code, said) => savedAs(page, date, code, said);
   // Act / Assert: "ad-017", said to be AD-017: filed under AD-017, no new patient.
-  answers = [true];
+  dialogs.answers = [true];
   let stored = await saved('2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
-  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case or spaces. '
+  assert.deepEqual(asked, ['AD-017 is already on this device, and ad-017 differs from it only in letter case, spaces, full-width or invisible characters. '
     + 'Is it the same patient? OK saves this visit under AD-017; Cancel asks whether to add ad-017 as a new patient.']);
   assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017']);
   assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017']);
   // Not the same patient, and a new one wanted: added beside AD-017, deliberately.
-  answers = [false, true];
+  dialogs.answers = [false, true];
   stored = await saved('2026-03-02', 'ad-017', 'Saved the visit of ad-017 on 2 Mar 2026');
   assert.equal(asked[2], 'Add ad-017 as a new patient, apart from AD-017? Their visits are then listed, compared and counted separately.');
   assert.deepEqual(stored.patients.map((p) => p.code), ['AD-017', 'ad-017']);
   // Neither (asked for each similar code, then for a new patient): nothing saved, and said why.
-  answers = [false, false, false];
-  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case or spaces).');
+  dialogs.answers = [false, false, false];
+  stored = await saved('2026-04-06', 'AD - 017', 'Not saved: check the patient code (AD - 017 differs from AD-017, ad-017 only in letter case, spaces, full-width or invisible characters).');
   assert.equal(asked.length, 6);
   assert.equal(stored.visits.length, 3);
   // The exact code asks nothing.
-  answers = [];
+  dialogs.answers = [];
   await saved('2026-04-06', 'ad-017', 'Saved the visit of ad-017 on 6 Apr 2026');
   assert.equal(asked.length, 6);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the import plan names a differing score by its instrument with both values, and a differing field by its short name, in English and Korean', async () => {
+  // Assemble: AD-017 with EASI 8.0 labelled baseline; a file where the trunk's area score is one
+  // higher and the label is "week four".
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const edited = JSON.parse(await page.evaluate(storedHistory));
+  const easi = edited.visits[0].assessments.find((a) => a.instrument === 'easi');
+  easi.regions.trunk.area += 1;
+  edited.visits[0].label = 'week four';
+  const plan = async () => {
+    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await page.waitForSelector('[data-testid="import-plan"] li');
+    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
+  };
+  // Act
+  await page.click('#open-history');
+  await page.waitForSelector('#import-json');
+  const english = await plan();
+  await page.click('text=Cancel');
+  await historyInKorean(page);
+  const korean = await plan();
+  // Assert
+  assert.deepEqual(english, ['AD-017 · 5 Jan 2026 · EASI: 8.0 → 9.2', 'AD-017 · 5 Jan 2026 · Visit label: baseline → week four']);
+  assert.deepEqual(korean, ['AD-017 · 2026년 1월 5일 · EASI: 8.0 → 9.2', 'AD-017 · 2026년 1월 5일 · 방문 이름: baseline → week four']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after "same patient", the code field shows the stored code, and saving again asks nothing', async () => {
+  // Assemble: AD-017 has a visit; "ad-017" is typed and said to be AD-017.
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  dialogs.answers = [true];
+  await savedAs(page, '2026-02-02', 'ad-017', 'Saved the visit of AD-017 on 2 Feb 2026');
+  // Act: the field as it now reads, and a second save (another day) without touching it.
+  const field = await page.inputValue('#visit-patient');
+  await page.fill('#exam-date', '2026-02-09');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 9 Feb 2026');
+  // Assert: one question in all.
+  assert.equal(field, 'AD-017');
+  assert.equal(dialogs.asked.length, 1);
+  const stored = JSON.parse(await page.evaluate(storedHistory));
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-017', 'AD-017', 'AD-017']);
+  // The examination counts as saved with the field so changed: "New examination" asks nothing.
+  dialogs.answers = [true];
+  await savedAs(page, '2026-02-16', 'ad-017', 'Saved the visit of AD-017 on 16 Feb 2026');
+  await page.click('text=New examination');
+  assert.equal(dialogs.asked.length, 2, dialogs.asked.join(' | '));
+  assert.equal(await page.inputValue('#visit-patient'), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a code pasted with invisible characters or typed in full-width forms asks which patient it is; a new one is stored without them', async () => {
+  // Assemble: AD-101 has a visit. Each question is answered from `dialogs.answers` (and recorded).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = answering(page);
+  const asked = dialogs.asked;
+  await easiVisit(page, '2026-01-05', 2, 'baseline', 'AD-101');
+  const saved = (date, code, said) => savedAs(page, date, code, said);
+  // Act / Assert: a zero-width space inside, said to be AD-101: filed under AD-101.
+  dialogs.answers = [true];
+  let stored = await saved('2026-02-02', 'AD\u200B-101', 'Saved the visit of AD-101 on 2 Feb 2026');
+  assert.deepEqual(asked, ['AD-101 is already on this device, and AD\u200B-101 differs from it only in letter case, spaces, full-width or invisible characters. '
+    + 'Is it the same patient? OK saves this visit under AD-101; Cancel asks whether to add AD\u200B-101 as a new patient.']);
+  // Full-width forms (a Korean keyboard in full-width mode), said to be AD-101 too.
+  dialogs.answers = [true];
+  stored = await saved('2026-03-02', 'ＡＤ－１０１', 'Saved the visit of AD-101 on 2 Mar 2026');
+  assert.equal(asked.length, 2);
+  assert.match(asked[1], /^AD-101 is already on this device, and ＡＤ－１０１ differs/);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-101']);
+  assert.deepEqual(stored.visits.map((v) => v.patient), ['AD-101', 'AD-101', 'AD-101']);
+  // Differing only in an invisible character, it cannot be added apart: nothing saved.
+  dialogs.answers = [false, true];
+  stored = await saved('2026-04-06', '\u2060AD-101', 'Not saved: check the patient code');
+  assert.equal(asked.length, 3, 'not offered as a new patient');
+  assert.equal(stored.visits.length, 3);
+  // A new code with a soft hyphen and a byte order mark pasted in: stored without them, no question.
+  stored = await saved('2026-04-06', 'AD-2\u00AD00\uFEFF', 'Saved the visit of AD-200 on 6 Apr 2026');
+  assert.equal(asked.length, 3);
+  assert.deepEqual(stored.patients.map((p) => p.code), ['AD-101', 'AD-200']);
   assert.deepEqual(problems, []);
   await context.close();
 });
