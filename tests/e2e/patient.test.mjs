@@ -379,7 +379,9 @@ test('a reload comes back to the question the patient was on; a new hand-over st
   // The browser's Back keeps the patient in the flow (stop 17), and its place too.
   await page.goBack();
   await page.waitForFunction(() => window.location.hash === '#handed');
-  // Act: the tablet reloads the page.
+  // Act: the tablet reloads the page (once the browser has fetched what Back asked for, such as
+  // the page's icon: a reload would cut that request off, a failed request to the test).
+  await page.waitForLoadState('networkidle');
   await page.reload();
   await page.waitForSelector('.flow');
   // Assert: the same question, the answers kept; Back shows the one before with its answer.
