@@ -45,19 +45,21 @@ fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(Band, f64, f64)> {
 }
 
 /// Where each visit sits along a chart's time axis, 0 (the first visit's day) to 1 (the last's),
-/// by the days between them; evenly spaced if a date cannot be read, in the middle for one day.
+/// by the days between them; evenly spaced, in order, if a date cannot be read; in the middle
+/// when there is one visit or every visit is on one day.
 fn time_positions(visits: &[&Visit]) -> Vec<f64> {
-    let days: Option<Vec<i64>> = visits.iter().map(|v| Date::parse_iso(&v.date).ok().map(Date::day_number)).collect();
     let n = visits.len();
+    let middle = vec![0.5; n];
+    let days: Option<Vec<i64>> = visits.iter().map(|v| Date::parse_iso(&v.date).ok().map(Date::day_number)).collect();
     match days {
-        Some(days) if days.last() > days.first() => {
-            let (first, span) = (days[0], (days[n - 1] - days[0]) as f64);
-            days.iter().map(|&d| (d - first) as f64 / span).collect()
-        }
-        Some(_) | None if n > 1 && visits.first().map(|v| &v.date) != visits.last().map(|v| &v.date) => {
-            (0..n).map(|i| i as f64 / (n - 1) as f64).collect()
-        }
-        _ => vec![0.5; n],
+        Some(days) => match (days.first(), days.last()) {
+            (Some(&first), Some(&last)) if last > first => {
+                days.iter().map(|&d| (d - first) as f64 / (last - first) as f64).collect()
+            }
+            _ => middle,
+        },
+        None if n > 1 => (0..n).map(|i| i as f64 / (n - 1) as f64).collect(),
+        None => middle,
     }
 }
 
@@ -257,5 +259,59 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                 <button type="button" class="button button--danger" id="delete-patient" onclick={ondelete}>{ t.delete_patient }</button>
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::GlobalRatings;
+
+    fn visits_on(dates: &[&str]) -> Vec<Visit> {
+        dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Visit {
+                id: format!("v{i}"),
+                patient: "AD-1".into(),
+                date: (*d).into(),
+                label: String::new(),
+                assessments: Vec::new(),
+                global: GlobalRatings::default(),
+                easi_bands: Default::default(),
+                scorad_bands: Default::default(),
+                app_version: "test".into(),
+            })
+            .collect()
+    }
+
+    fn positions(dates: &[&str]) -> Vec<f64> {
+        let visits = visits_on(dates);
+        time_positions(&visits.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn visits_sit_by_their_days_apart() {
+        // Arrange: 0, 28 and 140 days from the first visit (a 4-week then a 16-week gap).
+        let dates = ["2026-01-05", "2026-02-02", "2026-05-25"];
+
+        // Act
+        let along = positions(&dates);
+
+        // Assert
+        assert_eq!(along, vec![0.0, 28.0 / 140.0, 1.0]);
+    }
+
+    #[test]
+    fn one_visit_or_one_day_sits_in_the_middle() {
+        assert_eq!(positions(&["2026-01-05"]), vec![0.5]);
+        assert_eq!(positions(&["2026-01-05", "2026-01-05"]), vec![0.5, 0.5]);
+    }
+
+    #[test]
+    fn an_unreadable_date_spaces_the_visits_evenly_in_order() {
+        assert_eq!(positions(&["2026-01-05", "5 Jan", "2026-05-25"]), vec![0.0, 0.5, 1.0]);
+        assert_eq!(positions(&["soon", "soon"]), vec![0.0, 1.0]);
+        assert_eq!(positions(&["soon"]), vec![0.5]);
     }
 }
