@@ -198,7 +198,7 @@ strings! {
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
     not_answered, not_scored_unanswered, not_graded, band_moderate_effect, save_visit_title,
     save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
-    visit_unfinished_confirm, visit_unfinished,
+    visit_unfinished_confirm, visit_unfinished, visit_changed,
     open_history, history_title, score, history_problem, loading, back_to_exam, date_format,
     month_names, date_entered,
 }

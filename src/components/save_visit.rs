@@ -23,6 +23,9 @@ pub struct SaveVisitProps {
     pub patient: AttrValue,
     /// The study label as typed (kept in the examination's draft).
     pub label: AttrValue,
+    /// Whether the examination holds something not in the visit last saved from it
+    /// ([`crate::state::ExamState::unsaved`]): a "saved" message then says it changed since.
+    pub unsaved: bool,
     /// Sends the typed code and label to the examination.
     pub ondispatch: Callback<Action>,
 }
@@ -151,6 +154,8 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 <button type="submit" class="button" id="save-visit" aria-disabled={(*saving).then_some("true")}>{ t.save_visit }</button>
             </form>
             { match &*result {
+                // Saved, then changed: the message must not tell the clinician it is all saved.
+                Some(Ok(_)) if props.unsaved && !*saving => html! { <p class="field__error" role="status" id="visit-result">{ t.visit_changed }</p> },
                 Some(Ok(message)) => html! { <p class="ok" role="status">{ message }{ " " }<a href="#history">{ t.open_history }</a></p> },
                 Some(Err(message)) => html! { <p class="field__error" role="alert" id="visit-result">{ message }</p> },
                 None => html! {},

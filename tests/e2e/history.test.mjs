@@ -570,7 +570,7 @@ async function clearEasi(page) {
   }
 }
 
-test('"New examination" asks only when entries would be lost, and "Save visit" without a code marks and focuses the code field', async () => {
+test('"New examination" asks only when entries would be lost, "Save visit" without a code marks and focuses the code field, and a saved examination changed since says so', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const asked = [];
   page.on('dialog', (dialog) => { asked.push(dialog.message()); dialog.accept(); });
@@ -580,7 +580,7 @@ test('"New examination" asks only when entries would be lost, and "Save visit" w
   // Entries not saved: asked.
   await page.fill('#age', '34');
   await page.click('text=New examination');
-  assert.deepEqual(asked, ['Clear every entry of this examination?']);
+  assert.deepEqual(asked, ['Start a new examination? What is entered here and not saved as a visit will be cleared.']);
   assert.equal(await page.inputValue('#age'), '');
   // Save without a code: said, and the code field is marked and has the focus.
   await page.fill('#age', '34');
@@ -606,6 +606,9 @@ test('"New examination" asks only when entries would be lost, and "Save visit" w
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
   await page.fill('#age', '41');
+  // The save card no longer says the examination is saved: it says it changed since.
+  await page.waitForSelector('#visit-result[role=status]:text("Changed since the visit was saved: save it again to keep the changes.")');
+  assert.equal(await page.locator('.ok').count(), 0);
   await page.click('text=New examination');
   assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
   assert.deepEqual(problems, []);
