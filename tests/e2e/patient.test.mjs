@@ -59,6 +59,11 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   await vasByKeys(page, 'vas-pruritus', 65);
   assert.equal((await page.textContent('[data-testid="vas-pruritus-value"]')).trim(), 'Your answer: 6.5 out of 10');
   await next(page);
+  // A tap in the middle of an unanswered slider (its thumb rests there) is an answer too.
+  const middle = await page.locator('#vas-sleep').boundingBox();
+  assert.equal((await page.textContent('[data-testid="vas-sleep-value"]')).trim(), 'Not answered yet');
+  await page.mouse.click(middle.x + middle.width / 2, middle.y + middle.height / 2);
+  assert.match((await page.textContent('[data-testid="vas-sleep-value"]')).trim(), /^Your answer: 5(\.0)? out of 10$/);
   await vasByKeys(page, 'vas-sleep', 30);
   await next(page);
   // POEM: 4, 3, 2, 1, 0, 1, 2 → 13, moderate.
