@@ -17,6 +17,17 @@
     return;
   }
 
+  // The banner's words, in the page's language (the app writes <html lang> when it changes).
+  // This script runs before the app and apart from it, so it keeps its own few words.
+  const WORDS = {
+    en: { text: 'A new version is ready — it will be used next time you open adscore.', now: 'Reload now', later: 'Later' },
+    ko: { text: '새 버전이 준비되었습니다. 다음에 adscore를 열 때 적용됩니다.', now: '지금 새로 고침', later: '나중에' },
+  };
+  const words = () => WORDS[(document.documentElement.lang || 'en').slice(0, 2)] || WORDS.en;
+  // While the patient holds the device (the clinician's hand-over, #handed), the banner waits:
+  // it is the clinician's to act on, and it would cover the patient's question.
+  const handed = () => location.hash === '#handed';
+
   let reloadAsked = false;
   container.addEventListener('controllerchange', () => {
     if (reloadAsked) location.reload();
@@ -59,25 +70,38 @@
     keep.observe(document.body, { childList: true });
     const text = document.createElement('p');
     text.className = 'update__text';
-    text.textContent = 'A new version is ready — it will be used next time you open adscore.';
-    const now = button('Reload now', 'update__button', () => {
+    const now = button('update__button', () => {
       reloadAsked = true;
       if (worker.state === 'installed') worker.postMessage({ type: 'skip-waiting' });
       else location.reload(); // another tab has already switched to the new version
     });
-    const later = button('Later', 'update__button update__button--quiet', () => {
+    const later = button('update__button update__button--quiet', () => {
       keep.disconnect();
+      language.disconnect();
+      removeEventListener('hashchange', place);
       bar.remove();
     });
+    const say = () => {
+      const w = words();
+      text.textContent = w.text;
+      now.textContent = w.now;
+      later.textContent = w.later;
+      bar.lang = document.documentElement.lang || 'en';
+    };
+    const place = () => { bar.hidden = handed(); };
+    say();
+    place();
+    const language = new MutationObserver(say);
+    language.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    addEventListener('hashchange', place);
     // Filled after the live region exists, so that screen readers announce it.
     requestAnimationFrame(() => bar.append(text, now, later));
   }
 
-  function button(label, className, onclick) {
+  function button(className, onclick) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = className;
-    b.textContent = label;
     b.addEventListener('click', onclick);
     return b;
   }

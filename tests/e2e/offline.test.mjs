@@ -262,6 +262,21 @@ test('a new version is offered in a banner and never reloads the page by itself'
   await banner.getByText(BANNER_TEXT).waitFor();
   const oldCaches = await page.evaluate(() => caches.keys());
   assert.equal(oldCaches.length, 2, `the running version's cache stays until it is replaced: ${oldCaches}`);
+  // It speaks the page's language, and waits while the patient holds the device.
+  await page.selectOption('#language', 'ko');
+  await banner.getByText('새 버전이 준비되었습니다. 다음에 adscore를 열 때 적용됩니다.').waitFor();
+  assert.equal(await banner.getAttribute('lang'), 'ko');
+  await banner.getByRole('button', { name: '나중에' }).waitFor();
+  await page.click('#hand-to-patient');
+  await page.waitForFunction(() => window.location.hash === '#handed');
+  await page.waitForSelector('.flow');
+  assert.equal(await banner.isVisible(), false, 'hidden from the patient');
+  while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  await banner.getByText('새 버전이 준비되었습니다.', { exact: false }).waitFor({ state: 'visible' });
+  await page.selectOption('#language', 'en');
+  await banner.getByText(BANNER_TEXT).waitFor();
 
   // "Reload now" switches at once; the examination survives it; the old cache is gone.
   await page.evaluate(() => { window.samePage = true; });
