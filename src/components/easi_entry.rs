@@ -87,9 +87,11 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
     let onarea = picks.0.clone();
     let signs = sign_choices(t);
     html! {
-        <div class="region" id={format!("easi-{}", region.key())}>
+        // A group named by its region: a screen reader says "Upper limbs" on entering it, so the
+        // signs' own names ("Erythema"), alike in all four regions, are never heard without it.
+        <div class="region" id={format!("easi-{}", region.key())} role="group" aria-labelledby={format!("easi-{}-title", region.key())}>
             <div class="region__head">
-                <h3>{ t.region(region) }</h3>
+                <h3 id={format!("easi-{}-title", region.key())}>{ t.region(region) }</h3>
                 <button type="button" class="button button--quiet" onclick={onclear}
                     aria-label={fill(t.region_clear_label, &[&t.region(region)])}>
                     { t.region_clear }

@@ -222,3 +222,19 @@ test('motion follows prefers-reduced-motion: smooth scrolling only when motion i
   }
   assert.deepEqual(scrolling, { 'no-preference': 'smooth', reduce: 'auto' });
 });
+
+test('each EASI sign is heard with its region: the region is a group named by its heading', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    const group = page.getByRole('group', { name: region, exact: true });
+    assert.equal(await group.count(), 1, region);
+    // Its four signs and its area, each once.
+    assert.equal(await group.getByRole('group', { name: /^Erythema/ }).count(), 1, `${region}: erythema`);
+    assert.equal(await group.getByRole('group', { name: /^Area involved/ }).count(), 1, `${region}: area`);
+    assert.equal(await group.getByRole('radio').count(), 7 + 4 * 6, `${region}: its options`);
+  }
+  await context.close();
+});
