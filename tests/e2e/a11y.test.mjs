@@ -238,3 +238,27 @@ test('each EASI sign is heard with its region: the region is a group named by it
   }
   await context.close();
 });
+
+test('the patient\'s questions fit a phone with text at 150 % and 200 %: nothing scrolls sideways', async () => {
+  const found = {};
+  for (const size of ['150%', '200%']) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript((z) => {
+      document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = z; });
+    }, size);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(EXAM_READY);
+    await page.click('#hand-to-patient');
+    await page.waitForSelector('.flow');
+    for (;;) {
+      const step = await page.getAttribute('.flow__body', 'data-step');
+      const { wide } = await layoutProblems(page);
+      if (wide) found[`${size} ${step}`] = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (step === 'Done') break;
+      await page.click('#flow-next');
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, {});
+});
