@@ -373,8 +373,8 @@ pub enum Violation {
     Unscorable {
         /// The visit's id.
         visit: String,
-        /// Why, in the record format's words.
-        why: String,
+        /// Why (its `Display` is the record format's sentence).
+        why: crate::scoring::ScoreError,
     },
     /// A global disease status above 4.
     Status {
@@ -526,7 +526,7 @@ impl Visit {
             }
             assessment
                 .score_with(self.easi_bands, self.scorad_bands)
-                .map_err(|why| Violation::Unscorable { visit: visit(), why: why.to_string() })?;
+                .map_err(|why| Violation::Unscorable { visit: visit(), why })?;
         }
         if let Some(value) = self.global.status.filter(|&s| s > 4) {
             return Err(Violation::Status { visit: visit(), value });

@@ -6,9 +6,12 @@ mod en;
 mod ko;
 
 use crate::form::{Field, Problem, Reason};
+use crate::history::batch::{BatchProblem, RowProblem};
+use crate::history::csv::Quoting;
 use crate::history::io::{megabytes, ImportError};
-use crate::history::{Metric, Violation, FORMAT, INSTRUMENTS, VERSION};
-use crate::scoring::{easi, scorad, Band, EasiBands, ScoradBands};
+use crate::history::{GlobalRatings, Metric, Violation, FORMAT, INSTRUMENTS, VERSION};
+use crate::scoring::problem::{Expected, Kind, Tenth, INSTRUMENT_KEYS};
+use crate::scoring::{easi, scorad, Band, EasiBands, RecordProblem, ScoreError, ScoradBands, ValueProblem, Whole};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -224,7 +227,15 @@ records_strings! {
     import_newer, import_invalid, import_broken, import_no_version, import_version_not_whole, import_version_zero, rule_format, rule_version, rule_empty_code, rule_no_code,
     rule_code_spaces, rule_code_control, rule_patient_twice, rule_birth_date, rule_no_visit_id, rule_visit_date,
     rule_two_assessments, rule_unscorable, rule_status, rule_effect, rule_not_in_file, rule_unknown_patient,
-    rule_id_twice, rule_id_taken, rule_no_such_visit, rule_day_twice, rule_day_taken, rule_instruments, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
+    rule_id_twice, rule_id_taken, rule_no_such_visit, rule_day_twice, rule_day_taken, rule_instruments, import_record,
+    rec_not_object, rec_list, rec_missing, rec_unknown_instrument, rec_unknown_key, rec_one_of, rec_either, rec_wrong_type,
+    rec_kinds, rec_expected, rec_length, rec_too_long, value_names, val_whole, val_easi_half, val_easi_sign, val_between,
+    val_one_decimal, val_dlqi_answer, val_dlqi_not_relevant, val_dlqi_item, val_region_percent, batch_too_large,
+    batch_no_header, batch_header, batch_column_twice, batch_no_instrument_column, batch_separators, csv_unclosed,
+    csv_after_quote, batch_not_read_past, batch_field_count, batch_no_instrument, batch_unknown_instrument, row_cell,
+    row_not_a_number, row_not_a_number_comma, row_stray_one, row_stray_many, row_band_easi, row_band_scorad,
+    row_subjective_half, row_missing_columns, row_empty, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
+    plan_status, plan_effect,
     import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
@@ -635,6 +646,9 @@ impl RecordsStrings {
             ImportError::NotHistory(_) => self.import_not_history.to_string(),
             ImportError::Newer { version } => fill(self.import_newer, &[version, &VERSION]),
             ImportError::Invalid(why) => fill(self.import_invalid, &[why]),
+            ImportError::Record { visit, id, assessment, problem } => {
+                fill(self.import_record, &[visit, &format!("{id:?}"), assessment, &self.record_problem(problem)])
+            }
             ImportError::Broken(violation) => fill(self.import_broken, &[&self.violation(violation)]),
             ImportError::NoVersion => self.import_no_version.to_string(),
             ImportError::VersionNotWhole(got) => fill(self.import_version_not_whole, &[got]),
@@ -659,7 +673,7 @@ impl RecordsStrings {
             Violation::NoVisitId => self.rule_no_visit_id.to_string(),
             Violation::VisitDate { visit, date } => fill(self.rule_visit_date, &[visit, &quoted(date)]),
             Violation::TwoAssessments { visit, instrument } => fill(self.rule_two_assessments, &[visit, &name(instrument)]),
-            Violation::Unscorable { visit, why } => fill(self.rule_unscorable, &[visit, why]),
+            Violation::Unscorable { visit, why } => fill(self.rule_unscorable, &[visit, &self.score_error(why)]),
             Violation::Status { visit, value } => fill(self.rule_status, &[visit, value]),
             Violation::Effect { visit, value } => fill(self.rule_effect, &[visit, value]),
             Violation::NotInFile { visit, patient } => fill(self.rule_not_in_file, &[visit, &quoted(patient)]),
@@ -672,6 +686,157 @@ impl RecordsStrings {
                 fill(self.rule_day_taken, &[patient, &name(instrument), date, visit])
             }
         }
+    }
+
+    /// Why a record cannot be scored: the rule it breaks in this language (the reader's English
+    /// sentence for a record the reader refused, which only a record read from text can be).
+    pub fn score_error(&self, why: &ScoreError) -> String {
+        why.unscorable().map_or_else(|| why.to_string(), |problem| self.value_problem(problem))
+    }
+
+    /// A value the record format does not allow, in this language (the value as written).
+    pub fn value_problem(&self, problem: &ValueProblem) -> String {
+        let name = |index: usize| self.value_names.split('|').nth(index).unwrap_or_default();
+        let whole = |what: Whole| name(what as usize);
+        let tenth = |what: Tenth| name(5 + what as usize);
+        match problem {
+            ValueProblem::Whole(what, got) => fill(self.val_whole, &[&whole(*what), &what.max(), got]),
+            ValueProblem::EasiHalf => self.val_easi_half.to_string(),
+            ValueProblem::EasiSign(got) => fill(self.val_easi_sign, &[got]),
+            ValueProblem::Between(what, got) => fill(self.val_between, &[&tenth(*what), &what.max(), got]),
+            ValueProblem::OneDecimal(what, got) => fill(self.val_one_decimal, &[&tenth(*what), got]),
+            ValueProblem::DlqiAnswer(got) => fill(self.val_dlqi_answer, &[got]),
+            ValueProblem::DlqiNoNotRelevant(item) => fill(self.val_dlqi_not_relevant, &[item]),
+            ValueProblem::DlqiItem(item, got) => fill(self.val_dlqi_item, &[item, got]),
+            ValueProblem::RegionPercent(tenths) => fill(self.val_region_percent, &[&percent(*tenths)]),
+        }
+    }
+
+    /// Names in back quotes as a choice: "`a`", "`a` or `b`", "one of `a`, `b`, `c`" (serde's
+    /// words in English).
+    fn one_of(&self, names: &[&str]) -> String {
+        let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        match &quoted[..] {
+            [one] => one.clone(),
+            [a, b] => fill(self.rec_either, &[a, b]),
+            _ => fill(self.rec_one_of, &[&quoted.join(", ")]),
+        }
+    }
+
+    /// Why an assessment record is refused, in this language (in English, the reader's sentence
+    /// without the prefix "invalid assessment record: ").
+    pub fn record_problem(&self, problem: &RecordProblem) -> String {
+        match problem {
+            RecordProblem::NotObject => self.rec_not_object.to_string(),
+            RecordProblem::List(key) => fill(self.rec_list, &[key]),
+            RecordProblem::NoInstrument => fill(self.rec_missing, &[&"instrument"]),
+            RecordProblem::UnknownInstrument(name) => fill(self.rec_unknown_instrument, &[name, &self.one_of(INSTRUMENT_KEYS)]),
+            RecordProblem::Missing(key) => fill(self.rec_missing, &[key]),
+            RecordProblem::Unknown(key, allowed) => fill(self.rec_unknown_key, &[key, &self.one_of(allowed)]),
+            RecordProblem::WrongType(kind, expected) => {
+                let kinds: Vec<&str> = self.rec_kinds.split('|').collect();
+                let index = match kind {
+                    Kind::Bool(_) => 0,
+                    Kind::Unsigned(_) | Kind::Signed(_) => 1,
+                    Kind::Float(_) => 2,
+                    Kind::Text(_) => 3,
+                    Kind::Null => 4,
+                    Kind::List => 5,
+                    Kind::Object => 6,
+                };
+                let got = fill(kinds.get(index).copied().unwrap_or_default(), &[&kind.shown().unwrap_or_default()]);
+                let pieces: Vec<&str> = self.rec_expected.split('|').collect();
+                let piece = |i: usize| pieces.get(i).copied().unwrap_or_default();
+                let expected = match expected {
+                    Expected::Whole(what) => fill(piece(0), &[&self.value_names.split('|').nth(*what as usize).unwrap_or_default(), &what.max()]),
+                    Expected::Number => piece(1).to_string(),
+                    Expected::DlqiAnswer => piece(2).to_string(),
+                    Expected::List(n) => fill(piece(3), &[n]),
+                    Expected::Object(name) => fill(piece(4), &[name]),
+                    Expected::Instrument => piece(5).to_string(),
+                };
+                fill(self.rec_wrong_type, &[&got, &expected])
+            }
+            RecordProblem::Length(got, needed) => fill(self.rec_length, &[got, needed]),
+            RecordProblem::TooLong(got, needed) => fill(self.rec_too_long, &[got, needed]),
+            RecordProblem::Value(problem) => self.value_problem(problem),
+        }
+    }
+
+    /// A quoting problem of a CSV file, in this language.
+    fn quoting(&self, why: Quoting) -> &'static str {
+        match why {
+            Quoting::Unclosed => self.csv_unclosed,
+            Quoting::AfterQuote => self.csv_after_quote,
+        }
+    }
+
+    /// What is wrong with a batch file or one of its rows, in this language (in English, the
+    /// reason in the output file's `error` column).
+    pub fn batch_problem(&self, problem: &BatchProblem) -> String {
+        let instruments = INSTRUMENTS.join(", ");
+        match problem {
+            BatchProblem::TooLarge { size, limit } => {
+                fill(self.batch_too_large, &[&format!("{:.1}", *size as f64 / (1024.0 * 1024.0)), &(limit / (1024 * 1024))])
+            }
+            BatchProblem::Empty => self.import_empty.to_string(),
+            BatchProblem::NoHeader => self.batch_no_header.to_string(),
+            BatchProblem::Header(why) => fill(self.batch_header, &[&self.quoting(*why)]),
+            BatchProblem::ColumnTwice(name) => fill(self.batch_column_twice, &[&format!("{name:?}")]),
+            BatchProblem::NoInstrumentColumn(delimiter) => {
+                let index = match delimiter {
+                    b';' => 1,
+                    b'\t' => 2,
+                    _ => 0,
+                };
+                fill(self.batch_no_instrument_column, &[&self.batch_separators.split('|').nth(index).unwrap_or_default()])
+            }
+            BatchProblem::Quoting(why) => self.quoting(*why).to_string(),
+            BatchProblem::NotReadPast(why) => fill(self.batch_not_read_past, &[&self.quoting(*why)]),
+            BatchProblem::FieldCount { got, header } => fill(self.batch_field_count, &[got, header]),
+            BatchProblem::NoInstrument => fill(self.batch_no_instrument, &[&instruments]),
+            BatchProblem::UnknownInstrument(raw) => fill(self.batch_unknown_instrument, &[&format!("{raw:?}"), &instruments]),
+            BatchProblem::Row(problems) => problems.iter().map(|p| self.row_problem(p)).collect::<Vec<_>>().join("; "),
+        }
+    }
+
+    /// One problem of a batch row, in this language.
+    pub fn row_problem(&self, problem: &RowProblem) -> String {
+        let name = |key| self.instrument_in_message(key);
+        match problem {
+            RowProblem::Cell { column, problem } => fill(self.row_cell, &[column, &self.record_problem(problem)]),
+            RowProblem::NotANumber { column, text, comma } => {
+                fill(if *comma { self.row_not_a_number_comma } else { self.row_not_a_number }, &[column, &format!("{text:?}")])
+            }
+            RowProblem::Stray { columns, instrument } => fill(
+                if columns.len() == 1 { self.row_stray_one } else { self.row_stray_many },
+                &[&columns.join(", "), &name(instrument)],
+            ),
+            RowProblem::BandSystem { text, instrument } => {
+                fill(if *instrument == "easi" { self.row_band_easi } else { self.row_band_scorad }, &[&format!("{text:?}")])
+            }
+            RowProblem::SubjectiveHalf => self.row_subjective_half.to_string(),
+            RowProblem::Dlqi(problem) => self.value_problem(problem),
+            RowProblem::Unscorable(why) => self.score_error(why),
+            RowProblem::MissingColumns { columns, instrument } => fill(self.row_missing_columns, &[&columns.join(", "), &name(instrument)]),
+            RowProblem::Empty { columns, instrument } => fill(self.row_empty, &[&columns.join(", "), &name(instrument)]),
+        }
+    }
+
+    /// An import plan's line for a visit's global ratings: each rating the file changes, by its
+    /// short name, with its value on the device and in the file ("Disease status: Moderate →
+    /// Mild"); a rating the file leaves out is kept, so it is not named.
+    pub fn global_change(&self, existing: &GlobalRatings, incoming: &GlobalRatings) -> String {
+        let mut parts = Vec::new();
+        if let Some(status) = incoming.status.filter(|s| Some(*s) != existing.status) {
+            let before = existing.status.map_or("—", |v| self.disease_status(v));
+            parts.push(fill(self.plan_change, &[&self.plan_status, &before, &self.disease_status(status)]));
+        }
+        if let Some(effect) = incoming.effect.filter(|e| Some(*e) != existing.effect) {
+            let before = existing.effect.map_or("—", |v| self.treatment_effect(v));
+            parts.push(fill(self.plan_change, &[&self.plan_effect, &before, &self.treatment_effect(effect)]));
+        }
+        parts.join(" · ")
     }
 
     /// An instrument's name in the history's rule messages, by its key ("itch NRS" for
@@ -882,10 +1047,140 @@ mod tests {
             let numbers_of_rules = ["0–4", "0–6"];
             assert_eq!(values(&ko.replace("0~4", "").replace("0~6", "")), values(&numbers_of_rules.iter().fold(en.clone(), |s, n| s.replace(n, ""))), "{en} / {ko}");
         }
-        // Only the record format's own sentence, for a record built in code, stays English, framed.
-        let unscorable = Violation::Unscorable { visit: id, why: "DLQI item 1 has no \"not relevant\" option".into() };
-        assert_eq!(unscorable.to_string(), "visit AD-017-2024-01-10-1: DLQI item 1 has no \"not relevant\" option");
-        assert!(Lang::Ko.records_strings().violation(&unscorable).contains("(영문 설명): DLQI item 1"));
+        // A record built in code that cannot be scored: the record format's rule, in Korean too.
+        let unscorable = Violation::Unscorable { visit: id, why: ValueProblem::DlqiNoNotRelevant(1).into() };
+        assert_eq!(unscorable.to_string(), "visit AD-017-2024-01-10-1: DLQI item 1 has no \"not relevant\" option (items 3–10 only)");
+        assert_eq!(
+            Lang::Ko.records_strings().violation(&unscorable),
+            "방문 AD-017-2024-01-10-1의 평가를 채점할 수 없습니다. DLQI 1번 문항에는 \"해당 없음\"을 쓸 수 없습니다(3~10번 문항만 가능)"
+        );
+    }
+
+    /// The words of `ko` written in Latin letters, but for `allowed` (names, keys, columns).
+    fn english_words<'a>(ko: &'a str, allowed: &[&str]) -> Vec<&'a str> {
+        ko.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !allowed.contains(w) && !w.starts_with("easi_") && !w.starts_with("scorad_") && !w.starts_with("poem_") && !w.starts_with("dlqi_"))
+            .collect()
+    }
+
+    #[test]
+    fn a_refused_assessment_in_an_import_is_said_in_the_language_of_the_screen() {
+        // Assemble: problems of records, as the core names them, and the English reader's sentence.
+        use crate::scoring::Got;
+        let cases = [
+            (RecordProblem::Value(ValueProblem::EasiHalf), "EASI sign grade 0.5 is not allowed: a present sign is at least mild (1)"),
+            (RecordProblem::Unknown("extra".into(), &["value"]), "unknown field `extra`, expected `value`"),
+            (RecordProblem::Missing("trunk_back"), "missing field `trunk_back`"),
+            (RecordProblem::NoInstrument, "missing field `instrument`"),
+            (RecordProblem::UnknownInstrument("pasi".into()), "unknown variant `pasi`, expected one of `easi`, `scorad`, `poem`, `dlqi`, `itch_nrs`, `sleep_nrs`"),
+            (RecordProblem::WrongType(Kind::Text("2".into()), Expected::Whole(Whole::EasiArea)), "invalid type: string \"2\", expected EASI area score as an integer 0–6"),
+            (RecordProblem::WrongType(Kind::Float(7.5), Expected::DlqiAnswer), "invalid type: floating point `7.5`, expected a DLQI answer: an integer 0–3, \"not_relevant\" or null"),
+            (RecordProblem::WrongType(Kind::Null, Expected::Whole(Whole::Nrs)), "invalid type: null, expected NRS value as an integer 0–10"),
+            (RecordProblem::WrongType(Kind::Unsigned(7), Expected::Object("EasiRegions")), "invalid type: integer `7`, expected struct EasiRegions"),
+            (RecordProblem::WrongType(Kind::Object, Expected::List(7)), "invalid type: map, expected an array of length 7"),
+            (RecordProblem::Length(6, 7), "invalid length 6, expected an array of length 7"),
+            (RecordProblem::TooLong(8, 7), "invalid length 8, expected 7 elements in sequence"),
+            (RecordProblem::List("extent".into()), "`extent` must be an object with named keys, not a list"),
+            (RecordProblem::NotObject, "a record must be a JSON object"),
+            (RecordProblem::Value(ValueProblem::Whole(Whole::Age, Got::Fraction(3.0))), "age_years must be an integer 0–130, got 3.0"),
+            (RecordProblem::Value(ValueProblem::EasiSign(Got::Number(3.5))), "EASI sign grade must be 0, 1, 1.5, 2, 2.5 or 3, got 3.5"),
+            (RecordProblem::Value(ValueProblem::Between(Tenth::Percent, Got::Number(100.5))), "SCORAD extent percent must be between 0 and 100, got 100.5"),
+            (RecordProblem::Value(ValueProblem::OneDecimal(Tenth::Vas, Got::Number(6.55))), "SCORAD pruritus / sleep loss must have at most one decimal, got 6.55"),
+            (RecordProblem::Value(ValueProblem::DlqiAnswer(Got::Text("n/a".into()))), "DLQI answer must be an integer 0–3, \"not_relevant\" or null, got \"n/a\""),
+            (RecordProblem::Value(ValueProblem::DlqiNoNotRelevant(2)), "DLQI item 2 has no \"not relevant\" option (items 3–10 only)"),
+        ];
+        for (problem, english) in &cases {
+            let error = ImportError::Record { visit: 2, id: "AD-017-2026-01-05-1".into(), assessment: 1, problem: problem.clone() };
+            // Act
+            let en = Lang::En.records_strings().import_error(&error);
+            let ko = Lang::Ko.records_strings().import_error(&error);
+            // Assert: English is the reader's sentence, as before; Korean has no English word but
+            // names and keys, and every number of the English.
+            assert_eq!(&problem.to_string(), english);
+            assert_eq!(en, format!("visit 2 (id \"AD-017-2026-01-05-1\"), assessment 1: invalid assessment record: {english}"));
+            assert_eq!(en, error.to_string());
+            let allowed = ["AD", "ID", "JSON", "EASI", "SCORAD", "POEM", "DLQI", "NRS", "age_years", "not_relevant", "null", "extra", "value", "trunk_back", "instrument", "pasi", "easi", "scorad", "poem", "dlqi", "itch_nrs", "sleep_nrs", "EasiRegions", "extent", "true", "n", "a"];
+            assert!(english_words(&ko, &allowed).is_empty(), "{ko}: {:?}", english_words(&ko, &allowed));
+            let digits = |s: &str| { let mut d: Vec<String> = s.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect(); d.sort(); d };
+            assert_eq!(digits(&ko.replace('~', "–")), digits(&en.replace("0–", "0–")), "{en} / {ko}");
+        }
+        // Word for word, the examples a Korean researcher sees.
+        let ko = |problem: &RecordProblem| Lang::Ko.records_strings().record_problem(problem);
+        assert_eq!(ko(&cases[0].0), "EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u{2060}입니다");
+        assert_eq!(ko(&cases[1].0), "알 수 없는 키 `extra`이(가) 있습니다(쓸 수 있는 키: `value`)");
+        assert_eq!(ko(&cases[5].0), "값의 종류가 맞지 않습니다(필요한 값: 0~6의 정수인 EASI 면적 점수, 받은 값: 문자열 \"2\")");
+        assert_eq!(
+            Lang::Ko.records_strings().import_error(&ImportError::Record { visit: 1, id: "v1".into(), assessment: 2, problem: cases[0].0.clone() }),
+            "1번째 방문(ID \"v1\")\u{2060}의 2번째 평가가 평가 기록 형식에 맞지 않습니다. EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u{2060}입니다"
+        );
+    }
+
+    #[test]
+    fn batch_scoring_problems_are_said_in_the_language_of_the_screen() {
+        use crate::history::batch::score_csv;
+        // Assemble: a file with a row of each kind of problem; and files refused as a whole.
+        let header = "subject,instrument,age_years,band_system,nrs_value,poem_1,poem_2,poem_3,poem_4,poem_5,poem_6,poem_7,dlqi_1,dlqi_2,dlqi_3,dlqi_4,dlqi_5,dlqi_6,dlqi_7,dlqi_8,dlqi_9,dlqi_10";
+        let rows = [
+            "s1,itch_nrs,,,11,,,,,,,,,,,,,,,,,",
+            "s2,itch_nrs,,,x,,,,,,,,,,,,,,,,,",
+            "s3,itch_nrs,,,\"6,5\",,,,,,,,,,,,,,,,,",
+            "s4,itch_nrs,,,not relevant,1,2,,,,,,,,,,,,,,,",
+            "s5,pasi,,,,,,,,,,,,,,,,,,,,",
+            "s6,,,,,,,,,,,,,,,,,,,,,",
+            "s7,poem,,,,1,2,3,4,5,1,1,,,,,,,,,,",
+            "s8,dlqi,,,,,,,,,,,not_relevant,1,1,1,1,1,1,1,1,1",
+            "s9,dlqi,,,,,,,,,,,1,1,1,1,1,1,1.5,1,1,1",
+            "s10,easi,34,chopra,,,,,,,,,,,,,,,,,,",
+            "s11,itch_nrs,,,7,,,,,,,",
+            "s12,itch_nrs,,,\"7\"x,,,,,,,,,,,,,,,,,",
+        ];
+        let batch = score_csv(&format!("{header}\n{}\n", rows.join("\n")));
+        let whole = [score_csv(""), score_csv("subject,poem_1\n"), score_csv("instrument,Instrument\n"), score_csv("instrument\n\"open\n")];
+        let problems: Vec<&BatchProblem> = batch.errors.iter().chain(whole.iter().flat_map(|r| &r.errors)).map(|e| &e.reason).collect();
+        assert_eq!(problems.len(), rows.len() + whole.len(), "{problems:#?}");
+        for problem in &problems {
+            // Act
+            let en = Lang::En.records_strings().batch_problem(problem);
+            let ko = Lang::Ko.records_strings().batch_problem(problem);
+            // Assert: English is the output file's reason; Korean has no English word but names,
+            // columns and the values written.
+            assert_eq!(en, problem.to_string());
+            let allowed = ["EASI", "SCORAD", "NRS", "POEM", "DLQI", "MB", "docs", "batch", "csv", "md", "instrument", "band_system", "leshem_2015", "chopra_2017", "kunz_1997", "chopra", "nrs_value", "easi", "scorad", "poem", "dlqi", "itch_nrs", "sleep_nrs", "pasi", "x", "not_relevant", "null", "age_years"];
+            assert!(english_words(&ko, &allowed).is_empty(), "{ko}: {:?}", english_words(&ko, &allowed));
+        }
+        // Word for word, some of what a Korean researcher sees.
+        let ko: Vec<String> = problems.iter().map(|p| Lang::Ko.records_strings().batch_problem(p)).collect();
+        assert_eq!(ko[0], "nrs_value: NRS 값은(는) 0~10의 정수여야 하는데 11입니다");
+        assert_eq!(ko[1], "nrs_value: \"x\"은(는) 숫자가 아닙니다");
+        assert_eq!(ko[2], "nrs_value: \"6,5\"은(는) 숫자가 아닙니다(소수점은 마침표로 쓰세요)");
+        assert_eq!(
+            ko[3],
+            "poem_1, poem_2 열은 가려움 NRS 행에서 쓰지 않습니다. 비워 두세요; nrs_value: 값의 종류가 맞지 않습니다(필요한 값: 0~10의 정수인 NRS 값, 받은 값: 문자열 \"not_relevant\")"
+        );
+        assert_eq!(ko[4], "알 수 없는 평가 도구 \"pasi\"입니다. easi, scorad, poem, dlqi, itch_nrs, sleep_nrs 중 하나를 쓰세요");
+        assert_eq!(ko[7], "DLQI 1번 문항에는 \"해당 없음\"을 쓸 수 없습니다(3~10번 문항만 가능)");
+        assert_eq!(ko[10], "이 행의 칸은 12개인데 머리글의 칸은 22개입니다");
+        assert_eq!(ko[rows.len()], "파일이 비어 있습니다");
+        assert_eq!(ko[rows.len() + 1], "머리글에 \"instrument\" 열이 없습니다(열을 쉼표로 구분한 파일로 읽었습니다. docs/batch-csv.md 참고)");
+        assert_eq!(ko[rows.len() + 3], "따옴표로 시작한 칸이 닫히지 않습니다(\"가 빠져 있습니다). 파일의 이 행부터는 읽지 않았습니다");
+    }
+
+    #[test]
+    fn an_import_plan_names_a_differing_global_rating_once_with_short_values() {
+        // Assemble: the device has status moderate and effect much better.
+        let device = GlobalRatings { status: Some(3), effect: Some(1) };
+        let (status_only, both, effect_new) = (
+            GlobalRatings { status: Some(2), effect: Some(1) },
+            GlobalRatings { status: Some(2), effect: Some(3) },
+            GlobalRatings { status: None, effect: Some(3) },
+        );
+        let (en, ko) = (Lang::En.records_strings(), Lang::Ko.records_strings());
+        // Act / Assert: only the ratings the file changes, each named once.
+        assert_eq!(en.global_change(&device, &status_only), "Disease status: Moderate → Mild");
+        assert_eq!(en.global_change(&device, &both), "Disease status: Moderate → Mild · Treatment effect: Much better → No change");
+        assert_eq!(en.global_change(&device, &effect_new), "Treatment effect: Much better → No change");
+        assert_eq!(en.global_change(&GlobalRatings::default(), &status_only), "Disease status: — → Mild · Treatment effect: — → Much better");
+        assert_eq!(ko.global_change(&device, &both), "질환 상태: 중간 정도 → 가벼움 · 치료 효과: 많이 좋아짐 → 변화 없음");
     }
 
     #[test]

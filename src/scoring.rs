@@ -7,10 +7,13 @@ pub mod dlqi;
 pub mod easi;
 pub mod exact;
 pub mod nrs;
+pub mod check;
 pub mod poem;
+pub mod problem;
 pub mod scorad;
 
 pub use easi::EasiBands;
+pub use problem::{Got, RecordProblem, ValueProblem, Whole};
 pub use scorad::ScoradBands;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -31,12 +34,8 @@ impl AgeYears {
     pub const MAX: u8 = 130;
 
     /// `years`, 0–130.
-    pub fn new(years: u8) -> Result<Self, String> {
-        if years <= Self::MAX {
-            Ok(Self(years))
-        } else {
-            Err(format!("age_years must be an integer 0–130, got {years}"))
-        }
+    pub fn new(years: u8) -> Result<Self, ValueProblem> {
+        exact::whole(Whole::Age, Got::Unsigned(u64::from(years))).map(Self)
     }
 
     /// The age in years.
@@ -53,7 +52,7 @@ impl Serialize for AgeYears {
 
 impl<'de> Deserialize<'de> for AgeYears {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(exact::whole_number(d, Self::MAX, "age_years")?).map_err(serde::de::Error::custom)
+        Self::new(exact::whole_number(d, Whole::Age)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -150,32 +149,58 @@ pub enum Score {
 
 /// Why a record could not be read or scored; the message says what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScoreError(String);
+pub struct ScoreError(Why);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Why {
+    /// The reader refused the record: its English sentence, after "invalid assessment record: ".
+    Unreadable(String),
+    /// A record built in code breaks a rule the reader enforces.
+    Unscorable(ValueProblem),
+}
 
 impl ScoreError {
     /// The explanation.
-    pub fn message(&self) -> &str {
-        &self.0
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+
+    /// The rule a record built in code breaks (`None` for a record the reader refused, which
+    /// [`Assessment::problem`] names).
+    pub fn unscorable(&self) -> Option<&ValueProblem> {
+        match &self.0 {
+            Why::Unscorable(problem) => Some(problem),
+            Why::Unreadable(_) => None,
+        }
     }
 }
 
 impl fmt::Display for ScoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match &self.0 {
+            Why::Unreadable(why) => write!(f, "invalid assessment record: {why}"),
+            Why::Unscorable(problem) => problem.fmt(f),
+        }
     }
 }
 
 impl std::error::Error for ScoreError {}
 
-impl From<String> for ScoreError {
-    fn from(message: String) -> Self {
-        Self(message)
+impl From<ValueProblem> for ScoreError {
+    fn from(problem: ValueProblem) -> Self {
+        Self(Why::Unscorable(problem))
+    }
+}
+
+impl From<RecordProblem> for ScoreError {
+    fn from(problem: RecordProblem) -> Self {
+        Self(Why::Unreadable(problem.to_string()))
     }
 }
 
 impl From<serde_json::Error> for ScoreError {
     fn from(error: serde_json::Error) -> Self {
-        Self(format!("invalid assessment record: {error}"))
+        Self(Why::Unreadable(error.to_string()))
     }
 }
 
@@ -191,7 +216,16 @@ impl Assessment {
     /// record is an object, and no object in it is written as a list. A record that passes this
     /// and the typed reader (`serde_json::from_str::<Assessment>`) passes `from_json`.
     pub fn check_shape(record: &serde_json::Value) -> Result<(), ScoreError> {
-        reject_lists_for_objects(record)
+        Ok(reject_lists_for_objects(record)?)
+    }
+
+    /// The first rule of the record format that `record` breaks, named, in the order the record's
+    /// reader meets them (`None` when it breaks none). For a record read from the text the
+    /// `Value` writes (keys in its order), this is the problem [`Assessment::from_json`] reports:
+    /// its `Display` is the reader's sentence after "invalid assessment record: " (without the
+    /// place in the text that serde adds to a problem with the instrument's name).
+    pub fn problem(record: &serde_json::Value) -> Option<RecordProblem> {
+        check::record(record).err()
     }
 
     /// The record as JSON.
@@ -225,20 +259,18 @@ impl Assessment {
 /// serde also reads a struct from a JSON list of its values in field order, which would let a
 /// record through without any keys (and so past every key check, e.g. `"extent":[50,0,…]`).
 /// Only the top-level `answers` of POEM and DLQI is a list; any other list is refused.
-fn reject_lists_for_objects(record: &serde_json::Value) -> Result<(), ScoreError> {
+pub(crate) fn reject_lists_for_objects(record: &serde_json::Value) -> Result<(), RecordProblem> {
     use serde_json::Value;
-    fn walk(key: &str, value: &Value) -> Result<(), ScoreError> {
+    fn walk(key: &str, value: &Value) -> Result<(), RecordProblem> {
         match value {
-            Value::Array(_) => Err(ScoreError(format!(
-                "invalid assessment record: `{key}` must be an object with named keys, not a list"
-            ))),
+            Value::Array(_) => Err(RecordProblem::List(key.to_string())),
             Value::Object(map) => map.iter().try_for_each(|(k, v)| walk(k, v)),
             _ => Ok(()),
         }
     }
     match record {
         Value::Object(map) => map.iter().filter(|(k, _)| k.as_str() != "answers").try_for_each(|(k, v)| walk(k, v)),
-        _ => Err(ScoreError("invalid assessment record: a record must be a JSON object".into())),
+        _ => Err(RecordProblem::NotObject),
     }
 }
 

@@ -264,7 +264,7 @@ fn batch_scores_valid_rows_and_lists_bad_ones_by_line() {
     // Act
     let result = score_csv(&input);
     // Assert: the bad rows, by line, each with a reason naming the problem.
-    let errors: Vec<(usize, &str)> = result.errors.iter().map(|e| (e.line, e.reason.as_str())).collect();
+    let errors: Vec<(usize, String)> = result.errors.iter().map(|e| (e.line, e.reason.to_string())).collect();
     let lines_with_errors: Vec<usize> = errors.iter().map(|e| e.0).collect();
     assert_eq!(lines_with_errors, [3, 4, 6, 7, 9, 11], "{errors:#?}");
     assert!(errors[0].1.contains("easi_trunk_erythema: EASI sign grade 0.5 is not allowed"), "{}", errors[0].1);
@@ -318,7 +318,7 @@ fn batch_line_numbers_count_line_breaks_inside_quoted_fields() {
     let result = score_csv(&input);
     assert_eq!(result.errors.len(), 1);
     assert_eq!(result.errors[0].line, 4);
-    assert!(result.errors[0].reason.contains("NRS value must be an integer 0–10, got 11"), "{}", result.errors[0].reason);
+    assert!(result.errors[0].reason.to_string().contains("NRS value must be an integer 0–10, got 11"), "{}", result.errors[0].reason);
     assert_eq!(result.scored, 1);
 }
 
@@ -356,7 +356,7 @@ fn batch_band_system_column_chooses_the_strata() {
     assert_eq!((out[0].1["band_system"].as_str(), out[0].1["objective_band"].as_str()), ("chopra_2017", "mild"));
     assert_eq!((out[1].1["band_system"].as_str(), out[1].1["objective_band"].as_str()), ("kunz_1997", "moderate"));
     assert_eq!(result.errors.len(), 1);
-    assert!(result.errors[0].reason.contains("not a SCORAD band system"));
+    assert!(result.errors[0].reason.to_string().contains("not a SCORAD band system"));
 }
 
 #[test]
@@ -364,13 +364,13 @@ fn batch_refuses_a_file_it_cannot_read_with_a_clear_reason() {
     // No instrument column.
     let r = score_csv("subject,poem_1\n1,2\n");
     assert_eq!((r.errors[0].line, r.scored, r.output_csv.as_str()), (1, 0, ""));
-    assert!(r.errors[0].reason.contains("no \"instrument\" column"));
+    assert!(r.errors[0].reason.to_string().contains("no \"instrument\" column"));
     // A duplicated column.
     let r = score_csv("instrument,nrs_value,nrs_value\nitch_nrs,1,2\n");
-    assert!(r.errors[0].reason.contains("appears twice"));
+    assert!(r.errors[0].reason.to_string().contains("appears twice"));
     // Empty.
-    assert!(score_csv("").errors[0].reason.contains("empty"));
-    assert!(score_csv("\u{feff}\r\n").errors[0].reason.contains("empty"));
+    assert!(score_csv("").errors[0].reason.to_string().contains("empty"));
+    assert!(score_csv("\u{feff}\r\n").errors[0].reason.to_string().contains("empty"));
 }
 
 #[test]
@@ -386,7 +386,7 @@ fn batch_unclosed_quote_stops_at_its_line_and_keeps_earlier_rows() {
     assert_eq!(r.scored, 1);
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].line, 3);
-    assert!(r.errors[0].reason.contains("never closed"), "{}", r.errors[0].reason);
+    assert!(r.errors[0].reason.to_string().contains("never closed"), "{}", r.errors[0].reason);
 }
 
 #[test]
@@ -395,7 +395,7 @@ fn batch_refuses_a_50_mb_file() {
     assert!(big.len() > MAX_IMPORT_BYTES);
     let r = score_csv(&big);
     assert_eq!((r.errors.len(), r.errors[0].line, r.scored), (1, 0, 0));
-    assert!(r.errors[0].reason.contains("too large"), "{}", r.errors[0].reason);
+    assert!(r.errors[0].reason.to_string().contains("too large"), "{}", r.errors[0].reason);
 }
 
 #[test]

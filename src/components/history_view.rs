@@ -31,21 +31,16 @@ fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
 }
 
 /// An import plan's differing patient or visit detail: the field by its short name and its
-/// value on the device and in the file ("Visit label: baseline → week four"); the global
-/// ratings, two fields, in full on both sides.
+/// value on the device and in the file ("Visit label: baseline → week four"); for the global
+/// ratings, each rating the file changes, so ("Disease status: Moderate → Mild").
 fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
     let or_dash = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("—").to_string();
     let change = |field: &str, existing: Option<&str>, incoming: Option<&str>| fill(t.plan_change, &[&field, &or_dash(existing), &or_dash(incoming)]);
-    let global = |g: &crate::history::GlobalRatings| format!(
-        "{}: {} · {}: {}",
-        t.disease_status, g.status.map_or("—", |v| t.disease_status(v)),
-        t.treatment_effect, g.effect.map_or("—", |v| t.treatment_effect(v))
-    );
     match (&c.existing, &c.incoming) {
         (merge::Detail::DateOfBirth(a), merge::Detail::DateOfBirth(b)) => change(t.plan_dob, a.as_deref(), b.as_deref()),
         (merge::Detail::Note(a), merge::Detail::Note(b)) => change(t.plan_note, Some(a), Some(b)),
         (merge::Detail::Label(a), merge::Detail::Label(b)) => change(t.plan_label, Some(a), Some(b)),
-        (merge::Detail::Global(a), merge::Detail::Global(b)) => format!("{} → {}", global(a), global(b)),
+        (merge::Detail::Global(a), merge::Detail::Global(b)) => t.global_change(a, b),
         _ => String::new(),
     }
 }
@@ -306,7 +301,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 </div>
                 if !batch_errors.is_empty() {
                     <ul class="errors" data-testid="batch-errors">
-                        { for batch_errors.iter().map(|e| html! { <li>{ fill(t.batch_error, &[&e.line, &e.reason]) }</li> }) }
+                        { for batch_errors.iter().map(|e| html! { <li>{ fill(t.batch_error, &[&e.line, &t.batch_problem(&e.reason)]) }</li> }) }
                     </ul>
                 }
             </section>

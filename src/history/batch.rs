@@ -8,7 +8,7 @@
 //! messages are those of `docs/record-format.md`; nothing is ever filled in.
 
 use super::csv::{
-    defused, detect_delimiter, dlqi_columns, easi_columns, line, parse, poem_columns, result_cells,
+    defused, detect_delimiter, dlqi_columns, easi_columns, line, parse, poem_columns, result_cells, Quoting,
     scorad_extent_columns, scorad_intensity_columns, AGE_COLUMN, EASI_ITEMS, NRS_COLUMN, RESULT_COLUMNS,
     SCORAD_SUBJECTIVE_COLUMNS,
 };
@@ -19,19 +19,200 @@ use crate::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiReg
 use crate::scoring::nrs::{NrsRecord, NrsValue};
 use crate::scoring::poem::{PoemAnswer, PoemRecord};
 use crate::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
+use crate::scoring::check::FromJson;
 use crate::scoring::exact::decimal_digits;
-use crate::scoring::{AgeYears, Assessment};
-use serde::de::DeserializeOwned;
+use crate::scoring::{AgeYears, Assessment, RecordProblem, ScoreError, ValueProblem};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// A row that could not be scored (or a problem with the whole file, on line 0 or 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BatchError {
     /// The line the row starts on (the header is line 1); 0 for the file as a whole.
     pub line: usize,
-    /// What is wrong, in words.
-    pub reason: String,
+    /// What is wrong, named; `Display` is the English reason of `docs/batch-csv.md` (the output
+    /// file's `error` column), `RecordsStrings::batch_problem` says it in the screen's language.
+    pub reason: BatchProblem,
+}
+
+/// What is wrong with a batch file, or with one of its rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BatchProblem {
+    /// The file is larger than `limit` bytes (`size` bytes).
+    TooLarge {
+        /// The file's size in bytes.
+        size: usize,
+        /// The largest size accepted, in bytes.
+        limit: usize,
+    },
+    /// Nothing but white space.
+    Empty,
+    /// No header line.
+    NoHeader,
+    /// The header's quoting is broken.
+    Header(Quoting),
+    /// A column named twice in the header (its name, as matched: trimmed, lower case).
+    ColumnTwice(String),
+    /// No `instrument` column; the separator the header was read with.
+    NoInstrumentColumn(u8),
+    /// The row's quoting is broken.
+    Quoting(Quoting),
+    /// A quoted field never closed: the file is not read past this line.
+    NotReadPast(Quoting),
+    /// The row has `got` fields; the header has `header`.
+    FieldCount {
+        /// The row's fields.
+        got: usize,
+        /// The header's fields.
+        header: usize,
+    },
+    /// The instrument cell is empty.
+    NoInstrument,
+    /// An instrument the format does not have (as written).
+    UnknownInstrument(String),
+    /// Every problem found in a row, in order.
+    Row(Vec<RowProblem>),
+}
+
+/// One problem of a row whose instrument is known (the instrument's key where it names it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    /// A cell the record format refuses.
+    Cell {
+        /// The column.
+        column: String,
+        /// Why.
+        problem: RecordProblem,
+    },
+    /// A cell that is not a number (as written; `comma`: it holds a comma, in a file whose
+    /// decimal separator is the point).
+    NotANumber {
+        /// The column.
+        column: String,
+        /// The cell, trimmed.
+        text: String,
+        /// Whether it holds a comma.
+        comma: bool,
+    },
+    /// Item columns of other instruments filled on this row.
+    Stray {
+        /// The columns.
+        columns: Vec<String>,
+        /// The row's instrument.
+        instrument: &'static str,
+    },
+    /// A band system the row's instrument does not have (as written; the instrument is EASI or
+    /// SCORAD).
+    BandSystem {
+        /// The cell.
+        text: String,
+        /// The row's instrument.
+        instrument: &'static str,
+    },
+    /// Only one of SCORAD's pruritus and sleep loss given.
+    SubjectiveHalf,
+    /// A DLQI rule across items.
+    Dlqi(ValueProblem),
+    /// The row cannot be scored (a record built here breaks a rule of the record format).
+    Unscorable(ScoreError),
+    /// Item columns the header does not have.
+    MissingColumns {
+        /// The columns.
+        columns: Vec<String>,
+        /// The row's instrument.
+        instrument: &'static str,
+    },
+    /// Items left empty.
+    Empty {
+        /// The columns.
+        columns: Vec<String>,
+        /// The row's instrument.
+        instrument: &'static str,
+    },
+}
+
+impl fmt::Display for BatchProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BatchProblem::TooLarge { size, limit } => {
+                write!(f, "the file is too large ({:.1} MB; the limit is {} MB)", *size as f64 / (1024.0 * 1024.0), limit / (1024 * 1024))
+            }
+            BatchProblem::Empty => f.write_str("the file is empty"),
+            BatchProblem::NoHeader => f.write_str("the file has no header"),
+            BatchProblem::Header(why) => write!(f, "header: {why}"),
+            BatchProblem::ColumnTwice(name) => write!(f, "the column {name:?} appears twice in the header"),
+            BatchProblem::NoInstrumentColumn(delimiter) => write!(
+                f,
+                "the header has no \"instrument\" column (columns are separated by {}; see docs/batch-csv.md)",
+                match delimiter {
+                    b';' => "semicolons",
+                    b'\t' => "tabs",
+                    _ => "commas",
+                }
+            ),
+            BatchProblem::Quoting(why) => why.fmt(f),
+            BatchProblem::NotReadPast(why) => write!(f, "{why}; the file is not read past this line"),
+            BatchProblem::FieldCount { got, header } => write!(f, "the row has {got} fields; the header has {header}"),
+            BatchProblem::NoInstrument => write!(f, "instrument is empty; use one of {}", INSTRUMENTS.join(", ")),
+            BatchProblem::UnknownInstrument(raw) => write!(f, "unknown instrument {raw:?}; use one of {}", INSTRUMENTS.join(", ")),
+            BatchProblem::Row(problems) => {
+                for (i, problem) in problems.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    problem.fmt(f)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowProblem::Cell { column, problem } => write!(f, "{column}: {problem}"),
+            RowProblem::NotANumber { column, text, comma: true } => {
+                write!(f, "{column}: {text:?} is not a number (use a point as the decimal separator)")
+            }
+            RowProblem::NotANumber { column, text, comma: false } => write!(f, "{column}: {text:?} is not a number"),
+            RowProblem::Stray { columns, instrument } => {
+                let one = columns.len() == 1;
+                write!(
+                    f,
+                    "{} {} not used by {} rows; leave {} empty",
+                    columns.join(", "),
+                    if one { "is" } else { "are" },
+                    instrument_name(instrument),
+                    if one { "it" } else { "them" }
+                )
+            }
+            RowProblem::BandSystem { text, instrument: "easi" } => {
+                write!(f, "band_system {text:?} is not an EASI band system; use leshem_2015 or chopra_2017")
+            }
+            RowProblem::BandSystem { text, .. } => {
+                write!(f, "band_system {text:?} is not a SCORAD band system; use kunz_1997 or chopra_2017")
+            }
+            RowProblem::SubjectiveHalf => f.write_str(
+                "scorad_pruritus and scorad_sleep_loss go together: give both (SCORAD) or neither (objective SCORAD only)",
+            ),
+            RowProblem::Dlqi(problem) => problem.fmt(f),
+            RowProblem::Unscorable(why) => why.fmt(f),
+            RowProblem::MissingColumns { columns, instrument } => write!(
+                f,
+                "the header has no column {} (needed for {} rows)",
+                columns.join(", "),
+                instrument_name(instrument)
+            ),
+            RowProblem::Empty { columns, instrument } => write!(
+                f,
+                "empty: {} ({} needs every item; no value is assumed)",
+                columns.join(", "),
+                instrument_name(instrument)
+            ),
+        }
+    }
 }
 
 /// The outcome of [`score_csv`].
@@ -48,8 +229,8 @@ pub struct BatchResult {
 /// The output column holding a row's error.
 pub const ERROR_COLUMN: &str = "error";
 
-fn fatal(line: usize, reason: impl Into<String>) -> BatchResult {
-    BatchResult { output_csv: String::new(), errors: vec![BatchError { line, reason: reason.into() }], scored: 0 }
+fn fatal(line: usize, reason: BatchProblem) -> BatchResult {
+    BatchResult { output_csv: String::new(), errors: vec![BatchError { line, reason }], scored: 0 }
 }
 
 /// One example record of each instrument, for [`template`] (the record format's JSON).
@@ -92,48 +273,34 @@ pub fn template() -> String {
 /// when the input had one).
 pub fn score_csv(input: &str) -> BatchResult {
     if input.len() > MAX_IMPORT_BYTES {
-        return fatal(
-            0,
-            format!(
-                "the file is too large ({:.1} MB; the limit is {} MB)",
-                input.len() as f64 / (1024.0 * 1024.0),
-                MAX_IMPORT_BYTES / (1024 * 1024)
-            ),
-        );
+        return fatal(0, BatchProblem::TooLarge { size: input.len(), limit: MAX_IMPORT_BYTES });
     }
     let bom = input.starts_with('\u{feff}');
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
     if text.trim().is_empty() {
-        return fatal(0, "the file is empty");
+        return fatal(0, BatchProblem::Empty);
     }
     let delimiter = detect_delimiter(text);
     let (records, parse_error) = parse(text, delimiter);
     let mut records = records.into_iter().skip_while(|r| r.fields.iter().all(|f| f.trim().is_empty()));
     let Some(header_record) = records.next() else {
-        return fatal(parse_error.as_ref().map_or(1, |e| e.0), parse_error.map_or("the file has no header".into(), |e| e.1));
+        return match parse_error {
+            Some((line, why)) => fatal(line, BatchProblem::Quoting(why)),
+            None => fatal(1, BatchProblem::NoHeader),
+        };
     };
     let header_line = header_record.line;
     if let Some(why) = header_record.error {
-        return fatal(header_line, format!("header: {why}"));
+        return fatal(header_line, BatchProblem::Header(why));
     }
     let names: Vec<String> = header_record.fields.iter().map(|f| f.trim().to_lowercase()).collect();
     let mut seen = HashSet::new();
     if let Some(twice) = names.iter().find(|n| !n.is_empty() && !seen.insert(n.as_str())) {
-        return fatal(header_line, format!("the column {twice:?} appears twice in the header"));
+        return fatal(header_line, BatchProblem::ColumnTwice(twice.clone()));
     }
     let columns: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
     if !columns.contains_key("instrument") {
-        return fatal(
-            header_line,
-            format!(
-                "the header has no \"instrument\" column (columns are separated by {}; see docs/batch-csv.md)",
-                match delimiter {
-                    b';' => "semicolons",
-                    b'\t' => "tabs",
-                    _ => "commas",
-                }
-            ),
-        );
+        return fatal(header_line, BatchProblem::NoInstrumentColumn(delimiter));
     }
     let outputs: HashSet<&str> = RESULT_COLUMNS.iter().copied().chain([ERROR_COLUMN]).collect();
     let kept: Vec<usize> = (0..names.len()).filter(|&i| !outputs.contains(names[i].as_str())).collect();
@@ -157,12 +324,10 @@ pub fn score_csv(input: &str) -> BatchResult {
             continue;
         }
         let outcome = match &record.error {
-            Some(why) => Err(why.clone()),
-            None if record.fields.len() != names.len() => Err(format!(
-                "the row has {} fields; the header has {}",
-                record.fields.len(),
-                names.len()
-            )),
+            Some(why) => Err(BatchProblem::Quoting(*why)),
+            None if record.fields.len() != names.len() => {
+                Err(BatchProblem::FieldCount { got: record.fields.len(), header: names.len() })
+            }
             None => reader.row(&record.fields),
         };
         let mut row: Vec<String> = kept.iter().map(|&i| record.fields.get(i).cloned().unwrap_or_default()).collect();
@@ -177,7 +342,9 @@ pub fn score_csv(input: &str) -> BatchResult {
                 scored += 1;
             }
             Err(reason) => {
-                results[RESULT_COLUMNS.len()] = reason.clone();
+                // The output file's reason is English whatever the screen's language: it is data,
+                // the same for the same input (docs/batch-csv.md).
+                results[RESULT_COLUMNS.len()] = reason.to_string();
                 errors.push(BatchError { line: record.line, reason });
             }
         }
@@ -185,7 +352,7 @@ pub fn score_csv(input: &str) -> BatchResult {
         out.push_str(&safe_line(&row.iter().map(String::as_str).collect::<Vec<_>>()));
     }
     if let Some((line, reason)) = parse_error {
-        errors.push(BatchError { line, reason: format!("{reason}; the file is not read past this line") });
+        errors.push(BatchError { line, reason: BatchProblem::NotReadPast(reason) });
     }
     BatchResult { output_csv: out, errors, scored }
 }
@@ -197,34 +364,26 @@ struct RowReader<'a> {
     decimal_comma: bool,
 }
 
-/// Problems found in one row, joined into one reason.
+/// Problems found in one row, given as one reason.
 #[derive(Default)]
 struct Problems {
     missing_columns: Vec<String>,
     empty: Vec<String>,
-    other: Vec<String>,
+    other: Vec<RowProblem>,
 }
 
 impl Problems {
-    fn into_result<T>(self, value: Option<T>, instrument: &str) -> Result<T, String> {
+    fn into_result<T>(self, value: Option<T>, instrument: &'static str) -> Result<T, BatchProblem> {
         let mut reasons = self.other;
         if !self.missing_columns.is_empty() {
-            reasons.push(format!(
-                "the header has no column {} (needed for {} rows)",
-                self.missing_columns.join(", "),
-                instrument_name(instrument)
-            ));
+            reasons.push(RowProblem::MissingColumns { columns: self.missing_columns, instrument });
         }
         if !self.empty.is_empty() {
-            reasons.push(format!(
-                "empty: {} ({} needs every item; no value is assumed)",
-                self.empty.join(", "),
-                instrument_name(instrument)
-            ));
+            reasons.push(RowProblem::Empty { columns: self.empty, instrument });
         }
         match value {
             Some(value) if reasons.is_empty() => Ok(value),
-            _ => Err(reasons.join("; ")),
+            _ => Err(BatchProblem::Row(reasons)),
         }
     }
 }
@@ -237,8 +396,9 @@ fn is_blank(text: &str) -> bool {
 
 /// A number cell as JSON: digits with at most one decimal point (or a decimal comma when
 /// allowed), an optional minus; leading zeros and trailing fractional zeros are dropped, so
-/// "2.00" reads as 2 and "06.50" as 6.5.
-fn number(text: &str, decimal_comma: bool) -> Result<Value, String> {
+/// "2.00" reads as 2 and "06.50" as 6.5. `Err` when it is not a number, with whether the cell
+/// holds a comma (then the reason says to use a point).
+fn number(text: &str, decimal_comma: bool) -> Result<Value, bool> {
     let t = text.trim();
     let t = if decimal_comma { t.replacen(',', ".", 1) } else { t.to_string() };
     let (negative, digits) = match t.strip_prefix('-') {
@@ -246,11 +406,7 @@ fn number(text: &str, decimal_comma: bool) -> Result<Value, String> {
         None => (false, t.as_str()),
     };
     let Some((int, frac)) = decimal_digits(digits, &['.']).filter(|_| digits.len() <= 30) else {
-        return Err(if text.contains(',') {
-            format!("{:?} is not a number (use a point as the decimal separator)", text.trim())
-        } else {
-            format!("{:?} is not a number", text.trim())
-        });
+        return Err(text.contains(','));
     };
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
@@ -265,7 +421,7 @@ fn number(text: &str, decimal_comma: bool) -> Result<Value, String> {
         json.push('.');
         json.push_str(frac);
     }
-    serde_json::from_str(&json).map_err(|_| format!("{:?} is not a number", text.trim()))
+    serde_json::from_str(&json).map_err(|_| false)
 }
 
 impl RowReader<'_> {
@@ -275,7 +431,7 @@ impl RowReader<'_> {
     }
 
     /// A required value of type `T` from `column`.
-    fn required<T: DeserializeOwned>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<T> {
+    fn required<T: FromJson>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<T> {
         match self.cell(fields, column) {
             None => {
                 problems.missing_columns.push(column.to_string());
@@ -290,7 +446,7 @@ impl RowReader<'_> {
     }
 
     /// An optional value (blank = `None`); the column must exist.
-    fn optional<T: DeserializeOwned>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<Option<T>> {
+    fn optional<T: FromJson>(&self, fields: &[String], column: &str, problems: &mut Problems) -> Option<Option<T>> {
         match self.cell(fields, column) {
             None => {
                 problems.missing_columns.push(column.to_string());
@@ -301,51 +457,46 @@ impl RowReader<'_> {
         }
     }
 
-    fn parse<T: DeserializeOwned>(&self, column: &str, text: &str, problems: &mut Problems) -> Option<T> {
+    fn parse<T: FromJson>(&self, column: &str, text: &str, problems: &mut Problems) -> Option<T> {
         let lower = text.to_ascii_lowercase();
         let value = if lower == "not_relevant" || lower == "not relevant" {
-            Ok(Value::String("not_relevant".into()))
+            Value::String("not_relevant".into())
         } else {
-            number(text, self.decimal_comma)
+            match number(text, self.decimal_comma) {
+                Ok(value) => value,
+                Err(comma) => {
+                    problems.other.push(RowProblem::NotANumber { column: column.to_string(), text: text.trim().to_string(), comma });
+                    return None;
+                }
+            }
         };
-        match value.and_then(|v| serde_json::from_value::<T>(v).map_err(|e| e.to_string())) {
+        match T::from_json(&value) {
             Ok(value) => Some(value),
-            Err(why) => {
-                problems.other.push(format!("{column}: {why}"));
+            Err(problem) => {
+                problems.other.push(RowProblem::Cell { column: column.to_string(), problem });
                 None
             }
         }
     }
 
     /// Reads, checks and scores one row; the result cells, or the reason it cannot be scored.
-    fn row(&self, fields: &[String]) -> Result<Vec<(&'static str, String)>, String> {
+    fn row(&self, fields: &[String]) -> Result<Vec<(&'static str, String)>, BatchProblem> {
         let raw = self.cell(fields, "instrument").unwrap_or("");
         let instrument = raw.to_ascii_lowercase();
         let Some(&instrument) = INSTRUMENTS.iter().find(|&&k| k == instrument) else {
-            return Err(if raw.is_empty() {
-                format!("instrument is empty; use one of {}", INSTRUMENTS.join(", "))
-            } else {
-                format!("unknown instrument {raw:?}; use one of {}", INSTRUMENTS.join(", "))
-            });
+            return Err(if raw.is_empty() { BatchProblem::NoInstrument } else { BatchProblem::UnknownInstrument(raw.to_string()) });
         };
         // Item columns of other instruments must be empty (a value there is a misplaced entry).
         let own = own_columns(instrument);
         let foreign = foreign_columns();
-        let stray: Vec<&str> = foreign
-            .iter()
-            .map(String::as_str)
-            .filter(|c| !own.iter().any(|o| o == c))
+        let stray: Vec<String> = foreign
+            .into_iter()
+            .filter(|c| !own.contains(c))
             .filter(|c| self.cell(fields, c).is_some_and(|t| !is_blank(t)))
             .collect();
         let mut problems = Problems::default();
         if !stray.is_empty() {
-            problems.other.push(format!(
-                "{} {} not used by {} rows; leave {} empty",
-                stray.join(", "),
-                if stray.len() == 1 { "is" } else { "are" },
-                instrument_name(instrument),
-                if stray.len() == 1 { "it" } else { "them" }
-            ));
+            problems.other.push(RowProblem::Stray { columns: stray, instrument });
         }
         let (easi_bands, scorad_bands) = self.band_systems(fields, instrument, &mut problems);
         let assessment = match instrument {
@@ -357,23 +508,25 @@ impl RowReader<'_> {
             _ => self.nrs(fields, &mut problems).map(Assessment::SleepNrs),
         };
         let assessment = problems.into_result(assessment, instrument)?;
-        let score = assessment.score_with(easi_bands, scorad_bands).map_err(|e| e.to_string())?;
+        let score = assessment
+            .score_with(easi_bands, scorad_bands)
+            .map_err(|why| BatchProblem::Row(vec![RowProblem::Unscorable(why)]))?;
         Ok(result_cells(&score))
     }
 
     /// The band systems named in `band_system` (EASI and SCORAD rows; blank = the default).
-    fn band_systems(&self, fields: &[String], instrument: &str, problems: &mut Problems) -> (EasiBands, ScoradBands) {
+    fn band_systems(&self, fields: &[String], instrument: &'static str, problems: &mut Problems) -> (EasiBands, ScoradBands) {
         let mut bands = (EasiBands::default(), ScoradBands::default());
         let Some(text) = self.cell(fields, "band_system").filter(|t| !is_blank(t)) else { return bands };
         let key = text.to_ascii_lowercase();
         match instrument {
             "easi" => match EasiBands::ALL.into_iter().find(|b| b.key() == key) {
                 Some(b) => bands.0 = b,
-                None => problems.other.push(format!("band_system {text:?} is not an EASI band system; use leshem_2015 or chopra_2017")),
+                None => problems.other.push(RowProblem::BandSystem { text: text.to_string(), instrument }),
             },
             "scorad" => match ScoradBands::ALL.into_iter().find(|b| b.key() == key) {
                 Some(b) => bands.1 = b,
-                None => problems.other.push(format!("band_system {text:?} is not a SCORAD band system; use kunz_1997 or chopra_2017")),
+                None => problems.other.push(RowProblem::BandSystem { text: text.to_string(), instrument }),
             },
             _ => {}
         }
@@ -415,10 +568,7 @@ impl RowReader<'_> {
             (Some(pruritus), Some(sleep_loss)) => Some(Subjective { pruritus, sleep_loss }),
             (None, None) => None,
             _ => {
-                problems.other.push(
-                    "scorad_pruritus and scorad_sleep_loss go together: give both (SCORAD) or neither (objective SCORAD only)"
-                        .into(),
-                );
+                problems.other.push(RowProblem::SubjectiveHalf);
                 return None;
             }
         };
@@ -443,7 +593,7 @@ impl RowReader<'_> {
         let answers: Vec<Option<DlqiAnswer>> = answers.into_iter().collect::<Option<_>>()?;
         let record = DlqiRecord { answers: answers.try_into().ok()? };
         if let Err(why) = record.check() {
-            problems.other.push(why);
+            problems.other.push(RowProblem::Dlqi(why));
             return None;
         }
         Some(record)
@@ -489,7 +639,8 @@ mod tests {
         assert_eq!(number(".5", false), Ok(serde_json::json!(0.5)));
         assert_eq!(number("-0", false), Ok(serde_json::json!(0)));
         assert_eq!(number("6,5", true), Ok(serde_json::json!(6.5)));
-        assert!(number("6,5", false).unwrap_err().contains("decimal separator"));
+        assert_eq!(number("6,5", false), Err(true), "said with the decimal separator");
+        assert_eq!(number("x", false), Err(false));
         assert!(number("1e3", false).is_err());
         assert!(number("", false).is_err());
         assert!(number(".", false).is_err());

@@ -557,7 +557,25 @@ pub struct Record {
     /// Its fields, unquoted.
     pub fields: Vec<String>,
     /// A quoting problem in this record (text after a closing quote); the record is unusable.
-    pub error: Option<String>,
+    pub error: Option<Quoting>,
+}
+
+/// A quoting problem of a CSV file. `Display` is the English reason (`docs/batch-csv.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quoting {
+    /// A quoted field is never closed (the rest of the file is not read).
+    Unclosed,
+    /// Text after the closing quote of a quoted field.
+    AfterQuote,
+}
+
+impl std::fmt::Display for Quoting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Quoting::Unclosed => "a quoted field is never closed (a \" is missing)",
+            Quoting::AfterQuote => "text after the closing quote of a quoted field",
+        })
+    }
 }
 
 /// The delimiter of a CSV file, from its first line: whichever of comma, semicolon and tab
@@ -590,12 +608,12 @@ pub fn detect_delimiter(text: &str) -> u8 {
 /// never closed, that error with the line it began on (the rest of the file is not read).
 /// A quote inside an unquoted field is kept as text; text after a closing quote marks the
 /// record with an error. A line break right at the end does not make an empty record.
-pub fn parse(text: &str, delimiter: u8) -> (Vec<Record>, Option<(usize, String)>) {
+pub fn parse(text: &str, delimiter: u8) -> (Vec<Record>, Option<(usize, Quoting)>) {
     let bytes = text.as_bytes();
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field: Vec<u8> = Vec::new();
-    let mut error: Option<String> = None;
+    let mut error: Option<Quoting> = None;
     let mut line = 1;
     let mut record_line = 1;
     let mut i = 0;
@@ -611,7 +629,7 @@ pub fn parse(text: &str, delimiter: u8) -> (Vec<Record>, Option<(usize, String)>
             i += 1;
             loop {
                 match bytes.get(i) {
-                    None => return (records, Some((start_line, "a quoted field is never closed (a \" is missing)".into()))),
+                    None => return (records, Some((start_line, Quoting::Unclosed))),
                     Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
                         field.push(b'"');
                         i += 2;
@@ -635,7 +653,7 @@ pub fn parse(text: &str, delimiter: u8) -> (Vec<Record>, Option<(usize, String)>
                 i += 1;
             }
             if i > rest_start && error.is_none() {
-                error = Some("text after the closing quote of a quoted field".into());
+                error = Some(Quoting::AfterQuote);
             }
         } else {
             while i < bytes.len() && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {

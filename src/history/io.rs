@@ -7,7 +7,7 @@
 //! history on the device is `merge::plan_merge` / `merge::apply_merge`.
 
 use super::{History, Violation, FORMAT, VERSION};
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, RecordProblem};
 use serde_json::Value;
 
 /// Largest file accepted by [`from_json`] and `batch::score_csv` (20 MiB).
@@ -60,9 +60,21 @@ pub enum ImportError {
         /// The file's history format version.
         version: u64,
     },
-    /// A history that breaks a rule of the record format, or whose shape the reader refuses
-    /// (the record format's or the reader's English sentence).
+    /// A history whose shape the reader refuses, or with an assessment the record format's reader
+    /// refuses and whose problem is not named (the reader's English sentence).
     Invalid(String),
+    /// An assessment the record format's reader refuses: where it is and its problem, named.
+    Record {
+        /// The visit's place in the file (from 1).
+        visit: usize,
+        /// The visit's id ("?" when it has none).
+        id: String,
+        /// The assessment's place in the visit (from 1).
+        assessment: usize,
+        /// The problem, named for every language (`Display`: the reader's sentence, without the
+        /// place in the record's text that serde adds to a problem with the instrument's name).
+        problem: RecordProblem,
+    },
     /// A history that breaks a rule of the history ([`History::validate`]).
     Broken(Violation),
     /// A history file with no `"version"`.
@@ -189,9 +201,8 @@ fn read_checked(text: &str) -> Result<History, ImportError> {
     } else {
         Err(String::new())
     };
-    let history: History = read.map_err(|e| {
-        ImportError::Invalid(check_assessments(&value).err().unwrap_or_else(|| format!("not a valid adscore history: {e}")))
-    })?;
+    let history: History =
+        read.map_err(|e| check_assessments(&value).err().unwrap_or_else(|| ImportError::Invalid(format!("not a valid adscore history: {e}"))))?;
     history.validate().map_err(ImportError::Broken)?;
     Ok(history)
 }
@@ -264,12 +275,17 @@ fn shapes_ok(value: &Value) -> bool {
 }
 
 /// Runs every assessment through the record format's reader, so that an import refuses
-/// exactly what `Assessment::from_json` refuses, with its message and the assessment's place.
-/// Slow (each record is written out and read again): used only to explain a failed read.
-fn check_assessments(value: &Value) -> Result<(), String> {
+/// exactly what `Assessment::from_json` refuses, with its message and the assessment's place,
+/// and the problem named (`Assessment::problem`, which walks the record in the order of the
+/// text the reader is given here). Slow (each record is written out and read again): used only
+/// to explain a failed read.
+fn check_assessments(value: &Value) -> Result<(), ImportError> {
     for (i, id, j, assessment) in assessments(value) {
         if let Err(why) = Assessment::from_json(&assessment.to_string()) {
-            return Err(format!("visit {} (id {id:?}), assessment {}: {why}", i + 1, j + 1));
+            return Err(match Assessment::problem(assessment) {
+                Some(problem) => ImportError::Record { visit: i + 1, id: id.to_string(), assessment: j + 1, problem },
+                None => ImportError::Invalid(format!("visit {} (id {id:?}), assessment {}: {why}", i + 1, j + 1)),
+            });
         }
     }
     Ok(())
@@ -367,13 +383,14 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_rule_is_the_cores_sentence() {
+    fn a_broken_rule_of_the_record_format_is_named_with_the_readers_sentence() {
         // Act
         let why = from_json(&one_visit(r#"{"instrument":"itch_nrs","value":11}"#)).unwrap_err();
         // Assert
-        let ImportError::Invalid(sentence) = &why else { panic!("{why:?}") };
-        assert!(sentence.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{sentence}");
-        assert_eq!(&why.to_string(), sentence);
+        let ImportError::Record { visit: 1, id, assessment: 1, problem } = &why else { panic!("{why:?}") };
+        assert_eq!(id, "v1");
+        assert_eq!(problem, &RecordProblem::Value(crate::scoring::ValueProblem::Whole(crate::scoring::Whole::Nrs, crate::scoring::Got::Unsigned(11))));
+        assert_eq!(why.to_string(), "visit 1 (id \"v1\"), assessment 1: invalid assessment record: NRS value must be an integer 0–10, got 11");
     }
 
     #[test]

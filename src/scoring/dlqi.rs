@@ -13,6 +13,7 @@
 //! The question text is copyright (© A Y Finlay, G K Khan April 1992) and is never committed:
 //! this module scores item scores only. Item 7 holds the already-mapped score.
 
+use super::problem::{Expected, Got, ValueProblem};
 use super::Band;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -35,6 +36,17 @@ impl DlqiAnswer {
     }
 }
 
+impl DlqiAnswer {
+    /// The answer from a whole number or text as read: 0–3 or "not_relevant".
+    pub fn from_got(got: Got) -> Result<Self, ValueProblem> {
+        match got {
+            Got::Unsigned(v @ 0..=3) => Ok(DlqiAnswer::Score(v as u8)),
+            Got::Text(text) if text == "not_relevant" => Ok(DlqiAnswer::NotRelevant),
+            got => Err(ValueProblem::DlqiAnswer(got)),
+        }
+    }
+}
+
 impl Serialize for DlqiAnswer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -50,22 +62,16 @@ impl<'de> Deserialize<'de> for DlqiAnswer {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = DlqiAnswer;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a DLQI answer: an integer 0–3, \"not_relevant\" or null")
+                std::fmt::Display::fmt(&Expected::DlqiAnswer, f)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<DlqiAnswer, E> {
-                match v {
-                    0..=3 => Ok(DlqiAnswer::Score(v as u8)),
-                    _ => Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got {v}"))),
-                }
+                DlqiAnswer::from_got(Got::Unsigned(v)).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<DlqiAnswer, E> {
-                Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got {v}")))
+                DlqiAnswer::from_got(Got::Signed(v)).map_err(E::custom)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DlqiAnswer, E> {
-                match v {
-                    "not_relevant" => Ok(DlqiAnswer::NotRelevant),
-                    _ => Err(E::custom(format!("DLQI answer must be an integer 0–3, \"not_relevant\" or null, got \"{v}\""))),
-                }
+                DlqiAnswer::from_got(Got::Text(v.to_string())).map_err(E::custom)
             }
         }
         d.deserialize_any(Visitor)
@@ -88,8 +94,8 @@ struct DlqiAnswers {
 }
 
 impl TryFrom<DlqiAnswers> for DlqiRecord {
-    type Error = String;
-    fn try_from(raw: DlqiAnswers) -> Result<Self, String> {
+    type Error = ValueProblem;
+    fn try_from(raw: DlqiAnswers) -> Result<Self, ValueProblem> {
         let record = DlqiRecord { answers: raw.answers };
         record.check()?;
         Ok(record)
@@ -112,15 +118,11 @@ pub const MAX_UNANSWERED: u32 = 1;
 
 impl DlqiRecord {
     /// Rejects what the form cannot hold: a score above 3, or "not relevant" on items 1–2.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), ValueProblem> {
         for (i, answer) in self.answers.iter().enumerate() {
             match answer {
-                Some(DlqiAnswer::NotRelevant) if i < 2 => {
-                    return Err(format!("DLQI item {} has no \"not relevant\" option (items 3–10 only)", i + 1))
-                }
-                Some(DlqiAnswer::Score(p)) if *p > 3 => {
-                    return Err(format!("DLQI item {} must be 0–3, got {p}", i + 1))
-                }
+                Some(DlqiAnswer::NotRelevant) if i < 2 => return Err(ValueProblem::DlqiNoNotRelevant(i as u8 + 1)),
+                Some(DlqiAnswer::Score(p)) if *p > 3 => return Err(ValueProblem::DlqiItem(i as u8 + 1, *p)),
                 _ => {}
             }
         }
@@ -128,7 +130,7 @@ impl DlqiRecord {
     }
 
     /// Sum of the item scores, one unanswered item counting 0.
-    pub fn score(&self) -> Result<DlqiScore, String> {
+    pub fn score(&self) -> Result<DlqiScore, ValueProblem> {
         self.check()?;
         let unanswered = self.answers.iter().filter(|a| a.is_none()).count() as u32;
         let total = (unanswered <= MAX_UNANSWERED)

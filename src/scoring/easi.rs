@@ -24,7 +24,8 @@
 //! - Area score 1 covers any involvement above 0 % and below 10 % (HOME's "1–9 %" leaves
 //!   sub-1 % undefined).
 
-use super::exact::{steps_of, whole_number, Exact};
+use super::exact::{steps_of, whole, whole_number, Exact};
+use super::problem::{Got, ValueProblem, Whole};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -102,17 +103,13 @@ pub struct AreaScore(u8);
 
 impl AreaScore {
     /// Area score `value`, which must be 0–6.
-    pub fn new(value: u8) -> Result<Self, String> {
-        if value <= 6 {
-            Ok(Self(value))
-        } else {
-            Err(format!("EASI area score must be an integer 0–6, got {value}"))
-        }
+    pub fn new(value: u8) -> Result<Self, ValueProblem> {
+        whole(Whole::EasiArea, Got::Unsigned(u64::from(value))).map(Self)
     }
 
     /// The area score for an involvement given in tenths of a percent (0–1000).
     /// Intervals are half-open: any involvement below 10 % but above 0 scores 1, etc.
-    pub fn from_percent_tenths(tenths: u16) -> Result<Self, String> {
+    pub fn from_percent_tenths(tenths: u16) -> Result<Self, ValueProblem> {
         let score = match tenths {
             0 => 0,
             1..=99 => 1,
@@ -121,7 +118,7 @@ impl AreaScore {
             500..=699 => 4,
             700..=899 => 5,
             900..=1000 => 6,
-            _ => return Err(format!("percent of a region must be 0–100, got {}", super::exact::decimal(u32::from(tenths), 10))),
+            _ => return Err(ValueProblem::RegionPercent(tenths)),
         };
         Ok(Self(score))
     }
@@ -140,7 +137,7 @@ impl Serialize for AreaScore {
 
 impl<'de> Deserialize<'de> for AreaScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(whole_number(d, 6, "EASI area score")?).map_err(serde::de::Error::custom)
+        Self::new(whole_number(d, Whole::EasiArea)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -154,21 +151,21 @@ impl SignGrade {
     pub const ALLOWED_HALVES: [u8; 6] = [0, 2, 3, 4, 5, 6];
 
     /// The grade from half points (0, 2, 3, 4, 5 or 6).
-    pub fn from_halves(halves: u8) -> Result<Self, String> {
+    pub fn from_halves(halves: u8) -> Result<Self, ValueProblem> {
         if Self::ALLOWED_HALVES.contains(&halves) {
             Ok(Self(halves))
         } else if halves == 1 {
-            Err("EASI sign grade 0.5 is not allowed: a present sign is at least mild (1)".into())
+            Err(ValueProblem::EasiHalf)
         } else {
-            Err(format!("EASI sign grade must be 0, 1, 1.5, 2, 2.5 or 3, got {}", super::exact::decimal(u32::from(halves), 2)))
+            Err(ValueProblem::EasiSign(Got::Halves(u32::from(halves))))
         }
     }
 
     /// The grade from a number such as 1.5.
-    pub fn from_f64(value: f64) -> Result<Self, String> {
+    pub fn from_f64(value: f64) -> Result<Self, ValueProblem> {
         match steps_of(value, 2) {
             Some(halves) if halves <= 6 => Self::from_halves(halves as u8),
-            _ => Err(format!("EASI sign grade must be 0, 1, 1.5, 2, 2.5 or 3, got {value}")),
+            _ => Err(ValueProblem::EasiSign(Got::Number(value))),
         }
     }
 

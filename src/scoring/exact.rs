@@ -2,6 +2,7 @@
 //! decisions never see floating-point error (1 × 2 × 0.2 + 5.5 × 3 × 0.4 is 7.000000000000001
 //! in f64, which would band a mild EASI of 7.0 as moderate; here it is exactly 7).
 
+use super::problem::{Expected, Got, ValueProblem, Whole};
 use serde::{de, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -127,31 +128,45 @@ pub(crate) fn steps_of(value: f64, steps: u32) -> Option<u32> {
     Some(n as u32)
 }
 
-/// Reads a whole number 0–`max` from JSON. Anything else — a fraction, a negative, a number
-/// too large, a string — is refused with a message naming `what` and the allowed range.
-pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D, max: u8, what: &'static str) -> Result<u8, D::Error> {
-    struct Whole(u8, &'static str);
-    impl Whole {
-        fn refuse<E: de::Error>(&self, got: impl fmt::Display) -> E {
-            E::custom(format!("{} must be an integer 0–{}, got {got}", self.1, self.0))
+/// Reads a whole number 0–max of `what` from JSON. Anything else — a fraction, a negative, a
+/// number too large, a string — is refused with a message naming `what` and the allowed range
+/// ([`ValueProblem::Whole`]).
+pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D, what: Whole) -> Result<u8, D::Error> {
+    struct Visitor(Whole);
+    impl Visitor {
+        fn refuse<E: de::Error>(&self, got: Got) -> E {
+            E::custom(ValueProblem::Whole(self.0, got))
         }
     }
-    impl de::Visitor<'_> for Whole {
+    impl de::Visitor<'_> for Visitor {
         type Value = u8;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "{} as an integer 0–{}", self.1, self.0)
+            fmt::Display::fmt(&Expected::Whole(self.0), f)
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<u8, E> {
-            u8::try_from(v).ok().filter(|&v| v <= self.0).ok_or_else(|| self.refuse(v))
+            whole(self.0, Got::Unsigned(v)).map_err(E::custom)
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<u8, E> {
-            u64::try_from(v).map_err(|_| self.refuse(v)).and_then(|v| self.visit_u64(v))
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(self.refuse(Got::Signed(v))),
+            }
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<u8, E> {
-            Err(self.refuse(format_args!("{v:?}")))
+            Err(self.refuse(Got::Fraction(v)))
         }
     }
-    d.deserialize_any(Whole(max, what))
+    d.deserialize_any(Visitor(what))
+}
+
+/// A whole number 0–max of `what` from a JSON number as read: `Unsigned` or `Signed` (any other
+/// `Got` is refused as it is).
+pub(crate) fn whole(what: Whole, got: Got) -> Result<u8, ValueProblem> {
+    match got {
+        Got::Unsigned(v) if v <= u64::from(what.max()) => Ok(v as u8),
+        Got::Signed(v) if (0..=i64::from(what.max())).contains(&v) => Ok(v as u8),
+        got => Err(ValueProblem::Whole(what, got)),
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //!   ≥ 9 very severe).
 //! - Sleep NRS (sleep disturbance last night, 0–10) has no consensus bands: band is null.
 
-use super::exact::whole_number;
+use super::exact::{whole, whole_number};
+use super::problem::{Got, ValueProblem, Whole};
 use super::Band;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -18,12 +19,8 @@ pub struct NrsValue(u8);
 
 impl NrsValue {
     /// `value`, 0–10.
-    pub fn new(value: u8) -> Result<Self, String> {
-        if value <= 10 {
-            Ok(Self(value))
-        } else {
-            Err(format!("NRS value must be an integer 0–10, got {value}"))
-        }
+    pub fn new(value: u8) -> Result<Self, ValueProblem> {
+        whole(Whole::Nrs, Got::Unsigned(u64::from(value))).map(Self)
     }
 
     /// The value 0–10.
@@ -40,7 +37,7 @@ impl Serialize for NrsValue {
 
 impl<'de> Deserialize<'de> for NrsValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(whole_number(d, 10, "NRS value")?).map_err(serde::de::Error::custom)
+        Self::new(whole_number(d, Whole::Nrs)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -12,7 +12,8 @@
 //! The question text is © The University of Nottingham and lives in a separate content file,
 //! never here. Answers: no days 0, 1–2 days 1, 3–4 days 2, 5–6 days 3, every day 4.
 
-use super::exact::whole_number;
+use super::exact::{whole, whole_number};
+use super::problem::{Got, ValueProblem, Whole};
 use super::Band;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -22,12 +23,8 @@ pub struct PoemAnswer(u8);
 
 impl PoemAnswer {
     /// Answer `value`, 0–4.
-    pub fn new(value: u8) -> Result<Self, String> {
-        if value <= 4 {
-            Ok(Self(value))
-        } else {
-            Err(format!("POEM answer must be an integer 0–4 or null, got {value}"))
-        }
+    pub fn new(value: u8) -> Result<Self, ValueProblem> {
+        whole(Whole::PoemAnswer, Got::Unsigned(u64::from(value))).map(Self)
     }
 
     /// The answer's score 0–4.
@@ -44,7 +41,7 @@ impl Serialize for PoemAnswer {
 
 impl<'de> Deserialize<'de> for PoemAnswer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(whole_number(d, 4, "POEM answer")?).map_err(serde::de::Error::custom)
+        Self::new(whole_number(d, Whole::PoemAnswer)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -24,7 +24,8 @@
 //!   severe; objective [0, 8) clear, [8, 24) mild, [24, 38) moderate, 38 and above severe.
 //! - Without C the total and its band are not given (never a C of 0 assumed).
 
-use super::exact::{steps_of, whole_number, Exact};
+use super::exact::{steps_of, whole, whole_number, Exact};
+use super::problem::{Got, Tenth, ValueProblem, Whole};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -143,25 +144,25 @@ pub type Vas = Tenths<10>;
 
 impl<const MAX: u16> Tenths<MAX> {
     /// What the value is, for messages.
-    const WHAT: &'static str = if MAX == 100 { "SCORAD extent percent" } else { "SCORAD pruritus / sleep loss" };
+    const WHAT: Tenth = if MAX == 100 { Tenth::Percent } else { Tenth::Vas };
 
     /// From tenths (e.g. 65 for 6.5).
-    pub fn from_tenths(tenths: u16) -> Result<Self, String> {
+    pub fn from_tenths(tenths: u16) -> Result<Self, ValueProblem> {
         if tenths <= MAX * 10 {
             Ok(Self(tenths))
         } else {
-            Err(format!("{} must be between 0 and {MAX}, got {}", Self::WHAT, super::exact::decimal(u32::from(tenths), 10)))
+            Err(ValueProblem::Between(Self::WHAT, Got::Tenths(u32::from(tenths))))
         }
     }
 
     /// From a number with at most one decimal.
-    pub fn from_f64(value: f64) -> Result<Self, String> {
+    pub fn from_f64(value: f64) -> Result<Self, ValueProblem> {
         if !(0.0..=f64::from(MAX)).contains(&value) {
-            return Err(format!("{} must be between 0 and {MAX}, got {value}", Self::WHAT));
+            return Err(ValueProblem::Between(Self::WHAT, Got::Number(value)));
         }
         match steps_of(value, 10) {
             Some(tenths) => Self::from_tenths(tenths as u16),
-            None => Err(format!("{} must have at most one decimal, got {value}", Self::WHAT)),
+            None => Err(ValueProblem::OneDecimal(Self::WHAT, Got::Number(value))),
         }
     }
 
@@ -198,12 +199,8 @@ pub struct Grade(u8);
 
 impl Grade {
     /// Grade `value`, 0–3.
-    pub fn new(value: u8) -> Result<Self, String> {
-        if value <= 3 {
-            Ok(Self(value))
-        } else {
-            Err(format!("SCORAD intensity grade must be an integer 0–3, got {value}"))
-        }
+    pub fn new(value: u8) -> Result<Self, ValueProblem> {
+        whole(Whole::ScoradGrade, Got::Unsigned(u64::from(value))).map(Self)
     }
 
     /// The grade 0–3.
@@ -220,7 +217,7 @@ impl Serialize for Grade {
 
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(whole_number(d, 3, "SCORAD intensity grade")?).map_err(serde::de::Error::custom)
+        Self::new(whole_number(d, Whole::ScoradGrade)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -868,3 +868,74 @@ test('a code pasted with invisible characters or typed in full-width forms asks 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in Korean, an assessment refused inside an import and batch-scoring row errors say what is wrong in Korean; the output file keeps its English reasons', async () => {
+  // Assemble: a history whose one EASI grades a sign 0.5, one with a key the format lacks; a batch
+  // file with an itch NRS of 11 and a number written with a comma.
+  const { page, context, problems } = await openApp(browser, server.url);
+  const region = (erythema) => ({ area: 1, erythema, edema_papulation: 1, excoriation: 0, lichenification: 0 });
+  const history = (assessment) => JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
+    visits: [{ id: 'v1', patient: 'AD-017', date: '2026-01-05', assessments: [assessment], app_version: '0.1.0' }] });
+  const half = history({ instrument: 'easi', age_years: 34,
+    regions: { head_neck: region(0.5), upper_limbs: region(1), trunk: region(1), lower_limbs: region(1) } });
+  const extra = history({ instrument: 'itch_nrs', value: 7, extra: 1 });
+  const batch = 'subject,instrument,nrs_value\nS1,itch_nrs,11\nS2,itch_nrs,"6,5"\nS3,itch_nrs,7\n';
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  await historyInKorean(page);
+  const refusal = async (name, text) => {
+    const before = await page.$eval('[role=alert]', (alert) => alert.textContent).catch(() => null);
+    await page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction((old) => (document.querySelector('[role=alert]')?.textContent ?? old) !== old, before);
+    return page.textContent('[role=alert]');
+  };
+  // Act
+  const halfRefused = await refusal('half.json', half);
+  const extraRefused = await refusal('extra.json', extra);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.setInputFiles('#batch-csv', { name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(batch) }),
+  ]);
+  await page.waitForSelector('[data-testid="batch-errors"] li');
+  const listed = await page.$$eval('[data-testid="batch-errors"] li', (lis) => lis.map((li) => li.textContent));
+  const scored = (await readFile(await file.path(), 'utf8')).trim().split('\r\n');
+  // Assert
+  assert.equal(halfRefused, '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 1번째 방문(ID "v1")\u2060의 1번째 평가가 평가 기록 형식에 맞지 않습니다. '
+    + 'EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u2060입니다');
+  assert.equal(extraRefused, '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 1번째 방문(ID "v1")\u2060의 1번째 평가가 평가 기록 형식에 맞지 않습니다. '
+    + '알 수 없는 키 `extra`이(가) 있습니다(쓸 수 있는 키: `value`)');
+  assert.deepEqual(listed, [
+    '2행: nrs_value: NRS 값은(는) 0~10의 정수여야 하는데 11입니다',
+    '3행: nrs_value: "6,5"은(는) 숫자가 아닙니다(소수점은 마침표로 쓰세요)',
+  ]);
+  assert.ok(scored[1].endsWith(',"nrs_value: NRS value must be an integer 0–10, got 11"'), `the file keeps the English reason: ${scored[1]}`);
+  assert.match(scored[2], /"nrs_value: ""6,5"" is not a number \(use a point as the decimal separator\)"$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the import plan names a differing global rating once, with short values, in English and Korean', async () => {
+  // Assemble: AD-017's visit without global ratings; a file that gives its disease status as mild.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const edited = JSON.parse(await page.evaluate(storedHistory));
+  edited.visits[0].global = { status: 2 };
+  const plan = async () => {
+    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await page.waitForSelector('[data-testid="import-plan"] li');
+    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
+  };
+  // Act
+  await page.click('#open-history');
+  await page.waitForSelector('#import-json');
+  const english = await plan();
+  await page.click('text=Cancel');
+  await historyInKorean(page);
+  const korean = await plan();
+  // Assert
+  assert.deepEqual(english, ['AD-017 · 5 Jan 2026 · Disease status: — → Mild']);
+  assert.deepEqual(korean, ['AD-017 · 2026년 1월 5일 · 질환 상태: — → 가벼움']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
