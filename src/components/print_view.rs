@@ -126,6 +126,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                 { scorad_tables(t, record) }
             }
             <h2>{ t.scores_title }</h2>
+            <p class="muted">{ t.worksheet_exact }</p>
             <table class="table worksheet__table">
                 <tbody>
                     { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, t.metric(m), visit.score(m))) }
@@ -135,7 +136,10 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
                 </tbody>
             </table>
-            <p class="notice">{ t.dlqi_notice }</p>
+            // The DLQI's copyright line where its answers are, not on every worksheet.
+            if visit.assessment("dlqi").is_some() {
+                <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
+            }
         </div>
     }
 }

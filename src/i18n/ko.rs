@@ -418,6 +418,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     delete_patient: "이 환자와 방문 기록 삭제",
     confirm_delete_patient: "환자 {0}와(과) 모든 방문을 삭제할까요? 되돌릴 수 없습니다.",
     worksheet_items: "{0} 문항별 응답",
+    worksheet_exact: "이 기록지의 점수는 계산한 값을 자릿수 그대로 적습니다(7.05, 8). 다른 화면에서는 소수 첫째 자리까지 반올림해 보여 줍니다(7.1, 8.0).",
     print_button: "인쇄",
     no_such_visit: "이 방문은 이 기기에 없습니다.",
     worksheet_title: "기록지 — {0}, {1}",

@@ -122,6 +122,9 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(await page.textContent('#print'), 'Print', 'the worksheet\'s button prints it');
   // The item-by-item rows are named as such, and say when there is nothing to list.
   assert.match(await page.textContent('.worksheet'), /POEM, item by item\s*not answered\s*DLQI, item by item\s*not answered/);
+  // Its scores are exact, and it says so; the DLQI's copyright line only where DLQI answers are.
+  assert.match(await page.textContent('.worksheet'), /Scores are written here exactly as computed, every digit kept \(7\.05, 8\); the other screens round them to one decimal/);
+  assert.equal(await page.locator('.worksheet [data-testid="dlqi-notice"], .worksheet .notice').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -611,6 +614,22 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   assert.equal(await page.locator('.ok').count(), 0);
   await page.click('text=New examination');
   assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a worksheet with DLQI answers lists them item by item under the DLQI\'s copyright line', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const visit = {
+    id: 'AD-040-2026-03-02-1', patient: 'AD-040', date: '2026-03-02', label: '', global: {},
+    assessments: [{ instrument: 'dlqi', answers: [3, 2, 'not_relevant', 1, 0, 0, 3, 1, 'not_relevant', 2] }],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  };
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-040' }], visits: [visit] }));
+  await page.goto(`${server.url}#print/${visit.id}`);
+  await page.waitForSelector('.worksheet__table');
+  assert.match(await page.textContent('.worksheet'), /DLQI, item by item\s*3 · 2 · NR · 1 · 0 · 0 · 3 · 1 · NR · 2/);
+  assert.match(await page.textContent('.worksheet [data-testid="dlqi-notice"]'), /© A Y Finlay, G K Khan April 1992/);
   assert.deepEqual(problems, []);
   await context.close();
 });
