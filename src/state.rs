@@ -2,7 +2,7 @@
 //! resulting `ExamForm` is the single source the score panel reads.
 
 use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
-use crate::patient::Parts;
+use crate::patient::{Parts, Step};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{easi, scorad, EasiBands, ScoradBands};
 use std::rc::Rc;
@@ -82,6 +82,9 @@ pub enum Action {
     SetStatus(u8),
     /// Patient: treatment effect.
     SetEffect(u8),
+    /// Patient: take back the answer to one question of the flow (it is then unanswered, as
+    /// if never asked; the instrument's rules for blanks apply).
+    ClearAnswer(Step),
     /// The examination as it was saved as a visit.
     Saved(Rc<ExamForm>),
     /// Start over with an empty examination.
@@ -138,6 +141,24 @@ impl ExamState {
             Action::SetDlqi7(prevented, level) => form.patient.set_dlqi7(prevented, level),
             Action::SetStatus(v) => form.patient.status = Some(v),
             Action::SetEffect(v) => form.patient.effect = Some(v),
+            Action::ClearAnswer(step) => {
+                let patient = &mut form.patient;
+                match step {
+                    Step::Itch => patient.itch = None,
+                    Step::Sleep => patient.sleep = None,
+                    Step::ScoradPruritus => form.scorad.pruritus.clear(),
+                    Step::ScoradSleep => form.scorad.sleep_loss.clear(),
+                    Step::Poem(i) => patient.poem[usize::from(i).min(6)] = None,
+                    Step::Dlqi(6) => {
+                        patient.dlqi[6] = None;
+                        patient.dlqi7_not_prevented = false;
+                    }
+                    Step::Dlqi(i) => patient.dlqi[usize::from(i).min(9)] = None,
+                    Step::Status => patient.status = None,
+                    Step::Effect => patient.effect = None,
+                    Step::Intro | Step::Done => {}
+                }
+            }
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
             // A new examination keeps the clinician's choice of band systems.
@@ -202,6 +223,28 @@ mod tests {
         assert!(!saved.apply(Action::SetVisitPatient("AD-017".into())).unsaved(), "only the code it was saved under");
         assert!(!changed.apply(Action::Reset).unsaved(), "a new examination");
         assert_eq!(changed.apply(Action::Reset).saved, None);
+    }
+
+    #[test]
+    fn a_patient_can_take_back_an_answer_and_only_that_one() {
+        // Assemble: itch 7, POEM item 2 answered 3 and item 3 answered 1, SCORAD pruritus 6.5, DLQI item 7 "no" then "a little".
+        let answered = ExamState::default()
+            .apply(Action::SetItch(7))
+            .apply(Action::SetPoem(1, 3))
+            .apply(Action::SetPoem(2, 1))
+            .apply(Action::SetPruritus("6.5".into()))
+            .apply(Action::SetDlqi7(Some(false), Some(1)))
+            .apply(Action::SetStatus(2));
+        // Act
+        let cleared = [Step::Itch, Step::Poem(1), Step::ScoradPruritus, Step::Dlqi(6), Step::Status]
+            .into_iter()
+            .fold(answered.clone(), |state, step| state.apply(Action::ClearAnswer(step)));
+        // Assert
+        let p = &cleared.form.patient;
+        assert_eq!((p.itch, p.poem[1], p.poem[2], p.status), (None, None, Some(1), None));
+        assert_eq!((p.dlqi[6], p.dlqi7_not_prevented), (None, false));
+        assert_eq!(cleared.form.scorad.pruritus, "");
+        assert_eq!(answered.form.patient.dlqi[6], Some(DlqiAnswer::Score(1)));
     }
 
     #[test]

@@ -160,6 +160,35 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         }
     };
 
+    // Any answer can be taken back (POEM and DLQI allow a blank; a stray touch is not an answer).
+    let answered = match step {
+        Step::Itch => p.itch.is_some(),
+        Step::Sleep => p.sleep.is_some(),
+        Step::ScoradPruritus => !props.pruritus.is_empty(),
+        Step::ScoradSleep => !props.sleep_loss.is_empty(),
+        Step::Poem(i) => p.poem[usize::from(i)].is_some(),
+        Step::Dlqi(i) => p.dlqi[usize::from(i)].is_some() || (i == 6 && p.dlqi7_not_prevented),
+        Step::Status => p.status.is_some(),
+        Step::Effect => p.effect.is_some(),
+        Step::Intro | Step::Done => false,
+    };
+    let onclear = {
+        let (dispatch, body_ref) = (dispatch.clone(), body_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::ClearAnswer(step));
+            // The button goes with the answer: the focus goes back to the question's top.
+            if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
+                let _ = body.focus();
+            }
+        })
+    };
+    // Under the answers (above a questionnaire's notice), while there is an answer.
+    let clear = html! {
+        if answered {
+            <button type="button" class="button button--quiet flow__clear" id="flow-clear" onclick={onclear}>{ t.clear_answer }</button>
+        }
+    };
+
     let body = match step {
         Step::Intro => {
             let parts = p.parts;
@@ -238,6 +267,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     }
                     <GradePicker name={format!("poem-{}", i + 1)} legend={question.clone()} choices={choices(&answers)}
                         selected={p.poem[i]} onpick={dispatch.reform(move |v| Action::SetPoem(i, v))} stacked=true />
+                    { clear.clone() }
                     <p class="notice" data-testid="poem-notice" lang="en">{ &content::poem_content().notice }</p>
                 </>
             }
@@ -296,6 +326,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                         <p class="question">{ t.dlqi_item(6) }</p>
                     }
                     { picker }
+                    { clear.clone() }
                     <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
                 </>
             }
@@ -361,6 +392,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 // 6, sleep 4, Back: itch blank though stored).
                 <div class="flow__step" key={format!("{step:?}")}>
                     { body }
+                    if !matches!(step, Step::Poem(_) | Step::Dlqi(_)) {
+                        { clear }
+                    }
                     { if matches!(step, Step::Intro | Step::Done) { html! {} } else { unvalidated } }
                 </div>
             </main>

@@ -218,6 +218,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     q_global: "How your eczema is overall",
     progress: "Question {0} of {1}",
     back: "Back",
+    clear_answer: "Clear my answer",
     finish: "Finish",
     return_to_exam: "Return to the examination",
     done_title: "Thank you",

@@ -220,6 +220,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     q_global: "습진의 전반적인 상태",
     progress: "질문 {0} / {1}",
     back: "이전",
+    clear_answer: "내 답 지우기",
     finish: "마치기",
     return_to_exam: "진찰 화면으로 돌아가기",
     done_title: "감사합니다",

@@ -304,6 +304,39 @@ test('the patient\'s flow is loaded when handed over; Back and reload keep the p
   await context.close();
 });
 
+test('a patient can take back an answer: it is then unanswered, as if never given', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await next(page);
+  assert.equal(await page.locator('#flow-clear').count(), 0, 'nothing to take back yet');
+  await tap(page, 'itch-7');
+  await page.click('#flow-clear');
+  assert.equal(await page.locator('.flow input[type=radio]:checked').count(), 0);
+  assert.equal(await page.locator('#flow-clear').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('flow__body')), true, 'focus back at the question');
+  await next(page);
+  await next(page);
+  // The slider too: touched by mistake, then cleared.
+  assert.equal(await step(page), 'ScoradPruritus');
+  const track = await page.locator('#vas-pruritus').boundingBox();
+  await page.mouse.click(track.x + track.width * 0.3, track.y + track.height / 2);
+  assert.match(await value(page, 'vas-pruritus'), /^Your answer: /);
+  await page.click('#flow-clear');
+  assert.equal(await value(page, 'vas-pruritus'), 'Not answered yet');
+  // A POEM answer: the button sits under the answers, above the questionnaire's notice.
+  while (await step(page) !== 'Poem(0)') await next(page);
+  await tap(page, 'poem-1-2');
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('#flow-clear').compareDocumentPosition(
+    document.querySelector('[data-testid="poem-notice"]')) & Node.DOCUMENT_POSITION_FOLLOWING)), true);
+  await page.click('#flow-clear');
+  assert.equal(await page.locator('.flow input[type=radio]:checked').count(), 0);
+  while (await step(page) !== 'Done') await next(page);
+  assert.match(await page.textContent('[data-testid="answers"]'), /Worst itch \(past 24 hours\)\s*Not answered yet/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('when the patient\'s flow cannot be loaded, the clinician is told and gets back to the examination', async () => {
   // No service worker (it would serve the module from its cache): the network fails it.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
