@@ -84,7 +84,9 @@ fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str
     let typed = |text: &str| Some(text.trim().to_string()).filter(|a| !a.is_empty());
     let total = |score: Option<(Option<u32>, u32)>, most: u32| match score {
         None => t.unanswered.to_string(),
-        Some((Some(total), _)) => format!("{total} / {most}"),
+        Some((Some(total), 0)) => format!("{total} / {most}"),
+        // The instrument scores one blank as 0 (POEM, DLQI): said, not hidden in the total.
+        Some((Some(total), blank)) => fill(t.scored_with_blank, &[&format!("{total} / {most}"), &blank]),
         Some((None, blank)) => fill(t.not_scored_unanswered, &[&blank]),
     };
     let label = |value: Option<u8>, text: fn(&RecordsStrings, u8) -> &'static str| value.map_or(t.unanswered, |v| text(t, v));
@@ -161,7 +163,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     };
 
     // Any answer can be taken back (POEM and DLQI allow a blank; a stray touch is not an answer).
-    let answered = match step {
+    let is_answered = |step: Step| match step {
         Step::Itch => p.itch.is_some(),
         Step::Sleep => p.sleep.is_some(),
         Step::ScoradPruritus => !props.pruritus.is_empty(),
@@ -172,6 +174,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         Step::Effect => p.effect.is_some(),
         Step::Intro | Step::Done => false,
     };
+    let answered = is_answered(step);
+    // Questions left unanswered, listed at the end with a way back to each (by its place).
+    let unanswered: Vec<usize> = (1..=questions).filter(|&i| !is_answered(steps[i])).collect();
     let onclear = {
         let (dispatch, body_ref) = (dispatch.clone(), body_ref.clone());
         Callback::from(move |_: MouseEvent| {
@@ -353,6 +358,14 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 <>
                     <h1>{ t.done_title }</h1>
                     <p class="lead">{ t.done_text }</p>
+                    if !unanswered.is_empty() {
+                        <p>{ t.left_unanswered }</p>
+                        <ul class="flow__unanswered" data-testid="unanswered">
+                            { for unanswered.iter().map(|&i| html! {
+                                <li><button type="button" class="button button--quiet" onclick={go(i)}>{ fill(t.progress, &[&i, &questions]) }</button></li>
+                            }) }
+                        </ul>
+                    }
                     // To check before handing back, or to show the clinician on one's own phone.
                     if !answers.is_empty() {
                         <h2>{ t.your_answers }</h2>

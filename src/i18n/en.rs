@@ -219,6 +219,8 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     progress: "Question {0} of {1}",
     back: "Back",
     clear_answer: "Clear my answer",
+    left_unanswered: "Not answered yet (you may leave a question blank; tap one to answer it):",
+    scored_with_blank: "{0} ({1} left blank, counted as 0)",
     finish: "Finish",
     return_to_exam: "Return to the examination",
     done_title: "Thank you",

@@ -331,8 +331,20 @@ test('a patient can take back an answer: it is then unanswered, as if never give
     document.querySelector('[data-testid="poem-notice"]')) & Node.DOCUMENT_POSITION_FOLLOWING)), true);
   await page.click('#flow-clear');
   assert.equal(await page.locator('.flow input[type=radio]:checked').count(), 0);
+  // POEM items 2–7 answered 1 each, item 1 left blank: scored, and the blank said.
+  for (let i = 2; i <= 7; i++) {
+    await next(page);
+    await tap(page, `poem-${i}-1`);
+  }
   while (await step(page) !== 'Done') await next(page);
+  assert.match(await page.textContent('[data-testid="answers"]'), /POEM[^\n]*?\s*6 \/ 28 \(1 left blank, counted as 0\)/);
   assert.match(await page.textContent('[data-testid="answers"]'), /Worst itch \(past 24 hours\)\s*Not answered yet/);
+  // The last screen lists what is unanswered (13 but POEM's 6), each a way back to its question.
+  const left = page.locator('[data-testid="unanswered"] button');
+  assert.equal(await left.count(), 7);
+  assert.equal(await left.first().textContent(), 'Question 1 of 13');
+  await left.first().click();
+  assert.equal(await step(page), 'Itch');
   assert.deepEqual(problems, []);
   await context.close();
 });
