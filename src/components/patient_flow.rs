@@ -139,12 +139,11 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let dispatch = props.ondispatch.clone();
     let go = |to: usize| {
         let at = at.clone();
-        Callback::from(move |_: MouseEvent| {
-            at.set(to);
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-        })
+        Callback::from(move |_: MouseEvent| at.set(to))
     };
-    // After each move, focus the new screen so keyboard and screen-reader users start at its top.
+    // After each move, focus the new screen so keyboard and screen-reader users start at its top,
+    // and show it from the top (progress line first) at once: a smooth scroll started on the
+    // click was cut short by the focus, leaving the next question part-way down a phone.
     let body_ref = use_node_ref();
     {
         let body_ref = body_ref.clone();
@@ -153,6 +152,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
                 let _ = body.focus();
             }
+            let top = web_sys::ScrollToOptions::new();
+            top.set_top(0.0);
+            top.set_behavior(web_sys::ScrollBehavior::Instant);
+            gloo::utils::window().scroll_to_with_scroll_to_options(&top);
         });
     }
     let poem = content::poem(lang);
@@ -358,6 +361,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 <>
                     <h1>{ t.done_title }</h1>
                     <p class="lead">{ t.done_text }</p>
+                    if props.from_exam {
+                        <p class="lead" data-testid="hand-back"><strong>{ t.hand_back }</strong></p>
+                    }
                     if !unanswered.is_empty() {
                         <p>{ t.left_unanswered }</p>
                         <ul class="flow__unanswered" data-testid="unanswered">

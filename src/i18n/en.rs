@@ -219,6 +219,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     progress: "Question {0} of {1}",
     back: "Back",
     clear_answer: "Clear my answer",
+    hand_back: "Please hand the device back to your clinician now.",
     left_unanswered: "Not answered yet (you may leave a question blank; tap one to answer it):",
     scored_with_blank: "{0} ({1} left blank, counted as 0)",
     finish: "Finish",

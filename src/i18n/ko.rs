@@ -221,6 +221,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     progress: "질문 {0} / {1}",
     back: "이전",
     clear_answer: "내 답 지우기",
+    hand_back: "이제 기기를 담당 의료진에게 돌려주세요.",
     left_unanswered: "아직 답하지 않은 질문(비워 두어도 됩니다. 답하려면 누르세요):",
     scored_with_blank: "{0}(빈 문항 {1}개는 0점으로 계산)",
     finish: "마치기",

@@ -340,12 +340,32 @@ test('a patient can take back an answer: it is then unanswered, as if never give
   assert.match(await page.textContent('[data-testid="answers"]'), /POEM[^\n]*?\s*6 \/ 28 \(1 left blank, counted as 0\)/);
   assert.match(await page.textContent('[data-testid="answers"]'), /Worst itch \(past 24 hours\)\s*Not answered yet/);
   // The last screen lists what is unanswered (13 but POEM's 6), each a way back to its question.
+  assert.equal(await page.textContent('[data-testid="hand-back"]'), 'Please hand the device back to your clinician now.');
   const left = page.locator('[data-testid="unanswered"] button');
   assert.equal(await left.count(), 7);
   assert.equal(await left.first().textContent(), 'Question 1 of 13');
   await left.first().click();
   assert.equal(await step(page), 'Itch');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone each question opens at its top, the progress line in view, after the one before was scrolled', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.tap('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  while (await step(page) !== 'Poem(0)') await page.tap('#flow-next');
+  // Answered by touch, then Next: each of four questions (the old build opened some 20–113 px down).
+  for (let item = 1; item <= 4; item++) {
+    await page.tap(`label[for="poem-${item}-4"]`);
+    await page.tap('#flow-next');
+    assert.equal(await step(page), `Poem(${item})`);
+    await page.waitForTimeout(800); // longer than a smooth scroll
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `question ${item + 1}`);
+  }
   await context.close();
 });
 
