@@ -810,18 +810,8 @@ test('the import plan names a differing score by its instrument with both values
   const easi = edited.visits[0].assessments.find((a) => a.instrument === 'easi');
   easi.regions.trunk.area += 1;
   edited.visits[0].label = 'week four';
-  const plan = async () => {
-    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
-    await page.waitForSelector('[data-testid="import-plan"] li');
-    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
-  };
   // Act
-  await page.click('#open-history');
-  await page.waitForSelector('#import-json');
-  const english = await plan();
-  await page.click('text=Cancel');
-  await historyInKorean(page);
-  const korean = await plan();
+  const { english, korean } = await importPlans(page, edited);
   // Assert
   assert.deepEqual(english, ['AD-017 · 5 Jan 2026 · EASI: 8.0 → 9.2', 'AD-017 · 5 Jan 2026 · Visit label: baseline → week four']);
   assert.deepEqual(korean, ['AD-017 · 2026년 1월 5일 · EASI: 8.0 → 9.2', 'AD-017 · 2026년 1월 5일 · 방문 이름: baseline → week four']);
@@ -933,6 +923,21 @@ test('in Korean, an assessment refused inside an import and batch-scoring row er
   await context.close();
 });
 
+/** The lines of the import plan for the history `edited`, shown in English, then in Korean. */
+async function importPlans(page, edited) {
+  const plan = async () => {
+    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await page.waitForSelector('[data-testid="import-plan"] li');
+    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
+  };
+  await page.click('#open-history');
+  await page.waitForSelector('#import-json');
+  const english = await plan();
+  await page.click('text=Cancel');
+  await historyInKorean(page);
+  return { english, korean: await plan() };
+}
+
 test('the import plan names a differing global rating once, with short values, in English and Korean', async () => {
   // Assemble: AD-017's visit without global ratings; a file that gives its disease status as mild.
   const { page, context, problems } = await openApp(browser, server.url);
@@ -940,18 +945,8 @@ test('the import plan names a differing global rating once, with short values, i
   await easiVisit(page, '2026-01-05', 2, 'baseline');
   const edited = JSON.parse(await page.evaluate(storedHistory));
   edited.visits[0].global = { status: 2 };
-  const plan = async () => {
-    await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
-    await page.waitForSelector('[data-testid="import-plan"] li');
-    return page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
-  };
   // Act
-  await page.click('#open-history');
-  await page.waitForSelector('#import-json');
-  const english = await plan();
-  await page.click('text=Cancel');
-  await historyInKorean(page);
-  const korean = await plan();
+  const { english, korean } = await importPlans(page, edited);
   // Assert
   assert.deepEqual(english, ['AD-017 · 5 Jan 2026 · Disease status: — → Mild']);
   assert.deepEqual(korean, ['AD-017 · 2026년 1월 5일 · 질환 상태: — → 가벼움']);
