@@ -500,7 +500,7 @@ const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
 browser = await launchBrowser();
 console.log(`bench: release build in dist/, CPU ${RATE}× slower; this takes a minute or two`);
-// BENCH_ONLY=taps or BENCH_ONLY=startup: that measure alone, printed, docs/performance.md left as
+// BENCH_ONLY=taps, startup or history: that measure alone, printed, docs/performance.md left as
 // it is (for trying a change against the build before it; read it within one hour's runs).
 // With BENCH_ONLY=taps, BENCH_TOUCH=1 taps by touch.
 if (process.env.BENCH_ONLY) {
@@ -516,8 +516,12 @@ if (process.env.BENCH_ONLY) {
     const { cold, warm } = await startup();
     console.log(`first visit: shown ${spread(cold.map((r) => r.shown))}; usable ${spread(cold.map((r) => r.usable))}`);
     console.log(`repeat visit: usable ${spread(warm.map((r) => r.usable))}`);
+  } else if (only === 'history') {
+    const h = await historyTimes();
+    const each = (xs) => xs.map(ms).join(' / ');
+    console.log(`trend ${each(h.trend)}; cohort ${each(h.cohort)}; CSV ${each(h.csv)}`);
   } else {
-    throw new Error(`BENCH_ONLY=${only}: taps or startup`);
+    throw new Error(`BENCH_ONLY=${only}: taps, startup or history`);
   }
   await browser.close();
   await server.close();
