@@ -189,7 +189,12 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
         let (drag, dispatch, painting, erasing) = (drag.clone(), props.ondispatch.clone(), painting.clone(), *erasing);
         Callback::from(move |e: PointerEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-            let Some((segment, index)) = parse_cell(&target) else { return };
+            let Some((segment, index)) = parse_cell(&target) else {
+                // Down beside a part (its outline, the space between limbs): nothing changes yet,
+                // but a drag from here paints (or, with the eraser, clears) the cells it crosses.
+                *drag.borrow_mut() = Some(!erasing);
+                return;
+            };
             e.prevent_default();
             // Tap toggles; the eraser only ever clears.
             let paint = !erasing && !painting.is_painted(segment, index);

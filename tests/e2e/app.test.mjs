@@ -103,6 +103,22 @@ test('painting the body map feeds SCORAD extent and the EASI area score', async 
   // Tapping a painted cell clears it: 30 %.
   await page.click('[data-cell="6:0"]');
   assert.equal((await page.textContent('[data-segment="trunk_front"]')).trim(), 'Trunk, front, 30 % affected');
+  // A drag begun just beside the trunk (on its outline) paints what it crosses: 6:4 and 6:5, 40 %;
+  // begun there with the eraser, it clears them again.
+  const [row, next] = [await box('6:4'), await box('6:5')];
+  const beside = async () => {
+    await page.mouse.move(row.x - 3, row.y + row.height / 2);
+    assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).hasAttribute('data-cell'), [row.x - 3, row.y + row.height / 2]), false);
+    await page.mouse.down();
+    await page.mouse.move(next.x + next.width / 2, next.y + next.height / 2, { steps: 8 });
+    await page.mouse.up();
+  };
+  await beside();
+  assert.equal((await page.textContent('[data-segment="trunk_front"]')).trim(), 'Trunk, front, 40 % affected');
+  await page.getByRole('button', { name: 'Eraser', exact: true }).click();
+  await beside();
+  await page.getByRole('button', { name: 'Paint', exact: true }).click();
+  assert.equal((await page.textContent('[data-segment="trunk_front"]')).trim(), 'Trunk, front, 30 % affected');
   // Nothing is read from the map until the whole skin is confirmed examined.
   assert.equal(await page.locator('[data-testid="map-area-trunk"]').count(), 0);
   await page.check('text=Whole skin examined');
