@@ -23,14 +23,15 @@ pub trait FromJson: Sized {
     fn from_json(value: &Value) -> Result<Self, RecordProblem>;
 }
 
-/// A JSON number as read: whole (`Unsigned`/`Signed`) or with a fraction (`Fraction`).
+/// A JSON number as read: whole (`Unsigned`/`Signed`) or with a fraction (`Fraction`), as
+/// [`Kind::of`] tells them apart.
 fn number(value: &Value) -> Option<Got> {
-    let n = value.as_number()?;
-    Some(match (n.as_u64(), n.as_i64()) {
-        (Some(u), _) => Got::Unsigned(u),
-        (None, Some(i)) => Got::Signed(i),
-        _ => Got::Fraction(n.as_f64()?),
-    })
+    match Kind::of(value) {
+        Kind::Unsigned(u) => Some(Got::Unsigned(u)),
+        Kind::Signed(i) => Some(Got::Signed(i)),
+        Kind::Float(x) => Some(Got::Fraction(x)),
+        _ => None,
+    }
 }
 
 /// A whole number 0–max of `what`.
