@@ -694,11 +694,16 @@ impl RecordsStrings {
         why.unscorable().map_or_else(|| why.to_string(), |problem| self.value_problem(problem))
     }
 
+    /// The name of a checked value in this language: `value_names` lists the whole numbers in
+    /// [`Whole`]'s order, then the tenths in [`Tenth`]'s.
+    fn value_name(&self, index: usize) -> &'static str {
+        self.value_names.split('|').nth(index).unwrap_or_default()
+    }
+
     /// A value the record format does not allow, in this language (the value as written).
     pub fn value_problem(&self, problem: &ValueProblem) -> String {
-        let name = |index: usize| self.value_names.split('|').nth(index).unwrap_or_default();
-        let whole = |what: Whole| name(what as usize);
-        let tenth = |what: Tenth| name(5 + what as usize);
+        let whole = |what: Whole| self.value_name(what as usize);
+        let tenth = |what: Tenth| self.value_name(5 + what as usize);
         match problem {
             ValueProblem::Whole(what, got) => fill(self.val_whole, &[&whole(*what), &what.max(), got]),
             ValueProblem::EasiHalf => self.val_easi_half.to_string(),
@@ -748,7 +753,7 @@ impl RecordsStrings {
                 let pieces: Vec<&str> = self.rec_expected.split('|').collect();
                 let piece = |i: usize| pieces.get(i).copied().unwrap_or_default();
                 let expected = match expected {
-                    Expected::Whole(what) => fill(piece(0), &[&self.value_names.split('|').nth(*what as usize).unwrap_or_default(), &what.max()]),
+                    Expected::Whole(what) => fill(piece(0), &[&self.value_name(*what as usize), &what.max()]),
                     Expected::Number => piece(1).to_string(),
                     Expected::DlqiAnswer => piece(2).to_string(),
                     Expected::List(n) => fill(piece(3), &[n]),
