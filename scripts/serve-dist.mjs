@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const DIST = resolve(import.meta.dirname, '../dist');
+// ADSCORE_DIST: another build folder (to test or bench a build beside dist/, e.g. the one before a change).
+export const DIST = resolve(process.env.ADSCORE_DIST ?? resolve(import.meta.dirname, '../dist'));
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',

@@ -1,11 +1,10 @@
-// Shared end-to-end harness: serves dist/ from a sub-path on 127.0.0.1 and starts
+// Shared end-to-end harness: serves dist/ (or $ADSCORE_DIST) from a sub-path on 127.0.0.1 and starts
 // Debian's Chromium headless through playwright-core (no browser download).
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
-
-const DIST = resolve(import.meta.dirname, '../../dist');
+import { DIST } from '../../scripts/serve-dist.mjs';
 export const SUB_PATH = '/tools/adscore/';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
