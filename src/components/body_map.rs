@@ -182,11 +182,15 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     // While a finger is down: whether the drag paints (true) or clears (false).
     let t = use_strings();
     let drag = use_mut_ref(|| None::<bool>);
+    // With the paint tool, a painted cell pressed: cleared when the finger lifts there (a tap),
+    // kept when the finger moves on to another cell (a drag that paints on from a painted patch).
+    let lifted_clears = use_mut_ref(|| None::<(Segment, u8)>);
     let erasing = use_state(|| false);
     let painting = Rc::new(props.painting);
 
     let onpointerdown = {
-        let (drag, dispatch, painting, erasing) = (drag.clone(), props.ondispatch.clone(), painting.clone(), *erasing);
+        let (drag, lifted_clears) = (drag.clone(), lifted_clears.clone());
+        let (dispatch, painting, erasing) = (props.ondispatch.clone(), painting.clone(), *erasing);
         Callback::from(move |e: PointerEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
             let Some((segment, index)) = parse_cell(&target) else {
@@ -196,24 +200,46 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 return;
             };
             e.prevent_default();
-            // Tap toggles; the eraser only ever clears.
-            let paint = !erasing && !painting.is_painted(segment, index);
-            *drag.borrow_mut() = Some(paint);
-            dispatch.emit(Action::PaintCell(segment, index, paint));
-        })
-    };
-    let onpointermove = {
-        let (drag, dispatch) = (drag.clone(), props.ondispatch.clone());
-        Callback::from(move |e: PointerEvent| {
-            let Some(paint) = *drag.borrow() else { return };
-            if let Some((segment, index)) = cell_at(e.client_x(), e.client_y()) {
-                dispatch.emit(Action::PaintCell(segment, index, paint));
+            // The paint tool paints, and a tap on a painted cell clears it (on lifting); the
+            // eraser only ever clears.
+            *drag.borrow_mut() = Some(!erasing);
+            if erasing || !painting.is_painted(segment, index) {
+                dispatch.emit(Action::PaintCell(segment, index, !erasing));
+            } else {
+                *lifted_clears.borrow_mut() = Some((segment, index));
             }
         })
     };
+    let onpointermove = {
+        let (drag, lifted_clears, dispatch) = (drag.clone(), lifted_clears.clone(), props.ondispatch.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(paint) = *drag.borrow() else { return };
+            let Some(cell) = cell_at(e.client_x(), e.client_y()) else { return };
+            let mut pressed = lifted_clears.borrow_mut();
+            if *pressed == Some(cell) {
+                return;
+            }
+            // On to another cell: a drag, which keeps the cell it began on.
+            *pressed = None;
+            dispatch.emit(Action::PaintCell(cell.0, cell.1, paint));
+        })
+    };
+    let onpointerup = {
+        let (drag, lifted_clears, dispatch) = (drag.clone(), lifted_clears.clone(), props.ondispatch.clone());
+        Callback::from(move |_: PointerEvent| {
+            *drag.borrow_mut() = None;
+            if let Some((segment, index)) = lifted_clears.borrow_mut().take() {
+                dispatch.emit(Action::PaintCell(segment, index, false));
+            }
+        })
+    };
+    // The pointer taken away (or out of the figure) before lifting: the stroke ends, nothing cleared.
     let onpointerend = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let (drag, lifted_clears) = (drag.clone(), lifted_clears.clone());
+        Callback::from(move |_: PointerEvent| {
+            *drag.borrow_mut() = None;
+            *lifted_clears.borrow_mut() = None;
+        })
     };
     let onexamined = {
         let dispatch = props.ondispatch.clone();
@@ -236,7 +262,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 <svg viewBox="0 0 240 460" class={classes!("map__svg", erasing.then_some("map__svg--erasing"))}
                     role="group" aria-label={label}
                     onpointerdown={onpointerdown.clone()} onpointermove={onpointermove.clone()}
-                    onpointerup={onpointerend.clone()} onpointercancel={onpointerend.clone()}
+                    onpointerup={onpointerup.clone()} onpointercancel={onpointerend.clone()}
                     onpointerleave={onpointerend.clone()}>
                     { for figure.iter().filter(|p| p.view == view).map(|p| html! {
                         <MapPart key={p.segment.key()} part={*p} bits={props.painting.0[Segment::ALL.iter().position(|&s| s == p.segment).unwrap_or(0)]}

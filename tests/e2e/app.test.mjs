@@ -87,6 +87,28 @@ test('a clinician enters a SCORAD; the total appears once the patient gives C', 
   await context.close();
 });
 
+test('a drag begun on a painted cell paints on from it and keeps it; a tap on it still clears it', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const trunk = async () => (await page.textContent('[data-segment="trunk_front"]')).trim();
+  const centre = async (cell) => {
+    const b = await page.locator(`[data-cell="${cell}"]`).boundingBox();
+    return [b.x + b.width / 2, b.y + b.height / 2];
+  };
+  await page.click('[data-cell="6:0"]');
+  assert.equal(await trunk(), 'Trunk, front, 5 % affected');
+  // From the painted cell across the next two: three of 20 cells.
+  await page.mouse.move(...await centre('6:0'));
+  await page.mouse.down();
+  await page.mouse.move(...await centre('6:2'), { steps: 8 });
+  await page.mouse.up();
+  assert.equal(await trunk(), 'Trunk, front, 15 % affected');
+  // Pressed and lifted on a painted cell without moving off it: cleared.
+  await page.click('[data-cell="6:0"]');
+  assert.equal(await trunk(), 'Trunk, front, 10 % affected');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('painting the body map feeds SCORAD extent and the EASI area score', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#age', '30');
