@@ -2,7 +2,7 @@
 //! resulting `ExamForm` is the single source the score panel reads.
 
 use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
-use crate::patient::{Parts, Step};
+use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{easi, scorad, EasiBands, ScoradBands};
 use std::rc::Rc;
@@ -85,6 +85,9 @@ pub enum Action {
     /// Patient: take back the answer to one question of the flow (it is then unanswered, as
     /// if never asked; the instrument's rules for blanks apply).
     ClearAnswer(Step),
+    /// Patient: take back every answer of the flow, for a new questionnaire (who answers and
+    /// which questionnaires are asked stay as chosen).
+    ClearAllAnswers,
     /// The examination as it was saved as a visit.
     Saved(Rc<ExamForm>),
     /// Start over with an empty examination.
@@ -158,6 +161,12 @@ impl ExamState {
                     Step::Effect => patient.effect = None,
                     Step::Intro | Step::Done => {}
                 }
+            }
+            Action::ClearAllAnswers => {
+                let (proxy, parts) = (form.patient.proxy, form.patient.parts);
+                form.patient = PatientForm { proxy, parts, ..Default::default() };
+                form.scorad.pruritus.clear();
+                form.scorad.sleep_loss.clear();
             }
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
@@ -245,6 +254,34 @@ mod tests {
         assert_eq!((p.dlqi[6], p.dlqi7_not_prevented), (None, false));
         assert_eq!(cleared.form.scorad.pruritus, "");
         assert_eq!(answered.form.patient.dlqi[6], Some(DlqiAnswer::Score(1)));
+    }
+
+    #[test]
+    fn a_new_questionnaire_clears_every_answer_and_keeps_the_clinicians_part() {
+        // Assemble: a parent answering itch, sleep, POEM, DLQI, SCORAD C and both global
+        // ratings, on an examination with an age and an EASI area.
+        let answered = ExamState::default()
+            .apply(Action::SetAge("9".into()))
+            .apply(Action::SetEasiArea(Region::Trunk, 2))
+            .apply(Action::SetProxy(true))
+            .apply(Action::SetItch(7))
+            .apply(Action::SetSleep(3))
+            .apply(Action::SetPoem(0, 4))
+            .apply(Action::SetDlqi7(Some(false), Some(1)))
+            .apply(Action::SetPruritus("6.5".into()))
+            .apply(Action::SetSleepLoss("2".into()))
+            .apply(Action::SetStatus(2))
+            .apply(Action::SetEffect(1));
+        let parts = answered.form.patient.parts;
+        // Act
+        let cleared = answered.apply(Action::ClearAllAnswers);
+        // Assert
+        let p = &cleared.form.patient;
+        assert_eq!(*p, PatientForm { proxy: true, parts, ..PatientForm::default() });
+        assert_eq!((cleared.form.scorad.pruritus.as_str(), cleared.form.scorad.sleep_loss.as_str()), ("", ""));
+        assert_eq!(cleared.form.age, "9");
+        assert_eq!(cleared.form.easi, answered.form.easi);
+        assert_eq!(answered.form.patient.itch, Some(7), "the state before is untouched");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::i18n::{fill, Lang, RecordsStrings};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::state::Action;
+use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -145,9 +147,36 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     // and show it from the top (progress line first) at once: a smooth scroll started on the
     // click was cut short by the focus, leaving the next question part-way down a phone.
     let body_ref = use_node_ref();
+    // Each move is a place in the tab's history holding the screen's number, so that the browser's
+    // Back (a phone's back gesture) goes to the screen before instead of out of adscore, and
+    // Forward returns. A move made by Back or Forward adds no place of its own.
+    let moved_by_history = use_mut_ref(|| false);
+    let first_screen = use_mut_ref(|| true);
+    {
+        let (at, moved_by_history) = (at.clone(), moved_by_history.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let history = gloo::utils::window().history().ok();
+                // Places without a number are not the flow's (the examination's, before a hand-over).
+                if let Some(to) = history.and_then(|h| h.state().ok()).and_then(|state| state.as_f64()) {
+                    *moved_by_history.borrow_mut() = true;
+                    at.set(to as usize);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     {
         let body_ref = body_ref.clone();
         use_effect_with(index, move |&index| {
+            if let Ok(history) = gloo::utils::window().history() {
+                let here = JsValue::from(index as u32);
+                if first_screen.replace(false) {
+                    let _ = history.replace_state(&here, "");
+                } else if !moved_by_history.replace(false) {
+                    let _ = history.push_state(&here, "");
+                }
+            }
             store_step(index);
             if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
                 let _ = body.focus();
@@ -393,6 +422,18 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             onfinish.emit(());
         })
     };
+    // On the patient's own device, the end offers to change these answers (from the first
+    // question) or, once confirmed, to clear them for a new questionnaire: a questionnaire filled
+    // in weeks later must not start from the old answers.
+    let onnew = {
+        let (dispatch, at) = (dispatch.clone(), at.clone());
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(t.confirm_new_questionnaire) {
+                dispatch.emit(Action::ClearAllAnswers);
+                at.set(0);
+            }
+        })
+    };
     html! {
         <div class="flow">
             <header class="flow__top">
@@ -425,7 +466,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     if props.from_exam {
                         <button type="button" class="button button--big" id="flow-finish" onclick={finish}>{ t.return_to_exam }</button>
                     } else {
-                        <button type="button" class="button button--big" id="flow-finish" onclick={go(0)}>{ t.start_again }</button>
+                        if questions > 0 {
+                            <button type="button" class="button button--quiet button--big" id="flow-change" onclick={go(1)}>{ t.change_answers }</button>
+                        }
+                        <button type="button" class="button button--big" id="flow-finish" onclick={onnew}>{ t.new_questionnaire }</button>
                     }
                 } else {
                     <button type="button" class="button button--big" id="flow-next" onclick={go(index + 1)}>

@@ -16,6 +16,14 @@ const line = (page, id) => page.textContent(`[data-testid="${id}"] strong`).then
 const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then((t) => t.trim());
 
 /** Enters an objective SCORAD first (adult: A = 18 × 50 % = 9, B = 6 → objective 22.8). */
+/** Opens the patient's own-phone flow (`#patient`) as a fresh load of the page. */
+async function ownPhone(page) {
+  await page.evaluate(() => { window.location.hash = 'patient'; });
+  await page.waitForLoadState('networkidle'); // a reload would cut off what the page is fetching
+  await page.reload();
+  await page.waitForSelector('.flow');
+}
+
 async function clinicianScorad(page) {
   await page.fill('#age', '30');
   for (const input of await page.$$('input[id^="extent-"]')) {
@@ -113,9 +121,7 @@ test('a patient completes every questionnaire by touch; answers merge into the v
 
 test('a patient completes the flow with the keyboard alone', async () => {
   const { page, context } = await openApp(browser, server.url);
-  await page.evaluate(() => { window.location.hash = 'patient'; });
-  await page.reload();
-  await page.waitForSelector('.flow');
+  await ownPhone(page);
   // On its own (no clinician), the choice of questions is the user's: shown, not folded.
   assert.equal(await page.isVisible('text=DLQI item scores'), true);
   const press = (key, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press(key); })();
@@ -143,8 +149,8 @@ test('a patient completes the flow with the keyboard alone', async () => {
   await answer(0); // status: clear
   await answer(3); // effect: no change
   assert.equal(await step(page), 'Done');
-  // On its own (self-monitoring) the flow offers to start again rather than a clinician screen.
-  assert.equal((await page.textContent('#flow-finish')).trim(), 'Answer again');
+  // On its own (self-monitoring) the flow offers a new questionnaire rather than a clinician screen.
+  assert.equal((await page.textContent('#flow-finish')).trim(), 'Start a new questionnaire');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')));
   assert.equal(stored.patient.itch, 8);
   assert.equal(stored.patient.sleep, 2);
@@ -153,6 +159,69 @@ test('a patient completes the flow with the keyboard alone', async () => {
   assert.equal(stored.scorad.sleep_loss, '1.5');
   assert.equal(stored.patient.status, 0);
   assert.equal(stored.patient.effect, 3);
+  await context.close();
+});
+
+test('on the patient\'s own phone the end offers to change the answers, or to clear them for a new questionnaire once confirmed', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  await ownPhone(page);
+  await next(page);
+  await tap(page, 'itch-7');
+  while (await step(page) !== 'Done') await next(page);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).patient.itch);
+  // Change my answers: the first question, with its answer.
+  await page.click('#flow-change');
+  assert.equal(await step(page), 'Itch');
+  assert.equal(await page.isChecked('#itch-7'), true);
+  while (await step(page) !== 'Done') await next(page);
+  // A new questionnaire, declined: nothing changes.
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#flow-finish');
+  assert.equal(await step(page), 'Done');
+  assert.equal(await stored(), 7);
+  // Confirmed: back to the start, every answer gone, here and on the device.
+  page.once('dialog', (d) => d.accept());
+  await page.click('#flow-finish');
+  await page.waitForFunction(() => document.querySelector('.flow__body').dataset.step === 'Intro');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).patient.itch === null);
+  await next(page);
+  assert.equal(await page.isChecked('#itch-7'), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the browser\'s Back (a phone\'s back gesture) goes to the question before, on the patient\'s own phone and after a hand-over', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  const at = (name) => page.waitForFunction((s) => document.querySelector('.flow__body')?.dataset.step === s, name);
+  const back = () => page.evaluate(() => history.back());
+  // Own phone: intro, itch (answered 6), sleep; Back twice, then Forward.
+  await ownPhone(page);
+  await next(page);
+  await tap(page, 'itch-6');
+  await next(page);
+  assert.equal(await step(page), 'Sleep');
+  await back();
+  await at('Itch');
+  assert.equal(await page.isChecked('#itch-6'), true, 'the answer is still there');
+  await back();
+  await at('Intro');
+  await page.evaluate(() => history.forward());
+  await at('Itch');
+  assert.ok(page.url().endsWith('#patient'), page.url());
+  // A hand-over: Back on the first question goes to the flow's start, and never to the clinician's screens.
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await next(page);
+  await at('Itch');
+  await back();
+  await at('Intro');
+  await back();
+  await page.waitForTimeout(300);
+  assert.equal(await step(page), 'Intro');
+  assert.ok(page.url().endsWith('#handed'), page.url());
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -446,18 +515,20 @@ test('going back shows each question with the answer given (neighbouring questio
 test('a reload comes back to the question the patient was on; a new hand-over starts at the beginning', async () => {
   const { page, context, problems } = await itchThenSleep();
   assert.equal(await step(page), 'Sleep');
-  // The browser's Back keeps the patient in the flow (stop 17), and its place too.
+  // The browser's Back keeps the patient in the flow, on the question before.
   await page.goBack();
-  await page.waitForFunction(() => window.location.hash === '#handed');
+  await page.waitForFunction(() => document.querySelector('.flow__body')?.dataset.step === 'Itch');
+  assert.equal(await page.evaluate(() => window.location.hash), '#handed');
   // Act: the tablet reloads the page (once the browser has fetched what Back asked for, such as
   // the page's icon: a reload would cut that request off, a failed request to the test).
   await page.waitForLoadState('networkidle');
   await page.reload();
   await page.waitForSelector('.flow');
-  // Assert: the same question, the answers kept; Back shows the one before with its answer.
-  assert.equal(await step(page), 'Sleep');
-  await page.click('text=Back');
+  // Assert: the same question, its answer kept; Next shows the one after.
+  assert.equal(await step(page), 'Itch');
   assert.equal(await page.isChecked('#itch-6'), true);
+  await next(page);
+  assert.equal(await step(page), 'Sleep');
   // Finished and handed back, then handed over again: the first screen.
   while (await step(page) !== 'Done') await next(page);
   await page.click('#flow-finish');
