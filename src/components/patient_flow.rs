@@ -152,6 +152,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     // Forward returns. A move made by Back or Forward adds no place of its own.
     let moved_by_history = use_mut_ref(|| false);
     let first_screen = use_mut_ref(|| true);
+    // The flow's own address (`#handed`, `#patient`): once it has been left, as the flow closes,
+    // a last move adds no place to the screen it went to.
+    let flow_hash = use_memo((), |_| gloo::utils::window().location().hash().unwrap_or_default());
     {
         let (at, moved_by_history) = (at.clone(), moved_by_history.clone());
         use_effect_with((), move |_| {
@@ -169,7 +172,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     {
         let body_ref = body_ref.clone();
         use_effect_with(index, move |&index| {
-            if let Ok(history) = gloo::utils::window().history() {
+            let window = gloo::utils::window();
+            let in_flow = window.location().hash().is_ok_and(|hash| hash == *flow_hash);
+            if let Some(history) = window.history().ok().filter(|_| in_flow) {
                 let here = JsValue::from(index as u32);
                 if first_screen.replace(false) {
                     let _ = history.replace_state(&here, "");
