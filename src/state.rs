@@ -128,7 +128,12 @@ impl ExamState {
             Action::SetMapExamined(examined) => form.map_examined = examined,
             Action::PaintSegment(segment, painted) => form.map.set_segment(segment, painted),
             Action::ClearMapRegion(region) => form.map.clear_region(region),
-            Action::ClearMap => form.map = Default::default(),
+            // A map cleared to be painted again is not yet the whole skin examined: left ticked,
+            // every region and area would read 0 from the empty map at once.
+            Action::ClearMap => {
+                form.map = Default::default();
+                form.map_examined = false;
+            }
             Action::ResetArea(region) => form.easi[region_index(region)].area = None,
             Action::ResetExtent(segment) => form.scorad.extent[segment_index(segment)].clear(),
             Action::SetExtent(segment, text) => form.scorad.extent[segment_index(segment)] = text,
@@ -282,6 +287,21 @@ mod tests {
         assert_eq!(cleared.form.age, "9");
         assert_eq!(cleared.form.easi, answered.form.easi);
         assert_eq!(answered.form.patient.itch, Some(7), "the state before is untouched");
+    }
+
+    #[test]
+    fn clearing_the_whole_map_withdraws_whole_skin_examined() {
+        // Assemble: a painted trunk cell, the whole skin confirmed examined.
+        let confirmed = ExamState::default()
+            .apply(Action::PaintCell(scorad::Segment::TrunkFront, 0, true))
+            .apply(Action::SetMapExamined(true));
+        assert!(confirmed.form.map_area(Region::Trunk).is_some());
+        // Act
+        let cleared = confirmed.apply(Action::ClearMap);
+        // Assert: nothing read from the empty map until confirmed again.
+        assert!(cleared.form.map.is_empty());
+        assert!(!cleared.form.map_examined);
+        assert_eq!(cleared.form.map_area(Region::Trunk), None);
     }
 
     #[test]
