@@ -176,6 +176,11 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         let all_listed = all_listed.clone();
         Callback::from(move |_: MouseEvent| all_listed.set(true))
     };
+    // The visit chosen, while the history still has it; else the default one (the history may
+    // have changed under the choice: an import into an empty history, a deletion). The choice
+    // shown and the figures under it are one value.
+    let options = targets(history);
+    let target = if options.contains(&*target) { (*target).clone() } else { default_target(history) };
     let summary = cohort(history, &target);
     // One pass over the visits for the patients table (not one per patient).
     let by_patient = visits_by_patient(history);
@@ -228,7 +233,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <label class="select">
                     <span>{ t.cohort_visit }</span>
                     <select id="cohort-visit" onchange={ontarget}>
-                        { for targets(history).into_iter().map(|l| html! { <option value={l.clone()} selected={*target == l}>{ l }</option> }) }
+                        { for options.into_iter().map(|l| html! { <option value={l.clone()} selected={target == l}>{ l }</option> }) }
                     </select>
                 </label>
                 <dl class="cohort" data-testid="cohort">

@@ -88,6 +88,10 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await fresh.page.waitForSelector('[data-testid="import-plan"]');
   assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 1 patients and 2 visits/);
   await fresh.page.click('#import-apply');
+  // The imported history's cohort at once, at its default visit (week 4): the visit shown and the
+  // figures under it agree (they were computed for no visit: 0 of 1, nothing applicable).
+  await fresh.page.waitForFunction(() => document.querySelector('#cohort-visit').value === 'week 4');
+  assert.equal((await fresh.page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100 %)');
   const reexported = await download(fresh.page, '#export-json');
   assert.deepEqual(JSON.parse(reexported), JSON.parse(exported));
   // Importing the same file again adds nothing.
