@@ -106,6 +106,22 @@ fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str
     .collect()
 }
 
+/// What a question asks about, in a few words: how the last screen names a question left
+/// unanswered ("Question 2 of 23 · Sleep (last night)", "… · POEM 3").
+fn step_name(t: &RecordsStrings, step: Step) -> String {
+    match step {
+        Step::Itch => t.q_itch.to_string(),
+        Step::Sleep => t.q_sleep.to_string(),
+        Step::ScoradPruritus => t.pruritus_label.to_string(),
+        Step::ScoradSleep => t.sleep_loss_label.to_string(),
+        Step::Poem(i) => format!("{} {}", t.poem, i + 1),
+        Step::Dlqi(i) => format!("{} {}", t.dlqi, i + 1),
+        Step::Status => t.disease_status.to_string(),
+        Step::Effect => t.treatment_effect.to_string(),
+        Step::Intro | Step::Done => String::new(),
+    }
+}
+
 /// Where the flow is (its step's place), kept in the tab's session storage, so that a reload
 /// (a tablet's pull-to-refresh) comes back to the question the patient was on; the answers are
 /// in the examination's draft. Forgotten when the flow is finished and at each new hand-over.
@@ -397,12 +413,16 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     <p class="lead">{ t.done_text }</p>
                     if props.from_exam {
                         <p class="lead" data-testid="hand-back"><strong>{ t.hand_back }</strong></p>
+                    } else {
+                        <p class="lead" data-testid="show-clinician">{ t.show_clinician }</p>
                     }
                     if !unanswered.is_empty() {
                         <p>{ t.left_unanswered }</p>
                         <ul class="flow__unanswered" data-testid="unanswered">
                             { for unanswered.iter().map(|&i| html! {
-                                <li><button type="button" class="button button--quiet" onclick={go(i)}>{ fill(t.progress, &[&i, &questions]) }</button></li>
+                                <li><button type="button" class="button button--quiet" onclick={go(i)}>
+                                    { format!("{} · {}", fill(t.progress, &[&i, &questions]), step_name(t, steps[i])) }
+                                </button></li>
                             }) }
                         </ul>
                     }

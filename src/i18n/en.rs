@@ -227,6 +227,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     done_title: "Thank you",
     done_text: "Your answers are saved on this device.",
     your_answers: "Your answers",
+    show_clinician: "Show this screen to your clinician at your next visit.",
     change_answers: "Change my answers",
     new_questionnaire: "Start a new questionnaire",
     confirm_new_questionnaire: "Clear all these answers and start a new questionnaire? The answers shown here will be removed from this device.",

@@ -229,6 +229,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     done_title: "감사합니다",
     done_text: "응답이 이 기기에 저장되었습니다.",
     your_answers: "나의 응답",
+    show_clinician: "다음 진료 때 이 화면을 담당 의료진에게 보여 주세요.",
     change_answers: "내 답변 고치기",
     new_questionnaire: "새 설문 시작하기",
     confirm_new_questionnaire: "이 답변을 모두 지우고 새 설문을 시작할까요? 여기에 보이는 답변은 이 기기에서 삭제됩니다.",

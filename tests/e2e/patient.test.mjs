@@ -174,6 +174,7 @@ test('on the patient\'s own phone the end offers to change the answers, or to cl
   assert.equal(await step(page), 'Itch');
   assert.equal(await page.isChecked('#itch-7'), true);
   while (await step(page) !== 'Done') await next(page);
+  assert.equal(await page.textContent('[data-testid="show-clinician"]'), 'Show this screen to your clinician at your next visit.');
   // A new questionnaire, declined: nothing changes.
   page.once('dialog', (d) => d.dismiss());
   await page.click('#flow-finish');
@@ -419,7 +420,10 @@ test('a patient can take back an answer: it is then unanswered, as if never give
   assert.equal(await page.textContent('[data-testid="hand-back"]'), 'Please hand the device back to your clinician now.');
   const left = page.locator('[data-testid="unanswered"] button');
   assert.equal(await left.count(), 7);
-  assert.equal(await left.first().textContent(), 'Question 1 of 13');
+  // Each named by what it asks, not by its number alone.
+  assert.deepEqual((await left.allTextContents()).map((s) => s.trim()), ['Question 1 of 13 · Worst itch (past 24 hours)',
+    'Question 2 of 13 · Sleep (last night)', 'Question 3 of 13 · Itch (pruritus), 0–10', 'Question 4 of 13 · Sleeplessness, 0–10',
+    'Question 5 of 13 · POEM 1', 'Question 12 of 13 · Disease status (patient)', 'Question 13 of 13 · Treatment effect (patient)']);
   await left.first().click();
   assert.equal(await step(page), 'Itch');
   assert.deepEqual(problems, []);
