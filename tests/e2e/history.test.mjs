@@ -692,6 +692,10 @@ test('a very long patient code wraps instead of widening the screens; a wide vis
   assert.ok(await wrap.evaluate((w) => w.scrollLeft > 0), 'scrolled by keyboard');
   const [wrapBox, dateBox] = [await wrap.boundingBox(), await page.locator('[data-testid="visits"] tbody th').first().boundingBox()];
   assert.ok(Math.abs(dateBox.x - wrapBox.x) < 2, 'the visit column stays at the left edge');
+  // Each visit's worksheet link is a finger's size tall.
+  const heights = await page.$$eval('[data-testid="visits"] .table__action', (links) => links.map((a) => a.getBoundingClientRect().height));
+  assert.equal(heights.length, 2);
+  assert.ok(heights.every((h) => h >= 44), `worksheet links ${heights} px tall`);
   await page.goto(`${server.url}#print/${encodeURIComponent(`${long}-2025-01-06-1`)}`);
   await page.waitForSelector('#print');
   assert.equal(await pageWidth(), 390, 'the worksheet fits the phone');
