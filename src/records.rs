@@ -542,6 +542,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
                 }
                 <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
                     sleep_loss={exam.form.scorad.sleep_loss.clone()} from_exam={props.from_exam} {ondispatch}
+                    child={matches!(exam.form.age(), Some(Ok(age)) if age.get() < 16)}
                     {onlang} {onfinish} />
             </div>
         </ContextProvider<Lang>>

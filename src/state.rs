@@ -140,7 +140,11 @@ impl ExamState {
             Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
             Action::SetPruritus(text) => form.scorad.pruritus = text,
             Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
-            Action::SetProxy(proxy) => form.patient.proxy = proxy,
+            // DLQI is for adults answering for themselves: not asked when a parent answers.
+            Action::SetProxy(proxy) => {
+                form.patient.proxy = proxy;
+                form.patient.parts.dlqi &= !proxy;
+            }
             Action::SetParts(parts) => form.patient.parts = parts,
             Action::SetItch(v) => form.patient.itch = Some(v),
             Action::SetSleep(v) => form.patient.sleep = Some(v),
@@ -287,6 +291,20 @@ mod tests {
         assert_eq!(cleared.form.age, "9");
         assert_eq!(cleared.form.easi, answered.form.easi);
         assert_eq!(answered.form.patient.itch, Some(7), "the state before is untouched");
+    }
+
+    #[test]
+    fn a_parent_answering_for_a_child_is_not_asked_the_dlqi() {
+        // Assemble: DLQI chosen while the patient answers for themselves.
+        let mut parts = Parts::default();
+        parts.dlqi = true;
+        let adult = ExamState::default().apply(Action::SetParts(parts));
+        // Act
+        let parent = adult.apply(Action::SetProxy(true));
+        // Assert: DLQI dropped for the parent, the other questionnaires as chosen.
+        assert!(!parent.form.patient.parts.dlqi);
+        assert_eq!(Parts { dlqi: true, ..parent.form.patient.parts }, parts);
+        assert!(adult.apply(Action::SetProxy(false)).form.patient.parts.dlqi, "kept for the patient answering");
     }
 
     #[test]

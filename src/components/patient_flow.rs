@@ -26,6 +26,9 @@ pub struct PatientFlowProps {
     pub sleep_loss: String,
     /// Opened from the clinician's examination (then "Finish" returns there).
     pub from_exam: bool,
+    /// The examination's age is under 16 (DLQI, for adults, is not offered).
+    #[prop_or_default]
+    pub child: bool,
     /// Sends answers.
     pub ondispatch: Callback<Action>,
     /// Changes the language.
@@ -265,6 +268,20 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     </label>
                 }
             };
+            // DLQI is for adults answering for themselves: not offered for a child (the
+            // examination's age under 16) or a parent answering for one; when already ticked it
+            // can still be unticked. The note says why.
+            let dlqi_for_adults = props.child || p.proxy;
+            let dlqi = if dlqi_for_adults && !parts.dlqi {
+                html! {
+                    <label class="check">
+                        <input type="checkbox" checked=false disabled=true aria-describedby="dlqi-adults" />
+                        <span>{ t.q_dlqi }</span>
+                    </label>
+                }
+            } else {
+                toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v)
+            };
             let who = choices(&[t.answer_self, t.answer_proxy]);
             let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
             let questions = html! {
@@ -274,7 +291,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                         { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v) }
                         { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v) }
                         { toggle(t.q_poem, |p| p.poem, |p, v| p.poem = v) }
-                        { toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v) }
+                        { dlqi }
+                        if dlqi_for_adults {
+                            <p class="note" id="dlqi-adults" data-testid="dlqi-adults">{ t.dlqi_adults_only }</p>
+                        }
                         { toggle(t.q_global, |p| p.global, |p, v| p.global = v) }
                     </fieldset>
             };

@@ -233,6 +233,36 @@ test('the browser\'s Back (a phone\'s back gesture) goes to the question before,
   await context.close();
 });
 
+test('DLQI, for adults, is not offered for a child or a parent answering for one, and says why', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
+  const note = page.locator('[data-testid="dlqi-adults"]');
+  // An adult answering: offered, no note. A parent answering: unticked, not offered, the note.
+  await page.fill('#age', '30');
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  await dlqi.check();
+  assert.equal(await note.count(), 0);
+  await tap(page, 'who-1');
+  assert.equal(await dlqi.isChecked(), false);
+  assert.equal(await dlqi.isDisabled(), true);
+  assert.match(await note.textContent(), /DLQI is for adults \(16 and over\)/);
+  assert.equal(await dlqi.getAttribute('aria-describedby'), 'dlqi-adults');
+  // A 5-year-old's examination: not offered even with "I am the patient".
+  await tap(page, 'who-0');
+  await page.click('#flow-next');
+  while (await step(page) !== 'Done') await next(page);
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '5');
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  assert.equal(await dlqi.isDisabled(), true);
+  assert.equal(await note.count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('POEM and DLQI with two unanswered items show "not scored" and why', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#hand-to-patient');
