@@ -125,7 +125,7 @@ const ZOOMED = {
   'patient over time': toTrend,
   'visit worksheet': toWorksheet,
 };
-for (const viewport of [DESKTOP, { width: 768, height: 1024 }]) {
+for (const viewport of [DESKTOP, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
   test(`text zoomed to 200 % loses nothing at ${viewport.width}×${viewport.height}`, async () => {
     const found = {};
     for (const [name, prepare] of Object.entries(ZOOMED)) {
