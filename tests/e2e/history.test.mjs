@@ -696,6 +696,9 @@ test('a very long patient code wraps instead of widening the screens; a wide vis
   const heights = await page.$$eval('[data-testid="visits"] .table__action', (links) => links.map((a) => a.getBoundingClientRect().height));
   assert.equal(heights.length, 2);
   assert.ok(heights.every((h) => h >= 44), `worksheet links ${heights} px tall`);
+  // The charts' own labels (scale ends, dates) stay readable at a phone's width.
+  const labels = await page.$$eval('.chart__axis', (texts) => texts.map((t) => t.getBoundingClientRect().height));
+  assert.ok(labels.length >= 4 && labels.every((h) => h >= 11), `chart labels ${labels} px tall`);
   await page.goto(`${server.url}#print/${encodeURIComponent(`${long}-2025-01-06-1`)}`);
   await page.waitForSelector('#print');
   assert.equal(await pageWidth(), 390, 'the worksheet fits the phone');
