@@ -171,18 +171,20 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     // Forward returns. A move made by Back or Forward adds no place of its own.
     let moved_by_history = use_mut_ref(|| false);
     let first_screen = use_mut_ref(|| true);
+    let shown = use_mut_ref(|| index);
     // The flow's own address (`#handed`, `#patient`): once it has been left, as the flow closes,
     // a last move adds no place to the screen it went to.
     let flow_hash = use_memo((), |_| gloo::utils::window().location().hash().unwrap_or_default());
     {
-        let (at, moved_by_history) = (at.clone(), moved_by_history.clone());
+        let (at, moved_by_history, shown) = (at.clone(), moved_by_history.clone(), shown.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 let history = gloo::utils::window().history().ok();
                 // Places without a number are not the flow's (the examination's, before a hand-over).
-                if let Some(to) = history.and_then(|h| h.state().ok()).and_then(|state| state.as_f64()) {
+                let to = history.and_then(|h| h.state().ok()).and_then(|state| state.as_f64()).map(|n| n as usize);
+                if let Some(to) = to.filter(|&to| to != *shown.borrow()) {
                     *moved_by_history.borrow_mut() = true;
-                    at.set(to as usize);
+                    at.set(to);
                 }
             });
             move || drop(listener)
@@ -191,6 +193,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     {
         let body_ref = body_ref.clone();
         use_effect_with(index, move |&index| {
+            *shown.borrow_mut() = index;
             let window = gloo::utils::window();
             let in_flow = window.location().hash().is_ok_and(|hash| hash == *flow_hash);
             if let Some(history) = window.history().ok().filter(|_| in_flow) {
