@@ -141,6 +141,12 @@ fn store_step(index: usize) {
     }
 }
 
+/// The screen number the tab's current history place holds (the flow's own places hold one).
+fn history_place() -> Option<usize> {
+    let state = gloo::utils::window().history().ok()?.state().ok()?;
+    state.as_f64().map(|n| n as usize)
+}
+
 /// A new hand-over starts at the flow's first screen (called by the examination).
 pub fn forget_step() {
     store_step(0);
@@ -168,22 +174,18 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let body_ref = use_node_ref();
     // Each move is a place in the tab's history holding the screen's number, so that the browser's
     // Back (a phone's back gesture) goes to the screen before instead of out of adscore, and
-    // Forward returns. A move made by Back or Forward adds no place of its own.
-    let moved_by_history = use_mut_ref(|| false);
+    // Forward returns. A move made by Back or Forward is already at its place (the place holds
+    // the screen's number), so it adds none.
     let first_screen = use_mut_ref(|| true);
-    let shown = use_mut_ref(|| index);
     // The flow's own address (`#handed`, `#patient`): once it has been left, as the flow closes,
     // a last move adds no place to the screen it went to.
     let flow_hash = use_memo((), |_| gloo::utils::window().location().hash().unwrap_or_default());
     {
-        let (at, moved_by_history, shown) = (at.clone(), moved_by_history.clone(), shown.clone());
+        let at = at.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                let history = gloo::utils::window().history().ok();
                 // Places without a number are not the flow's (the examination's, before a hand-over).
-                let to = history.and_then(|h| h.state().ok()).and_then(|state| state.as_f64()).map(|n| n as usize);
-                if let Some(to) = to.filter(|&to| to != *shown.borrow()) {
-                    *moved_by_history.borrow_mut() = true;
+                if let Some(to) = history_place() {
                     at.set(to);
                 }
             });
@@ -193,14 +195,13 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     {
         let body_ref = body_ref.clone();
         use_effect_with(index, move |&index| {
-            *shown.borrow_mut() = index;
             let window = gloo::utils::window();
             let in_flow = window.location().hash().is_ok_and(|hash| hash == *flow_hash);
             if let Some(history) = window.history().ok().filter(|_| in_flow) {
                 let here = JsValue::from(index as u32);
                 if first_screen.replace(false) {
                     let _ = history.replace_state(&here, "");
-                } else if !moved_by_history.replace(false) {
+                } else if history_place() != Some(index) {
                     let _ = history.push_state(&here, "");
                 }
             }
@@ -256,7 +257,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let body = match step {
         Step::Intro => {
             let parts = p.parts;
-            let toggle = |label: &'static str, get: fn(&Parts) -> bool, set: fn(&mut Parts, bool)| {
+            // `not_offered`: where the questionnaire does not apply, the id of the note saying why
+            // (then it cannot be ticked, and can still be unticked).
+            let toggle = |label: &'static str, get: fn(&Parts) -> bool, set: fn(&mut Parts, bool), not_offered: Option<&'static str>| {
                 let dispatch = dispatch.clone();
                 let on = get(&parts);
                 let onchange = Callback::from(move |_: Event| {
@@ -266,39 +269,29 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 });
                 html! {
                     <label class="check">
-                        <input type="checkbox" checked={on} {onchange} />
+                        <input type="checkbox" checked={on} {onchange} disabled={not_offered.is_some() && !on}
+                            aria-describedby={not_offered} />
                         <span>{ label }</span>
                     </label>
                 }
             };
             // DLQI is for adults answering for themselves: not offered for a child (the
-            // examination's age under 16) or a parent answering for one; when already ticked it
-            // can still be unticked. The note says why.
+            // examination's age under 16) or a parent answering for one.
             let dlqi_for_adults = props.child || p.proxy;
-            let dlqi = if dlqi_for_adults && !parts.dlqi {
-                html! {
-                    <label class="check">
-                        <input type="checkbox" checked=false disabled=true aria-describedby="dlqi-adults" />
-                        <span>{ t.q_dlqi }</span>
-                    </label>
-                }
-            } else {
-                toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v)
-            };
             let who = choices(&[t.answer_self, t.answer_proxy]);
             let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
             let questions = html! {
                     <fieldset class="picker">
                         <legend>{ t.choose_questions }</legend>
-                        { toggle(t.q_itch, |p| p.itch, |p, v| p.itch = v) }
-                        { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v) }
-                        { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v) }
-                        { toggle(t.q_poem, |p| p.poem, |p, v| p.poem = v) }
-                        { dlqi }
+                        { toggle(t.q_itch, |p| p.itch, |p, v| p.itch = v, None) }
+                        { toggle(t.q_sleep, |p| p.sleep, |p, v| p.sleep = v, None) }
+                        { toggle(t.q_scorad_c, |p| p.scorad_c, |p, v| p.scorad_c = v, None) }
+                        { toggle(t.q_poem, |p| p.poem, |p, v| p.poem = v, None) }
+                        { toggle(t.q_dlqi, |p| p.dlqi, |p, v| p.dlqi = v, dlqi_for_adults.then_some("dlqi-adults")) }
                         if dlqi_for_adults {
                             <p class="note" id="dlqi-adults" data-testid="dlqi-adults">{ t.dlqi_adults_only }</p>
                         }
-                        { toggle(t.q_global, |p| p.global, |p, v| p.global = v) }
+                        { toggle(t.q_global, |p| p.global, |p, v| p.global = v, None) }
                     </fieldset>
             };
             html! {
