@@ -1061,7 +1061,11 @@ pub fn labels(history: &History) -> Vec<String> {
 /// else the second label (the first being taken as the baseline); else, with no labels at all,
 /// "visit 2".
 pub fn default_target(history: &History) -> String {
-    let all = targets(history);
+    default_target_among(history, targets(history))
+}
+
+/// [`default_target`] among the history's [`targets`], already worked out.
+pub fn default_target_among(history: &History, all: Vec<String>) -> String {
     let baseline = all.iter().position(|l| l.trim().eq_ignore_ascii_case("baseline"));
     let at = baseline.map_or(if labels(history).is_empty() { 0 } else { 1 }, |i| i + 1);
     all.into_iter().nth(at).unwrap_or_default()

@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, default_target, percent_of, signed_tenths, targets, visits_by_patient, History};
+use crate::history::{batch, cohort, csv, fhir, io, merge, default_target, default_target_among, percent_of, signed_tenths, targets, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -180,7 +180,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     // have changed under the choice: an import into an empty history, a deletion). The choice
     // shown and the figures under it are one value.
     let options = targets(history);
-    let target = if options.contains(&*target) { (*target).clone() } else { default_target(history) };
+    let target = if options.contains(&*target) { (*target).clone() } else { default_target_among(history, options.clone()) };
     let summary = cohort(history, &target);
     // One pass over the visits for the patients table (not one per patient).
     let by_patient = visits_by_patient(history);
