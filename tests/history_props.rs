@@ -6,7 +6,7 @@ use adscore::history::batch::score_csv;
 use adscore::history::csv::{parse, to_csv, RESULT_COLUMNS};
 use adscore::history::io::{from_json, to_json, to_json_compact};
 use adscore::history::merge::{apply_merge, plan_merge};
-use adscore::history::{GlobalRatings, History, Patient, Visit, INSTRUMENTS};
+use adscore::history::{cohort, labels, targets, visits_by_patient, GlobalRatings, History, Patient, Visit, INSTRUMENTS};
 use adscore::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiRegions, SignGrade};
 use adscore::scoring::poem::{PoemAnswer, PoemRecord};
 use adscore::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
@@ -315,6 +315,46 @@ proptest! {
         }
         prop_assert_eq!(adscore::history::io::from_store(&to_json(&h)), Ok(h.clone()));
         prop_assert_eq!(adscore::history::io::from_store(&to_json_compact(&h)), Ok(h));
+    }
+}
+
+/// The cohort's visit labels as first specified: every visit sorted by date then id, each label
+/// (trimmed, any case) taken where it first occurs.
+fn labels_by_sorting_every_visit(h: &History) -> Vec<String> {
+    let mut visits: Vec<&Visit> = h.visits.iter().collect();
+    visits.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+    let mut seen = std::collections::HashSet::new();
+    visits
+        .into_iter()
+        .filter(|v| !v.label.trim().is_empty() && seen.insert(v.label.trim().to_lowercase()))
+        .map(|v| v.label.trim().to_string())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn cohort_lists_do_not_depend_on_the_order_visits_are_stored(
+        (h, shuffled) in history().prop_flat_map(|h| { let visits = h.visits.clone(); (Just(h), Just(visits).prop_shuffle()) })
+    ) {
+        // Assemble: the same history with its visits stored in another order.
+        let mut other = h.clone();
+        other.visits = shuffled;
+        // Act
+        let by_patient = visits_by_patient(&other);
+        // Assert: each patient's visits in date order; the labels and targets as from a sort of
+        // every visit; the same cohort at each target.
+        for patient in &h.patients {
+            let ids = |visits: Vec<&Visit>| visits.into_iter().map(|v| v.id.clone()).collect::<Vec<_>>();
+            let grouped = by_patient.get(patient.code.as_str()).cloned().unwrap_or_default();
+            prop_assert_eq!(ids(grouped), ids(h.visits_of(&patient.code)));
+        }
+        prop_assert_eq!(labels(&other), labels_by_sorting_every_visit(&h));
+        prop_assert_eq!(targets(&other), targets(&h));
+        for target in targets(&h) {
+            prop_assert_eq!(cohort(&other, &target), cohort(&h, &target));
+        }
     }
 }
 

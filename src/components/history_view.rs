@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort, csv, fhir, io, merge, default_target, default_target_among, percent_of, signed_tenths, targets, visits_by_patient, History};
+use crate::history::{batch, cohort_among, csv, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -103,7 +103,8 @@ fn file_picker(t: &RecordsStrings, id: &'static str, accept: &'static str, node:
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
     let t = use_records_strings();
     let history = &props.history;
-    let target = use_state(|| default_target(history));
+    // The cohort's visit as chosen; none chosen yet: the default (worked out below).
+    let target = use_state(|| None::<String>);
     let plan = use_state(|| None::<(History, merge::MergePlan)>);
     let message = use_state(|| None::<Result<String, String>>);
     let batch_errors = use_state(Vec::<batch::BatchError>::new);
@@ -166,7 +167,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     };
     let ontarget = {
         let target = target.clone();
-        Callback::from(move |e: Event| target.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| target.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
     };
     // A study can hold hundreds of patients: the first ones are listed, the rest on request
     // (each patient also opens from a link, the cohort counts them all).
@@ -176,14 +177,18 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         let all_listed = all_listed.clone();
         Callback::from(move |_: MouseEvent| all_listed.set(true))
     };
+    // One pass over the visits for the cohort's choices and figures and the patients table
+    // (not one per patient, nor one for each).
+    let by_patient = visits_by_patient(history);
     // The visit chosen, while the history still has it; else the default one (the history may
     // have changed under the choice: an import into an empty history, a deletion). The choice
     // shown and the figures under it are one value.
-    let options = targets(history);
-    let target = if options.contains(&*target) { (*target).clone() } else { default_target_among(history, options.clone()) };
-    let summary = cohort(history, &target);
-    // One pass over the visits for the patients table (not one per patient).
-    let by_patient = visits_by_patient(history);
+    let options = targets_among(history, &by_patient);
+    let target = match &*target {
+        Some(chosen) if options.contains(chosen) => chosen.clone(),
+        _ => default_target_among(history, options.clone()),
+    };
+    let summary = cohort_among(history, &by_patient, &target);
 
     html! {
         <div class="app">
