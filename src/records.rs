@@ -389,6 +389,9 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     let code = code.as_str();
     let problem = |why: String| fill(t.history_problem, &[&why]);
     let mut recovered = None;
+    // The scores the user agreed to replace: asked once, not again when a write elsewhere makes
+    // this save read the history again (asked again only if that write changed what is replaced).
+    let mut agreed: Option<Vec<&'static str>> = None;
     for _ in 0..3 {
         // The token first: a write after it makes the conditional save below refuse.
         let expected = store::generation().await;
@@ -413,9 +416,12 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
                 return Ok((fill(t.visit_unchanged, &[&code, &date]), code.to_string()));
             }
             Some((updated, replaced)) => {
-                let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
-                if !replaced.is_empty() && !gloo::dialogs::confirm(&fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])) {
-                    return Err(fill(t.visit_not_replaced, &[&code, &date]));
+                if !replaced.is_empty() && agreed.as_ref() != Some(&replaced) {
+                    let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
+                    if !gloo::dialogs::confirm(&fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])) {
+                        return Err(fill(t.visit_not_replaced, &[&code, &date]));
+                    }
+                    agreed = Some(replaced);
                 }
                 // Refused only when another visit that day holds one of its scores (histories
                 // merged from two devices): said in the chosen language.

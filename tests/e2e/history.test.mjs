@@ -362,6 +362,45 @@ test('saving again on the same day completes that day\'s visit (asking before a 
   await context.close();
 });
 
+test('a save that has to read the history again (another window wrote it meanwhile) asks its question once', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await easiVisitFields(page);
+  await page.fill('#visit-patient', 'AD-017');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  // Another window's connection to the store; it writes the history's token while the replace
+  // question is open, so the save's conditional write is refused and it reads the history again.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('adscore', 1);
+    open.onsuccess = () => {
+      const other = open.result;
+      window.asked = [];
+      window.confirm = (message) => {
+        window.asked.push(message);
+        if (window.asked.length === 1) other.transaction('kv', 'readwrite').objectStore('kv').put('another-window', 'history.generation');
+        return true;
+      };
+      resolve();
+    };
+  }));
+  await tap(page, 'easi-trunk-erythema-3');
+  await page.click('#save-visit');
+  await page.waitForFunction(() => document.querySelector('.ok[role=status]')?.textContent.includes('Updated'));
+  const stored = JSON.parse(await page.evaluate(storedHistory));
+  const token = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('adscore', 1).onsuccess = (e) => {
+      const get = e.target.result.transaction('kv').objectStore('kv').get('history.generation');
+      get.onsuccess = () => resolve(get.result);
+    };
+  }));
+  assert.notEqual(token, 'another-window', 'the save was written after the other window\'s write');
+  assert.equal((await page.evaluate(() => window.asked)).length, 1, 'asked once');
+  assert.equal(stored.visits.length, 1);
+  assert.equal(stored.visits[0].assessments.find((a) => a.instrument === 'easi').regions.trunk.erythema, 1.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** An examination with one complete score: an adult EASI (4.0), not yet saved. */
 async function easiVisitFields(page) {
   await page.fill('#exam-date', '2026-01-05');
