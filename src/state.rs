@@ -100,8 +100,15 @@ impl ExamState {
     /// changed since, loses nothing; nor does a change of only the code or label it was saved
     /// under (the history module may put the stored spelling of the code back in the field).
     pub fn unsaved(&self) -> bool {
+        // Every field but the code and label, compared in place (no copy of the form on each
+        // render); a field added to the form must be named here.
         let saved_as = |saved: &ExamForm| {
-            ExamForm { visit_patient: saved.visit_patient.clone(), visit_label: saved.visit_label.clone(), ..self.form.clone() } == *saved
+            let ExamForm {
+                age, dob, exam_date, visit_patient: _, visit_label: _, easi, scorad, map, map_examined, easi_bands, scorad_bands, patient,
+            } = &self.form;
+            (age, dob, exam_date, easi, scorad, map, map_examined, easi_bands, scorad_bands, patient)
+                == (&saved.age, &saved.dob, &saved.exam_date, &saved.easi, &saved.scorad, &saved.map, &saved.map_examined,
+                    &saved.easi_bands, &saved.scorad_bands, &saved.patient)
         };
         !self.form.is_blank() && !self.saved.as_deref().is_some_and(saved_as)
     }
@@ -239,6 +246,22 @@ mod tests {
         assert!(!saved.unsaved(), "saved as it is");
         assert!(changed.unsaved(), "changed after saving");
         assert!(!saved.apply(Action::SetVisitPatient("AD-017".into())).unsaved(), "only the code it was saved under");
+        assert!(!saved.apply(Action::SetVisitLabel("week 4".into())).unsaved(), "only the label it was saved under");
+        // Any other field changed since the save is unsaved.
+        for change in [
+            Action::SetAge("34".into()),
+            Action::SetDob("1990-01-01".into()),
+            Action::SetExamDate("2026-11-29".into()),
+            Action::SetScoradSign(scorad::Sign::Erythema, 1),
+            Action::PaintCell(scorad::Segment::TrunkFront, 0, true),
+            Action::SetMapExamined(true),
+            Action::SetEasiBands(EasiBands::default()),
+            Action::SetScoradBands(ScoradBands::ALL[1]),
+            Action::SetItch(3),
+        ] {
+            let what = format!("{change:?}");
+            assert!(saved.apply(change).unsaved(), "{what}");
+        }
         assert!(!changed.apply(Action::Reset).unsaved(), "a new examination");
         assert_eq!(changed.apply(Action::Reset).saved, None);
     }
