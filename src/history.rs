@@ -1086,7 +1086,10 @@ pub fn default_target(history: &History) -> String {
 /// [`default_target`] among the history's [`targets`], already worked out.
 pub fn default_target_among(history: &History, all: Vec<String>) -> String {
     let baseline = all.iter().position(|l| l.trim().eq_ignore_ascii_case("baseline"));
-    let at = baseline.map_or(if labels(history).is_empty() { 0 } else { 1 }, |i| i + 1);
+    // No labels (no visit has one): the first target; else the second (the first label taken
+    // as the baseline).
+    let labelled = history.visits.iter().any(|v| !v.label.trim().is_empty());
+    let at = baseline.map_or(usize::from(labelled), |i| i + 1);
     all.into_iter().nth(at).unwrap_or_default()
 }
 
