@@ -305,6 +305,20 @@ impl Metric {
         })
     }
 
+    /// The top of a patient's chart of this metric, in whole points, when the highest value
+    /// charted is `highest` (in 1/[`UNITS`]) and `runs` are the metric's bands
+    /// ([`Metric::bands`]). EASI and the two SCORADs reach far above most patients' scores, so
+    /// their charts end at the top of the band holding that value (rounded up to a whole point;
+    /// at least the first band above 0): EASI 8 → 4 is charted 0–21, not flattened into the
+    /// bottom ninth of 0–72. The rest, and a value in the last band, use the scale's top.
+    pub fn chart_top(self, highest: i64, runs: &[BandRun]) -> u32 {
+        if !matches!(self, Metric::Easi | Metric::Scorad | Metric::ObjectiveScorad) {
+            return self.top();
+        }
+        let band_top = runs.iter().filter(|run| run.last > 0).find(|run| run.last >= highest);
+        band_top.and_then(|run| u32::try_from((run.last + UNITS - 1) / UNITS).ok()).map_or(self.top(), |top| top.min(self.top()))
+    }
+
     /// The scale from 0 to [`Metric::top`] cut into its severity bands, lowest first, read from
     /// the scoring modules value by value ([`Metric::band_of`] every [`Metric::step`]), so a
     /// chart draws the same edges the scores are banded with. Empty for the sleep NRS.

@@ -689,6 +689,30 @@ fn chart_bands_cover_each_scale_once_with_the_scoring_modules_bands_at_every_val
 }
 
 #[test]
+fn charts_of_the_long_scales_end_at_the_top_of_the_highest_value_s_band() {
+    // Assemble
+    let (easi, scorad) = (EasiBands::Leshem2015, ScoradBands::Kunz1997);
+    let top = |metric: Metric, points_x100: i64| metric.chart_top(points_x100 * UNITS / 100, &metric.bands(easi, scorad));
+    // Act / Assert: EASI's bands end at 1, 7, 21, 50 and 72.
+    assert_eq!(top(Metric::Easi, 0), 1, "all clear: the first band above 0");
+    assert_eq!(top(Metric::Easi, 700), 7, "7.0 is mild");
+    assert_eq!(top(Metric::Easi, 705), 21, "7.05 is moderate");
+    assert_eq!(top(Metric::Easi, 2100), 21);
+    assert_eq!(top(Metric::Easi, 5005), 72, "very severe: the whole scale");
+    // SCORAD (mild below 25, moderate 25–50, severe above 50) and objective SCORAD.
+    assert_eq!(top(Metric::Scorad, 2499), 25);
+    assert_eq!(top(Metric::Scorad, 2500), 50);
+    assert_eq!(top(Metric::Scorad, 5001), 103);
+    assert_eq!(top(Metric::ObjectiveScorad, 1000), 15);
+    // Chopra 2017's EASI bands end at 5.95 and 22.95: the chart at the next whole point.
+    assert_eq!(Metric::Easi.chart_top(4 * UNITS, &Metric::Easi.bands(EasiBands::Chopra2017, scorad)), 6);
+    // The short scales keep their whole range.
+    for metric in [Metric::Poem, Metric::Dlqi, Metric::ItchNrs, Metric::SleepNrs] {
+        assert_eq!(top(metric, 100), metric.top(), "{metric:?}");
+    }
+}
+
+#[test]
 fn chart_bands_have_the_published_edges() {
     let default = (EasiBands::Leshem2015, ScoradBands::Kunz1997);
     let chopra = (EasiBands::Chopra2017, ScoradBands::Chopra2017);

@@ -3,8 +3,8 @@
 
 use crate::components::{use_records_strings, Shared};
 use crate::history::{
-    baseline_visit, change_of_values, day_of, responders_of, signed_tenths, values_of, Change, History, Metric, Patient, Visit,
-    UNITS,
+    baseline_visit, change_of_values, day_of, responders_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
+    Visit, UNITS,
 };
 use crate::age::Date;
 use crate::i18n::{fill, RecordsStrings};
@@ -26,21 +26,20 @@ pub struct PatientViewProps {
 }
 
 /// The bands a chart draws, in score points, lowest first: each of the metric's severity bands
-/// ([`Metric::bands`], read from the scoring modules in the band systems of the patient's latest
-/// visit) spans from half-way below its lowest value to half-way above its highest, within 0 and
-/// the scale's top.
-fn drawn_bands(metric: Metric, visits: &[&Visit]) -> Vec<(Band, f64, f64)> {
-    let (easi, scorad) = visits.last().map(|v| (v.easi_bands, v.scorad_bands)).unwrap_or_default();
-    let runs = metric.bands(easi, scorad);
+/// (`runs`, [`Metric::bands`]) spans from half-way below its lowest value to half-way above its
+/// highest, within 0 and the chart's top (`top`, in points); a band above the top is not drawn.
+fn drawn_bands(runs: &[BandRun], top: u32) -> Vec<(Band, f64, f64)> {
     let points = |units: i64| units as f64 / UNITS as f64;
-    let top = i64::from(metric.top()) * UNITS;
+    let top = i64::from(top) * UNITS;
     runs.iter()
         .enumerate()
         .map(|(i, run)| {
             let low = if i == 0 { 0 } else { (runs[i - 1].last + run.first) / 2 };
             let high = runs.get(i + 1).map_or(top, |next| (run.last + next.first) / 2);
-            (run.band, points(low), points(high))
+            (run.band, low, high.min(top))
         })
+        .filter(|&(_, low, _)| low < top)
+        .map(|(band, low, high)| (band, points(low), points(high)))
         .collect()
 }
 
@@ -64,21 +63,22 @@ fn time_positions(visits: &[&Visit]) -> Vec<f64> {
 }
 
 fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
-    let points: Vec<(usize, f64)> = visits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.value(metric).map(|u| (i, u as f64 / UNITS as f64)))
-        .collect();
-    if points.is_empty() {
+    let values: Vec<(usize, i64)> = visits.iter().enumerate().filter_map(|(i, v)| v.value(metric).map(|u| (i, u))).collect();
+    let Some(highest) = values.iter().map(|&(_, u)| u).max() else {
         return html! {};
-    }
-    let top = f64::from(metric.top());
+    };
+    let points: Vec<(usize, f64)> = values.iter().map(|&(i, u)| (i, u as f64 / UNITS as f64)).collect();
+    // The band systems of the patient's latest visit; the chart's top from the highest value.
+    let (easi, scorad) = visits.last().map(|v| (v.easi_bands, v.scorad_bands)).unwrap_or_default();
+    let runs = metric.bands(easi, scorad);
+    let top_points = metric.chart_top(highest, &runs);
+    let top = f64::from(top_points);
     // Plot area: `pad` at the top and sides, room for the dates below.
     let (w, h, pad, below) = (600.0, 196.0, 28.0, 44.0);
     let along = time_positions(visits);
     let x = |i: usize| pad + (w - 2.0 * pad) * along[i];
     let y = |v: f64| h - below - (h - pad - below) * (v / top).clamp(0.0, 1.0);
-    let bands = drawn_bands(metric, visits);
+    let bands = drawn_bands(&runs, top_points);
     let band_name = |band: Band| if metric == Metric::Dlqi { t.dlqi_band(band) } else { t.band(band) };
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
     let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");

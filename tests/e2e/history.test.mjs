@@ -59,12 +59,17 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await page.waitForSelector('[data-testid="visits"] .change');
   assert.match(await page.getAttribute('.chart svg', 'aria-label'), /EASI: 5 Jan 2026 8\.0, 2 Feb 2026 4\.0/);
   // The chart's scale is page text in its caption (it grows with the text size; the drawing does not).
-  assert.equal((await page.textContent('.chart figcaption')).trim(), 'EASI 0–72');
-  // The chart's bands are the scores' own (read from src/scoring), each keyed by its band; the
-  // point of EASI 8.0 lies in the moderate stripe (7.0 would be mild).
+  // EASI's chart ends at the top of the highest value's band (moderate: 21), so 8.0 → 4.0 is
+  // not flattened into the bottom of 0–72: the two points are over a sixth of the plot apart
+  // (4/21 of it; 4/72 was 7 of its 124 units).
+  assert.equal((await page.textContent('.chart figcaption')).trim(), 'EASI 0–21');
+  const cy = await page.$$eval('.chart .chart__point', (ps) => ps.map((p) => Number(p.getAttribute('cy'))));
+  assert.ok(cy[1] - cy[0] > 124 / 6, `8.0 and 4.0 drawn ${cy[1] - cy[0]} apart of a plot 124 high`);
+  // The chart's bands are the scores' own (read from src/scoring), each keyed by its band, up to
+  // its top; the point of EASI 8.0 lies in the moderate stripe (7.0 would be mild).
   const stripes = await page.$eval('.chart', (chart) => [...chart.querySelectorAll('svg .chart__band')]
     .map((r) => r.getAttribute('class').split('--')[1]));
-  assert.deepEqual(stripes, ['clear', 'almost_clear', 'mild', 'moderate', 'severe', 'very_severe']);
+  assert.deepEqual(stripes, ['clear', 'almost_clear', 'mild', 'moderate']);
   assert.ok(await page.$eval('.chart', (chart) => {
     const point = chart.querySelector('.chart__point').getBBox();
     const stripe = chart.querySelector('.chart__band--moderate').getBBox();
