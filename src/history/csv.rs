@@ -236,13 +236,8 @@ macro_rules! unsigned_cell {
         }
     )*};
 }
-unsigned_cell!(u8, u16, u32, u64);
+unsigned_cell!(u8, u32);
 
-impl Cell for usize {
-    fn push_to(&self, out: &mut String) {
-        push_unsigned(out, *self as u64);
-    }
-}
 
 /// Appends `value` in decimal digits.
 fn push_unsigned(out: &mut String, mut value: u64) {
@@ -763,7 +758,7 @@ mod tests {
         assert_eq!(text(&|o| push_unsigned(o, 1_020_304_050)), "1020304050");
         assert_eq!(text(&|o| push_unsigned(o, u64::MAX)), u64::MAX.to_string());
         assert_eq!(text(&|o| 7u8.push_to(o)), "7");
-        assert_eq!(text(&|o| 250usize.push_to(o)), "250");
+        assert_eq!(text(&|o| 250u32.push_to(o)), "250");
         assert_eq!(text(&|o| push_tenths(o, 0)), "0");
         assert_eq!(text(&|o| push_tenths(o, 65)), "6.5");
         assert_eq!(text(&|o| push_tenths(o, 1000)), "100");
