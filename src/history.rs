@@ -622,7 +622,7 @@ impl History {
     /// The patient's visits, sorted by date, then id.
     pub fn visits_of(&self, code: &str) -> Vec<&Visit> {
         let mut visits: Vec<&Visit> = self.visits.iter().filter(|v| v.patient == code).collect();
-        visits.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        visits.sort_by(by_date);
         visits
     }
 
