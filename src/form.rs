@@ -332,16 +332,44 @@ impl ExamForm {
     }
 }
 
+/// Why this examination's DLQI answers are not scored ([`ExamForm::dlqi_not_for`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DlqiNotFor {
+    /// The examination's age is under 16 (children answer the CDLQI, not in adscore).
+    Child,
+    /// A parent answers for the patient.
+    Proxy,
+}
+
 impl ExamForm {
+    /// Whether the DLQI applies to this examination's patient: `None` when it does, else why
+    /// not (a child first, whoever answers). The DLQI is for adults, 16 and over, answering for themselves (Finlay & Khan 1994;
+    /// children aged 4–16 answer the CDLQI, which adscore does not include): it is not scored
+    /// when the examination's age is under 16 or a parent answers, even when answers are held
+    /// (given before the age was entered, or before "a parent answers" was chosen). The answers
+    /// stay in the form, so correcting the age or who answers brings the score back. With no
+    /// valid age entered, the patient answering for themselves is taken at their word and the
+    /// DLQI is scored: a patient on their own phone has no age entered (docs/scoring.md).
+    pub fn dlqi_not_for(&self) -> Option<DlqiNotFor> {
+        if matches!(self.age(), Some(Ok(age)) if age.get() < 16) {
+            Some(DlqiNotFor::Child)
+        } else if self.patient.proxy {
+            Some(DlqiNotFor::Proxy)
+        } else {
+            None
+        }
+    }
+
     /// Every assessment this examination can give now: complete EASI and SCORAD (SCORAD with C
-    /// only when C is complete), and each patient questionnaire with at least one answer.
+    /// only when C is complete), each patient questionnaire with at least one answer, the DLQI
+    /// only where it applies ([`ExamForm::dlqi_not_for`]).
     pub fn assessments(&self) -> Vec<Assessment> {
         let p = &self.patient;
         [
             self.easi_record().ok().map(Assessment::Easi),
             self.scorad_record().ok().map(Assessment::Scorad),
             p.poem_record().map(Assessment::Poem),
-            p.dlqi_record().map(Assessment::Dlqi),
+            p.dlqi_record().filter(|_| self.dlqi_not_for().is_none()).map(Assessment::Dlqi),
             p.itch_record().map(Assessment::ItchNrs),
             p.sleep_record().map(Assessment::SleepNrs),
         ]
@@ -636,6 +664,35 @@ mod tests {
         assert!(matches!(visit.assessments[2], Assessment::ItchNrs(_)));
         assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
         assert_eq!(visit.global.status, Some(2));
+    }
+
+    #[test]
+    fn a_child_s_or_a_parent_s_dlqi_answers_are_held_but_never_scored() {
+        // Assemble: every DLQI item answered 3 (total 30), given before the age was entered.
+        let mut form = ExamForm { exam_date: "2026-03-10".into(), ..Default::default() };
+        form.patient.dlqi = [Some(crate::scoring::dlqi::DlqiAnswer::Score(3)); 10];
+        let has_dlqi = |form: &ExamForm| form.assessments().iter().any(|a| matches!(a, Assessment::Dlqi(_)));
+        // Act / Assert: no age yet, the patient answering for themselves: scored.
+        assert_eq!(form.dlqi_not_for(), None);
+        assert!(has_dlqi(&form));
+        // Age 15 (the last CDLQI year): not scored, and not in a saved visit.
+        form.age = "15".into();
+        assert_eq!(form.dlqi_not_for(), Some(DlqiNotFor::Child));
+        assert!(!has_dlqi(&form));
+        assert!(!form.to_visit("v1".into(), "AD-1", "").assessments.iter().any(|a| matches!(a, Assessment::Dlqi(_))));
+        // The age from the date of birth counts the same way: 15 on the day before the 16th birthday.
+        form.dob = "2010-03-11".into();
+        assert_eq!(form.dlqi_not_for(), Some(DlqiNotFor::Child));
+        form.dob = "2010-03-10".into();
+        assert_eq!(form.dlqi_not_for(), None);
+        assert!(has_dlqi(&form));
+        // A parent answering: not scored, whatever the age.
+        form.patient.proxy = true;
+        assert_eq!(form.dlqi_not_for(), Some(DlqiNotFor::Proxy));
+        assert!(!has_dlqi(&form));
+        // The answers are still held: the patient answering again brings the score back.
+        form.patient.proxy = false;
+        assert!(has_dlqi(&form));
     }
 
     #[test]

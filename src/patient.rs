@@ -107,6 +107,15 @@ impl Parts {
 }
 
 impl PatientForm {
+    /// The questionnaires the flow asks: those chosen, but the DLQI only of an adult answering
+    /// for themselves (`child`: the examination's age is under 16; see
+    /// [`crate::form::ExamForm::dlqi_not_for`], which leaves such answers unscored). A DLQI
+    /// chosen before the age was entered is then not asked, and is asked again if the age is
+    /// corrected.
+    pub fn asked(&self, child: bool) -> Parts {
+        Parts { dlqi: self.parts.dlqi && !child && !self.proxy, ..self.parts }
+    }
+
     /// Itch NRS record, when answered.
     pub fn itch_record(&self) -> Option<NrsRecord> {
         self.itch.and_then(|v| NrsValue::new(v).ok()).map(|value| NrsRecord { value })

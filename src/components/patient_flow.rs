@@ -84,7 +84,7 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit
 
 /// What the last screen lists: each part asked, with its answers ("not answered yet" for any
 /// left blank); POEM and DLQI as their totals, or why there is none.
-fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str) -> Vec<(&'static str, String)> {
+fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sleep_loss: &str) -> Vec<(&'static str, String)> {
     let of_10 = |answer: Option<String>| answer.map_or_else(|| t.unanswered.to_string(), |a| format!("{a} / {}", Metric::ItchNrs.top()));
     let typed = |text: &str| Some(text.trim().to_string()).filter(|a| !a.is_empty());
     let total = |score: Option<(Option<u32>, u32)>, most: u32| match score {
@@ -95,7 +95,6 @@ fn answers(t: &RecordsStrings, p: &PatientForm, pruritus: &str, sleep_loss: &str
         Some((None, blank)) => fill(t.not_scored_unanswered, &[&blank]),
     };
     let label = |value: Option<u8>, text: fn(&RecordsStrings, u8) -> &'static str| value.map_or(t.unanswered, |v| text(t, v));
-    let parts = p.parts;
     [
         parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
         parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
@@ -159,7 +158,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let at = use_state(stored_step);
     let p = &props.patient;
-    let steps = p.parts.steps();
+    // What is asked: the DLQI not of a child, even when chosen before the age was entered.
+    let asked = p.asked(props.child);
+    let steps = asked.steps();
     let index = (*at).min(steps.len() - 1);
     let step = steps[index];
     let questions = steps.len() - 2;
@@ -256,14 +257,16 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
 
     let body = match step {
         Step::Intro => {
-            let parts = p.parts;
+            // Shown as asked; a change is made to the choice (a DLQI chosen for an adult stays
+            // chosen while the age says child, and is asked again if the age is corrected).
+            let (parts, chosen) = (asked, p.parts);
             // `not_offered`: where the questionnaire does not apply, the id of the note saying why
-            // (then it cannot be ticked, and can still be unticked).
+            // (then it is not ticked, and cannot be).
             let toggle = |label: &'static str, get: fn(&Parts) -> bool, set: fn(&mut Parts, bool), not_offered: Option<&'static str>| {
                 let dispatch = dispatch.clone();
                 let on = get(&parts);
                 let onchange = Callback::from(move |_: Event| {
-                    let mut next = parts;
+                    let mut next = chosen;
                     set(&mut next, !on);
                     dispatch.emit(Action::SetParts(next));
                 });
@@ -422,7 +425,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             }
         }
         Step::Done => {
-            let answers = answers(t, p, &props.pruritus, &props.sleep_loss);
+            let answers = answers(t, p, asked, &props.pruritus, &props.sleep_loss);
             html! {
                 <>
                     <h1>{ t.done_title }</h1>

@@ -2,7 +2,6 @@
 //! reached, and exactly what is still missing. All figures come from `scoring`.
 
 use crate::form::{ExamForm, Problem};
-use crate::patient::PatientForm;
 use crate::scoring::{easi, Assessment, Band, EasiBands, Score, ScoradBands};
 use crate::state::Action;
 use crate::components::use_strings;
@@ -83,7 +82,8 @@ fn band_select<const N: usize>(
 }
 
 /// The patient-reported results: (test id, name, value or why there is none).
-fn patient_lines(t: &Strings, p: &PatientForm) -> Vec<(&'static str, &'static str, String)> {
+fn patient_lines(t: &Strings, form: &ExamForm) -> Vec<(&'static str, &'static str, String)> {
+    let p = &form.patient;
     let unanswered = |n: u32| fill(t.not_scored_unanswered, &[&n]);
     let or_not = |v: Option<String>| v.unwrap_or_else(|| t.not_answered.to_string());
     let itch = p.itch_record().map(|r| {
@@ -95,7 +95,9 @@ fn patient_lines(t: &Strings, p: &PatientForm) -> Vec<(&'static str, &'static st
         let s = r.score();
         s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.band(b)))
     });
+    // Answers held for a child or given by a parent are kept but not scored (ExamForm::dlqi_not_for).
     let dlqi = p.dlqi_record().map(|r| match r.score() {
+        _ if form.dlqi_not_for().is_some() => t.dlqi_not_for.to_string(),
         Ok(s) => s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.dlqi_band(b))),
         Err(_) => t.not_scored.to_string(),
     });
@@ -203,7 +205,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 { scorad_detail }
                 <h3>{ t.patient_reported }</h3>
                 <ul class="breakdown patient-scores">
-                    { for patient_lines(t, &props.form.patient).into_iter().map(|(id, name, value)| html! {
+                    { for patient_lines(t, &props.form).into_iter().map(|(id, name, value)| html! {
                         <li data-testid={id}>{ name }{ ": " }<strong>{ value }</strong></li>
                     }) }
                 </ul>

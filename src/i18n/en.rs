@@ -175,6 +175,7 @@ pub static EN: Strings = Strings {
     treatment_effect: "Treatment effect (patient)",
     not_answered: "not answered",
     not_scored_unanswered: "not scored: {0} unanswered (at most 1 may be left blank)",
+    dlqi_not_for: "not scored: the DLQI is for adults (16 and over) answering for themselves",
     not_graded: "not graded",
     band_moderate_effect: "moderate effect",
     save_visit_title: "Save this visit",

@@ -177,6 +177,7 @@ pub static KO: Strings = Strings {
     treatment_effect: "치료 효과(환자 평가)",
     not_answered: "응답 없음",
     not_scored_unanswered: "점수 산출 불가: {0}개 문항 미응답(최대 1개까지 비워 둘 수 있음)",
+    dlqi_not_for: "점수 산출 불가: DLQI는 본인이 직접 응답하는 성인(16세 이상)\u{2060}용입니다",
     not_graded: "미평가",
     band_moderate_effect: "중간 정도의 영향",
     save_visit_title: "이번 방문 저장",

@@ -263,6 +263,44 @@ test('DLQI, for adults, is not offered for a child or a parent answering for one
   await context.close();
 });
 
+test('DLQI answers given before a child\'s age was entered are kept but not scored nor asked again; the right age brings the score back', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // No age yet: the patient answers the DLQI (every item "very much": 30).
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  await page.getByRole('checkbox', { name: /DLQI item scores/ }).check();
+  await next(page);
+  while (!(await step(page)).startsWith('Dlqi')) await next(page);
+  for (let item = 1; item <= 10; item++) {
+    await tap(page, item === 7 ? 'dlqi-7-prevented-0' : `dlqi-${item}-0`);
+    await next(page);
+  }
+  while (await step(page) !== 'Done') await next(page);
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await line(page, 'dlqi'), '30 — extremely large effect');
+  // The age says child: the answers are not scored, and the panel says why.
+  await page.fill('#age', '5');
+  assert.equal(await line(page, 'dlqi'), 'not scored: the DLQI is for adults (16 and over) answering for themselves');
+  // Nor asked again: unticked, not offered, and no DLQI question in the flow.
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
+  assert.equal(await dlqi.isChecked(), false);
+  assert.equal(await dlqi.isDisabled(), true);
+  await next(page);
+  const steps = [];
+  while (await step(page) !== 'Done') { steps.push(await step(page)); await next(page); }
+  assert.ok(steps.length > 0 && !steps.some((s) => s.startsWith('Dlqi')), steps.join(' '));
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  // The age corrected to an adult's: the answers kept score again.
+  await page.fill('#age', '30');
+  assert.equal(await line(page, 'dlqi'), '30 — extremely large effect');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('POEM and DLQI with two unanswered items show "not scored" and why', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#hand-to-patient');
