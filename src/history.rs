@@ -157,6 +157,21 @@ impl Metric {
     }
 }
 
+impl Metric {
+    /// A score of this metric (in 1/[`UNITS`]) as the screens show it beside its band, in the
+    /// band systems `easi` and `scorad`: as [`Metric::text`], but a value that rounding to one
+    /// decimal would carry into another band is written out exactly, as the score panel does
+    /// ([`crate::scoring::exact::Exact::display_in_band`]): a Kunz-mild SCORAD of 24.96 is
+    /// "24.96", not "25.0" (moderate's first figure), and so is a Chopra-mild EASI of 5.95.
+    pub fn score_text(self, units: i64, easi: EasiBands, scorad: ScoradBands) -> String {
+        match u32::try_from(units) {
+            Ok(exact) if !self.is_whole() => crate::scoring::exact::Exact::<{ UNITS as u32 }>::from_units(exact)
+                .display_in_band(|v| self.band_of(i64::from(v.units()), easi, scorad)),
+            _ => self.text(units),
+        }
+    }
+}
+
 /// A value in 1/[`UNITS`] as text with one decimal, half away from zero ("12.5", "-3.0"; EASI
 /// 0.15 is "0.2").
 pub fn units_text(units: i64) -> String {

@@ -713,6 +713,26 @@ fn charts_of_the_long_scales_end_at_the_top_of_the_highest_value_s_band() {
 }
 
 #[test]
+fn scores_on_the_history_screens_are_never_rounded_into_another_band() {
+    // Assemble
+    let (kunz, chopra) = ((EasiBands::Leshem2015, ScoradBands::Kunz1997), (EasiBands::Chopra2017, ScoradBands::Chopra2017));
+    let text = |metric: Metric, units: i64, (easi, scorad): (EasiBands, ScoradBands)| metric.score_text(units, easi, scorad);
+    // Act / Assert: SCORAD 24.96 is Kunz-mild; "25.0" would be moderate's figure.
+    assert_eq!(text(Metric::Scorad, 249_600, kunz), "24.96");
+    assert_eq!(Metric::Scorad.text(249_600), "25.0", "the change column's rounding, for contrast");
+    assert_eq!(text(Metric::Scorad, 249_400, kunz), "24.9");
+    assert_eq!(text(Metric::Scorad, 250_000, kunz), "25.0");
+    assert_eq!(text(Metric::ObjectiveScorad, 149_500, kunz), "14.95");
+    // EASI: 6.95 rounds to 7.0, mild either way; Chopra's mild ends at 5.95.
+    assert_eq!(text(Metric::Easi, 69_500, kunz), "7.0");
+    assert_eq!(text(Metric::Easi, 59_500, chopra), "5.95");
+    assert_eq!(text(Metric::Easi, 59_500, kunz), "6.0");
+    // Whole-number instruments are whole numbers.
+    assert_eq!(text(Metric::Poem, 70_000, kunz), "7");
+    assert_eq!(text(Metric::SleepNrs, 30_000, kunz), "3");
+}
+
+#[test]
 fn chart_bands_have_the_published_edges() {
     let default = (EasiBands::Leshem2015, ScoradBands::Kunz1997);
     let chopra = (EasiBands::Chopra2017, ScoradBands::Chopra2017);

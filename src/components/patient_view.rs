@@ -81,7 +81,9 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     let bands = drawn_bands(&runs, top_points);
     let band_name = |band: Band| if metric == Metric::Dlqi { t.dlqi_band(band) } else { t.band(band) };
     let line: Vec<String> = points.iter().map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
-    let summary = points.iter().map(|&(i, v)| format!("{} {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64))).collect::<Vec<_>>().join(", ");
+    // Each value as beside its band (the stripes' band systems): never rounded into the next one.
+    let value_text = |u: i64| metric.score_text(u, easi, scorad);
+    let summary = values.iter().map(|&(i, u)| format!("{} {}", t.date(&visits[i].date), value_text(u))).collect::<Vec<_>>().join(", ");
     html! {
         <figure class="chart">
             // The scale in the caption too: text that grows with the reader's text size (the
@@ -100,9 +102,9 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
                     <text class="chart__axis chart__axis--end" x={(w - pad).to_string()} y={(h - 12.0).to_string()}>{ t.date(&visits[visits.len() - 1].date) }</text>
                 }
                 <polyline class="chart__line" points={line.join(" ")} />
-                { for points.iter().map(|&(i, v)| html! {
+                { for points.iter().zip(&values).map(|(&(i, v), &(_, u))| html! {
                     <circle class="chart__point" cx={x(i).to_string()} cy={y(v).to_string()} r="5">
-                        <title>{ format!("{} — {}", t.date(&visits[i].date), metric.text((v * UNITS as f64).round() as i64)) }</title>
+                        <title>{ format!("{} — {}", t.date(&visits[i].date), value_text(u)) }</title>
                     </circle>
                 }) }
             </svg>
@@ -237,7 +239,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         </th>
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
-                                                { values[m.index()].map(|u| m.text(u)).unwrap_or_else(|| "—".into()) }
+                                                { values[m.index()].map(|u| m.score_text(u, v.easi_bands, v.scorad_bands)).unwrap_or_else(|| "—".into()) }
                                                 if let Some(b) = after_baseline(v) {
                                                     <span class="change" data-metric={m.key()}>{ change_text(t, m, &change_of_values(b[m.index()], values[m.index()])) }</span>
                                                 }

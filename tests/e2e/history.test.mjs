@@ -704,6 +704,31 @@ test('a trend chart spaces visits by their dates, names its first and last date,
   await context.close();
 });
 
+test('a score just below a band edge is shown as it is, not rounded into the next band, in the visits table and the chart', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // SCORAD = A/5 + 7B/2 + C = 7.3/5 + 3.5 + 20 = 24.96: Kunz-mild; "25.0" would read moderate.
+  const extent = Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
+    'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front',
+    'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'].map((s) => [s, 0]));
+  Object.assign(extent, { trunk_front: 35, genitals: 100 });
+  const scorad = { instrument: 'scorad', age_years: 30, extent,
+    intensity: { erythema: 1, edema_papulation: 0, oozing_crusts: 0, excoriation: 0, lichenification: 0, dryness: 0 },
+    subjective: { pruritus: 10, sleep_loss: 10 } };
+  const visit = { id: 'AD-031-2025-01-06-1', patient: 'AD-031', date: '2025-01-06', label: '', assessments: [scorad], global: {},
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' };
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-031' }], visits: [visit] }));
+  await page.goto(`${server.url}#patient/AD-031`);
+  await page.waitForSelector('.chart');
+  const cells = await page.$$eval('[data-visit="AD-031-2025-01-06-1"] td', (tds) => tds.map((td) => td.textContent.trim()));
+  assert.ok(cells.includes('24.96'), cells.join(' | '));
+  assert.ok(!cells.includes('25.0'), cells.join(' | '));
+  const titles = await page.$$eval('.chart .chart__point title', (ts) => ts.map((t) => t.textContent));
+  assert.ok(titles.some((t) => t.endsWith('— 24.96')), titles.join(' | '));
+  assert.ok(!titles.some((t) => t.endsWith('— 25.0')), titles.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a very long patient code wraps instead of widening the screens; a wide visits table scrolls by keyboard with its dates in view', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const long = `AD-${'X'.repeat(120)}`;
