@@ -158,7 +158,10 @@ pub fn use_screen() -> UseStateHandle<Screen> {
 
 /// On a portrait tablet or a phone the score panel is a sheet fixed to the bottom of the screen.
 /// Keyboard focus moved under it (the browser sees the element as on screen) is scrolled up
-/// above it, at once, so that what has focus is always seen.
+/// above it, at once, so that what has focus is always seen. Only keyboard focus (what the
+/// browser shows a focus ring for, `:focus-visible`): a finger pressing a grade half under the
+/// sheet focuses it too, and scrolling then would move the grade from under the finger, so that
+/// the tap's release lands beside it and selects nothing.
 #[hook]
 fn use_focus_above_sheet() {
     use_effect_with((), |_| {
@@ -169,7 +172,8 @@ fn use_focus_above_sheet() {
             let Some(sheet) = document.query_selector(".panel").ok().flatten() else { return };
             let window = gloo::utils::window();
             let fixed = window.get_computed_style(&sheet).ok().flatten().and_then(|s| s.get_property_value("position").ok());
-            if fixed.as_deref() != Some("fixed") || sheet.contains(Some(&element)) {
+            let by_keyboard = element.matches(":focus-visible").unwrap_or(true);
+            if !by_keyboard || fixed.as_deref() != Some("fixed") || sheet.contains(Some(&element)) {
                 return;
             }
             let (shown, below) = (element.closest("label").ok().flatten().unwrap_or(element).get_bounding_client_rect(), sheet.get_bounding_client_rect());

@@ -436,6 +436,31 @@ test('keyboard focus is never hidden under the score sheet of a portrait tablet 
   }
 });
 
+test('a finger on a grade half under the score sheet selects it: the page does not scroll it away under the finger', async () => {
+  for (const viewport of [{ width: 768, height: 1024 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(EXAM_READY);
+    for (const [id, via] of [['easi-trunk-erythema-3', 'touch'], ['scorad-dryness-2', 'mouse']]) {
+      // The grade's lower half under the sheet's top edge; the press on its upper half, in view.
+      const box = () => page.evaluate((id) => {
+        const grade = document.querySelector(`label[for="${id}"]`).getBoundingClientRect();
+        return { top: grade.top, bottom: grade.bottom, x: grade.left + grade.width / 2, sheet: document.querySelector('.panel').getBoundingClientRect().top };
+      }, id);
+      const before = await box();
+      await page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), (before.top + before.bottom) / 2 - before.sheet);
+      const at = await box();
+      assert.ok(at.top < at.sheet && at.bottom > at.sheet, `${id} straddles the sheet: ${JSON.stringify(at)}`);
+      // Just above the sheet's edge: the visible part's lower end, where a thumb reaching up lands.
+      const y = at.sheet - 4;
+      if (via === 'touch') await page.touchscreen.tap(at.x, y); else await page.mouse.click(at.x, y);
+      assert.equal(await page.isChecked(`#${id}`), true, `${viewport.width}×${viewport.height}, ${via}: ${id}`);
+    }
+    await context.close();
+  }
+});
+
 test('"Clear map" asks before clearing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
