@@ -100,7 +100,14 @@ pub fn MapPart(props: &MapPartProps) -> Html {
     let onkeydown = {
         let (segment, dispatch) = (props.part.segment, props.ondispatch.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(action) = key_action(&e.key(), &painting, segment) {
+            let key = e.key();
+            // A slider's keys move the slider, never the page: also at either end (nothing left to
+            // paint or clear), and Space, which a slider does not use (it scrolled the page a
+            // screen down, taking the focused figure out of sight).
+            if matches!(key.as_str(), "ArrowUp" | "ArrowRight" | "ArrowDown" | "ArrowLeft" | "Home" | "End" | " " | "PageUp" | "PageDown") {
+                e.prevent_default();
+            }
+            if let Some(action) = key_action(&key, &painting, segment) {
                 e.prevent_default();
                 dispatch.emit(action);
             }

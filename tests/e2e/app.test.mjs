@@ -212,6 +212,18 @@ test('an EASI can be completed with the keyboard alone', async () => {
   assert.equal(await page.getAttribute('[data-segment-slider="genitals"]', 'aria-valuetext'), 'Genitals, 50 % affected');
   await page.keyboard.press('End');
   assert.equal(await page.getAttribute('[data-segment-slider="genitals"]', 'aria-valuenow'), '100');
+  // Its keys never move the page: not Space (a slider does not use it), nor an arrow with
+  // nothing left to paint.
+  // (The page scrolls smoothly: its place is read once it has come to rest.)
+  const settled = () => page.evaluate(() => new Promise((resolve) => {
+    let last = scrollY;
+    const check = () => setTimeout(() => (scrollY === last ? resolve(scrollY) : ((last = scrollY), check())), 300);
+    check();
+  }));
+  const scrolled = await settled();
+  for (const key of ['Space', 'ArrowUp', 'PageDown']) await page.keyboard.press(key);
+  assert.equal(await settled(), scrolled);
+  assert.equal(await page.getAttribute('[data-segment-slider="genitals"]', 'aria-valuenow'), '100');
   await context.close();
 });
 
