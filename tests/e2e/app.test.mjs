@@ -473,6 +473,23 @@ test('a finger on a grade half under the score sheet selects it: the page does n
   }
 });
 
+test('on a portrait tablet the score sheet shows each band beside its value, not against the next score', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 768, height: 1024 });
+  await page.fill('#age', '34');
+  for (const region of ['Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  for (const id of ['area-2', 'erythema-3', 'edema_papulation-2', 'excoriation-0', 'lichenification-4']) {
+    await page.click(`label[for="easi-head_neck-${id}"]`);
+  }
+  const [value, band, next] = await page.evaluate(() => ['[data-testid="easi-value"]', '[data-testid="easi-band"]', '[data-testid="objective-scorad"]']
+    .map((s) => document.querySelector(s).getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+  assert.ok(band.left - value.right < 16, `band ${band.left - value.right} px after the value`);
+  assert.ok(next.left - band.right > 24, `band ${next.left - band.right} px before the next score`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('"Clear map" asks before clearing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
