@@ -447,17 +447,20 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         <p class="intro">{ t.age_hint }</p>
                         <div class="age-grid">
                             <DateField id="exam-date" label={t.exam_date_label} value={form.exam_date.clone()} onedit={onexamdate} />
-                            <DateField id="dob" label={t.dob_label} value={form.dob.clone()} onedit={ondob} />
+                            <DateField id="dob" label={t.dob_label} value={form.dob.clone()} onedit={ondob}
+                                error={age_error.as_ref().filter(|_| form.age_from_dob()).map(|_| AttrValue::from("age-error"))} />
                             if form.age_from_dob() {
                                 if let Some(Ok(age)) = form.age() {
                                     <p class="field" data-testid="age-from-dob">{ fill(t.age_from_dates, &[&age.get()]) }</p>
                                 }
                             } else {
-                                <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} />
+                                // A typed age's error under the field, which is marked invalid.
+                                <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} error={age_error.clone()} />
                             }
                         </div>
-                        if let Some(error) = age_error {
-                            <p class="field__error" role="alert">{ error }</p>
+                        // An age from the dates: under both, the date of birth marked invalid.
+                        if let Some(error) = age_error.filter(|_| form.age_from_dob()) {
+                            <p class="field__error" id="age-error" role="alert">{ error }</p>
                         }
                     </section>
                     <BodyMap painting={form.map} age={form.map_age()} examined={form.map_examined}

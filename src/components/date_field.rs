@@ -19,6 +19,10 @@ pub struct DateFieldProps {
     pub value: AttrValue,
     /// Called with the new value.
     pub onedit: Callback<String>,
+    /// When the date is not accepted: the id of the message saying why (the input is then
+    /// marked invalid and described by it).
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 /// A date input with its label and, once a date is entered, that date written out in the app's
@@ -30,11 +34,13 @@ pub fn DateField(props: &DateFieldProps) -> Html {
     let onchange = Callback::from(move |e: Event| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
     let entered = (!props.value.is_empty()).then(|| fill(t.date_entered, &[&t.date(&props.value)]));
     let note_id = format!("{}-entered", props.id);
+    let described = [entered.as_ref().map(|_| note_id.as_str()), props.error.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
     html! {
-        <div class="field">
+        <div class={classes!("field", props.error.is_some().then_some("field--invalid"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
             <input id={props.id.clone()} type="date" value={props.value.clone()} {onchange}
-                aria-describedby={entered.as_ref().map(|_| note_id.clone())} />
+                aria-invalid={props.error.is_some().to_string()}
+                aria-describedby={(!described.is_empty()).then_some(described)} />
             if let Some(entered) = entered {
                 <p class="field__note" id={note_id}>{ entered }</p>
             }

@@ -490,6 +490,27 @@ test('on a portrait tablet the score sheet shows each band beside its value, not
   await context.close();
 });
 
+test('an age not accepted marks its field invalid, and the date of birth when the age comes from the dates', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '200');
+  assert.equal(await page.getAttribute('#age', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#age-error'), /whole number of years/);
+  assert.match(await page.getAttribute('#age', 'aria-describedby'), /\bage-error\b/);
+  await page.fill('#age', '34');
+  assert.equal(await page.getAttribute('#age', 'aria-invalid'), 'false');
+  // Born after the examination: the date of birth is marked, and described by the reason.
+  await page.fill('#exam-date', '2026-01-10');
+  await page.fill('#dob', '2026-06-01');
+  await page.waitForSelector('#age-error[role=alert]');
+  assert.equal(await page.getAttribute('#dob', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#dob', 'aria-describedby'), /\bage-error\b/);
+  await page.fill('#dob', '2000-06-01');
+  assert.equal(await page.getAttribute('#dob', 'aria-invalid'), 'false');
+  assert.equal(await page.locator('#age-error').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('"Clear map" asks before clearing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
