@@ -35,10 +35,10 @@ fn easi_table(t: &RecordsStrings, record: &easi::EasiRecord, score: &easi::EasiS
                 { for easi::Region::ALL.iter().zip(contributions).map(|(&r, c)| {
                     let region = record.regions.get(r);
                     html! { <tr>
-                        <th scope="row">{ t.region(r) }</th><td>{ region.area.get() }</td>
-                        <td>{ region.erythema.to_f64() }</td><td>{ region.edema_papulation.to_f64() }</td>
-                        <td>{ region.excoriation.to_f64() }</td><td>{ region.lichenification.to_f64() }</td>
-                        <td>{ c.exact_text() }</td>
+                        <th scope="row">{ t.region(r) }</th><td class="num">{ region.area.get() }</td>
+                        <td class="num">{ region.erythema.to_f64() }</td><td class="num">{ region.edema_papulation.to_f64() }</td>
+                        <td class="num">{ region.excoriation.to_f64() }</td><td class="num">{ region.lichenification.to_f64() }</td>
+                        <td class="num">{ c.exact_text() }</td>
                     </tr> }
                 }) }
             </tbody>
@@ -53,7 +53,7 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
             <table class="table worksheet__table">
                 <thead><tr><th scope="col">{ t.extent_title }</th><th scope="col">{ "%" }</th></tr></thead>
                 <tbody>{ for scorad::Segment::ALL.iter().map(|&s| html! {
-                    <tr><th scope="row">{ t.segment(s) }</th><td>{ record.extent.get(s).to_f64() }</td></tr>
+                    <tr><th scope="row">{ t.segment(s) }</th><td class="num">{ record.extent.get(s).to_f64() }</td></tr>
                 }) }</tbody>
             </table>
             <table class="table worksheet__table">
@@ -61,7 +61,7 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
                 <tbody>{ for scorad::Sign::ALL.iter().zip([
                     record.intensity.erythema, record.intensity.edema_papulation, record.intensity.oozing_crusts,
                     record.intensity.excoriation, record.intensity.lichenification, record.intensity.dryness,
-                ]).map(|(&s, g)| html! { <tr><th scope="row">{ t.scorad_sign(s) }</th><td>{ g.get() }</td></tr> }) }</tbody>
+                ]).map(|(&s, g)| html! { <tr><th scope="row">{ t.scorad_sign(s) }</th><td class="num">{ g.get() }</td></tr> }) }</tbody>
             </table>
             <p>{ t.subjective_title }{ ": " }{ record.subjective.map_or("—".to_string(), |c| format!("{} + {}", c.pruritus.to_f64(), c.sleep_loss.to_f64())) }</p>
         </>

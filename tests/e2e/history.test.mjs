@@ -729,6 +729,43 @@ test('a score just below a band edge is shown as it is, not rounded into the nex
   await context.close();
 });
 
+test('on a phone the worksheet never breaks a figure or a word of the EASI table across lines', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
+  const extent = Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
+    'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front',
+    'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'].map((s) => [s, 5]));
+  extent.trunk_front = 60;
+  const visit = { id: 'AD-032-2025-01-06-1', patient: 'AD-032', date: '2025-01-06', label: '', global: {},
+    assessments: [
+      { instrument: 'easi', age_years: 34, regions: { head_neck: region(3, 2), upper_limbs: region(3, 2), trunk: region(3, 2), lower_limbs: region(3, 2) } },
+      { instrument: 'scorad', age_years: 34, extent, subjective: null,
+        intensity: { erythema: 2, edema_papulation: 1, oozing_crusts: 0, excoriation: 1, lichenification: 0, dryness: 2 } },
+    ],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' };
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-032' }], visits: [visit] }));
+  await page.goto(`${server.url}#print/AD-032-2025-01-06-1`);
+  await page.waitForSelector('.worksheet__table');
+  // Lines a cell's text is laid out on (one box per line).
+  const figures = await page.$$eval('.worksheet__table td', (cells) => cells.filter((cell) => /^[\d.]+$/.test(cell.textContent)).map((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return [cell.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+  }));
+  assert.equal(figures.length, 4 * 6 + 13 + 6, 'the EASI, extent and intensity figures');
+  assert.deepEqual(figures.filter(([, n]) => n > 1), [], 'every figure on one line');
+  // The EASI table scrolls in its own box: its words are whole ("Trunk (including" / "genitals)").
+  const broken = await page.$$eval('.table-wrap .worksheet__table th', (cells) => cells.map((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const words = cell.textContent.split(/\s+/).filter(Boolean).length;
+    return [cell.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, words];
+  }).filter(([, n, words]) => n > words));
+  assert.deepEqual(broken, [], 'no more lines than words');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a very long patient code wraps instead of widening the screens; a wide visits table scrolls by keyboard with its dates in view', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const long = `AD-${'X'.repeat(120)}`;
