@@ -505,6 +505,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             <nav class="flow__nav">
                 if index > 0 {
                     <button type="button" class="button button--quiet button--big" onclick={go(index - 1)}>{ t.back }</button>
+                } else if props.from_exam {
+                    // Handed over by mistake, or the clinician changes their mind: back at once,
+                    // not through every question.
+                    <button type="button" class="button button--quiet button--big" id="flow-cancel" onclick={finish.clone()}>{ t.back_to_exam }</button>
                 }
                 if step == Step::Done {
                     if props.from_exam {

@@ -233,6 +233,22 @@ test('the browser\'s Back (a phone\'s back gesture) goes to the question before,
   await context.close();
 });
 
+test('handed over by mistake: the flow\'s first screen leads straight back to the examination, entries kept', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '30');
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await page.click('#flow-cancel');
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await page.inputValue('#age'), '30');
+  assert.ok(!page.url().endsWith('#patient'), page.url());
+  // On the patient's own phone there is no examination to go back to: no such button.
+  await ownPhone(page);
+  assert.equal(await page.locator('#flow-cancel').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('DLQI, for adults, is not offered for a child or a parent answering for one, and says why', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
