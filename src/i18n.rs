@@ -199,7 +199,7 @@ strings! {
     status_severe, effect_very_much_better, effect_much_better, effect_little_better,
     effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
-    not_answered, not_scored_unanswered, dlqi_not_for, not_graded, band_moderate_effect, save_visit_title,
+    not_answered, not_scored_unanswered, scored_with_blank, dlqi_not_for, not_graded, band_moderate_effect, save_visit_title,
     save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
     visit_unfinished_confirm, visit_unfinished, visit_changed,
     open_history, history_title, score, history_problem, loading, back_to_exam, date_format,
@@ -209,7 +209,7 @@ strings! {
 records_strings! {
     visit_need_date, history_changed_elsewhere, patient_mode_title, patient_intro, who_answers, answer_self,
     answer_proxy, choose_questions, questions_by_clinician, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global, dlqi_adults_only, progress,
-    back, clear_answer, hand_back, left_unanswered, scored_with_blank, finish, return_to_exam, done_title, done_text, your_answers, show_clinician, change_answers, new_questionnaire, confirm_new_questionnaire, itch_question,
+    back, clear_answer, hand_back, left_unanswered, finish, return_to_exam, done_title, done_text, your_answers, show_clinician, change_answers, new_questionnaire, confirm_new_questionnaire, itch_question,
     itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,
     sleep_max, c_pruritus_question, c_pruritus_question_proxy, c_sleep_question,
     c_sleep_question_proxy, vas_min, vas_max, vas_value, dlqi_title, dlqi_intro, dlqi_notice,

@@ -91,14 +91,16 @@ fn patient_lines(t: &Strings, form: &ExamForm) -> Vec<(&'static str, &'static st
         format!("{} — {}", s.total, s.band.map_or("", |b| t.band(b)))
     });
     let sleep = p.sleep_record().map(|r| r.score_sleep().total.to_string());
+    // One item left blank is scored as 0 (POEM, DLQI): said, not hidden in the total.
+    let with_blank = |text: String, blank: u32| if blank == 0 { text } else { fill(t.scored_with_blank, &[&text, &blank]) };
     let poem = p.poem_record().map(|r| {
         let s = r.score();
-        s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.band(b)))
+        s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| with_blank(format!("{total} — {}", t.band(b)), s.unanswered))
     });
     // Answers held for a child or given by a parent are kept but not scored (ExamForm::dlqi_not_for).
     let dlqi = p.dlqi_record().map(|r| match r.score() {
         _ if form.dlqi_not_for().is_some() => t.dlqi_not_for.to_string(),
-        Ok(s) => s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| format!("{total} — {}", t.dlqi_band(b))),
+        Ok(s) => s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| with_blank(format!("{total} — {}", t.dlqi_band(b)), s.unanswered)),
         Err(_) => t.not_scored.to_string(),
     });
     vec![

@@ -345,6 +345,14 @@ test('POEM and DLQI with two unanswered items show "not scored" and why', async 
   assert.equal(await line(page, 'poem'), 'not scored: 2 unanswered (at most 1 may be left blank)');
   assert.equal(await line(page, 'dlqi'), 'not scored: 2 unanswered (at most 1 may be left blank)');
   assert.equal(await line(page, 'itch-nrs'), 'not answered');
+  // One blank left (POEM item 3 answered now): scored, counting it as 0, and the panel says so.
+  await page.click('#hand-to-patient');
+  await next(page);
+  while (await step(page) !== 'Poem(2)') await next(page);
+  await tap(page, 'poem-3-2');
+  while (await step(page) !== 'Done') await next(page);
+  await page.click('#flow-finish');
+  assert.equal(await line(page, 'poem'), '12 — moderate (1 left blank, counted as 0)');
   await context.close();
 });
 
