@@ -24,8 +24,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Today's local date as YYYY-MM-DD.
-#[inline(never)] // called in two places: one copy of the formatting code
-fn today() -> String {
+#[inline(never)] // called in several places: one copy of the formatting code
+pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }

@@ -377,6 +377,11 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     if exam.exam_date.trim().is_empty() {
         return Err(t.visit_need_date.to_string());
     }
+    // A date after today is a slip of the finger (2036 for 2026): filed, it would put the visit
+    // last in the patient's trend and the study's weeks (dates are YYYY-MM-DD, compared as text).
+    if exam.exam_date.trim() > crate::app::today().as_str() {
+        return Err(fill(t.visit_future_date, &[&t.date(exam.exam_date.trim())]));
+    }
     // A new code that differs from a patient's only in letter case, spacing, full-width forms or
     // invisible characters: which patient is asked first (once, not on every try below).
     let code = match read_history().await {

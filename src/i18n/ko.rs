@@ -206,6 +206,7 @@ pub static KO: Strings = Strings {
 pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     base: &KO,
     visit_need_date: "저장되지 않음: 먼저 진찰 날짜를 입력하세요(비어 있거나 완전한 날짜가 아닙니다).",
+    visit_future_date: "저장되지 않음: 진찰 날짜 {0}\u{2060}이(가) 오늘 이후입니다. 날짜를 고친 뒤 저장하세요.",
     history_changed_elsewhere: "같은 때에 다른 탭이나 창에서 방문 기록이 변경되어 이 변경 내용은 저장되지 않았습니다. 지금 표시된 것은 현재 저장된 기록입니다. 필요하면 다시 변경하세요.",
     patient_mode_title: "나의 응답",
     patient_intro: "습진에 관한 몇 가지 질문입니다. 정답이나 오답은 없습니다. 언제든지 이전 질문으로 돌아갈 수 있습니다.",

@@ -485,6 +485,35 @@ test('a history screen left open in another tab does not put its older copy over
   await context.close();
 });
 
+test('a visit dated after today is not saved, and the message says which date', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // Tomorrow, in the device's own time zone (as the app's "today").
+  const tomorrow = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 1);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await page.fill('#exam-date', tomorrow);
+  await page.fill('#age', '34');
+  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  await page.fill('#visit-patient', 'AD-018');
+  await page.click('#save-visit');
+  await page.waitForSelector('#save [role=alert]');
+  assert.match((await page.textContent('#save [role=alert]')).trim(), /^Not saved: the examination date, \d{1,2} \w{3} \d{4}, is after today\./);
+  assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
+  // Today's date: saved.
+  await page.fill('#exam-date', await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }));
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-018');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('saving with a score begun but not complete says so before leaving it out', async () => {
   // Assemble: an EASI with one sign not graded.
   const { page, context, problems } = await openApp(browser, server.url);
