@@ -298,7 +298,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     cohort_intro: "각 환자의 선택한 방문을 기저치(“baseline” 표시가 있는 방문, 없으면 첫 방문)\u{2060}와 비교합니다. 정확한 값으로 반응자를 판정하고 각 점수의 평균 및 중앙값 변화를 보여 줍니다.",
     cohort_visit: "기저치와 비교할 방문",
     cohort_patients: "두 방문이 모두 있는 환자",
-    share: "{1}명 중 {0}명 ({2} %)",
+    share: "{1}명 중 {0}명 ({2}\u{a0}%)",
     share_plain: "{1}명 중 {0}명",
     not_applicable: "해당 없음",
     itch_responders: "가려움 점수 4점 이상 개선(기저치 4점 이상인 환자 중)",

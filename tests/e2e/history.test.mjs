@@ -79,8 +79,8 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   // The cohort: week 4 against baseline.
   await page.click('a[href="#history"]');
   await page.selectOption('#cohort-visit', 'week 4');
-  assert.equal((await page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100 %)');
-  assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0 %)');
+  assert.equal((await page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100\u00a0%)');
+  assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0\u00a0%)');
   // Export, then import into an empty profile: identical data.
   const exported = await download(page, '#export-json');
   assert.equal(JSON.parse(exported).visits.length, 2);
@@ -96,7 +96,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   // The imported history's cohort at once, at its default visit (week 4): the visit shown and the
   // figures under it agree (they were computed for no visit: 0 of 1, nothing applicable).
   await fresh.page.waitForFunction(() => document.querySelector('#cohort-visit').value === 'week 4');
-  assert.equal((await fresh.page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100 %)');
+  assert.equal((await fresh.page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100\u00a0%)');
   const reexported = await download(fresh.page, '#export-json');
   assert.deepEqual(JSON.parse(reexported), JSON.parse(exported));
   // Importing the same file again adds nothing.
