@@ -795,6 +795,20 @@ test('on a phone the worksheet never breaks a figure or a word of the EASI table
   await context.close();
 });
 
+test('on a phone a patient\'s code in the patients table is a target a finger finds (44 px high)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  const visit = { id: 'AD-033-2025-01-06-1', patient: 'AD-033', date: '2025-01-06', label: '', global: {},
+    assessments: [{ instrument: 'itch_nrs', value: 6 }], easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' };
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-033' }], visits: [visit] }));
+  await page.goto(`${server.url}#history`);
+  const link = page.locator('a[href="#patient/AD-033"]');
+  await link.waitFor();
+  const box = await link.boundingBox();
+  assert.ok(box.height >= 44, `${box.width}×${box.height}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a very long patient code wraps instead of widening the screens; a wide visits table scrolls by keyboard with its dates in view', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const long = `AD-${'X'.repeat(120)}`;
