@@ -57,7 +57,7 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
                 }) }</tbody>
             </table>
             <table class="table worksheet__table">
-                <thead><tr><th scope="col">{ t.intensity_title }</th><th scope="col">{ "0–3" }</th></tr></thead>
+                <thead><tr><th scope="col">{ t.intensity_title }</th><th scope="col" class="num">{ "0–3" }</th></tr></thead>
                 <tbody>{ for scorad::Sign::ALL.iter().zip([
                     record.intensity.erythema, record.intensity.edema_papulation, record.intensity.oozing_crusts,
                     record.intensity.excoriation, record.intensity.lichenification, record.intensity.dryness,
@@ -127,7 +127,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             }
             <h2>{ t.scores_title }</h2>
             <p class="muted">{ t.worksheet_exact }</p>
-            <table class="table worksheet__table">
+            <table class="table worksheet__table worksheet__scores">
                 <tbody>
                     { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, t.metric(m), visit.score(m))) }
                     <tr><th scope="row">{ fill(t.worksheet_items, &[&t.poem]) }</th><td>{ items(visit.assessment("poem")) }</td></tr>

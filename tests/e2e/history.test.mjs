@@ -758,7 +758,7 @@ test('a score just below a band edge is shown as it is, not rounded into the nex
   await context.close();
 });
 
-test('on a phone the worksheet never breaks a figure or a word of the EASI table across lines', async () => {
+test('on a phone the worksheet never breaks a figure, a score\'s name or a word of the EASI table across lines', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
   const extent = Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
@@ -783,8 +783,9 @@ test('on a phone the worksheet never breaks a figure or a word of the EASI table
   }));
   assert.equal(figures.length, 4 * 6 + 13 + 6, 'the EASI, extent and intensity figures');
   assert.deepEqual(figures.filter(([, n]) => n > 1), [], 'every figure on one line');
-  // The EASI table scrolls in its own box: its words are whole ("Trunk (including" / "genitals)").
-  const broken = await page.$$eval('.table-wrap .worksheet__table th', (cells) => cells.map((cell) => {
+  // The EASI table scrolls in its own box: its words are whole ("Trunk (including" / "genitals)"),
+  // and so are the names of the scores ("Sleep disturba / nce" before) and the grades' scale, 0–3.
+  const broken = await page.$$eval('.table-wrap .worksheet__table th, .worksheet__scores th, .worksheet__table thead th', (cells) => cells.map((cell) => {
     const range = document.createRange();
     range.selectNodeContents(cell);
     const words = cell.textContent.split(/\s+/).filter(Boolean).length;
