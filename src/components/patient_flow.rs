@@ -108,18 +108,19 @@ fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sl
     .collect()
 }
 
-/// What a question asks about, in a few words: how the last screen names a question left
-/// unanswered ("Question 2 of 23 · Sleep (last night)", "… · POEM 3").
+/// What a question asks about, in a few words the patient reads (not the clinician's field
+/// names: "Itch (pruritus), 0–10", "Disease status (patient)"): how the last screen names a
+/// question left unanswered ("Question 2 of 23 · Sleep (last night)", "… · POEM 3").
 fn step_name(t: &RecordsStrings, step: Step) -> String {
     match step {
         Step::Itch => t.q_itch.to_string(),
         Step::Sleep => t.q_sleep.to_string(),
-        Step::ScoradPruritus => t.pruritus_label.to_string(),
-        Step::ScoradSleep => t.sleep_loss_label.to_string(),
+        Step::ScoradPruritus => t.step_c_itch.to_string(),
+        Step::ScoradSleep => t.step_c_sleep.to_string(),
         Step::Poem(i) => format!("{} {}", t.poem, i + 1),
         Step::Dlqi(i) => format!("{} {}", t.dlqi, i + 1),
-        Step::Status => t.disease_status.to_string(),
-        Step::Effect => t.treatment_effect.to_string(),
+        Step::Status => t.step_status.to_string(),
+        Step::Effect => t.step_effect.to_string(),
         Step::Intro | Step::Done => String::new(),
     }
 }

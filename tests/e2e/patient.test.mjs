@@ -514,8 +514,8 @@ test('a patient can take back an answer: it is then unanswered, as if never give
   assert.equal(await left.count(), 7);
   // Each named by what it asks, not by its number alone.
   assert.deepEqual((await left.allTextContents()).map((s) => s.trim()), ['Question 1 of 13 · Worst itch (past 24 hours)',
-    'Question 2 of 13 · Sleep (last night)', 'Question 3 of 13 · Itch (pruritus), 0–10', 'Question 4 of 13 · Sleeplessness, 0–10',
-    'Question 5 of 13 · POEM 1', 'Question 12 of 13 · Disease status (patient)', 'Question 13 of 13 · Treatment effect (patient)']);
+    'Question 2 of 13 · Sleep (last night)', 'Question 3 of 13 · Itch over the last 3 days', 'Question 4 of 13 · Sleep over the last 3 nights',
+    'Question 5 of 13 · POEM 1', 'Question 12 of 13 · Eczema today', 'Question 13 of 13 · Change since the last visit']);
   await left.first().click();
   assert.equal(await step(page), 'Itch');
   assert.deepEqual(problems, []);
