@@ -61,7 +61,8 @@ fn nrs(name: &'static str, question: &str, min: &'static str, max: &'static str,
     html! { <GradePicker name={name} legend={question.to_string()} choices={scale} selected={value} {onpick} scale=true /> }
 }
 
-/// A 0–10 visual analogue slider with 0.1 steps; shows "not answered" until moved or tapped.
+/// A 0–10 visual analogue slider with 0.1 steps; shows "not answered", and how to answer, until
+/// moved or tapped.
 fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit: Callback<String>) -> Html {
     // Unanswered, the thumb rests at 5: a tap there moves nothing, so no input event comes; the
     // tap (a click) is the answer then.
@@ -75,9 +76,15 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit
         <div class="vas">
             <label for={id} class="question">{ question }</label>
             <input type="range" id={id} min="0" max="10" step="0.1" value={if value.is_empty() { "5".to_string() } else { value.to_string() }}
-                class={classes!(value.is_empty().then_some("vas--unset"))} aria-valuetext={readout.clone()} {oninput} {onclick} />
+                class={classes!(value.is_empty().then_some("vas--unset"))} aria-valuetext={readout.clone()} {oninput} {onclick}
+                aria-describedby={value.is_empty().then(|| format!("{id}-hint"))} />
             <div class="vas__anchors"><span>{ t.vas_min }</span><span>{ t.vas_max }</span></div>
             <p class="vas__value" data-testid={format!("{id}-value")}>{ readout }</p>
+            // Unanswered, the line has no handle (one resting in the middle would suggest an
+            // answer): how to answer is said instead.
+            if value.is_empty() {
+                <p class="vas__hint" id={format!("{id}-hint")}>{ t.vas_hint }</p>
+            }
         </div>
     }
 }
