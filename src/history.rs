@@ -952,6 +952,19 @@ pub fn same_label(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a patient code looks like a person's name: two or more words of letters only (a
+/// hyphen or an apostrophe inside a word allowed), no digit ("John Smith", "Mary-Jane O'Neil",
+/// "홍 길동"). adscore keeps no names, so such a new code is asked about before it is stored. A
+/// name written as one word ("홍길동", "Smith") cannot be told from a code and is not caught.
+pub fn looks_like_a_name(code: &str) -> bool {
+    let words: Vec<&str> = code.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_alphabetic)
+                && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
 /// Whether two patient codes differ only in letter case, white space (around them or inside),
 /// full-width forms or invisible characters ("ad-017", "AD-017", "AD - 017", "ＡＤ－０１７" and
 /// "AD\u{200B}-017"): [`same_label`] with the spaces inside and the [`invisible`] characters left

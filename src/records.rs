@@ -385,6 +385,13 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     // A new code that differs from a patient's only in letter case, spacing, full-width forms or
     // invisible characters: which patient is asked first (once, not on every try below).
     let code = match read_history().await {
+        // A new patient's code that looks like a name ("John Smith"): the card says "use a
+        // code, never a name"; asked before a name is stored on the device and in every export.
+        Ok(history) if history.patient(code).is_none() && history::looks_like_a_name(code)
+            && !gloo::dialogs::confirm(&fill(t.visit_name_confirm, &[&code])) =>
+        {
+            return Err(t.visit_name_refused.to_string());
+        }
         Ok(history) => match settle_code(t, &history, code) {
             Some(code) => code,
             None => return Err(fill(t.visit_code_unsettled, &[&code, &similar_list(&history, code)])),

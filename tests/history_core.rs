@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, default_target, labels, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
+    baseline_visit, change, cohort, day_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -762,4 +762,14 @@ fn chart_bands_have_the_published_edges() {
         runs(Metric::ItchNrs, default.0, default.1),
         [("none", 0, 0), ("mild", 100, 300), ("moderate", 400, 600), ("severe", 700, 800), ("very_severe", 900, 1000)]
     );
+}
+
+#[test]
+fn a_code_of_two_or_more_words_of_letters_looks_like_a_name() {
+    for name in ["John Smith", "Mary-Jane O'Neil", "  jane   doe ", "홍 길동", "J. Smith", "Anna Maria Rossi"] {
+        assert!(looks_like_a_name(name), "{name:?}");
+    }
+    for code in ["AD-017", "AD 017", "Smith", "홍길동", "P 12 B", "site A 7", "", "  ", "- x", "ad-017 b2"] {
+        assert!(!looks_like_a_name(code), "{code:?}");
+    }
 }

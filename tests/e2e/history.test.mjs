@@ -514,6 +514,34 @@ test('a visit dated after today is not saved, and the message says which date', 
   await context.close();
 });
 
+test('a new patient code that looks like a name is asked about before it is stored', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#exam-date', '2026-01-05');
+  await page.fill('#age', '34');
+  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  await page.fill('#visit-patient', 'John Smith');
+  // Declined: not saved, and the card says what to enter instead.
+  const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.click('#save-visit');
+  assert.match(await asked, /^“John Smith” looks like a name\. adscore keeps no names/);
+  await page.waitForSelector('#save [role=alert]');
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: enter the patient\'s code, not their name.');
+  assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
+  // A code is saved without a question.
+  const dialogs = [];
+  const note = (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); };
+  page.on('dialog', note);
+  await page.fill('#visit-patient', 'AD-019');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-019');
+  page.off('dialog', note);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('saving with a score begun but not complete says so before leaving it out', async () => {
   // Assemble: an EASI with one sign not graded.
   const { page, context, problems } = await openApp(browser, server.url);
