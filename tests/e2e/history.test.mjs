@@ -523,7 +523,10 @@ test('a new patient code that looks like a name is asked about before it is stor
   }
   await page.fill('#visit-patient', 'John Smith');
   // Declined: not saved, and the card says what to enter instead.
-  const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  const asked = new Promise((resolve, reject) => {
+    page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); });
+    setTimeout(() => reject(new Error('saved without a question')), 10_000);
+  });
   await page.click('#save-visit');
   assert.match(await asked, /^“John Smith” looks like a name\. adscore keeps no names/);
   await page.waitForSelector('#save [role=alert]');
