@@ -488,26 +488,16 @@ test('a history screen left open in another tab does not put its older copy over
 test('a visit dated after today is not saved, and the message says which date', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // Tomorrow, in the device's own time zone (as the app's "today").
-  const tomorrow = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 1);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
-  await page.fill('#exam-date', tomorrow);
+  await page.fill('#exam-date', await localDate(page, 1));
   await page.fill('#age', '34');
-  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
-    await page.click(`button[aria-label="${region}: Region clear"]`);
-  }
+  await clearEasi(page);
   await page.fill('#visit-patient', 'AD-018');
   await page.click('#save-visit');
   await page.waitForSelector('#save [role=alert]');
   assert.match((await page.textContent('#save [role=alert]')).trim(), /^Not saved: the examination date, \d{1,2} \w{3} \d{4}, is after today\./);
   assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
   // Today's date: saved.
-  await page.fill('#exam-date', await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  }));
+  await page.fill('#exam-date', await localDate(page));
   await page.click('#save-visit');
   await page.waitForSelector('text=Saved the visit of AD-018');
   assert.deepEqual(problems, []);
@@ -518,9 +508,7 @@ test('a new patient code that looks like a name is asked about before it is stor
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#exam-date', '2026-01-05');
   await page.fill('#age', '34');
-  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
-    await page.click(`button[aria-label="${region}: Region clear"]`);
-  }
+  await clearEasi(page);
   await page.fill('#visit-patient', 'John Smith');
   // Declined: not saved, and the card says what to enter instead.
   const asked = new Promise((resolve, reject) => {
@@ -674,6 +662,23 @@ test('a history screen in another tab shows, when it is back in front, visits sa
   await context.close();
 });
 
+/** A SCORAD record's extents (A): `percent` in every segment, but those in `except`. */
+function extentOf(percent, except = {}) {
+  const segments = ['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
+    'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front',
+    'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'];
+  return { ...Object.fromEntries(segments.map((s) => [s, percent])), ...except };
+}
+
+/** The device's local date `days` from today, as a date input holds it (YYYY-MM-DD). */
+function localDate(page, days = 0) {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+}
+
 /** A complete EASI of 0: every region cleared. */
 async function clearEasi(page) {
   for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)', 'Lower limbs (including buttocks)']) {
@@ -767,11 +772,7 @@ test('a trend chart spaces visits by their dates, names its first and last date,
 test('a score just below a band edge is shown as it is, not rounded into the next band, in the visits table and the chart', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // SCORAD = A/5 + 7B/2 + C = 7.3/5 + 3.5 + 20 = 24.96: Kunz-mild; "25.0" would read moderate.
-  const extent = Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
-    'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front',
-    'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'].map((s) => [s, 0]));
-  Object.assign(extent, { trunk_front: 35, genitals: 100 });
-  const scorad = { instrument: 'scorad', age_years: 30, extent,
+  const scorad = { instrument: 'scorad', age_years: 30, extent: extentOf(0, { trunk_front: 35, genitals: 100 }),
     intensity: { erythema: 1, edema_papulation: 0, oozing_crusts: 0, excoriation: 0, lichenification: 0, dryness: 0 },
     subjective: { pruritus: 10, sleep_loss: 10 } };
   const visit = { id: 'AD-031-2025-01-06-1', patient: 'AD-031', date: '2025-01-06', label: '', assessments: [scorad], global: {},
@@ -792,14 +793,10 @@ test('a score just below a band edge is shown as it is, not rounded into the nex
 test('on a phone the worksheet never breaks a figure, a score\'s name or a word of the EASI table across lines', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
-  const extent = Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
-    'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front',
-    'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'].map((s) => [s, 5]));
-  extent.trunk_front = 60;
   const visit = { id: 'AD-032-2025-01-06-1', patient: 'AD-032', date: '2025-01-06', label: '', global: {},
     assessments: [
       { instrument: 'easi', age_years: 34, regions: { head_neck: region(3, 2), upper_limbs: region(3, 2), trunk: region(3, 2), lower_limbs: region(3, 2) } },
-      { instrument: 'scorad', age_years: 34, extent, subjective: null,
+      { instrument: 'scorad', age_years: 34, extent: extentOf(5, { trunk_front: 60 }), subjective: null,
         intensity: { erythema: 2, edema_papulation: 1, oozing_crusts: 0, excoriation: 1, lichenification: 0, dryness: 2 } },
     ],
     easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' };
