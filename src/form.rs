@@ -343,8 +343,9 @@ pub enum DlqiNotFor {
 
 impl ExamForm {
     /// Whether the DLQI applies to this examination's patient: `None` when it does, else why
-    /// not (a child first, whoever answers). The DLQI is for adults, 16 and over, answering for themselves (Finlay & Khan 1994;
-    /// children aged 4–16 answer the CDLQI, which adscore does not include): it is not scored
+    /// not (a child first, whoever answers). The DLQI is for adults, 16 and over, answering for
+    /// themselves (Finlay & Khan 1994; children aged 4–16 answer the CDLQI, which adscore does
+    /// not include): it is not scored
     /// when the examination's age is under 16 or a parent answers, even when answers are held
     /// (given before the age was entered, or before "a parent answers" was chosen). The answers
     /// stay in the form, so correcting the age or who answers brings the score back. With no

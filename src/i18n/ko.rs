@@ -206,7 +206,7 @@ pub static KO: Strings = Strings {
 pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     base: &KO,
     visit_need_date: "저장되지 않음: 먼저 진찰 날짜를 입력하세요(비어 있거나 완전한 날짜가 아닙니다).",
-    visit_name_confirm: "“{0}”\u{2060}은(는) 이름처럼 보입니다. adscore는 이름을 저장하지 않으며, 방문은 환자의 가명 코드(예: AD-017)\u{2060}로 저장됩니다. 그래도 “{0}”\u{2060}(으)로 저장할까요?",
+    visit_name_confirm: "“{0}”\u{2060}은(는) 이름처럼 보입니다. adscore는 이름을 저장하지 않으며, 방문은 환자의 가명 코드(예: AD-017)\u{2060}로 저장됩니다. 그래도 “{0}”\u{2060}(으)\u{2060}로 저장할까요?",
     visit_name_refused: "저장되지 않음: 환자의 이름이 아닌 코드를 입력하세요.",
     visit_future_date: "저장되지 않음: 진찰 날짜 {0}\u{2060}이(가) 오늘 이후입니다. 날짜를 고친 뒤 저장하세요.",
     history_changed_elsewhere: "같은 때에 다른 탭이나 창에서 방문 기록이 변경되어 이 변경 내용은 저장되지 않았습니다. 지금 표시된 것은 현재 저장된 기록입니다. 필요하면 다시 변경하세요.",
