@@ -107,13 +107,12 @@ impl Parts {
 }
 
 impl PatientForm {
-    /// The questionnaires the flow asks: those chosen, but the DLQI only of an adult answering
-    /// for themselves (`child`: the examination's age is under 16; see
-    /// [`crate::form::ExamForm::dlqi_not_for`], which leaves such answers unscored). A DLQI
-    /// chosen before the age was entered is then not asked, and is asked again if the age is
-    /// corrected.
-    pub fn asked(&self, child: bool) -> Parts {
-        Parts { dlqi: self.parts.dlqi && !child && !self.proxy, ..self.parts }
+    /// The questionnaires the flow asks: those chosen, but the DLQI only where it is offered
+    /// (`dlqi_offered`: [`crate::form::ExamForm::dlqi_not_for`] finds nothing against it, an
+    /// adult answering for themselves; it also leaves such answers unscored). A DLQI chosen
+    /// before the age was entered is then not asked, and is asked again if the age is corrected.
+    pub fn asked(&self, dlqi_offered: bool) -> Parts {
+        Parts { dlqi: self.parts.dlqi && dlqi_offered, ..self.parts }
     }
 
     /// Itch NRS record, when answered.

@@ -18,7 +18,7 @@
 
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::{alert, alerts_above, Shared};
-use crate::form::{DlqiNotFor, ExamForm};
+use crate::form::ExamForm;
 use crate::history::{self, io, labels, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
@@ -560,7 +560,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
                 }
                 <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
                     sleep_loss={exam.form.scorad.sleep_loss.clone()} from_exam={props.from_exam} {ondispatch}
-                    child={exam.form.dlqi_not_for() == Some(DlqiNotFor::Child)}
+                    dlqi_offered={exam.form.dlqi_not_for().is_none()}
                     {onlang} {onfinish} />
             </div>
         </ContextProvider<Lang>>

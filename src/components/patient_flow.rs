@@ -26,9 +26,10 @@ pub struct PatientFlowProps {
     pub sleep_loss: String,
     /// Opened from the clinician's examination (then "Finish" returns there).
     pub from_exam: bool,
-    /// The examination's age is under 16 (DLQI, for adults, is not offered).
-    #[prop_or_default]
-    pub child: bool,
+    /// Whether the DLQI is offered: the examination's [`crate::form::ExamForm::dlqi_not_for`]
+    /// finds nothing against it (a child's age, a parent answering).
+    #[prop_or(true)]
+    pub dlqi_offered: bool,
     /// Sends answers.
     pub ondispatch: Callback<Action>,
     /// Changes the language.
@@ -167,7 +168,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let at = use_state(stored_step);
     let p = &props.patient;
     // What is asked: the DLQI not of a child, even when chosen before the age was entered.
-    let asked = p.asked(props.child);
+    let asked = p.asked(props.dlqi_offered);
     let steps = asked.steps();
     let index = (*at).min(steps.len() - 1);
     let step = steps[index];
@@ -288,7 +289,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             };
             // DLQI is for adults answering for themselves: not offered for a child (the
             // examination's age under 16) or a parent answering for one.
-            let dlqi_for_adults = props.child || p.proxy;
+            let dlqi_for_adults = !props.dlqi_offered;
             let who = choices(&[t.answer_self, t.answer_proxy]);
             let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
             let questions = html! {
