@@ -403,6 +403,8 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
         Some(Err(why)) => Some(t.reason(&why)),
         _ => None,
     };
+    // A typed age's error goes under its field; an age from the dates, under both dates.
+    let (typed_error, dates_error) = if form.age_from_dob() { (None, age_error) } else { (age_error, None) };
     // First paint: the patient card and the body map. The entry sections (EASI, SCORAD,
     // saving) and the score panel beside them follow when the browser is first idle after that
     // paint, so that on a slow tablet the map is on screen and answers taps sooner (`make
@@ -448,18 +450,18 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         <div class="age-grid">
                             <DateField id="exam-date" label={t.exam_date_label} value={form.exam_date.clone()} onedit={onexamdate} />
                             <DateField id="dob" label={t.dob_label} value={form.dob.clone()} onedit={ondob}
-                                error={age_error.as_ref().filter(|_| form.age_from_dob()).map(|_| AttrValue::from("age-error"))} />
+                                error={dates_error.as_ref().map(|_| AttrValue::from("age-error"))} />
                             if form.age_from_dob() {
                                 if let Some(Ok(age)) = form.age() {
                                     <p class="field" data-testid="age-from-dob">{ fill(t.age_from_dates, &[&age.get()]) }</p>
                                 }
                             } else {
                                 // A typed age's error under the field, which is marked invalid.
-                                <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} error={age_error.clone()} />
+                                <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} error={typed_error} />
                             }
                         </div>
                         // An age from the dates: under both, the date of birth marked invalid.
-                        if let Some(error) = age_error.filter(|_| form.age_from_dob()) {
+                        if let Some(error) = dates_error {
                             <p class="field__error" id="age-error" role="alert">{ error }</p>
                         }
                     </section>

@@ -345,12 +345,12 @@ impl ExamForm {
     /// Whether the DLQI applies to this examination's patient: `None` when it does, else why
     /// not (a child first, whoever answers). The DLQI is for adults, 16 and over, answering for
     /// themselves (Finlay & Khan 1994; children aged 4–16 answer the CDLQI, which adscore does
-    /// not include): it is not scored
-    /// when the examination's age is under 16 or a parent answers, even when answers are held
-    /// (given before the age was entered, or before "a parent answers" was chosen). The answers
-    /// stay in the form, so correcting the age or who answers brings the score back. With no
-    /// valid age entered, the patient answering for themselves is taken at their word and the
-    /// DLQI is scored: a patient on their own phone has no age entered (docs/scoring.md).
+    /// not include): it is not scored when the examination's age is under 16 or a parent
+    /// answers, even when answers are held (given before the age was entered, or before "a
+    /// parent answers" was chosen). The answers stay in the form, so correcting the age or who
+    /// answers brings the score back. With no valid age entered, the patient answering for
+    /// themselves is taken at their word and the DLQI is scored: a patient on their own phone
+    /// has no age entered (docs/scoring.md).
     pub fn dlqi_not_for(&self) -> Option<DlqiNotFor> {
         if matches!(self.age(), Some(Ok(age)) if age.get() < 16) {
             Some(DlqiNotFor::Child)

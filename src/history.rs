@@ -155,9 +155,7 @@ impl Metric {
             units_text(units)
         }
     }
-}
 
-impl Metric {
     /// A score of this metric (in 1/[`UNITS`]) as the screens show it beside its band, in the
     /// band systems `easi` and `scorad`: as [`Metric::text`], but a value that rounding to one
     /// decimal would carry into another band is written out exactly, as the score panel does

@@ -101,14 +101,14 @@ pub fn MapPart(props: &MapPartProps) -> Html {
         let (segment, dispatch) = (props.part.segment, props.ondispatch.clone());
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
+            let action = key_action(&key, &painting, segment);
             // A slider's keys move the slider, never the page: also at either end (nothing left to
             // paint or clear), and Space, which a slider does not use (it scrolled the page a
             // screen down, taking the focused figure out of sight).
-            if matches!(key.as_str(), "ArrowUp" | "ArrowRight" | "ArrowDown" | "ArrowLeft" | "Home" | "End" | " " | "PageUp" | "PageDown") {
+            if action.is_some() || matches!(key.as_str(), "ArrowUp" | "ArrowRight" | "ArrowDown" | "ArrowLeft" | "Home" | "End" | " " | "PageUp" | "PageDown") {
                 e.prevent_default();
             }
-            if let Some(action) = key_action(&key, &painting, segment) {
-                e.prevent_default();
+            if let Some(action) = action {
                 dispatch.emit(action);
             }
         })
