@@ -59,9 +59,33 @@ export async function openApp(browser, url, viewport = { width: 1024, height: 76
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const pending = new Set();
+  inFlight.set(page, pending);
+  page.on('request', (r) => pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
   await page.goto(url);
   await page.waitForSelector(EXAM_READY);
   return { page, context, problems };
+}
+
+/** The requests each page opened with `openApp` has sent and not yet seen answered. */
+const inFlight = new WeakMap();
+
+/**
+ * Waits until `page` (opened with `openApp`) has had no request in flight for `quietMs`, so that
+ * a reload does not cut one off (a failed request to the tests). Playwright's
+ * `waitForLoadState('networkidle')` cannot do this: once the first load was idle it returns at
+ * once, even when a later step (a new screen's module, the page's icon) is still being fetched.
+ */
+export async function networkQuiet(page, quietMs = 300) {
+  const pending = inFlight.get(page);
+  let quietSince = Date.now();
+  for (;;) {
+    if (pending.size) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
 }
 
 /**

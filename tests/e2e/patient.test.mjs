@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openApp, EXAM_READY, layoutProblems } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, networkQuiet, EXAM_READY, layoutProblems } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -19,7 +19,7 @@ const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then
 /** Opens the patient's own-phone flow (`#patient`) as a fresh load of the page. */
 async function ownPhone(page) {
   await page.evaluate(() => { window.location.hash = 'patient'; });
-  await page.waitForLoadState('networkidle'); // a reload would cut off what the page is fetching
+  await networkQuiet(page); // a reload would cut off what the page is fetching
   await page.reload();
   await page.waitForSelector('.flow');
 }
@@ -628,7 +628,7 @@ test('a reload comes back to the question the patient was on; a new hand-over st
   assert.equal(await page.evaluate(() => window.location.hash), '#handed');
   // Act: the tablet reloads the page (once the browser has fetched what Back asked for, such as
   // the page's icon: a reload would cut that request off, a failed request to the test).
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
   await page.reload();
   await page.waitForSelector('.flow');
   // Assert: the same question, its answer kept; Next shows the one after.
