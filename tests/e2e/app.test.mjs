@@ -1,7 +1,7 @@
 // End-to-end: the release build in dist/, served from a sub-path, used as a clinician would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openApp, EXAM_READY } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, EXAM_READY } from './harness.mjs';
 import { readFile } from 'node:fs/promises';
 
 let server, browser;
@@ -174,7 +174,7 @@ test('the band system can be switched, with its citation, and the figure follows
   await page.selectOption('#easi-bands', 'chopra_2017');
   assert.equal(await band(page, 'easi'), 'moderate'); // Chopra: [6, 23)
   assert.match(await page.textContent('.panel'), /Chopra R/);
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#easi-bands'), 'chopra_2017');
   await context.close();
@@ -271,7 +271,7 @@ test('two open copies (tabs or windows) show the same examination, so neither sa
   await other.selectOption('#language', 'ko');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   // Either copy, reloaded, has both entries.
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#age'), '34');
   assert.equal(await page.isChecked('#easi-head_neck-erythema-3'), true);
@@ -287,7 +287,7 @@ test('a reload mid-examination keeps every entry', async () => {
   await page.click('[data-cell="8:3"]');
   await page.fill('#visit-patient', 'AD-017');
   await page.fill('#visit-label', 'week 4');
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#age'), '40');
   await page.waitForSelector('#visit-patient');
@@ -313,7 +313,7 @@ test('correcting one part of the examination date keeps the others (not today\'s
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).exam_date !== '');
   assert.equal(await draftDate(), '2024-02-01');
   assert.equal(await page.inputValue('#exam-date'), '2024-02-01');
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#exam-date');
   assert.equal(await page.inputValue('#exam-date'), '2024-02-01');
   assert.deepEqual(problems, []);
@@ -369,7 +369,7 @@ test('an unreadable examination the browser has no room to copy aside is held, o
       try { localStorage.setItem(`filler.${i}`, 'y'.repeat(size)); } catch { size = Math.floor(size / 2); }
     }
   }, damaged);
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#held-download');
   assert.match(await page.textContent('[role=alert]'), /could not be read.*too full/);
   assert.equal(await page.locator('#age').count(), 0, 'no examination to type into while it is held');
@@ -379,7 +379,7 @@ test('an unreadable examination the browser has no room to copy aside is held, o
   page.once('dialog', (d) => d.dismiss());
   await page.click('#held-delete');
   assert.equal(await page.evaluate(() => localStorage.getItem('adscore.draft.v1')), damaged);
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#held-download');
   // Confirmed: deleted, and a new examination starts and is saved in its place.
   page.once('dialog', (d) => d.accept());

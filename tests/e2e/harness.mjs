@@ -78,14 +78,21 @@ const inFlight = new WeakMap();
  * `waitForLoadState('networkidle')` cannot do this: once the first load was idle it returns at
  * once, even when a later step (a new screen's module, the page's icon) is still being fetched.
  */
-export async function networkQuiet(page, quietMs = 300) {
+async function networkQuiet(page, quietMs = 300) {
   const pending = inFlight.get(page);
+  if (!pending) throw new Error('networkQuiet: the page was not opened with openApp');
   let quietSince = Date.now();
   for (;;) {
     if (pending.size) quietSince = Date.now();
     else if (Date.now() - quietSince >= quietMs) return;
     await new Promise((ok) => setTimeout(ok, 25));
   }
+}
+
+/** Reloads `page` (opened with `openApp`) once nothing is in flight (`networkQuiet`). */
+export async function reload(page) {
+  await networkQuiet(page);
+  return page.reload();
 }
 
 /**

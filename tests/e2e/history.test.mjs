@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp, putHistory, EXAM_READY } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, putHistory, EXAM_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -36,7 +36,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await easiVisit(page, '2026-01-05', 2, 'baseline'); // EASI 8.0
   await page.click('text=New examination');
   await easiVisit(page, '2026-02-02', 1, 'week 4'); // EASI 4.0: −4.0, −50.0 % → EASI-50
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#age');
   await page.click('#open-history');
   await page.waitForSelector('text=Patients on this device');
@@ -218,7 +218,7 @@ test('the examination and the history screens (two modules) never save over each
   await page.fill('#visit-patient', 'AD-018');
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('#visit-patient');
   await page.evaluate(() => { window.location.hash = 'patient/AD-018'; });
   await page.waitForSelector('[data-testid="visits"] tbody tr:nth-child(2)');
@@ -282,7 +282,7 @@ test('the examination loads no history code until a visit is saved; then the cod
   await page.waitForSelector('.ok[role=status]');
   assert.ok(requested.some((path) => /records-[0-9a-f]+_bg\.wasm$/.test(path)), 'the history module is loaded to save');
   // The next examination is offered the code and the label just used.
-  await page.reload();
+  await reload(page);
   await page.waitForSelector(EXAM_READY);
   await page.focus('#visit-patient');
   await page.waitForSelector('#patient-codes option[value="AD-017"]', { state: 'attached' });
@@ -588,7 +588,7 @@ test('the history screens have the language switch too, and the examination foll
   await page.waitForSelector('#age');
   await page.waitForFunction(() => document.querySelector('#hand-to-patient')?.textContent === '환자에게 건네기');
   assert.equal(await page.inputValue('#language'), 'ko');
-  await page.reload();
+  await reload(page);
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   assert.deepEqual(problems, []);
   await context.close();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openApp, networkQuiet, EXAM_READY, layoutProblems } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, EXAM_READY, layoutProblems } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -19,8 +19,7 @@ const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then
 /** Opens the patient's own-phone flow (`#patient`) as a fresh load of the page. */
 async function ownPhone(page) {
   await page.evaluate(() => { window.location.hash = 'patient'; });
-  await networkQuiet(page); // a reload would cut off what the page is fetching
-  await page.reload();
+  await reload(page); // once nothing is in flight: a reload would cut it off
   await page.waitForSelector('.flow');
 }
 
@@ -414,7 +413,7 @@ for (const screen of ['examination', 'patient flow']) {
     const words = [...new Set(text.match(/[A-Za-z]{3,}/g) ?? [])].filter((w) => !ALLOWED.test(w));
     assert.deepEqual(words, [], 'English words not from the string table');
     // The choice is remembered on the device.
-    await page.reload();
+    await reload(page);
     await page.waitForSelector('#language');
     assert.equal(await page.inputValue('#language'), 'ko');
     await context.close();
@@ -459,7 +458,7 @@ test('the patient\'s flow is loaded when handed over; Back and reload keep the p
     await page.waitForSelector('.flow');
     assert.equal(await page.locator('#age, #export-json, .panel').count(), 0);
   }
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('.flow');
   assert.equal(await page.locator('#age, .panel').count(), 0);
   // The clinician takes the device back with the flow's last button.
@@ -470,7 +469,7 @@ test('the patient\'s flow is loaded when handed over; Back and reload keep the p
   assert.equal(await line(page, 'itch-nrs'), '7 — severe');
   assert.equal(await page.inputValue('#age'), '30', 'the clinician\'s entries are kept too');
   // And it survives a reload (the draft).
-  await page.reload();
+  await reload(page);
   await page.waitForSelector(EXAM_READY);
   assert.equal(await line(page, 'itch-nrs'), '7 — severe');
   assert.deepEqual(problems, []);
@@ -628,8 +627,7 @@ test('a reload comes back to the question the patient was on; a new hand-over st
   assert.equal(await page.evaluate(() => window.location.hash), '#handed');
   // Act: the tablet reloads the page (once the browser has fetched what Back asked for, such as
   // the page's icon: a reload would cut that request off, a failed request to the test).
-  await networkQuiet(page);
-  await page.reload();
+  await reload(page);
   await page.waitForSelector('.flow');
   // Assert: the same question, its answer kept; Next shows the one after.
   assert.equal(await step(page), 'Itch');
