@@ -6,7 +6,7 @@ use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions,
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Tenths};
 use crate::age::{age_in_years, Date};
 use crate::bodymap::Painting;
-use crate::history::{GlobalRatings, Visit, APP_VERSION};
+use crate::history::{GlobalRatings, Reporter, Visit, APP_VERSION};
 use crate::patient::PatientForm;
 use crate::scoring::Assessment;
 use crate::scoring::{AgeYears, EasiBands, ScoradBands};
@@ -415,15 +415,24 @@ impl ExamForm {
         !self.map.is_empty() && !self.map_examined
     }
 
-    /// The examination as a visit of `patient`, dated on the examination date.
+    /// The examination as a visit of `patient`, dated on the examination date. Who answered
+    /// (the flow's first question) is kept when the visit holds one of the patient's
+    /// questionnaires: POEM, DLQI, itch or sleep NRS, a global rating. SCORAD's itch and
+    /// sleep-loss scales alone do not count: a clinician may type them on the examination.
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
+        let assessments = self.assessments();
+        let global = GlobalRatings { status: self.patient.status, effect: self.patient.effect };
+        let questionnaires = global != GlobalRatings::default()
+            || assessments.iter().any(|a| matches!(a, Assessment::Poem(_) | Assessment::Dlqi(_) | Assessment::ItchNrs(_) | Assessment::SleepNrs(_)));
+        let reporter = if self.patient.proxy { Reporter::Parent } else { Reporter::Patient };
         Visit {
             id,
             patient: patient.trim().to_string(),
             date: self.exam_date.trim().to_string(),
             label: label.trim().to_string(),
-            assessments: self.assessments(),
-            global: GlobalRatings { status: self.patient.status, effect: self.patient.effect },
+            assessments,
+            global,
+            reported_by: questionnaires.then_some(reporter),
             easi_bands: self.easi_bands,
             scorad_bands: self.scorad_bands,
             app_version: APP_VERSION.to_string(),
@@ -665,6 +674,39 @@ mod tests {
         assert!(matches!(visit.assessments[2], Assessment::ItchNrs(_)));
         assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
         assert_eq!(visit.global.status, Some(2));
+        assert_eq!(visit.reported_by, Some(Reporter::Patient));
+    }
+
+    #[test]
+    fn a_visit_says_who_answered_the_patient_s_questionnaires_only_when_it_holds_one() {
+        // Assemble: a complete EASI, nothing from the patient, a parent chosen as the one answering.
+        let mut form = complete_easi("5");
+        form.exam_date = "2026-03-10".into();
+        form.patient.proxy = true;
+        let reported_by = |form: &ExamForm| form.to_visit("v1".into(), "AD-1", "").reported_by;
+        // Act / Assert: no questionnaire, no one named.
+        assert_eq!(reported_by(&form), None);
+        // SCORAD's C alone (a clinician may type it) names no one either.
+        form.scorad.pruritus = "4".into();
+        form.scorad.sleep_loss = "1".into();
+        assert_eq!(reported_by(&form), None);
+        // Each of the patient's questionnaires on its own names the parent.
+        for answer in [
+            |f: &mut ExamForm| f.patient.poem[0] = Some(2),
+            |f: &mut ExamForm| f.patient.itch = Some(3),
+            |f: &mut ExamForm| f.patient.sleep = Some(3),
+            |f: &mut ExamForm| f.patient.status = Some(1),
+            |f: &mut ExamForm| f.patient.effect = Some(4),
+        ] {
+            let mut answered = form.clone();
+            answer(&mut answered);
+            assert_eq!(reported_by(&answered), Some(Reporter::Parent));
+            answered.patient.proxy = false;
+            assert_eq!(reported_by(&answered), Some(Reporter::Patient));
+        }
+        // A parent's DLQI is not kept (the DLQI is the patient's own), so it names no one.
+        form.patient.dlqi = [Some(crate::scoring::dlqi::DlqiAnswer::Score(1)); 10];
+        assert_eq!(reported_by(&form), None);
     }
 
     #[test]

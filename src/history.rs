@@ -19,7 +19,7 @@ pub mod merge;
 /// The history file's format name (first key of every export).
 pub const FORMAT: &str = "adscore-history";
 /// The current schema version; older versions are migrated on import.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// This app's version, stamped on every visit.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -49,6 +49,26 @@ pub struct GlobalRatings {
     pub effect: Option<u8>,
 }
 
+/// Who answered the patient's questionnaires at a visit (the patient's flow asks it first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reporter {
+    /// The patient, for themselves.
+    Patient,
+    /// A parent or carer, for a child (POEM's proxy version, the "your child" questions).
+    Parent,
+}
+
+impl Reporter {
+    /// The name written in the history file and the CSV export (`"patient"`, `"parent"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Reporter::Patient => "patient",
+            Reporter::Parent => "parent",
+        }
+    }
+}
+
 /// One visit: a date and the assessments made then.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +87,11 @@ pub struct Visit {
     /// Global ratings.
     #[serde(default)]
     pub global: GlobalRatings,
+    /// Who answered the patient's questionnaires (history format 2); `None` when the visit has
+    /// none of them (POEM, DLQI, itch or sleep NRS, a global rating) or was recorded before
+    /// this was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<Reporter>,
     /// EASI band system used.
     #[serde(default)]
     pub easi_bands: EasiBands,
@@ -509,6 +534,7 @@ impl Visit {
             label: String::new(),
             assessments,
             global: GlobalRatings::default(),
+            reported_by: None,
             easi_bands: EasiBands::default(),
             scorad_bands: ScoradBands::default(),
             app_version: APP_VERSION.to_string(),
@@ -687,7 +713,7 @@ impl History {
     /// `visit` (a new visit, made from an examination) filed into its patient's day: `None` when
     /// the patient has no visit on that date. Otherwise that day's first visit (by id), updated
     /// with it — each of `visit`'s assessments in place of the one of its instrument, the rest
-    /// kept; its label, global ratings and band systems when given — with the instruments whose
+    /// kept; its label, global ratings, who answered and band systems when given — with the instruments whose
     /// saved assessment this replaces by a different one (for the user to confirm). Saving the
     /// same examination again, or again once the patient has answered, then completes that
     /// day's visit instead of being refused.
@@ -711,6 +737,7 @@ impl History {
         }
         updated.global.status = visit.global.status.or(updated.global.status);
         updated.global.effect = visit.global.effect.or(updated.global.effect);
+        updated.reported_by = visit.reported_by.or(updated.reported_by);
         if updated.assessments != day.assessments {
             (updated.easi_bands, updated.scorad_bands, updated.app_version) =
                 (visit.easi_bands, visit.scorad_bands, visit.app_version.clone());

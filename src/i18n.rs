@@ -9,7 +9,7 @@ use crate::form::{Field, Problem, Reason};
 use crate::history::batch::{BatchProblem, RowProblem};
 use crate::history::csv::Quoting;
 use crate::history::io::{megabytes, ImportError};
-use crate::history::{GlobalRatings, Metric, Violation, FORMAT, INSTRUMENTS, VERSION};
+use crate::history::{GlobalRatings, Metric, Reporter, Violation, FORMAT, INSTRUMENTS, VERSION};
 use crate::scoring::problem::{Expected, Kind, Tenth, INSTRUMENT_KEYS};
 use crate::scoring::{easi, scorad, Band, EasiBands, RecordProblem, ScoreError, ScoradBands, ValueProblem, Whole};
 use serde::{Deserialize, Serialize};
@@ -235,7 +235,7 @@ records_strings! {
     csv_after_quote, batch_not_read_past, batch_field_count, batch_no_instrument, batch_unknown_instrument, row_cell,
     row_not_a_number, row_not_a_number_comma, row_stray_one, row_stray_many, row_band_easi, row_band_scorad,
     row_subjective_half, row_missing_columns, row_empty, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
-    plan_status, plan_effect,
+    plan_status, plan_effect, answered_by, by_patient, by_parent,
     import_apply, import_overwrite, cancel,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
@@ -844,6 +844,15 @@ impl RecordsStrings {
         parts.join(" · ")
     }
 
+    /// Who answered a visit's questionnaires ("a parent or carer"); "—" when not recorded.
+    pub fn reporter(&self, reporter: Option<Reporter>) -> &'static str {
+        match reporter {
+            Some(Reporter::Patient) => self.by_patient,
+            Some(Reporter::Parent) => self.by_parent,
+            None => "—",
+        }
+    }
+
     /// An instrument's name in the history's rule messages, by its key ("itch NRS" for
     /// "itch_nrs"; [`RecordsStrings::instrument`] names it as the screens do); the key itself if
     /// unknown.
@@ -1005,7 +1014,7 @@ mod tests {
         let (code, id, date) = ("AD-017".to_string(), "AD-017-2024-01-10-1".to_string(), "2024-01-10".to_string());
         let cases = [
             (Violation::Format("notes".into()), r#"format must be "adscore-history", got "notes""#.to_string()),
-            (Violation::Version(7), "version must be 1, got 7".into()),
+            (Violation::Version(7), "version must be 2, got 7".into()),
             (Violation::EmptyCode, "a patient has an empty code".into()),
             (Violation::NoCode, "a patient needs a code".into()),
             (Violation::CodeSpaces(" AD-017".into()), r#"patient code " AD-017" has leading or trailing spaces"#.into()),

@@ -4,7 +4,7 @@
 
 use adscore::history::{
     baseline_visit, change, cohort, day_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
-    targets, visits_by_patient, Change, History, Metric, Patient, Responders, Visit, UNITS,
+    targets, visits_by_patient, Change, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -430,6 +430,22 @@ fn a_visit_saved_again_on_its_day_completes_that_visit() {
     // The history takes the update in place: still one visit.
     h.replace_visit(updated).unwrap();
     assert_eq!(h.visits.len(), 1);
+}
+
+#[test]
+fn who_answered_is_taken_from_a_save_that_says_it_and_kept_by_one_that_does_not() {
+    // Assemble: the day's visit, answered by a parent.
+    let mut h = history_with(&["P"]);
+    let mut day = visit("w", "P", "2024-02-01", vec![itch(6)]);
+    day.reported_by = Some(Reporter::Parent);
+    h.add_visit(day).unwrap();
+    // Act / Assert: the clinician's EASI saved later names no one: the parent stays.
+    let (updated, _) = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20()])).unwrap();
+    assert_eq!(updated.reported_by, Some(Reporter::Parent));
+    // The patient answering again that day: the patient.
+    let mut again = visit("x", "P", "2024-02-01", vec![itch(3)]);
+    again.reported_by = Some(Reporter::Patient);
+    assert_eq!(h.day_update(&again).unwrap().0.reported_by, Some(Reporter::Patient));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use adscore::history::batch::{score_csv, template};
 use adscore::history::csv::{columns, item_columns, parse, to_csv, CHANGE_COLUMNS, RESULT_COLUMNS};
 use adscore::history::io::MAX_IMPORT_BYTES;
-use adscore::history::{GlobalRatings, History, Patient, Visit};
+use adscore::history::{GlobalRatings, History, Patient, Reporter, Visit};
 use adscore::scoring::{EasiBands, ScoradBands};
 use std::collections::HashMap;
 mod common;
@@ -19,6 +19,7 @@ fn sample() -> History {
     let mut v1 = Visit::new("v1", "AD-017", "2024-01-10", [ITCH, DLQI, POEM, SCORAD, EASI].map(record).to_vec());
     v1.label = "baseline, \"first\"".into();
     v1.global = GlobalRatings { status: Some(3), effect: Some(2) };
+    v1.reported_by = Some(Reporter::Parent);
     let mut v2 = Visit::new("v2", "=HYPERLINK(\"x\")", "2024-01-11", vec![record(EASI)]);
     v2.easi_bands = EasiBands::Chopra2017;
     v2.scorad_bands = ScoradBands::Chopra2017;
@@ -55,9 +56,9 @@ fn export_has_one_row_per_assessment_with_every_documented_column() {
     assert_eq!(rows.len(), 6);
     let header = text.split("\r\n").next().unwrap();
     assert_eq!(header, columns().join(","));
-    // 6 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + 14
-    // results + 7 change from baseline.
-    assert_eq!(columns().len(), 6 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 14 + 7);
+    // 6 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + who
+    // answered + 14 results + 7 change from baseline.
+    assert_eq!(columns().len(), 6 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 1 + 14 + 7);
     // Instruments in record-format order within a visit, whatever order they were added in.
     let instruments: Vec<&str> = rows.iter().map(|(_, r)| r["instrument"].as_str()).collect();
     assert_eq!(instruments, ["easi", "scorad", "poem", "dlqi", "itch_nrs", "easi"]);
@@ -77,6 +78,8 @@ fn export_writes_exact_items_totals_bands_and_context() {
     assert_eq!(easi["poem_1"], "", "other instruments' items are empty");
     assert_eq!(easi["app_version"], adscore::history::APP_VERSION);
     assert_eq!((easi["global_status"].as_str(), easi["global_effect"].as_str()), ("3", "2"));
+    assert_eq!(easi["reported_by"], "parent", "the visit's, on each of its rows");
+    assert_eq!(rows[5].1["reported_by"], "", "not recorded for the second visit");
     let scorad = &rows[1].1;
     assert_eq!(scorad["scorad_extent_head_neck_front"], "50");
     assert_eq!(scorad["scorad_pruritus"], "6.5");

@@ -4,7 +4,7 @@
 //! code system for the rest.
 
 use adscore::history::fhir::{bundle, BANDS_SYSTEM, PATIENT_SYSTEM, SCORES_SYSTEM};
-use adscore::history::{GlobalRatings, History, Patient, Visit};
+use adscore::history::{GlobalRatings, History, Patient, Reporter, Visit};
 use serde_json::Value;
 use std::collections::HashSet;
 mod common;
@@ -172,6 +172,38 @@ fn observations_carry_totals_with_codes_values_and_bands() {
         }
     }
     assert_eq!(observation(&b, SCORES_SYSTEM, "global_status").unwrap()["valueInteger"], 3);
+}
+
+#[test]
+fn who_answered_is_the_source_of_the_patient_s_questionnaires_and_the_performer_of_their_ratings() {
+    // Assemble: the first visit answered by a parent; the second names no one.
+    let mut h = sample();
+    h.visits[0].reported_by = Some(Reporter::Parent);
+    // Act
+    let b = bundle(&h);
+    // Assert: the patient's own questionnaires of the first visit name a parent; the clinician's
+    // (EASI, SCORAD) and the second visit's name no one.
+    let source = |instrument: &str, date: &str| {
+        of_type(&b, "QuestionnaireResponse")
+            .into_iter()
+            .find(|r| r["questionnaire"].as_str().unwrap().ends_with(instrument) && r["authored"] == date)
+            .unwrap_or_else(|| panic!("{instrument} on {date}"))
+            .get("source")
+            .cloned()
+    };
+    let parent = serde_json::json!({ "type": "RelatedPerson", "display": "Parent or carer" });
+    for instrument in ["poem", "dlqi", "itch_nrs", "sleep_nrs"] {
+        assert_eq!(source(instrument, "2024-01-10"), Some(parent.clone()), "{instrument}");
+    }
+    assert_eq!((source("easi", "2024-01-10"), source("scorad", "2024-01-10")), (None, None));
+    assert_eq!(source("poem", "2024-02-10"), None);
+    assert_eq!(observation(&b, SCORES_SYSTEM, "global_status").unwrap()["performer"], serde_json::json!([parent]));
+    // The patient answering: the patient, referred to as the subject is.
+    h.visits[0].reported_by = Some(Reporter::Patient);
+    let b = bundle(&h);
+    let poem = of_type(&b, "QuestionnaireResponse").into_iter().find(|r| r["questionnaire"].as_str().unwrap().ends_with("poem")).unwrap();
+    assert_eq!(poem["source"], poem["subject"]);
+    assert_eq!(poem["source"]["identifier"]["system"], PATIENT_SYSTEM);
 }
 
 #[test]

@@ -3,13 +3,13 @@
 
 use adscore::history::io::{from_json, from_store, to_json, to_json_compact, MAX_IMPORT_BYTES};
 use adscore::history::merge::{apply_merge, plan_merge};
-use adscore::history::{GlobalRatings, History, Patient, Visit};
+use adscore::history::{GlobalRatings, History, Patient, Reporter, Visit};
 use adscore::scoring::{EasiBands, ScoradBands};
 mod common;
 use common::{EASI, SCORAD, POEM, DLQI, ITCH, SLEEP, record};
 
 
-/// Two patients, three visits, every instrument, a label, global ratings, Chopra bands.
+/// Two patients, three visits, every instrument, a label, global ratings, who answered, Chopra bands.
 fn sample() -> History {
     let mut h = History::default();
     h.upsert_patient(Patient { code: "AD-017".into(), dob: Some("1990-04-02".into()), note: "note, with \"quotes\"".into() });
@@ -17,6 +17,7 @@ fn sample() -> History {
     let mut v1 = Visit::new("AD-017-2024-01-10-1", "AD-017", "2024-01-10", [EASI, SCORAD, POEM, DLQI, ITCH, SLEEP].map(record).to_vec());
     v1.label = "baseline".into();
     v1.global = GlobalRatings { status: Some(3), effect: None };
+    v1.reported_by = Some(Reporter::Parent);
     let mut v2 = Visit::new("AD-017-2024-02-07-1", "AD-017", "2024-02-07", vec![record(EASI), record(ITCH)]);
     v2.label = "week 4".into();
     v2.easi_bands = EasiBands::Chopra2017;
@@ -60,7 +61,7 @@ fn json_round_trip_is_identity_and_stable() {
     // Assert
     assert_eq!(back, h);
     assert_eq!(to_json(&back), text, "the same history gives the same text");
-    assert!(text.starts_with("{\n  \"format\": \"adscore-history\",\n  \"version\": 1,"), "{}", &text[..60]);
+    assert!(text.starts_with("{\n  \"format\": \"adscore-history\",\n  \"version\": 2,"), "{}", &text[..60]);
     // One patient or visit per line: 2 patients + 3 visits + 8 lines of frame.
     assert_eq!(text.lines().count(), 13, "{text}");
     assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), serde_json::to_value(&h).unwrap());
@@ -107,17 +108,17 @@ fn wrong_format_name_is_refused() {
 
 #[test]
 fn version_99_is_refused_as_newer() {
-    let text = to_json(&sample()).replacen("\"version\": 1", "\"version\": 99", 1);
-    refused(&text, &["newer version of adscore", "version 99", "reads versions 1 to 1"]);
+    let text = to_json(&sample()).replacen("\"version\": 2", "\"version\": 99", 1);
+    refused(&text, &["newer version of adscore", "version 99", "reads versions 1 to 2"]);
 }
 
 #[test]
 fn version_0_and_odd_versions_are_refused() {
     let text = to_json(&sample());
-    refused(&text.replacen("\"version\": 1", "\"version\": 0", 1), &["version 0 does not exist"]);
-    refused(&text.replacen("\"version\": 1", "\"version\": \"1\"", 1), &["\"version\" must be a whole number, got \"1\""]);
-    refused(&text.replacen("\"version\": 1", "\"version\": 1.5", 1), &["whole number"]);
-    refused(&text.replacen("  \"version\": 1,\n", "", 1), &["no \"version\""]);
+    refused(&text.replacen("\"version\": 2", "\"version\": 0", 1), &["version 0 does not exist"]);
+    refused(&text.replacen("\"version\": 2", "\"version\": \"1\"", 1), &["\"version\" must be a whole number, got \"1\""]);
+    refused(&text.replacen("\"version\": 2", "\"version\": 1.5", 1), &["whole number"]);
+    refused(&text.replacen("  \"version\": 2,\n", "", 1), &["no \"version\""]);
 }
 
 #[test]
@@ -160,7 +161,7 @@ fn an_invalid_record_is_refused_with_its_place_and_the_record_formats_message() 
 fn structural_problems_are_refused() {
     let text = to_json_compact(&sample());
     refused(&text.replacen(r#""format":"adscore-history","#, r#""format":"adscore-history","format":"adscore-history","#, 1), &["duplicate field `format`"]);
-    refused(&text.replacen(r#""version":1,"#, r#""version":1,"extra":true,"#, 1), &["unknown field `extra`"]);
+    refused(&text.replacen(r#""version":2,"#, r#""version":2,"extra":true,"#, 1), &["unknown field `extra`"]);
     refused(&text.replacen(r#""date":"2024-02-07""#, r#""date":"07/02/2024""#, 1), &["YYYY-MM-DD"]);
     refused(&text.replacen(r#""code":"AD-018""#, r#""code":"AD-017""#, 1), &["AD-017 appears twice"]);
     refused(&text.replacen(r#""patient":"AD-018""#, r#""patient":"AD-999""#, 1), &["AD-999", "not in the file"]);
@@ -168,6 +169,7 @@ fn structural_problems_are_refused() {
     // Same patient, date and instrument in two visits.
     refused(&text.replacen(r#""date":"2024-02-07""#, r#""date":"2024-01-10""#, 1), &["two EASI assessments on 2024-01-10"]);
     refused(&text.replacen(r#""status":3"#, r#""status":9"#, 1), &["status must be 0–4"]);
+    refused(&text.replacen(r#""reported_by":"parent""#, r#""reported_by":"nurse""#, 1), &["unknown variant `nurse`, expected `patient` or `parent`"]);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! and a merge never breaks a rule of the history.
 
 use adscore::history::merge::{apply_merge, plan_merge, Detail};
-use adscore::history::{History, Metric, Patient, Visit, UNITS};
+use adscore::history::{History, Metric, Patient, Reporter, Visit, UNITS};
 use adscore::Assessment;
 
 fn itch(value: u8) -> Assessment {
@@ -155,6 +155,34 @@ fn patient_and_visit_details_conflict_only_when_the_file_says_something_else() {
     apply_merge(&mut mine, &plan, true);
     assert_eq!(mine.patient("P1").unwrap().dob.as_deref(), Some("2015-06-01"));
     assert_eq!(mine.visits[0].label, "week 4");
+}
+
+#[test]
+fn who_answered_conflicts_only_when_the_file_names_someone_else() {
+    // Assemble: the device's first visit answered by the patient.
+    let mut mine = device();
+    mine.visits[0].reported_by = Some(Reporter::Patient);
+    let before = mine.clone();
+    // Act / Assert: a file that names no one is the same visit (nothing to ask, nothing erased).
+    let mut silent = mine.clone();
+    silent.visits[0].reported_by = None;
+    let plan = plan_merge(&mine, &silent);
+    assert!(plan.detail_conflicts.is_empty(), "{:?}", plan.detail_conflicts);
+    apply_merge(&mut mine, &plan, true);
+    assert_eq!(mine, before);
+    // A file that says a parent answered: a detail to confirm, applied only when asked.
+    let mut theirs = mine.clone();
+    theirs.visits[0].reported_by = Some(Reporter::Parent);
+    let plan = plan_merge(&mine, &theirs);
+    assert_eq!(plan.detail_conflicts.len(), 1);
+    assert_eq!(
+        (&plan.detail_conflicts[0].existing, &plan.detail_conflicts[0].incoming),
+        (&Detail::ReportedBy(Some(Reporter::Patient)), &Detail::ReportedBy(Some(Reporter::Parent)))
+    );
+    apply_merge(&mut mine, &plan, false);
+    assert_eq!(mine, before, "not applied without asking");
+    apply_merge(&mut mine, &plan, true);
+    assert_eq!(mine.visits[0].reported_by, Some(Reporter::Parent));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use adscore::history::batch::score_csv;
 use adscore::history::csv::{parse, to_csv, RESULT_COLUMNS};
 use adscore::history::io::{from_json, to_json, to_json_compact};
 use adscore::history::merge::{apply_merge, plan_merge};
-use adscore::history::{cohort, labels, targets, visits_by_patient, GlobalRatings, History, Patient, Visit, INSTRUMENTS};
+use adscore::history::{cohort, labels, targets, visits_by_patient, GlobalRatings, History, Patient, Reporter, Visit, INSTRUMENTS};
 use adscore::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiRegions, SignGrade};
 use adscore::scoring::poem::{PoemAnswer, PoemRecord};
 use adscore::scoring::scorad::{Extent, Grade, Intensity, Percent, ScoradBands, ScoradRecord, Subjective, Vas};
@@ -79,10 +79,11 @@ fn text() -> impl Strategy<Value = String> {
 
 const DATES: [&str; 6] = ["2023-12-31", "2024-01-01", "2024-02-29", "2024-03-01", "2024-03-02", "2025-07-15"];
 
-fn visit_details() -> impl Strategy<Value = (String, GlobalRatings, EasiBands, ScoradBands, String)> {
+fn visit_details() -> impl Strategy<Value = (String, GlobalRatings, Option<Reporter>, EasiBands, ScoradBands, String)> {
     (
         prop_oneof![Just(String::new()), Just("baseline".to_string()), Just("week 4".to_string()), text()],
         (prop::option::of(0u8..=4), prop::option::of(0u8..=6)).prop_map(|(status, effect)| GlobalRatings { status, effect }),
+        prop::option::of(prop::sample::select(vec![Reporter::Patient, Reporter::Parent])),
         prop::sample::select(EasiBands::ALL.to_vec()),
         prop::sample::select(ScoradBands::ALL.to_vec()),
         prop_oneof![Just(adscore::history::APP_VERSION.to_string()), text()],
@@ -106,13 +107,14 @@ fn patient(index: usize) -> impl Strategy<Value = (Patient, Vec<Visit>)> {
                 .enumerate()
                 .map(|(n, date)| {
                     let (code, id) = (code.clone(), format!("{code}/{n}"));
-                    (assessments(), visit_details()).prop_map(move |(assessments, (label, global, easi_bands, scorad_bands, app_version))| Visit {
+                    (assessments(), visit_details()).prop_map(move |(assessments, (label, global, reported_by, easi_bands, scorad_bands, app_version))| Visit {
                         id: id.clone(),
                         patient: code.clone(),
                         date: date.to_string(),
                         label,
                         assessments,
                         global,
+                        reported_by,
                         easi_bands,
                         scorad_bands,
                         app_version,
@@ -241,7 +243,7 @@ proptest! {
 #[derive(Clone, Debug)]
 enum Op {
     Upsert(String, Option<String>, String),
-    Add(usize, &'static str, Vec<Assessment>, (String, GlobalRatings, EasiBands, ScoradBands, String)),
+    Add(usize, &'static str, Vec<Assessment>, (String, GlobalRatings, Option<Reporter>, EasiBands, ScoradBands, String)),
     Replace(usize, &'static str, Vec<Assessment>),
     RemoveVisit(usize),
     RemovePatient(usize),
@@ -274,10 +276,10 @@ fn apply(h: &mut History, op: Op) {
     let visit = |h: &History, i: usize| h.visits.get(i % h.visits.len().max(1)).cloned();
     match op {
         Op::Upsert(code, dob, note) => h.upsert_patient(Patient { code, dob, note }),
-        Op::Add(p, date, assessments, (label, global, easi_bands, scorad_bands, app_version)) => {
+        Op::Add(p, date, assessments, (label, global, reported_by, easi_bands, scorad_bands, app_version)) => {
             let code = patient(h, p).unwrap_or_else(|| "nobody".into());
             let id = h.next_visit_id(&code, date);
-            let _ = h.add_visit(Visit { id, patient: code, date: date.into(), label, assessments, global, easi_bands, scorad_bands, app_version });
+            let _ = h.add_visit(Visit { id, patient: code, date: date.into(), label, assessments, global, reported_by, easi_bands, scorad_bands, app_version });
         }
         Op::Replace(v, date, assessments) => {
             if let Some(old) = visit(h, v) {

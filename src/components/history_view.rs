@@ -41,6 +41,7 @@ fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
         (merge::Detail::Note(a), merge::Detail::Note(b)) => change(t.plan_note, Some(a), Some(b)),
         (merge::Detail::Label(a), merge::Detail::Label(b)) => change(t.plan_label, Some(a), Some(b)),
         (merge::Detail::Global(a), merge::Detail::Global(b)) => t.global_change(a, b),
+        (merge::Detail::ReportedBy(a), merge::Detail::ReportedBy(b)) => change(t.answered_by, Some(t.reporter(*a)), Some(t.reporter(*b))),
         _ => String::new(),
     }
 }

@@ -280,6 +280,7 @@ mod tests {
                 label: String::new(),
                 assessments: Vec::new(),
                 global: GlobalRatings::default(),
+                reported_by: None,
                 easi_bands: Default::default(),
                 scorad_bands: Default::default(),
                 app_version: "test".into(),

@@ -134,6 +134,9 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     <tr><th scope="row">{ fill(t.worksheet_items, &[&t.dlqi]) }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
                     <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>
                     <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
+                    if visit.reported_by.is_some() {
+                        <tr data-testid="answered-by"><th scope="row">{ t.answered_by }</th><td>{ t.reporter(visit.reported_by) }</td></tr>
+                    }
                 </tbody>
             </table>
             // The DLQI's copyright line where its answers are, not on every worksheet.

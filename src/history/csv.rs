@@ -20,8 +20,9 @@ use std::fmt::Write;
 /// Who and when: patient code, visit id, visit date, study label, instrument, app version.
 pub const ID_COLUMNS: [&str; 6] = ["patient", "visit_id", "date", "label", "instrument", "app_version"];
 
-/// The visit's global ratings (repeated on each of its rows).
-pub const GLOBAL_COLUMNS: [&str; 2] = ["global_status", "global_effect"];
+/// The visit's global ratings and who answered the patient's questionnaires, `patient` or
+/// `parent` (repeated on each of its rows; empty when not recorded).
+pub const GLOBAL_COLUMNS: [&str; 3] = ["global_status", "global_effect", "reported_by"];
 
 /// Against the patient's baseline (`docs/history-format.md`, "Baseline and change"): the
 /// baseline's visit id (on every row of a patient who has visits); for rows dated after the
@@ -550,6 +551,9 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             }
             if let Some(e) = visit.global.effect {
                 line.number(global_at + 1, e);
+            }
+            if let Some(reporter) = visit.reported_by {
+                line.number(global_at + 2, reporter.key());
             }
             let score = assessment.score_with(visit.easi_bands, visit.scorad_bands).ok();
             if let Some(score) = &score {

@@ -6,7 +6,7 @@
 //! resource, date of birth or note is exported. Resource ids are name-based UUIDs of
 //! patient + date + instrument (or metric), so the same assessment always gets the same id.
 
-use super::{instrument_key, History, Metric, Visit};
+use super::{instrument_key, History, Metric, Reporter, Visit};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::easi::Region;
 use crate::scoring::scorad::Segment;
@@ -92,6 +92,16 @@ fn tenths(t: u16) -> Value {
 
 fn subject(visit: &Visit) -> Value {
     json!({ "identifier": { "system": PATIENT_SYSTEM, "value": visit.patient } })
+}
+
+/// Who answered the patient's questionnaires (`Visit::reported_by`), as a FHIR Reference: the
+/// patient (by identifier, as the subject), or a parent or carer (a RelatedPerson named only by
+/// its type: no one is identified). `None` when not recorded.
+fn reporter(visit: &Visit) -> Option<Value> {
+    visit.reported_by.map(|r| match r {
+        Reporter::Patient => subject(visit),
+        Reporter::Parent => json!({ "type": "RelatedPerson", "display": "Parent or carer" }),
+    })
 }
 
 fn answer(linkid: String, value: Value) -> Value {
@@ -255,7 +265,7 @@ fn observation(visit: &Visit, total: &Total, derived_from: &str) -> Value {
 
 fn global_observation(visit: &Visit, code: &str, display: &str, value: u8) -> Value {
     let id = name_uuid(&format!("observation|{}|{}|{code}", visit.patient, visit.date));
-    json!({
+    let mut observation = json!({
         "resourceType": "Observation",
         "id": id,
         "status": "final",
@@ -264,7 +274,11 @@ fn global_observation(visit: &Visit, code: &str, display: &str, value: u8) -> Va
         "subject": subject(visit),
         "effectiveDateTime": visit.date,
         "valueInteger": value,
-    })
+    });
+    if let Some(performer) = reporter(visit) {
+        observation["performer"] = json!([performer]);
+    }
+    observation
 }
 
 fn entry(resource: Value) -> Value {
@@ -297,6 +311,10 @@ pub fn bundle(history: &History) -> Value {
                 let answered = items(assessment);
                 if !answered.is_empty() {
                     response["item"] = Value::Array(answered);
+                }
+                let patients_own = matches!(assessment, Assessment::Poem(_) | Assessment::Dlqi(_) | Assessment::ItchNrs(_) | Assessment::SleepNrs(_));
+                if let Some(source) = reporter(visit).filter(|_| patients_own) {
+                    response["source"] = source;
                 }
                 entries.push(entry(response));
                 if let Ok(score) = assessment.score_with(visit.easi_bands, visit.scorad_bands) {

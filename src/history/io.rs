@@ -106,7 +106,7 @@ pub fn megabytes(n: usize) -> String {
 /// ```text
 /// {
 ///   "format": "adscore-history",
-///   "version": 1,
+///   "version": 2,
 ///   "patients": [
 ///     {"code":"AD-017","dob":"2016-05-20"}
 ///   ],
@@ -239,16 +239,31 @@ fn check_header(value: &Value) -> Result<u32, ImportError> {
 }
 
 /// Upgrades a history of `from` (< [`VERSION`]) to [`VERSION`], one version at a time. Each
-/// step is documented in `docs/history-format.md`. There is only version 1 so far, so
-/// nothing is older; a step for version n → n + 1 goes here when version n + 1 exists.
+/// step is documented in `docs/history-format.md` ("Versions and migrations").
 pub fn migrate(value: Value, from: u32) -> Result<Value, String> {
     (from..VERSION).try_fold(value, migrate_step)
 }
 
 /// One migration step, from version `from` to `from + 1` (which also sets `"version"`).
-/// Add `1 => …` here when version 2 is made.
-fn migrate_step(_value: Value, from: u32) -> Result<Value, String> {
-    Err(format!("no migration from history format version {from}"))
+///
+/// 1 → 2: version 2 adds the visit's optional `reported_by`; a version 1 visit has none (it
+/// was an unknown key then, and is refused as one), so the visits are kept as they are.
+fn migrate_step(mut value: Value, from: u32) -> Result<Value, String> {
+    match from {
+        1 => {
+            if let Some(Value::Array(visits)) = value.get("visits") {
+                if let Some(visit) = visits.iter().find(|v| v.get("reported_by").is_some()) {
+                    let id = visit.get("id").and_then(Value::as_str).unwrap_or("?");
+                    return Err(format!("visit {id}: unknown field `reported_by` in a version 1 history (it was added in version 2)"));
+                }
+            }
+        }
+        _ => return Err(format!("no migration from history format version {from}")),
+    }
+    if let Some(map) = value.as_object_mut() {
+        map.insert("version".into(), Value::from(from + 1));
+    }
+    Ok(value)
 }
 
 /// Every assessment of the history `value`, with its place: (visit index, visit id, index).
@@ -355,7 +370,7 @@ mod tests {
             ("{\"format\":\"adscore-history\",\n\"version\":", ImportError::CutShort { line: 2, column: 10 }),
             (r#"{"instrument":"itch_nrs","value":7}"#, ImportError::SingleRecord),
             (r#"{"resourceType":"Bundle","type":"collection"}"#, ImportError::Fhir),
-            (r#"{"format":"adscore-history","version":2,"patients":[],"visits":[]}"#, ImportError::Newer { version: 2 }),
+            (r#"{"format":"adscore-history","version":3,"patients":[],"visits":[]}"#, ImportError::Newer { version: 3 }),
         ];
         for (text, expected) in cases {
             // Act
@@ -411,5 +426,29 @@ mod tests {
     fn migrate_from_the_current_version_is_identity() {
         let value = serde_json::json!({"format": FORMAT, "version": VERSION});
         assert_eq!(migrate(value.clone(), VERSION), Ok(value));
+    }
+
+    #[test]
+    fn a_version_1_history_reads_as_version_2_with_no_one_named_as_answering() {
+        // Assemble: a version 1 file (itch NRS, a global rating: no `reported_by` then).
+        let v1 = one_visit(r#"{"instrument":"itch_nrs","value":7}"#);
+        assert!(v1.contains(r#""version":1,"#));
+        // Act
+        let history = from_json(&v1).unwrap();
+        // Assert: version 2, the visit as it was, and written back as version 2.
+        assert_eq!(history.version, 2);
+        assert_eq!(history.visits[0].reported_by, None);
+        assert_eq!(history.visits[0].label, "week 0");
+        assert!(to_json(&history).contains("\"version\": 2"));
+        assert_eq!(from_store(&v1), Ok(history));
+    }
+
+    #[test]
+    fn a_version_1_history_with_the_version_2_key_is_refused() {
+        let v1 = one_visit(r#"{"instrument":"itch_nrs","value":7}"#).replace(r#""global":{}"#, r#""global":{},"reported_by":"parent""#);
+        let error = from_json(&v1).unwrap_err().to_string();
+        assert!(error.contains("visit v1: unknown field `reported_by` in a version 1 history"), "{error}");
+        let v2 = v1.replace(r#""version":1"#, r#""version":2"#);
+        assert_eq!(from_json(&v2).unwrap().visits[0].reported_by, Some(crate::history::Reporter::Parent));
     }
 }

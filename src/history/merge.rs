@@ -4,15 +4,16 @@
 //! An assessment is identified by **patient code + visit date + instrument**
 //! (`docs/history-format.md`). For each incoming assessment:
 //! - the key is new → it is added (in a new visit carrying the incoming visit's label,
-//!   global ratings, band systems and app version);
+//!   global ratings, who answered, band systems and app version);
 //! - the key exists with an equal record → a duplicate, skipped;
 //! - the key exists with a different record → a [`Conflict`], applied only when asked.
 //!
-//! Patient details (date of birth, note) and visit details (label, global ratings) that the
-//! incoming file would change are [`DetailConflict`]s, applied only when asked as well.
-//! Empty incoming details (no date of birth, empty note or label, no rating) never conflict.
+//! Patient details (date of birth, note) and visit details (label, global ratings, who
+//! answered) that the incoming file would change are [`DetailConflict`]s, applied only when
+//! asked as well. Empty incoming details (no date of birth, empty note or label, no rating, no
+//! one named as answering) never conflict.
 
-use super::{instrument_key, GlobalRatings, History, Metric, Patient, Visit};
+use super::{instrument_key, GlobalRatings, History, Metric, Patient, Reporter, Visit};
 use crate::scoring::Assessment;
 use std::collections::{HashMap, HashSet};
 
@@ -55,6 +56,8 @@ pub enum Detail {
     Label(String),
     /// Visit's global ratings.
     Global(GlobalRatings),
+    /// Who answered the visit's questionnaires.
+    ReportedBy(Option<Reporter>),
 }
 
 /// A detail that differs between the device and the file.
@@ -155,7 +158,7 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).copied();
             if twin.is_none() {
                 plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken));
-            } else if twin.is_some_and(|t| t.label == visit.label && t.global == visit.global) {
+            } else if twin.is_some_and(|t| t.label == visit.label && t.global == visit.global && t.reported_by == visit.reported_by) {
                 plan.duplicates += 1;
                 continue;
             }
@@ -215,6 +218,9 @@ fn visit_details(plan: &mut MergePlan, mine: &Visit, theirs: &Visit) {
     let g = theirs.global;
     if (g.status.is_some() && g.status != mine.global.status) || (g.effect.is_some() && g.effect != mine.global.effect) {
         differ(Detail::Global(mine.global), Detail::Global(g));
+    }
+    if theirs.reported_by.is_some() && theirs.reported_by != mine.reported_by {
+        differ(Detail::ReportedBy(mine.reported_by), Detail::ReportedBy(theirs.reported_by));
     }
 }
 
@@ -294,6 +300,11 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
                     if merged.status.is_none_or(|s| s <= 4) && merged.effect.is_none_or(|e| e <= 6) {
                         v.global = merged;
                     }
+                }
+            }
+            (Detail::ReportedBy(reporter), Some(id)) => {
+                if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
+                    v.reported_by = reporter.or(v.reported_by);
                 }
             }
             _ => {}

@@ -428,11 +428,11 @@ function bigHistory() {
           { instrument: 'poem', answers: [4, 3, 2, 1, 0, 1, 2] },
           { instrument: 'itch_nrs', value: Math.max(0, 9 - Math.floor(v / 2)) },
         ],
-        global: {}, easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+        global: {}, reported_by: 'patient', easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
       });
     }
   }
-  return JSON.stringify({ format: 'adscore-history', version: 1, patients, visits });
+  return JSON.stringify({ format: 'adscore-history', version: 2, patients, visits });
 }
 
 /** Times inside the page: from a trigger to the first frame after `selector` is in the DOM. */

@@ -134,6 +134,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   // Its scores are exact, and it says so; the DLQI's copyright line only where DLQI answers are.
   assert.match(await page.textContent('.worksheet'), /Scores are written here exactly as computed, every digit kept \(7\.05, 8\); the other screens round them to one decimal/);
   assert.equal(await page.locator('.worksheet [data-testid="dlqi-notice"], .worksheet .notice').count(), 0);
+  assert.equal(await page.locator('[data-testid="answered-by"]').count(), 0, 'no questionnaire: no one named as answering');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -727,6 +728,45 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   assert.equal(await page.locator('.ok').count(), 0);
   await page.click('text=New examination');
   assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a visit a parent answered for says so in the history file, its CSV rows, its worksheet and an import that says otherwise', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  // A child's examination; the parent answers the itch question for the child.
+  await page.fill('#exam-date', '2026-03-02');
+  await page.fill('#age', '6');
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await tap(page, 'who-1');
+  await page.click('#flow-next');
+  await tap(page, 'itch-5');
+  while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#visit-patient', 'AD-021');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  // The history file (version 2) and the CSV name the parent.
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  const exported = await download(page, '#export-json');
+  const file = JSON.parse(exported);
+  assert.equal(file.version, 2);
+  assert.equal(file.visits[0].reported_by, 'parent');
+  const [header, row] = (await download(page, '#export-csv')).split('\r\n');
+  assert.equal(row.split(',')[header.split(',').indexOf('reported_by')], 'parent');
+  // A file saying the patient answered: shown as a difference, by its short name.
+  const edited = { ...file, visits: [{ ...file.visits[0], reported_by: 'patient' }] };
+  await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  assert.match(await page.textContent('[data-testid="import-plan"]'), /Answered by: a parent or carer → the patient/);
+  await page.click('text=Cancel');
+  // The worksheet says who answered.
+  await page.goto(`${server.url}#print/${file.visits[0].id}`);
+  await page.waitForSelector('.worksheet__table');
+  assert.match(await page.textContent('[data-testid="answered-by"]'), /Answered by\s*a parent or carer/);
   assert.deepEqual(problems, []);
   await context.close();
 });
