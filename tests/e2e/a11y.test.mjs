@@ -23,7 +23,7 @@ const toHistory = async (page) => {
   await page.waitForSelector('#export-json');
 };
 
-/** Two visits of one patient (EASI, itch NRS), for the patient and worksheet screens. */
+/** Two visits of one patient (EASI, itch NRS; a parent answered), for the patient and worksheet screens. */
 const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
 const visit = (date, label, area, grade, itch) => ({
   id: `AD-017-${date}-1`, patient: 'AD-017', date, label,
@@ -31,10 +31,10 @@ const visit = (date, label, area, grade, itch) => ({
     { instrument: 'easi', age_years: 34, regions: { head_neck: region(area, grade), upper_limbs: region(area, grade), trunk: region(area, grade), lower_limbs: region(area, grade) } },
     { instrument: 'itch_nrs', value: itch },
   ],
-  global: { status: 2, effect: 3 }, easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  global: { status: 2, effect: 3 }, reported_by: 'parent', easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
 });
 const HISTORY = JSON.stringify({
-  format: 'adscore-history', version: 1, patients: [{ code: 'AD-017' }],
+  format: 'adscore-history', version: 2, patients: [{ code: 'AD-017' }],
   visits: [visit('2025-01-06', 'baseline', 3, 2, 8), visit('2025-02-03', 'week 4', 2, 1, 3)],
 });
 const withHistory = (hash, selector) => async (page) => {
