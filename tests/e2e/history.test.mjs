@@ -744,6 +744,8 @@ test('a visit a parent answered for says so in the history file, its CSV rows, i
   await page.click('#flow-next');
   await tap(page, 'itch-5');
   while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+  // The last screen's answers begin with who gave them, for the clinician.
+  assert.deepEqual(await page.$$eval('[data-testid="answers"] > *', (els) => els.slice(0, 2).map((e) => e.textContent)), ['Answered by', 'A parent or carer']);
   await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);
   await page.fill('#visit-patient', 'AD-021');
@@ -761,12 +763,12 @@ test('a visit a parent answered for says so in the history file, its CSV rows, i
   // A file saying the patient answered: shown as a difference, by its short name.
   const edited = { ...file, visits: [{ ...file.visits[0], reported_by: 'patient' }] };
   await page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
-  assert.match(await page.textContent('[data-testid="import-plan"]'), /Answered by: a parent or carer → the patient/);
+  assert.match(await page.textContent('[data-testid="import-plan"]'), /Answered by: A parent or carer → The patient/);
   await page.click('text=Cancel');
   // The worksheet says who answered.
   await page.goto(`${server.url}#print/${file.visits[0].id}`);
   await page.waitForSelector('.worksheet__table');
-  assert.match(await page.textContent('[data-testid="answered-by"]'), /Answered by\s*a parent or carer/);
+  assert.match(await page.textContent('[data-testid="answered-by"]'), /Answered by\s*A parent or carer/);
   assert.deepEqual(problems, []);
   await context.close();
 });

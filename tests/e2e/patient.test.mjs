@@ -106,7 +106,7 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   assert.equal(await step(page), 'Done');
   // The last screen lists the answers, to check before handing back.
   const answers = await page.$$eval('[data-testid="answers"] dd', (dds) => dds.map((dd) => dd.textContent));
-  assert.deepEqual(answers, ['7 / 10', '3 / 10', '6.5 / 10 · 3 / 10', '13 / 28', '11 / 30', 'Moderate · Much better']);
+  assert.deepEqual(answers, ['The patient', '7 / 10', '3 / 10', '6.5 / 10 · 3 / 10', '13 / 28', '11 / 30', 'Moderate · Much better']);
   await page.click('#flow-finish');
   // Back in the examination: everything merged.
   assert.equal(await line(page, 'itch-nrs'), '7 — severe');
@@ -341,9 +341,9 @@ test('POEM and DLQI with two unanswered items show "not scored" and why', async 
   }
   // Only the parts asked are listed, each saying why it has no total.
   assert.deepEqual(await page.$$eval('[data-testid="answers"] dt', (dts) => dts.map((dt) => dt.textContent)),
-    ['POEM (7 questions about the last week)', 'DLQI item scores (adults, 16 and over; from a completed form)']);
+    ['Answered by', 'POEM (7 questions about the last week)', 'DLQI item scores (adults, 16 and over; from a completed form)']);
   assert.deepEqual(await page.$$eval('[data-testid="answers"] dd', (dds) => dds.map((dd) => dd.textContent)),
-    Array(2).fill('not scored: 2 unanswered (at most 1 may be left blank)'));
+    ['The patient', ...Array(2).fill('not scored: 2 unanswered (at most 1 may be left blank)')]);
   await page.click('#flow-finish');
   assert.equal(await line(page, 'poem'), 'not scored: 2 unanswered (at most 1 may be left blank)');
   assert.equal(await line(page, 'dlqi'), 'not scored: 2 unanswered (at most 1 may be left blank)');
