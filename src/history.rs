@@ -927,6 +927,13 @@ pub struct Cohort {
     pub itch4: (usize, usize),
     /// One row per metric, in [`Metric::ALL`] order.
     pub rows: Vec<CohortRow>,
+    /// The patient-rated disease status (0 clear … 4 severe) of the patients compared
+    /// (`with_both`): how many gave each rating on their baseline's day (`[0]`) and on the
+    /// chosen visit's (`[1]`). A day without the rating counts in neither.
+    pub status: [[usize; 5]; 2],
+    /// The patient-rated treatment effect (0 very much better … 6 very much worse) on the
+    /// chosen visit's day, of the patients compared.
+    pub effect: [usize; 7],
 }
 
 /// `count` of `of` as a whole percent, rounded half away from zero (1 of 8 → 13, 3 of 8 →
@@ -948,10 +955,10 @@ pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
 }
 
 /// `visit` read as its whole day: for each instrument it lacks, the assessment of the
-/// patient's other visits on the same date (in `visits`' order) is added. A day that was
-/// recorded as two visits (on two devices, then merged) is then compared as one: the itch
-/// rated on the tablet and the EASI entered at the desk are both that day's. Borrowed when no
-/// other visit shares the date.
+/// patient's other visits on the same date (in `visits`' order) is added, and so is each
+/// global rating it lacks. A day that was recorded as two visits (on two devices, then merged)
+/// is then compared as one: the itch rated on the tablet and the EASI entered at the desk are
+/// both that day's. Borrowed when nothing is added.
 pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
     let mut day = Cow::Borrowed(visit);
     for other in visits.iter().filter(|v| v.date == visit.date && v.id != visit.id) {
@@ -959,6 +966,12 @@ pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
             if day.assessment(instrument_key(assessment)).is_none() {
                 day.to_mut().assessments.push(assessment.clone());
             }
+        }
+        if day.global.status.is_none() && other.global.status.is_some() {
+            day.to_mut().global.status = other.global.status;
+        }
+        if day.global.effect.is_none() && other.global.effect.is_some() {
+            day.to_mut().global.effect = other.global.effect;
         }
     }
     day
@@ -1063,12 +1076,22 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
     let mut with_both = 0;
     let mut counts = [(0, 0); 4];
     let mut changes: Vec<Vec<i64>> = vec![Vec::new(); Metric::ALL.len()];
+    let (mut status, mut effect) = ([[0; 5]; 2], [0; 7]);
     for patient in &history.patients {
         let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
         let Some(baseline) = baseline_visit(visits) else { continue };
         let Some(target) = target_visit(visits, target_label).filter(|t| t.date > baseline.date) else { continue };
         // Each day's values read once, for the flags and every metric's change.
-        let (baseline, target) = (values_of(&day_of(visits, baseline)), values_of(&day_of(visits, target)));
+        let (baseline, target) = (day_of(visits, baseline), day_of(visits, target));
+        for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {
+            if let Some(slot) = rating.and_then(|r| count.get_mut(usize::from(r))) {
+                *slot += 1;
+            }
+        }
+        if let Some(slot) = target.global.effect.and_then(|r| effect.get_mut(usize::from(r))) {
+            *slot += 1;
+        }
+        let (baseline, target) = (values_of(&baseline), values_of(&target));
         with_both += 1;
         let r = responders_of(&baseline, &target);
         for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
@@ -1105,6 +1128,8 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         easi90: counts[2],
         itch4: counts[3],
         rows,
+        status,
+        effect,
     }
 }
 

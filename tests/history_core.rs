@@ -4,7 +4,7 @@
 
 use adscore::history::{
     baseline_visit, change, cohort, day_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
-    targets, visits_by_patient, Change, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
+    targets, visits_by_patient, Change, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -323,6 +323,38 @@ fn cohort_means_and_medians_are_tenths_of_a_point() {
     let dlqi = row(&c, Metric::Dlqi);
     assert_eq!((dlqi.n, dlqi.mean_change, dlqi.median_change), (0, None, None));
     assert_eq!(c.rows.len(), Metric::ALL.len());
+}
+
+#[test]
+fn cohort_counts_the_patients_ratings_of_their_eczema_and_its_treatment_on_each_day() {
+    // Assemble: ratings of disease status (0 clear … 4 severe) and treatment effect (0 very much
+    // better … 6 very much worse). P1 severe → almost clear, much better; P2 moderate → mild,
+    // the week 4 rating given on a second visit that day (rated on the tablet, filed apart);
+    // P3 rates nothing at baseline, then mild and no change; P4, with no week 4, severe at
+    // baseline (not compared, not counted).
+    let mut h = study();
+    let mut rate = |id: &str, status: Option<u8>, effect: Option<u8>| {
+        let v = h.visits.iter_mut().find(|v| v.id == id).unwrap();
+        v.global = GlobalRatings { status, effect };
+    };
+    rate("p1-b", Some(4), None);
+    rate("p1-w4", Some(1), Some(1));
+    rate("p2-b", Some(3), None);
+    rate("p3-w4", Some(2), Some(3));
+    rate("p4-b", Some(4), None);
+    let mut apart = visit("p2-w4-tablet", "P2", "2024-01-30", vec![]);
+    apart.global = GlobalRatings { status: Some(2), effect: Some(2) };
+    h.add_visit(apart).unwrap();
+    // Act
+    let c = cohort(&h, "week 4");
+    // Assert: at baseline one severe and one moderate (P3 unrated); at week 4 one almost clear
+    // and two mild; effects much better, a little better, no change.
+    assert_eq!(c.with_both, 3);
+    assert_eq!(c.status, [[0, 0, 0, 1, 1], [0, 1, 2, 0, 0]]);
+    assert_eq!(c.effect, [0, 1, 1, 1, 0, 0, 0]);
+    // No ratings anywhere: nothing counted.
+    let unrated = cohort(&study(), "week 4");
+    assert_eq!((unrated.status, unrated.effect), ([[0; 5]; 2], [0; 7]));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort_among, csv, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History};
+use crate::history::{batch, cohort_among, csv, Cohort, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -27,6 +27,46 @@ fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
     match percent_of(count, of) {
         Some(percent) => fill(t.share, &[&count, &of, &percent]),
         None => t.not_applicable.to_string(),
+    }
+}
+
+/// The cohort's patient ratings: disease status on the baseline's day and the chosen visit's,
+/// then the treatment effect at the chosen visit; each rating as a share of the patients who
+/// gave one that day ("2 of 3 (67 %)"). Nothing when none of the patients compared gave one.
+fn ratings(t: &RecordsStrings, summary: &Cohort, target: &str) -> Html {
+    let rated = |counts: &[usize]| counts.iter().sum::<usize>();
+    let [before, after] = &summary.status;
+    if rated(before) + rated(after) + rated(&summary.effect) == 0 {
+        return Html::default();
+    }
+    html! {
+        <>
+            <table class="table" data-testid="cohort-status">
+                <caption>{ t.cohort_status }</caption>
+                <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ t.baseline }</th><th scope="col">{ target }</th></tr></thead>
+                <tbody>
+                    { for (0..5).map(|v| html! {
+                        <tr>
+                            <th scope="row">{ t.disease_status(v as u8) }</th>
+                            <td>{ share(t, (before[v], rated(before))) }</td>
+                            <td>{ share(t, (after[v], rated(after))) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <table class="table" data-testid="cohort-effect">
+                <caption>{ fill(t.cohort_effect, &[&target]) }</caption>
+                <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ target }</th></tr></thead>
+                <tbody>
+                    { for (0..7).map(|v| html! {
+                        <tr>
+                            <th scope="row">{ t.treatment_effect(v as u8) }</th>
+                            <td>{ share(t, (summary.effect[v], rated(&summary.effect))) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </>
     }
 }
 
@@ -285,6 +325,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                { ratings(t, &summary, &target) }
             </section>
             <section class="card" aria-labelledby="files-title">
                 <h2 id="files-title">{ t.files_title }</h2>

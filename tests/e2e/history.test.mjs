@@ -81,6 +81,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await page.selectOption('#cohort-visit', 'week 4');
   assert.equal((await page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100\u00a0%)');
   assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0\u00a0%)');
+  assert.equal(await page.locator('[data-testid="cohort-status"], [data-testid="cohort-effect"]').count(), 0, 'no ratings given: no tables of them');
   // Export, then import into an empty profile: identical data.
   const exported = await download(page, '#export-json');
   assert.equal(JSON.parse(exported).visits.length, 2);
@@ -728,6 +729,42 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   assert.equal(await page.locator('.ok').count(), 0);
   await page.click('text=New examination');
   assert.equal(asked.length, before + 2, 'asked once a saved examination is changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the cohort shows how the patients rated their eczema at baseline and at the chosen visit, and the treatment\'s effect', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // Three patients with itch at baseline and week 4; ratings: severe → almost clear (much
+  // better), moderate → mild (a little better), nothing → mild (no change).
+  const visit = (code, date, label, status, effect) => ({
+    id: `${code}-${date}-1`, patient: code, date, label, assessments: [{ instrument: 'itch_nrs', value: 5 }],
+    global: { ...(status === undefined ? {} : { status }), ...(effect === undefined ? {} : { effect }) },
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  });
+  const visits = [
+    visit('AD-1', '2026-01-05', 'baseline', 4), visit('AD-1', '2026-02-02', 'week 4', 1, 1),
+    visit('AD-2', '2026-01-06', 'baseline', 3), visit('AD-2', '2026-02-03', 'week 4', 2, 2),
+    visit('AD-3', '2026-01-07', 'baseline'), visit('AD-3', '2026-02-04', 'week 4', 2, 3),
+  ];
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 2, patients: ['AD-1', 'AD-2', 'AD-3'].map((code) => ({ code })), visits }));
+  await page.click('#open-history');
+  await page.waitForSelector('[data-testid="cohort"]');
+  await page.selectOption('#cohort-visit', 'week 4');
+  const table = (id) => page.$$eval(`[data-testid="${id}"] tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(await page.textContent('[data-testid="cohort-status"] caption'), 'Disease status, as the patients rated it');
+  assert.deepEqual(await table('cohort-status'), [
+    ['Rating', 'Baseline', 'week 4'],
+    ['Clear', '0 of 2 (0\u00a0%)', '0 of 3 (0\u00a0%)'],
+    ['Almost clear', '0 of 2 (0\u00a0%)', '1 of 3 (33\u00a0%)'],
+    ['Mild', '0 of 2 (0\u00a0%)', '2 of 3 (67\u00a0%)'],
+    ['Moderate', '1 of 2 (50\u00a0%)', '0 of 3 (0\u00a0%)'],
+    ['Severe', '1 of 2 (50\u00a0%)', '0 of 3 (0\u00a0%)'],
+  ]);
+  assert.equal(await page.textContent('[data-testid="cohort-effect"] caption'), 'Treatment effect at week 4, as the patients rated it');
+  const effect = await table('cohort-effect');
+  assert.equal(effect.length, 8);
+  assert.deepEqual(effect.slice(2, 5), [['Much better', '1 of 3 (33\u00a0%)'], ['A little better', '1 of 3 (33\u00a0%)'], ['No change', '1 of 3 (33\u00a0%)']]);
   assert.deepEqual(problems, []);
   await context.close();
 });
