@@ -438,6 +438,19 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         }
         Step::Done => {
             let answers = answers(t, p, asked, &props.pruritus, &props.sleep_loss);
+            // Questions left unanswered, each a way back to it.
+            let left = html! {
+                if !unanswered.is_empty() {
+                    <p>{ t.left_unanswered }</p>
+                    <ul class="flow__unanswered" data-testid="unanswered">
+                        { for unanswered.iter().map(|&i| html! {
+                            <li><button type="button" class="button button--quiet" onclick={go(i)}>
+                                { format!("{} · {}", fill(t.progress, &[&i, &questions]), step_name(t, steps[i])) }
+                            </button></li>
+                        }) }
+                    </ul>
+                }
+            };
             html! {
                 <>
                     <h1>{ t.done_title }</h1>
@@ -447,23 +460,15 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     } else {
                         <p class="lead" data-testid="show-clinician">{ t.show_clinician }</p>
                     }
-                    if !unanswered.is_empty() {
-                        <p>{ t.left_unanswered }</p>
-                        <ul class="flow__unanswered" data-testid="unanswered">
-                            { for unanswered.iter().map(|&i| html! {
-                                <li><button type="button" class="button button--quiet" onclick={go(i)}>
-                                    { format!("{} · {}", fill(t.progress, &[&i, &questions]), step_name(t, steps[i])) }
-                                </button></li>
-                            }) }
-                        </ul>
-                    }
+                    // Handed over, what is left unanswered comes first, to go back to before
+                    // handing back; on the patient's own phone the answers do, the screen to show.
+                    if props.from_exam { { left.clone() } }
                     // To check before handing back, or to show the clinician on one's own phone.
-                    if !answers.is_empty() {
-                        <h2>{ t.your_answers }</h2>
-                        <dl class="answers" data-testid="answers">
-                            { for answers.into_iter().map(|(question, answer)| html! { <><dt>{ question }</dt><dd>{ answer }</dd></> }) }
-                        </dl>
-                    }
+                    <h2>{ t.your_answers }</h2>
+                    <dl class="answers" data-testid="answers">
+                        { for answers.into_iter().map(|(question, answer)| html! { <><dt>{ question }</dt><dd>{ answer }</dd></> }) }
+                    </dl>
+                    if !props.from_exam { { left } }
                 </>
             }
         }

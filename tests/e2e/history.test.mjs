@@ -781,7 +781,10 @@ test('a visit a parent answered for says so in the history file, its CSV rows, i
   await page.click('#flow-next');
   await tap(page, 'itch-5');
   while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
-  // The last screen's answers begin with who gave them, for the clinician.
+  // Handed over, what was left unanswered comes first (to go back to); the answers begin with
+  // who gave them, for the clinician.
+  const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+  assert.ok(await top('[data-testid="unanswered"]') < await top('[data-testid="answers"]'), 'the unanswered come first');
   assert.deepEqual(await page.$$eval('[data-testid="answers"] > *', (els) => els.slice(0, 2).map((e) => e.textContent)), ['Answered by', 'A parent or carer']);
   await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);

@@ -171,6 +171,9 @@ test('on the patient\'s own phone the end offers to change the answers, or to cl
   await next(page);
   await tap(page, 'itch-7');
   while (await step(page) !== 'Done') await next(page);
+  // The screen to show the clinician: the answers first, then what was left unanswered.
+  const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+  assert.ok(await top('[data-testid="answers"]') < await top('[data-testid="unanswered"]'), 'the answers come first');
   const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).patient.itch);
   // Change my answers: the first question, with its answer.
   await page.click('#flow-change');
