@@ -203,7 +203,8 @@ fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T))
 
 /// Reads a draft's text as serde_json would read it into [`ExamForm`]: `age`, `easi` and
 /// `scorad` are required, the rest defaults when absent, unknown members are ignored; `Err`
-/// says what is wrong.
+/// says what is wrong. One rule more than serde_json's: the patient's answers must be within
+/// their scales (itch and sleep 0–10, POEM 0–4, status 0–4, effect 0–6).
 pub fn decode(text: &str) -> Result<ExamForm, String> {
     let v = json::parse(text)?;
     if !matches!(v, Value::Object(_)) {
@@ -284,13 +285,16 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
         let on = |name: &str| parts.get(name).ok_or_else(|| format!("missing field `{name}`")).and_then(Value::bool);
         form.parts = Parts { itch: on("itch")?, sleep: on("sleep")?, scorad_c: on("scorad_c")?, poem: on("poem")?, dlqi: on("dlqi")?, global: on("global")? };
     }
-    form.itch = optional(p.get("itch"), u8::MAX)?;
-    form.sleep = optional(p.get("sleep"), u8::MAX)?;
-    form.status = optional(p.get("status"), u8::MAX)?;
-    form.effect = optional(p.get("effect"), u8::MAX)?;
+    // Each answer within its scale, or the draft is refused (and held, never lost): the form
+    // would take an answer out of range as unanswered, and a POEM with one item unanswered
+    // is scored with that item as 0 — a score made up from a value no one gave.
+    form.itch = optional(p.get("itch"), 10)?;
+    form.sleep = optional(p.get("sleep"), 10)?;
+    form.status = optional(p.get("status"), 4)?;
+    form.effect = optional(p.get("effect"), 6)?;
     if let Some(poem) = p.get("poem") {
         for (answer, a) in form.poem.iter_mut().zip(poem.items::<7>()?) {
-            *answer = optional(Some(a), u8::MAX)?;
+            *answer = optional(Some(a), 4)?;
         }
     }
     if let Some(dlqi) = p.get("dlqi") {

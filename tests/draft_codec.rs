@@ -1,6 +1,6 @@
 //! The draft's hand-written JSON (`adscore::draft::encode` / `decode`, used by the examination's
-//! module) against serde_json (used by the history module and by every earlier version): the
-//! same text both ways, for any examination, and the same refusals.
+//! module) against serde_json (used by every earlier version): the same text both ways, for any
+//! examination, and the same refusals — and one more: a patient's answer outside its scale.
 #![cfg(not(target_arch = "wasm32"))]
 
 use adscore::bodymap::Painting;
@@ -30,10 +30,12 @@ fn exam() -> impl Strategy<Value = ExamForm> {
     let scorad = (proptest::array::uniform13(typed()), proptest::array::uniform6(grade()), typed(), typed())
         .prop_map(|(extent, intensity, pruritus, sleep_loss)| ScoradForm { extent, intensity, pruritus, sleep_loss });
     let dlqi = proptest::option::of(prop_oneof![(0u8..=3).prop_map(DlqiAnswer::Score), Just(DlqiAnswer::NotRelevant)]);
+    // The patient's answers within their scales (the reader refuses the others, unlike serde).
+    let answer = |max: u8| proptest::option::of(0..=max);
     let patient = (
         any::<[bool; 8]>(),
-        (grade(), grade(), grade(), grade()),
-        proptest::array::uniform7(grade()),
+        (answer(10), answer(10), answer(4), answer(6)),
+        proptest::array::uniform7(answer(4)),
         proptest::array::uniform10(dlqi),
     )
         .prop_map(|(b, (itch, sleep, status, effect), poem, dlqi)| PatientForm {
@@ -131,5 +133,30 @@ fn what_serde_json_refuses_the_draft_reader_refuses() {
         assert!(serde_json::from_str::<ExamForm>(&case).is_err(), "serde_json accepts {case}");
         assert!(decode(&case).is_err(), "the draft reader accepts {case}");
     }
+}
+
+#[test]
+fn a_patient_answer_outside_its_scale_refuses_the_draft_instead_of_reading_it_as_unanswered() {
+    // Assemble: a draft with a POEM of six answers 2 and one 9 (no POEM answer is above 4): read
+    // as unanswered, that item would be scored as 0 (POEM's one permitted blank).
+    let mut form = ExamForm::default();
+    form.patient.poem = [Some(2); 7];
+    let good = encode(&form);
+    let damaged = [
+        good.replacen("\"poem\":[2,", "\"poem\":[9,", 1),
+        good.replace("\"itch\":null", "\"itch\":11"),
+        good.replace("\"sleep\":null", "\"sleep\":11"),
+        good.replace("\"status\":null", "\"status\":5"),
+        good.replace("\"effect\":null", "\"effect\":7"),
+    ];
+    // Act / Assert: each is refused (the examination then holds the draft aside, not lost);
+    // the top of each scale is read.
+    for case in &damaged {
+        assert_ne!(case, &good);
+        assert!(decode(case).is_err(), "read: {case}");
+    }
+    let top = good.replacen("\"poem\":[2,", "\"poem\":[4,", 1).replace("\"itch\":null", "\"itch\":10").replace("\"status\":null", "\"status\":4").replace("\"effect\":null", "\"effect\":6");
+    let read = decode(&top).unwrap();
+    assert_eq!((read.patient.poem[0], read.patient.itch, read.patient.status, read.patient.effect), (Some(4), Some(10), Some(4), Some(6)));
 }
 

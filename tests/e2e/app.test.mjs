@@ -358,6 +358,33 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
   });
 }
 
+test('a saved examination with an answer no scale has (POEM 9) is kept aside unchanged, not read as unanswered and scored', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // Assemble: the draft as the app writes it, with a POEM of six answers 2 and one 9 (read as
+  // a blank, the POEM would be scored 12 with that item as 0).
+  await page.fill('#age', '30');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('adscore.draft.v1') ?? '{}').age === '30');
+  const damaged = await page.evaluate(() => {
+    const draft = JSON.parse(localStorage.getItem('adscore.draft.v1'));
+    draft.patient.poem = [9, 2, 2, 2, 2, 2, 2];
+    const text = JSON.stringify(draft);
+    localStorage.setItem('adscore.draft.v1', text);
+    return text;
+  });
+  // Act
+  await reload(page);
+  await page.waitForSelector(EXAM_READY);
+  // Assert: said, kept unchanged under the key it names, and no POEM score made up.
+  const alert = await page.textContent('[role=alert]');
+  const key = alert.match(/under “([^”]+)”/)?.[1];
+  assert.ok(key, alert);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), damaged);
+  assert.equal(await page.inputValue('#age'), '', 'a new examination');
+  assert.doesNotMatch(await page.textContent('.panel'), /POEM[^\n]*12/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an unreadable examination the browser has no room to copy aside is held, offered as a file, and deleted only when asked', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // The saved examination is damaged and the origin's storage is full to the last character.
