@@ -186,6 +186,29 @@ fn who_answered_conflicts_only_when_the_file_names_someone_else() {
 }
 
 #[test]
+fn a_visit_without_assessments_that_says_less_than_the_device_s_is_a_duplicate() {
+    // Assemble: the device has a day holding only the patient's ratings, labelled, answered by
+    // the patient; the file has that day too, with nothing but the date.
+    let mut mine = device();
+    let mut rated = Visit::new("r", "P1", "2024-03-01", vec![]);
+    rated.label = "week 4".into();
+    rated.global = adscore::history::GlobalRatings { status: Some(3), effect: None };
+    rated.reported_by = Some(Reporter::Patient);
+    mine.add_visit(rated.clone()).unwrap();
+    let mut theirs = mine.clone();
+    let bare = theirs.visits.iter_mut().find(|v| v.id == "r").unwrap();
+    (bare.label, bare.global, bare.reported_by) = (String::new(), Default::default(), None);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert: counted as already here; nothing to add or confirm.
+    assert_eq!((plan.duplicates, plan.new_visits.len(), plan.detail_conflicts.len()), (3, 0, 0));
+    // The same visit saying who answered differently is a detail to confirm instead.
+    theirs.visits.iter_mut().find(|v| v.id == "r").unwrap().reported_by = Some(Reporter::Parent);
+    let plan = plan_merge(&mine, &theirs);
+    assert_eq!((plan.duplicates, plan.detail_conflicts.len()), (2, 1));
+}
+
+#[test]
 fn a_stale_plan_never_breaks_the_history() {
     // Assemble: plan against the device, then the device gets the DLQI another way.
     let mut h = device();

@@ -158,7 +158,8 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).copied();
             if twin.is_none() {
                 plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken));
-            } else if twin.is_some_and(|t| t.label == visit.label && t.global == visit.global && t.reported_by == visit.reported_by) {
+            } else if twin.is_some_and(|t| visit_changes(t, visit).is_empty()) {
+                // The file says nothing this visit does not (details it leaves empty never count).
                 plan.duplicates += 1;
                 continue;
             }
@@ -203,25 +204,33 @@ fn patient_details(plan: &mut MergePlan, mine: &Patient, theirs: &Patient) {
 }
 
 fn visit_details(plan: &mut MergePlan, mine: &Visit, theirs: &Visit) {
-    let mut differ = |existing: Detail, incoming: Detail| {
+    for (existing, incoming) in visit_changes(mine, theirs) {
         plan.detail_conflicts.push(DetailConflict {
             patient: mine.patient.clone(),
             visit_id: Some(mine.id.clone()),
             date: mine.date.clone(),
             existing,
             incoming,
-        })
-    };
+        });
+    }
+}
+
+/// The details of the device's visit `mine` that the file's `theirs` would change, as (on the
+/// device, in the file): a label, a global rating or who answered that the file gives and that
+/// differs. What the file leaves empty changes nothing.
+fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
+    let mut changes = Vec::new();
     if !theirs.label.is_empty() && theirs.label != mine.label {
-        differ(Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone()));
+        changes.push((Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())));
     }
     let g = theirs.global;
     if (g.status.is_some() && g.status != mine.global.status) || (g.effect.is_some() && g.effect != mine.global.effect) {
-        differ(Detail::Global(mine.global), Detail::Global(g));
+        changes.push((Detail::Global(mine.global), Detail::Global(g)));
     }
     if theirs.reported_by.is_some() && theirs.reported_by != mine.reported_by {
-        differ(Detail::ReportedBy(mine.reported_by), Detail::ReportedBy(theirs.reported_by));
+        changes.push((Detail::ReportedBy(mine.reported_by), Detail::ReportedBy(theirs.reported_by)));
     }
+    changes
 }
 
 /// Applies a plan from [`plan_merge`]: adds its new patients and visits; with
