@@ -77,14 +77,19 @@ const inFlight = new WeakMap();
  * a reload does not cut one off (a failed request to the tests). Playwright's
  * `waitForLoadState('networkidle')` cannot do this: once the first load was idle it returns at
  * once, even when a later step (a new screen's module, the page's icon) is still being fetched.
+ * A request still in flight after `deadlineMs` fails the test, naming it.
  */
-async function networkQuiet(page, quietMs = 300) {
+async function networkQuiet(page, quietMs = 300, deadlineMs = 30_000) {
   const pending = inFlight.get(page);
   if (!pending) throw new Error('networkQuiet: the page was not opened with openApp');
-  let quietSince = Date.now();
+  const start = Date.now();
+  let quietSince = start;
   for (;;) {
     if (pending.size) quietSince = Date.now();
     else if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() - start > deadlineMs) {
+      throw new Error(`requests still in flight after ${deadlineMs} ms: ${[...pending].map((r) => r.url()).join(', ')}`);
+    }
     await new Promise((ok) => setTimeout(ok, 25));
   }
 }
