@@ -116,6 +116,21 @@ pub struct History {
     pub visits: Vec<Visit>,
 }
 
+impl History {
+    /// The oldest history format version that holds everything in this history: 1, unless a
+    /// visit says who answered (`reported_by`, version 2). adscore writes its histories in that
+    /// version, so an adscore that reads only version 1 still opens one that uses nothing newer
+    /// (an export for a colleague, or the device's store seen by a tab still running the
+    /// version before the update).
+    pub fn written_version(&self) -> u32 {
+        if self.visits.iter().any(|v| v.reported_by.is_some()) {
+            2
+        } else {
+            1
+        }
+    }
+}
+
 impl Default for History {
     fn default() -> Self {
         History { format: FORMAT.into(), version: VERSION, patients: Vec::new(), visits: Vec::new() }

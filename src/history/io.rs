@@ -133,7 +133,7 @@ pub fn to_json(history: &History) -> String {
     format!(
         "{{\n  \"format\": {},\n  \"version\": {},\n  \"patients\": {patients},\n  \"visits\": {visits}\n}}\n",
         serde_json::to_string(&history.format).expect("strings serialize"),
-        history.version
+        history.written_version()
     )
 }
 
@@ -143,9 +143,18 @@ fn line<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// The history as compact JSON (no whitespace): the same content as [`to_json`], smallest, for
-/// the device's own store.
+/// the device's own store. Both write [`History::written_version`].
 pub fn to_json_compact(history: &History) -> String {
-    serde_json::to_string(history).expect("histories always serialize")
+    /// [`History`]'s keys, in its order, with the version it is written as.
+    #[derive(serde::Serialize)]
+    struct Written<'a> {
+        format: &'a str,
+        version: u32,
+        patients: &'a [super::Patient],
+        visits: &'a [super::Visit],
+    }
+    let written = Written { format: &history.format, version: history.written_version(), patients: &history.patients, visits: &history.visits };
+    serde_json::to_string(&written).expect("histories always serialize")
 }
 
 /// Reads a history file. `Err` with a sentence saying what is wrong when the file is too
@@ -167,7 +176,12 @@ pub fn from_json(text: &str) -> Result<History, ImportError> {
 /// list, which this app never writes). Anything else — an older version, damage, a hand-made
 /// store — takes every check of [`from_json`] and its explanation.
 pub fn from_store(text: &str) -> Result<History, String> {
-    if let Ok(history) = serde_json::from_str::<History>(text) {
+    if let Ok(mut history) = serde_json::from_str::<History>(text) {
+        // Written as the oldest version that holds it: an older version that holds nothing
+        // newer is read as the current one (migrating it would change nothing in it).
+        if history.version < VERSION && history.written_version() <= history.version {
+            history.version = VERSION;
+        }
         if history.validate().is_ok() {
             return Ok(history);
         }
@@ -190,6 +204,11 @@ fn read_checked(text: &str) -> Result<History, ImportError> {
         }
     })?;
     let version = check_header(&value)?;
+    // A migrated file is read from its `Value`, which keeps only the last of a key written twice:
+    // its text is checked for those first.
+    if version < VERSION {
+        serde_json::from_str::<NoDuplicateKeys>(text).map_err(|e| ImportError::Invalid(format!("not a valid adscore history: {e}")))?;
+    }
     let (value, migrated) = if version < VERSION { (migrate(value, version).map_err(ImportError::Invalid)?, true) } else { (value, false) };
     // One typed read, after the shape checks it cannot make; only when that fails is every
     // assessment read again on its own (slow), to say which one is wrong in the record
@@ -264,6 +283,56 @@ fn migrate_step(mut value: Value, from: u32) -> Result<Value, String> {
         map.insert("version".into(), Value::from(from + 1));
     }
     Ok(value)
+}
+
+/// Any JSON with no key written twice in one object (`Err` names the first such key, as serde's
+/// typed reader does: "duplicate field `value`").
+struct NoDuplicateKeys;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<NoDuplicateKeys>()?;
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+            }
+        }
+        Ok(self)
+    }
 }
 
 /// Every assessment of the history `value`, with its place: (visit index, visit id, index).
@@ -429,18 +498,36 @@ mod tests {
     }
 
     #[test]
-    fn a_version_1_history_reads_as_version_2_with_no_one_named_as_answering() {
-        // Assemble: a version 1 file (itch NRS, a global rating: no `reported_by` then).
-        let v1 = one_visit(r#"{"instrument":"itch_nrs","value":7}"#);
+    fn a_version_1_history_reads_as_version_2_and_is_written_as_the_oldest_version_that_holds_it() {
+        // Assemble: a version 1 file (itch NRS and a global rating: no `reported_by` then).
+        let v1 = one_visit(r#"{"instrument":"itch_nrs","value":7}"#).replace(r#""global":{}"#, r#""global":{"status":3}"#);
         assert!(v1.contains(r#""version":1,"#));
         // Act
-        let history = from_json(&v1).unwrap();
-        // Assert: version 2, the visit as it was, and written back as version 2.
+        let mut history = from_json(&v1).unwrap();
+        // Assert: version 2 in the app, the visit as it was; written back as version 1 (nothing in
+        // it needs 2, so an adscore that reads only version 1 still opens it), by both writers.
         assert_eq!(history.version, 2);
-        assert_eq!(history.visits[0].reported_by, None);
-        assert_eq!(history.visits[0].label, "week 0");
-        assert!(to_json(&history).contains("\"version\": 2"));
-        assert_eq!(from_store(&v1), Ok(history));
+        assert_eq!((history.visits[0].reported_by, history.visits[0].global.status), (None, Some(3)));
+        assert!(to_json(&history).contains("\"version\": 1,"));
+        assert!(to_json_compact(&history).starts_with(r#"{"format":"adscore-history","version":1,"#));
+        assert_eq!(from_store(&v1), Ok(history.clone()));
+        assert_eq!(from_store(&to_json_compact(&history)), Ok(history.clone()));
+        // Once a visit says who answered, version 2 is written, and read back as it was.
+        history.visits[0].reported_by = Some(crate::history::Reporter::Patient);
+        assert!(to_json(&history).contains("\"version\": 2,"));
+        assert_eq!(from_store(&to_json_compact(&history)), Ok(history.clone()));
+        assert_eq!(from_json(&to_json(&history)), Ok(history));
+    }
+
+    #[test]
+    fn a_version_1_history_with_a_key_written_twice_is_refused_as_a_current_one_is() {
+        // A migrated file is read from its parsed value, which keeps only the last of the two.
+        let twice = one_visit(r#"{"instrument":"itch_nrs","value":7,"value":8}"#);
+        let error = from_json(&twice).unwrap_err().to_string();
+        assert!(error.contains("duplicate field `value`"), "{error}");
+        assert!(from_store(&twice).unwrap_err().contains("duplicate field `value`"));
+        let error = from_json(&twice.replace(r#""version":1"#, r#""version":2"#)).unwrap_err().to_string();
+        assert!(error.contains("duplicate field `value`"), "{error}");
     }
 
     #[test]
