@@ -451,6 +451,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     </ul>
                 }
             };
+            // Handed over, what is left unanswered comes first, to go back to before handing
+            // back; on the patient's own phone the answers do, the screen to show the clinician.
+            let (before, after) = if props.from_exam { (left, Html::default()) } else { (Html::default(), left) };
             html! {
                 <>
                     <h1>{ t.done_title }</h1>
@@ -460,15 +463,13 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     } else {
                         <p class="lead" data-testid="show-clinician">{ t.show_clinician }</p>
                     }
-                    // Handed over, what is left unanswered comes first, to go back to before
-                    // handing back; on the patient's own phone the answers do, the screen to show.
-                    if props.from_exam { { left.clone() } }
+                    { before }
                     // To check before handing back, or to show the clinician on one's own phone.
                     <h2>{ t.your_answers }</h2>
                     <dl class="answers" data-testid="answers">
                         { for answers.into_iter().map(|(question, answer)| html! { <><dt>{ question }</dt><dd>{ answer }</dd></> }) }
                     </dl>
-                    if !props.from_exam { { left } }
+                    { after }
                 </>
             }
         }
