@@ -6,7 +6,7 @@ use crate::scoring::easi::{self, AreaScore, EasiRecord, EasiRegion, EasiRegions,
 use crate::scoring::scorad::{self, Extent, Grade, Intensity, Percent, ScoradRecord, Segment, Subjective, Tenths};
 use crate::age::{age_in_years, Date};
 use crate::bodymap::Painting;
-use crate::history::{GlobalRatings, Reporter, Visit, APP_VERSION};
+use crate::history::{GlobalRatings, Visit, APP_VERSION};
 use crate::patient::PatientForm;
 use crate::scoring::Assessment;
 use crate::scoring::{AgeYears, EasiBands, ScoradBands};
@@ -422,9 +422,7 @@ impl ExamForm {
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
         let assessments = self.assessments();
         let global = GlobalRatings { status: self.patient.status, effect: self.patient.effect };
-        let questionnaires = global != GlobalRatings::default()
-            || assessments.iter().any(|a| matches!(a, Assessment::Poem(_) | Assessment::Dlqi(_) | Assessment::ItchNrs(_) | Assessment::SleepNrs(_)));
-        let reporter = if self.patient.proxy { Reporter::Parent } else { Reporter::Patient };
+        let questionnaires = global != GlobalRatings::default() || assessments.iter().any(Assessment::is_patient_reported);
         Visit {
             id,
             patient: patient.trim().to_string(),
@@ -432,7 +430,7 @@ impl ExamForm {
             label: label.trim().to_string(),
             assessments,
             global,
-            reported_by: questionnaires.then_some(reporter),
+            reported_by: questionnaires.then(|| self.patient.reporter()),
             easi_bands: self.easi_bands,
             scorad_bands: self.scorad_bands,
             app_version: APP_VERSION.to_string(),
@@ -463,6 +461,7 @@ pub fn scorad_sign_index(sign: scorad::Sign) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::history::Reporter;
     use crate::scoring::Band;
 
     fn complete_easi(age: &str) -> ExamForm {

@@ -728,8 +728,9 @@ impl History {
     /// `visit` (a new visit, made from an examination) filed into its patient's day: `None` when
     /// the patient has no visit on that date. Otherwise that day's first visit (by id), updated
     /// with it — each of `visit`'s assessments in place of the one of its instrument, the rest
-    /// kept; its label, global ratings, who answered and band systems when given — with the instruments whose
-    /// saved assessment this replaces by a different one (for the user to confirm). Saving the
+    /// kept; its label, global ratings, who answered and band systems when given — with the
+    /// instruments whose saved assessment this replaces by a different one (for the user to
+    /// confirm). Saving the
     /// same examination again, or again once the patient has answered, then completes that
     /// day's visit instead of being refused.
     pub fn day_update(&self, visit: &Visit) -> Option<(Visit, Vec<&'static str>)> {

@@ -1,6 +1,7 @@
 //! The patient's part as entered (NRS, SCORAD C, POEM, DLQI item scores, global ratings), the
 //! order of the one-question-per-screen flow, and conversion to records. Pure Rust.
 
+use crate::history::Reporter;
 use crate::scoring::dlqi::{DlqiAnswer, DlqiRecord};
 use crate::scoring::nrs::{NrsRecord, NrsValue};
 use crate::scoring::poem::{PoemAnswer, PoemRecord};
@@ -107,6 +108,15 @@ impl Parts {
 }
 
 impl PatientForm {
+    /// Who answers: a parent or carer for a child (`proxy`), else the patient.
+    pub fn reporter(&self) -> Reporter {
+        if self.proxy {
+            Reporter::Parent
+        } else {
+            Reporter::Patient
+        }
+    }
+
     /// The questionnaires the flow asks: those chosen, but the DLQI only where it is offered
     /// (`dlqi_offered`: [`crate::form::ExamForm::dlqi_not_for`] finds nothing against it, an
     /// adult answering for themselves; it also leaves such answers unscored). A DLQI chosen

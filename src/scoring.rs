@@ -205,6 +205,13 @@ impl From<serde_json::Error> for ScoreError {
 }
 
 impl Assessment {
+    /// Whether this is one of the patient's own questionnaires (POEM, DLQI, itch or sleep NRS),
+    /// not a clinician's examination (EASI, SCORAD: SCORAD's C comes from the patient but is
+    /// part of the clinician's record).
+    pub fn is_patient_reported(&self) -> bool {
+        !matches!(self, Assessment::Easi(_) | Assessment::Scorad(_))
+    }
+
     /// Reads one record from JSON, rejecting anything the format does not allow.
     pub fn from_json(text: &str) -> Result<Self, ScoreError> {
         Self::check_shape(&serde_json::from_str(text)?)?;

@@ -5,7 +5,7 @@ use crate::components::grade_picker::{Choice, GradePicker};
 use crate::components::language_picker::LanguagePicker;
 use crate::components::use_records_strings;
 use crate::content;
-use crate::history::{Metric, Reporter};
+use crate::history::Metric;
 use crate::i18n::{fill, Lang, RecordsStrings};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
@@ -103,10 +103,9 @@ fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sl
         Some((None, blank)) => fill(t.not_scored_unanswered, &[&blank]),
     };
     let label = |value: Option<u8>, text: fn(&RecordsStrings, u8) -> &'static str| value.map_or(t.unanswered, |v| text(t, v));
-    let who = if p.proxy { Reporter::Parent } else { Reporter::Patient };
     [
         // Who answered (the first question), for the clinician reading these answers.
-        Some((t.answered_by, t.reporter(Some(who)).to_string())),
+        Some((t.answered_by, t.reporter(Some(p.reporter())).to_string())),
         parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
         parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
         parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus)), of_10(typed(sleep_loss))))),

@@ -312,8 +312,7 @@ pub fn bundle(history: &History) -> Value {
                 if !answered.is_empty() {
                     response["item"] = Value::Array(answered);
                 }
-                let patients_own = matches!(assessment, Assessment::Poem(_) | Assessment::Dlqi(_) | Assessment::ItchNrs(_) | Assessment::SleepNrs(_));
-                if let Some(source) = reporter(visit).filter(|_| patients_own) {
+                if let Some(source) = reporter(visit).filter(|_| assessment.is_patient_reported()) {
                     response["source"] = source;
                 }
                 entries.push(entry(response));
