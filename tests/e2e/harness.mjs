@@ -100,6 +100,11 @@ export async function reload(page) {
   return page.reload();
 }
 
+/** The top edge of `selector`'s first element, in the viewport's pixels (which comes first on screen). */
+export function topOf(page, selector) {
+  return page.$eval(selector, (e) => e.getBoundingClientRect().top);
+}
+
 /**
  * Replaces the history on the device with `text` as the app itself would (js/store.js): under
  * IndexedDB `adscore` / `kv` / `history`, with a new `history.generation` token in the same

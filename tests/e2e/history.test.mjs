@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp, reload, putHistory, EXAM_READY } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, putHistory, topOf, EXAM_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -783,8 +783,7 @@ test('a visit a parent answered for says so in the history file, its CSV rows, i
   while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
   // Handed over, what was left unanswered comes first (to go back to); the answers begin with
   // who gave them, for the clinician.
-  const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
-  assert.ok(await top('[data-testid="unanswered"]') < await top('[data-testid="answers"]'), 'the unanswered come first');
+  assert.ok(await topOf(page, '[data-testid="unanswered"]') < await topOf(page, '[data-testid="answers"]'), 'the unanswered come first');
   assert.deepEqual(await page.$$eval('[data-testid="answers"] > *', (els) => els.slice(0, 2).map((e) => e.textContent)), ['Answered by', 'A parent or carer']);
   await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);

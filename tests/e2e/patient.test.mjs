@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openApp, reload, EXAM_READY, layoutProblems } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, topOf, EXAM_READY, layoutProblems } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -172,8 +172,7 @@ test('on the patient\'s own phone the end offers to change the answers, or to cl
   await tap(page, 'itch-7');
   while (await step(page) !== 'Done') await next(page);
   // The screen to show the clinician: the answers first, then what was left unanswered.
-  const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
-  assert.ok(await top('[data-testid="answers"]') < await top('[data-testid="unanswered"]'), 'the answers come first');
+  assert.ok(await topOf(page, '[data-testid="answers"]') < await topOf(page, '[data-testid="unanswered"]'), 'the answers come first');
   const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).patient.itch);
   // Change my answers: the first question, with its answer.
   await page.click('#flow-change');
