@@ -7,6 +7,7 @@ use crate::form::{EasiRegionForm, ExamForm, ScoradForm};
 use crate::json::{self, write_str, Value};
 use crate::bodymap::Painting;
 use crate::i18n::Lang;
+use crate::history::Reporter;
 use crate::patient::{Parts, PatientForm};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{EasiBands, ScoradBands};
@@ -147,9 +148,13 @@ pub fn encode(form: &ExamForm) -> String {
         ScoradBands::Chopra2017 => "\"chopra_2017\"",
     });
     let p = &form.patient;
-    o.push_str(",\"patient\":{\"proxy\":");
-    o.push_str(if p.proxy { "true" } else { "false" });
-    o.push_str(",\"parts\":{");
+    // Who answers as `proxy` (a parent or carer: true), absent while no one is chosen: a draft
+    // written before the flow asked always had it, and the reader of those takes absent as false.
+    o.push_str(",\"patient\":{");
+    if let Some(answerer) = p.answerer {
+        o.push_str(if answerer == Reporter::Parent { "\"proxy\":true," } else { "\"proxy\":false," });
+    }
+    o.push_str("\"parts\":{");
     let parts = [("itch", p.parts.itch), ("sleep", p.parts.sleep), ("scorad_c", p.parts.scorad_c), ("poem", p.parts.poem),
         ("dlqi", p.parts.dlqi), ("global", p.parts.global)];
     for (i, (name, on)) in parts.into_iter().enumerate() {
@@ -280,7 +285,11 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
         return Err("`patient` is an object".into());
     }
     let flag = |name: &str| p.get(name).map_or(Ok(false), Value::bool);
-    let mut form = PatientForm { proxy: flag("proxy")?, dlqi7_not_prevented: flag("dlqi7_not_prevented")?, ..PatientForm::default() };
+    let answerer = match p.get("proxy") {
+        None | Some(Value::Null) => None,
+        Some(proxy) => Some(if proxy.bool()? { Reporter::Parent } else { Reporter::Patient }),
+    };
+    let mut form = PatientForm { answerer, dlqi7_not_prevented: flag("dlqi7_not_prevented")?, ..PatientForm::default() };
     if let Some(parts) = p.get("parts") {
         let on = |name: &str| parts.get(name).ok_or_else(|| format!("missing field `{name}`")).and_then(Value::bool);
         form.parts = Parts { itch: on("itch")?, sleep: on("sleep")?, scorad_c: on("scorad_c")?, poem: on("poem")?, dlqi: on("dlqi")?, global: on("global")? };

@@ -354,7 +354,7 @@ impl ExamForm {
     pub fn dlqi_not_for(&self) -> Option<DlqiNotFor> {
         if matches!(self.age(), Some(Ok(age)) if age.get() < 16) {
             Some(DlqiNotFor::Child)
-        } else if self.patient.proxy {
+        } else if self.patient.proxy() {
             Some(DlqiNotFor::Proxy)
         } else {
             None
@@ -430,7 +430,7 @@ impl ExamForm {
             label: label.trim().to_string(),
             assessments,
             global,
-            reported_by: questionnaires.then(|| self.patient.reporter()),
+            reported_by: self.patient.answerer.filter(|_| questionnaires),
             easi_bands: self.easi_bands,
             scorad_bands: self.scorad_bands,
             app_version: APP_VERSION.to_string(),
@@ -663,6 +663,7 @@ mod tests {
         form.patient.poem[0] = Some(3);
         form.patient.itch = Some(6);
         form.patient.status = Some(2);
+        form.patient.answerer = Some(Reporter::Patient);
         // Act
         let visit = form.to_visit("v1".into(), " AD-017 ", "week 4");
         // Assert
@@ -681,7 +682,7 @@ mod tests {
         // Assemble: a complete EASI, nothing from the patient, a parent chosen as the one answering.
         let mut form = complete_easi("5");
         form.exam_date = "2026-03-10".into();
-        form.patient.proxy = true;
+        form.patient.answerer = Some(Reporter::Parent);
         let reported_by = |form: &ExamForm| form.to_visit("v1".into(), "AD-1", "").reported_by;
         // Act / Assert: no questionnaire, no one named.
         assert_eq!(reported_by(&form), None);
@@ -700,8 +701,11 @@ mod tests {
             let mut answered = form.clone();
             answer(&mut answered);
             assert_eq!(reported_by(&answered), Some(Reporter::Parent));
-            answered.patient.proxy = false;
+            answered.patient.answerer = Some(Reporter::Patient);
             assert_eq!(reported_by(&answered), Some(Reporter::Patient));
+            // Answers with no one chosen (a draft from before the flow asked): no one is named.
+            answered.patient.answerer = None;
+            assert_eq!(reported_by(&answered), None);
         }
         // A parent's DLQI is not kept (the DLQI is the patient's own), so it names no one.
         form.patient.dlqi = [Some(crate::scoring::dlqi::DlqiAnswer::Score(1)); 10];
@@ -729,11 +733,11 @@ mod tests {
         assert_eq!(form.dlqi_not_for(), None);
         assert!(has_dlqi(&form));
         // A parent answering: not scored, whatever the age.
-        form.patient.proxy = true;
+        form.patient.answerer = Some(Reporter::Parent);
         assert_eq!(form.dlqi_not_for(), Some(DlqiNotFor::Proxy));
         assert!(!has_dlqi(&form));
         // The answers are still held: the patient answering again brings the score back.
-        form.patient.proxy = false;
+        form.patient.answerer = Some(Reporter::Patient);
         assert!(has_dlqi(&form));
     }
 

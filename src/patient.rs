@@ -35,8 +35,12 @@ impl Default for Parts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PatientForm {
-    /// A parent or carer answers for a child (POEM proxy wording, "your child" questions).
-    pub proxy: bool,
+    /// Who answers: the patient, or a parent or carer for a child (POEM's proxy wording, the
+    /// "your child" questions). `None` until chosen: the flow asks it first and shows no
+    /// question before it is answered, and a saved visit then names no one. Kept in the draft as
+    /// `"proxy": true` (a parent) or `false` (the patient), absent while no one is chosen.
+    #[serde(rename = "proxy", with = "proxy_flag", skip_serializing_if = "Option::is_none")]
+    pub answerer: Option<Reporter>,
     /// Which questionnaires to ask.
     pub parts: Parts,
     /// Itch NRS 0–10.
@@ -53,6 +57,24 @@ pub struct PatientForm {
     pub status: Option<u8>,
     /// Treatment effect 0 very much better … 6 very much worse.
     pub effect: Option<u8>,
+}
+
+/// [`PatientForm::answerer`] as the draft's `proxy` flag (the member every version has written):
+/// `true` a parent or carer, `false` the patient; `null` (or absent) no one chosen yet.
+mod proxy_flag {
+    use crate::history::Reporter;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(answerer: &Option<Reporter>, s: S) -> Result<S::Ok, S::Error> {
+        match answerer {
+            Some(answerer) => s.serialize_bool(*answerer == Reporter::Parent),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Reporter>, D::Error> {
+        Ok(Option::<bool>::deserialize(d)?.map(|proxy| if proxy { Reporter::Parent } else { Reporter::Patient }))
+    }
 }
 
 /// One screen of the flow.
@@ -108,13 +130,10 @@ impl Parts {
 }
 
 impl PatientForm {
-    /// Who answers: a parent or carer for a child (`proxy`), else the patient.
-    pub fn reporter(&self) -> Reporter {
-        if self.proxy {
-            Reporter::Parent
-        } else {
-            Reporter::Patient
-        }
+    /// Whether a parent or carer answers for a child (the questions' proxy wording); `false`
+    /// while no one is chosen.
+    pub fn proxy(&self) -> bool {
+        self.answerer == Some(Reporter::Parent)
     }
 
     /// The questionnaires the flow asks: those chosen, but the DLQI only where it is offered

@@ -1,6 +1,7 @@
 //! The examination in progress as a reducer: every user action is an `Action`, and the
 //! resulting `ExamForm` is the single source the score panel reads.
 
+use crate::history::Reporter;
 use crate::form::{easi_sign_index, region_index, scorad_sign_index, segment_index, EasiRegionForm, ExamForm};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
@@ -64,8 +65,8 @@ pub enum Action {
     SetEasiBands(EasiBands),
     /// Choose the SCORAD band system.
     SetScoradBands(ScoradBands),
-    /// Patient: a parent answers for a child (or not).
-    SetProxy(bool),
+    /// Patient: who answers (the patient, or a parent or carer for a child).
+    SetAnswerer(Reporter),
     /// Patient: which questionnaires the flow asks.
     SetParts(Parts),
     /// Patient: itch NRS.
@@ -148,9 +149,9 @@ impl ExamState {
             Action::SetPruritus(text) => form.scorad.pruritus = text,
             Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
             // DLQI is for adults answering for themselves: not asked when a parent answers.
-            Action::SetProxy(proxy) => {
-                form.patient.proxy = proxy;
-                form.patient.parts.dlqi &= !proxy;
+            Action::SetAnswerer(answerer) => {
+                form.patient.answerer = Some(answerer);
+                form.patient.parts.dlqi &= answerer != Reporter::Parent;
             }
             Action::SetParts(parts) => form.patient.parts = parts,
             Action::SetItch(v) => form.patient.itch = Some(v),
@@ -179,8 +180,8 @@ impl ExamState {
                 }
             }
             Action::ClearAllAnswers => {
-                let (proxy, parts) = (form.patient.proxy, form.patient.parts);
-                form.patient = PatientForm { proxy, parts, ..Default::default() };
+                let (answerer, parts) = (form.patient.answerer, form.patient.parts);
+                form.patient = PatientForm { answerer, parts, ..Default::default() };
                 form.scorad.pruritus.clear();
                 form.scorad.sleep_loss.clear();
             }
@@ -295,7 +296,7 @@ mod tests {
         let answered = ExamState::default()
             .apply(Action::SetAge("9".into()))
             .apply(Action::SetEasiArea(Region::Trunk, 2))
-            .apply(Action::SetProxy(true))
+            .apply(Action::SetAnswerer(Reporter::Parent))
             .apply(Action::SetItch(7))
             .apply(Action::SetSleep(3))
             .apply(Action::SetPoem(0, 4))
@@ -309,7 +310,7 @@ mod tests {
         let cleared = answered.apply(Action::ClearAllAnswers);
         // Assert
         let p = &cleared.form.patient;
-        assert_eq!(*p, PatientForm { proxy: true, parts, ..PatientForm::default() });
+        assert_eq!(*p, PatientForm { answerer: Some(Reporter::Parent), parts, ..PatientForm::default() });
         assert_eq!((cleared.form.scorad.pruritus.as_str(), cleared.form.scorad.sleep_loss.as_str()), ("", ""));
         assert_eq!(cleared.form.age, "9");
         assert_eq!(cleared.form.easi, answered.form.easi);
@@ -323,11 +324,11 @@ mod tests {
         parts.dlqi = true;
         let adult = ExamState::default().apply(Action::SetParts(parts));
         // Act
-        let parent = adult.apply(Action::SetProxy(true));
+        let parent = adult.apply(Action::SetAnswerer(Reporter::Parent));
         // Assert: DLQI dropped for the parent, the other questionnaires as chosen.
         assert!(!parent.form.patient.parts.dlqi);
         assert_eq!(Parts { dlqi: true, ..parent.form.patient.parts }, parts);
-        assert!(adult.apply(Action::SetProxy(false)).form.patient.parts.dlqi, "kept for the patient answering");
+        assert!(adult.apply(Action::SetAnswerer(Reporter::Patient)).form.patient.parts.dlqi, "kept for the patient answering");
     }
 
     #[test]

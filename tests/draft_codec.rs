@@ -6,6 +6,7 @@
 use adscore::bodymap::Painting;
 use adscore::draft::{decode, encode};
 use adscore::form::{EasiRegionForm, ExamForm, ScoradForm};
+use adscore::history::Reporter;
 use adscore::patient::{Parts, PatientForm};
 use adscore::scoring::dlqi::DlqiAnswer;
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -34,12 +35,13 @@ fn exam() -> impl Strategy<Value = ExamForm> {
     let answer = |max: u8| proptest::option::of(0..=max);
     let patient = (
         any::<[bool; 8]>(),
+        proptest::option::of(prop_oneof![Just(Reporter::Patient), Just(Reporter::Parent)]),
         (answer(10), answer(10), answer(4), answer(6)),
         proptest::array::uniform7(answer(4)),
         proptest::array::uniform10(dlqi),
     )
-        .prop_map(|(b, (itch, sleep, status, effect), poem, dlqi)| PatientForm {
-            proxy: b[0],
+        .prop_map(|(b, who, (itch, sleep, status, effect), poem, dlqi)| PatientForm {
+            answerer: who,
             parts: Parts { itch: b[1], sleep: b[2], scorad_c: b[3], poem: b[4], dlqi: b[5], global: b[6] },
             itch,
             sleep,
@@ -160,3 +162,30 @@ fn a_patient_answer_outside_its_scale_refuses_the_draft_instead_of_reading_it_as
     assert_eq!((read.patient.poem[0], read.patient.itch, read.patient.status, read.patient.effect), (Some(4), Some(10), Some(4), Some(6)));
 }
 
+
+#[test]
+fn who_answers_is_kept_as_the_proxy_flag_and_absent_until_chosen() {
+    // Assemble: an examination where no one is chosen yet, and the same with each answerer.
+    let unchosen = ExamForm::default();
+    let with = |who| {
+        let mut form = ExamForm::default();
+        form.patient.answerer = Some(who);
+        form
+    };
+    // Act
+    let (none, patient, parent) = (encode(&unchosen), encode(&with(Reporter::Patient)), encode(&with(Reporter::Parent)));
+    // Assert: absent while unchosen (a reader from before takes it as false, the patient, and shows
+    // that as its default), else the flag every version wrote; each read back as written.
+    assert!(!none.contains("proxy"), "{none}");
+    assert!(patient.contains("\"patient\":{\"proxy\":false,"), "{patient}");
+    assert!(parent.contains("\"patient\":{\"proxy\":true,"), "{parent}");
+    assert_eq!(decode(&none).unwrap().patient.answerer, None);
+    assert_eq!(decode(&patient).unwrap().patient.answerer, Some(Reporter::Patient));
+    assert_eq!(decode(&parent).unwrap().patient.answerer, Some(Reporter::Parent));
+    // A draft written before the flow asked has the flag: `false` was a choice shown as made.
+    let old = parent.replace("\"proxy\":true", "\"proxy\":false");
+    assert_eq!(decode(&old).unwrap().patient.answerer, Some(Reporter::Patient));
+    let null = parent.replace("\"proxy\":true", "\"proxy\":null");
+    assert_eq!(decode(&null).unwrap().patient.answerer, None);
+    assert_eq!(serde_json::from_str::<ExamForm>(&null).unwrap().patient.answerer, None);
+}

@@ -5,13 +5,13 @@ use crate::components::grade_picker::{Choice, GradePicker};
 use crate::components::language_picker::LanguagePicker;
 use crate::components::use_records_strings;
 use crate::content;
-use crate::history::Metric;
+use crate::history::{Metric, Reporter};
 use crate::i18n::{fill, Lang, RecordsStrings};
 use crate::patient::{Parts, PatientForm, Step};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::state::Action;
 use gloo::events::EventListener;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -105,7 +105,7 @@ fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sl
     let label = |value: Option<u8>, text: fn(&RecordsStrings, u8) -> &'static str| value.map_or(t.unanswered, |v| text(t, v));
     [
         // Who answered (the first question), for the clinician reading these answers.
-        Some((t.answered_by, t.reporter(Some(p.reporter())).to_string())),
+        Some((t.answered_by, p.answerer.map_or(t.unanswered, |who| t.reporter(Some(who))).to_string())),
         parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
         parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
         parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus)), of_10(typed(sleep_loss))))),
@@ -168,11 +168,16 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let t = use_records_strings();
     let lang = use_context::<Lang>().unwrap_or_default();
     let at = use_state(stored_step);
+    // Next was pressed on the first screen with no one chosen as answering.
+    let who_missing = use_state(|| false);
     let p = &props.patient;
     // What is asked: the DLQI not of a child, even when chosen before the age was entered.
     let asked = p.asked(props.dlqi_offered);
     let steps = asked.steps();
-    let index = (*at).min(steps.len() - 1);
+    // No question before who answers is known: the questions are worded for one or the other
+    // ("your itch", "your child's itch"), and the visit records who answered. (A place kept
+    // from before the flow asked, or the browser's Forward, shows the first screen.)
+    let index = if p.answerer.is_none() { 0 } else { (*at).min(steps.len() - 1) };
     let step = steps[index];
     let questions = steps.len() - 2;
     let dispatch = props.ondispatch.clone();
@@ -293,7 +298,15 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             // examination's age under 16) or a parent answering for one.
             let dlqi_for_adults = !props.dlqi_offered;
             let who = choices(&[t.answer_self, t.answer_proxy]);
-            let onwho = dispatch.reform(|v: u8| Action::SetProxy(v == 1));
+            let onwho = {
+                let (dispatch, at) = (dispatch.clone(), at.clone());
+                Callback::from(move |v: u8| {
+                    // Chosen here, on the first screen: the flow goes on from here, not from a
+                    // place kept while no one was chosen.
+                    at.set(0);
+                    dispatch.emit(Action::SetAnswerer(if v == 1 { Reporter::Parent } else { Reporter::Patient }));
+                })
+            };
             let questions = html! {
                     <fieldset class="picker">
                         <legend>{ t.choose_questions }</legend>
@@ -312,8 +325,11 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 <>
                     <h1>{ t.patient_mode_title }</h1>
                     <p class="lead">{ t.patient_intro }</p>
-                    <GradePicker name="who" legend={t.who_answers} choices={who} selected={Some(u8::from(p.proxy))}
+                    <GradePicker name="who" legend={t.who_answers} choices={who} selected={p.answerer.map(|who| u8::from(who == Reporter::Parent))}
                         onpick={onwho} stacked=true />
+                    if *who_missing && p.answerer.is_none() {
+                        <p class="field__error" id="who-error" role="alert">{ t.choose_who }</p>
+                    }
                     // Handed over, the questions are the clinician's choice, set before: folded
                     // away, so that the patient's first screen asks only who is answering.
                     if props.from_exam {
@@ -328,24 +344,24 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             }
         }
         Step::Itch => {
-            let q = if p.proxy { t.itch_question_proxy } else { t.itch_question };
+            let q = if p.proxy() { t.itch_question_proxy } else { t.itch_question };
             nrs("itch", q, t.itch_min, t.itch_max, p.itch, dispatch.reform(Action::SetItch))
         }
         Step::Sleep => {
-            let q = if p.proxy { t.sleep_question_proxy } else { t.sleep_question };
+            let q = if p.proxy() { t.sleep_question_proxy } else { t.sleep_question };
             nrs("sleep", q, t.sleep_min, t.sleep_max, p.sleep, dispatch.reform(Action::SetSleep))
         }
         Step::ScoradPruritus => {
-            let q = if p.proxy { t.c_pruritus_question_proxy } else { t.c_pruritus_question };
+            let q = if p.proxy() { t.c_pruritus_question_proxy } else { t.c_pruritus_question };
             vas(t, "vas-pruritus", q, &props.pruritus, dispatch.reform(Action::SetPruritus))
         }
         Step::ScoradSleep => {
-            let q = if p.proxy { t.c_sleep_question_proxy } else { t.c_sleep_question };
+            let q = if p.proxy() { t.c_sleep_question_proxy } else { t.c_sleep_question };
             vas(t, "vas-sleep", q, &props.sleep_loss, dispatch.reform(Action::SetSleepLoss))
         }
         Step::Poem(i) => {
             let i = usize::from(i);
-            let question = if p.proxy { &poem.proxy[i] } else { &poem.self_report[i] };
+            let question = if p.proxy() { &poem.proxy[i] } else { &poem.self_report[i] };
             let answers: Vec<&str> = poem.answers.iter().map(String::as_str).collect();
             html! {
                 <>
@@ -420,7 +436,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             }
         }
         Step::Status => {
-            let q = if p.proxy { t.global_status_question_proxy } else { t.global_status_question };
+            let q = if p.proxy() { t.global_status_question_proxy } else { t.global_status_question };
             let labels: Vec<&str> = (0..5).map(|v| t.disease_status(v)).collect();
             html! {
                 <GradePicker name="status" legend={q} choices={choices(&labels)} selected={p.status}
@@ -428,7 +444,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             }
         }
         Step::Effect => {
-            let q = if p.proxy { t.treatment_question_proxy } else { t.treatment_question };
+            let q = if p.proxy() { t.treatment_question_proxy } else { t.treatment_question };
             let labels: Vec<&str> = (0..7).map(|v| t.treatment_effect(v)).collect();
             html! {
                 <GradePicker name="effect" legend={q} choices={choices(&labels)} selected={p.effect}
@@ -495,6 +511,22 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             }
         })
     };
+    // Next; on the first screen only once someone is chosen as answering (else it says so and
+    // takes the focus to the choice).
+    let onnext = {
+        let (go, who_missing) = (go(index + 1), who_missing.clone());
+        let unchosen = p.answerer.is_none();
+        Callback::from(move |e: MouseEvent| {
+            if unchosen {
+                who_missing.set(true);
+                if let Some(first) = gloo::utils::document().get_element_by_id("who-0") {
+                    let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            } else {
+                go.emit(e);
+            }
+        })
+    };
     html! {
         <div class="flow">
             <header class="flow__top">
@@ -537,7 +569,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                         <button type="button" class="button button--big" id="flow-finish" onclick={onnew}>{ t.new_questionnaire }</button>
                     }
                 } else {
-                    <button type="button" class="button button--big" id="flow-next" onclick={go(index + 1)}>
+                    <button type="button" class="button button--big" id="flow-next" onclick={onnext}>
                         { if index + 1 == steps.len() - 1 { t.finish } else { t.next } }
                     </button>
                 }

@@ -213,6 +213,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     who_answers: "Who is answering?",
     answer_self: "I am the patient",
     answer_proxy: "I am answering for my child",
+    choose_who: "Please choose who is answering first: the questions are worded for you or for your child.",
     choose_questions: "Questions to ask",
     questions_by_clinician: "Questions to ask (set by the clinician before handing over)",
     q_itch: "Worst itch (past 24 hours)",

@@ -215,6 +215,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     who_answers: "누가 응답하십니까?",
     answer_self: "제가 환자입니다",
     answer_proxy: "자녀를 대신해 응답합니다",
+    choose_who: "먼저 누가 응답하는지 선택해 주세요. 질문이 본인용과 자녀용으로 다릅니다.",
     choose_questions: "물어볼 질문",
     questions_by_clinician: "물어볼 질문(기기를 건네기 전에 진료진이 설정)",
     q_itch: "가장 심한 가려움(최근 24시간)",

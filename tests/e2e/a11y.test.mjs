@@ -15,8 +15,15 @@ const openDetails = async (page) => {
 };
 const toFlow = async (page) => {
   await page.click('#hand-to-patient');
+  await page.click('label[for="who-0"]');
   await page.click('#flow-next');
   await page.waitForSelector('[data-step="Itch"]');
+};
+// The flow's first screen after Next with no one chosen as answering: its message shown.
+const toWhoMissing = async (page) => {
+  await page.click('#hand-to-patient');
+  await page.click('#flow-next');
+  await page.waitForSelector('#who-error');
 };
 const toHistory = async (page) => {
   await page.click('#open-history');
@@ -64,6 +71,7 @@ for (const lang of ['en', 'ko']) {
     SCREENS[`examination (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang };
     SCREENS[`score details at 390×844 (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: openDetails };
     SCREENS[`patient flow (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toFlow };
+    SCREENS[`patient flow, who answers not chosen (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toWhoMissing };
     SCREENS[`history (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toHistory };
     SCREENS[`patient over time (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toTrend };
     SCREENS[`visit worksheet (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toWorksheet };
@@ -251,6 +259,7 @@ test('the patient\'s questions fit a phone with text at 150 % and 200 %: nothing
     await page.waitForSelector(EXAM_READY);
     await page.click('#hand-to-patient');
     await page.waitForSelector('.flow');
+    await page.click('label[for="who-0"]');
     for (;;) {
       const step = await page.getAttribute('.flow__body', 'data-step');
       const { wide } = await layoutProblems(page);

@@ -271,6 +271,7 @@ test('a new version is offered in a banner and never reloads the page by itself'
   await page.waitForFunction(() => window.location.hash === '#handed');
   await page.waitForSelector('.flow');
   assert.equal(await banner.isVisible(), false, 'hidden from the patient');
+  await page.click('label[for="who-0"]');
   while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
   await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);

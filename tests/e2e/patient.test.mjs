@@ -10,7 +10,11 @@ before(async () => { server = await serveDist(); browser = await launchBrowser()
 after(async () => { await browser?.close(); await server?.close(); });
 
 const tap = (page, id) => page.click(`label[for="${id}"]`);
-const next = (page) => page.click('#flow-next');
+/** Next; on the first screen with no one chosen as answering, the patient is chosen first. */
+const next = async (page) => {
+  if (await step(page) === 'Intro' && !(await page.isChecked('#who-0')) && !(await page.isChecked('#who-1'))) await tap(page, 'who-0');
+  await page.click('#flow-next');
+};
 const step = (page) => page.getAttribute('.flow__body', 'data-step');
 const line = (page, id) => page.textContent(`[data-testid="${id}"] strong`).then((t) => t.trim());
 const value = (page, id) => page.textContent(`[data-testid="${id}-value"]`).then((t) => t.trim());
@@ -140,8 +144,15 @@ test('a patient completes the flow with the keyboard alone', async () => {
     await press('ArrowRight', arrowsRight);
     await toNext();
   };
+  // Next before saying who answers: the flow says so, stays, and takes the focus to the choice.
   await page.focus('#flow-next');
-  await press('Enter'); // intro with its defaults
+  await press('Enter');
+  assert.equal(await step(page), 'Intro');
+  assert.match(await page.textContent('#who-error'), /choose who is answering/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'who-0');
+  await press('Space'); // the patient
+  assert.equal(await page.locator('#who-error').count(), 0);
+  await toNext(); // the questions as the user chose them
   await answer(8); // itch 8
   await answer(2); // sleep 2
   await press('Tab'); await press('Home'); await press('ArrowRight', 40); // C pruritus 4.0
@@ -534,6 +545,7 @@ test('on a phone each question opens at its top, the progress line in view, afte
   await page.waitForSelector(EXAM_READY);
   await page.tap('#hand-to-patient');
   await page.waitForSelector('.flow');
+  await page.tap('label[for="who-0"]');
   while (await step(page) !== 'Poem(0)') await page.tap('#flow-next');
   // Answered by touch, then Next: each of four questions (the old build opened some 20–113 px down).
   for (let item = 1; item <= 4; item++) {
