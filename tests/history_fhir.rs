@@ -214,3 +214,27 @@ fn bundle_is_deterministic_and_private() {
     // FHIR JSON has no empty arrays: an empty history gives a bundle without entries.
     assert_eq!(bundle(&History::default()).get("entry"), None);
 }
+
+#[test]
+fn two_ratings_of_one_kind_the_same_day_each_keep_a_unique_id() {
+    // Assemble: one day held as two visits (an import from before merges kept a day's ratings
+    // together), each with a disease status; the first id is the one the day always had.
+    let mut h = History::default();
+    h.upsert_patient(Patient::new("AD-017"));
+    let mut a = Visit::new("a", "AD-017", "2024-01-29", vec![record(EASI)]);
+    a.global = GlobalRatings { status: Some(3), effect: Some(1) };
+    let mut b = Visit::new("b", "AD-017", "2024-01-29", vec![record(ITCH)]);
+    b.global = GlobalRatings { status: Some(1), effect: None };
+    h.add_visit(a.clone()).unwrap();
+    let alone = bundle(&h);
+    h.add_visit(b).unwrap();
+    // Act
+    let both = bundle(&h);
+    // Assert: every fullUrl once; both statuses there; the first keeps its id.
+    let urls: Vec<&str> = both["entry"].as_array().unwrap().iter().map(|e| e["fullUrl"].as_str().unwrap()).collect();
+    assert_eq!(urls.iter().collect::<HashSet<_>>().len(), urls.len(), "{urls:?}");
+    let statuses: Vec<&Value> = of_type(&both, "Observation").into_iter().filter(|o| o["code"]["coding"][0]["code"] == "global_status").collect();
+    assert_eq!(statuses.iter().map(|o| o["valueInteger"].as_u64().unwrap()).collect::<Vec<_>>(), [3, 1]);
+    let first = of_type(&alone, "Observation").into_iter().find(|o| o["code"]["coding"][0]["code"] == "global_status").unwrap();
+    assert_eq!(statuses[0]["id"], first["id"]);
+}

@@ -220,3 +220,46 @@ fn a_stale_plan_never_breaks_the_history() {
     assert_eq!(h.validate(), Ok(()));
     assert_eq!(h.visits.iter().filter(|v| v.assessment("dlqi").is_some()).count(), 1);
 }
+
+#[test]
+fn a_new_assessment_on_a_day_the_device_has_keeps_one_rating_of_each_kind_that_day() {
+    // Assemble: the device's EASI day with disease status 3 and treatment effect 1; the file
+    // adds an itch NRS that day with status 1 and effect 5 (another device's visit).
+    let rated = |id: &str, a: Assessment, status, effect| {
+        let mut v = Visit::new(id, "P1", "2024-01-29", vec![a]);
+        v.global = adscore::history::GlobalRatings { status, effect };
+        v
+    };
+    let easi = Assessment::from_json(r#"{"instrument":"easi","age_years":30,"regions":{"head_neck":{"area":2,"erythema":2,"edema_papulation":1,"excoriation":1,"lichenification":0},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"lower_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0}}}"#).unwrap();
+    let mut mine = history(&["P1"], vec![rated("d", easi, Some(3), Some(1))]);
+    let theirs = history(&["P1"], vec![rated("f", itch(6), Some(1), Some(5))]);
+    let before = mine.clone();
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert: the itch is added without ratings; the file's ratings are a detail to confirm.
+    assert_eq!(plan.new_visits.len(), 1);
+    assert_eq!(plan.new_visits[0].global, Default::default());
+    assert_eq!(plan.detail_conflicts.len(), 1, "{:?}", plan.detail_conflicts);
+    assert_eq!(plan.detail_conflicts[0].visit_id.as_deref(), Some("d"));
+    let day = |h: &History| -> Vec<_> { h.visits.iter().map(|v| (v.global.status, v.global.effect)).collect() };
+    apply_merge(&mut mine, &plan, false);
+    assert_eq!(day(&mine), [(Some(3), Some(1)), (None, None)], "the device's ratings kept");
+    let mut overwritten = before.clone();
+    apply_merge(&mut overwritten, &plan, true);
+    assert_eq!(day(&overwritten), [(Some(1), Some(5)), (None, None)], "the file's, on the device's visit");
+    // A rating the device's day lacks goes with the new visit, with nothing to confirm.
+    let mut unrated = before.clone();
+    unrated.visits[0].global.effect = None;
+    let plan = plan_merge(&unrated, &theirs);
+    assert_eq!(plan.new_visits[0].global, adscore::history::GlobalRatings { status: None, effect: Some(5) });
+    let Detail::Global(asked) = &plan.detail_conflicts[0].incoming else { panic!("{:?}", plan.detail_conflicts) };
+    assert_eq!((asked.status, asked.effect), (Some(1), None), "only the kind both give");
+    // The same label in another case is the same time point; another label is asked about.
+    let (mut a, mut b) = (before.clone(), theirs.clone());
+    a.visits[0].label = "Week 4".into();
+    b.visits[0].label = "week 4".into();
+    b.visits[0].global = Default::default();
+    assert!(plan_merge(&a, &b).detail_conflicts.is_empty());
+    b.visits[0].label = "week 5".into();
+    assert_eq!(plan_merge(&a, &b).detail_conflicts[0].incoming, Detail::Label("week 5".into()));
+}

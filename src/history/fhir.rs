@@ -12,6 +12,7 @@ use crate::scoring::easi::Region;
 use crate::scoring::scorad::Segment;
 use crate::scoring::{Assessment, Score};
 use serde_json::{json, Map, Value};
+use std::collections::HashSet;
 
 /// Base of every URI the project defines.
 pub const BASE: &str = "https://adscore.example/fhir";
@@ -263,8 +264,15 @@ fn observation(visit: &Visit, total: &Total, derived_from: &str) -> Value {
     Value::Object(resource)
 }
 
-fn global_observation(visit: &Visit, code: &str, display: &str, value: u8) -> Value {
-    let id = name_uuid(&format!("observation|{}|{}|{code}", visit.patient, visit.date));
+/// `taken`: the ids already in the Bundle. A day's rating has an id of its patient, date and
+/// kind; a second rating of that kind the same day (two visits that day, each with one, as an
+/// older import could leave them) takes its visit's id as well, so that each id is unique.
+fn global_observation(visit: &Visit, code: &str, display: &str, value: u8, taken: &mut HashSet<String>) -> Value {
+    let mut id = name_uuid(&format!("observation|{}|{}|{code}", visit.patient, visit.date));
+    if !taken.insert(id.clone()) {
+        id = name_uuid(&format!("observation|{}|{}|{code}|{}", visit.patient, visit.date, visit.id));
+        taken.insert(id.clone());
+    }
     let mut observation = json!({
         "resourceType": "Observation",
         "id": id,
@@ -292,6 +300,7 @@ fn entry(resource: Value) -> Value {
 /// gives the same Bundle.
 pub fn bundle(history: &History) -> Value {
     let mut entries = Vec::new();
+    let mut ratings = HashSet::new();
     let by_patient = super::visits_by_patient(history);
     for patient in &history.patients {
         for &visit in by_patient.get(patient.code.as_str()).into_iter().flatten() {
@@ -323,7 +332,7 @@ pub fn bundle(history: &History) -> Value {
                 }
             }
             if let Some(status) = visit.global.status {
-                entries.push(entry(global_observation(visit, "global_status", "Patient global disease status (0 clear – 4 severe)", status)));
+                entries.push(entry(global_observation(visit, "global_status", "Patient global disease status (0 clear – 4 severe)", status, &mut ratings)));
             }
             if let Some(effect) = visit.global.effect {
                 entries.push(entry(global_observation(
@@ -331,6 +340,7 @@ pub fn bundle(history: &History) -> Value {
                     "global_effect",
                     "Patient global treatment effect (0 very much better – 6 very much worse)",
                     effect,
+                    &mut ratings,
                 )));
             }
         }

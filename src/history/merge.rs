@@ -165,9 +165,19 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             }
         }
         if !fresh.is_empty() {
-            plan.new_visits.push(with_fresh_id(Visit { assessments: fresh, ..visit.clone() }, &mut taken));
+            let mut added = Visit { assessments: fresh, ..visit.clone() };
+            // The device already has a visit that day: the new assessments become a visit beside
+            // it, and the day must still have one rating of each kind (the cohort and FHIR read a
+            // day's ratings as one). A rating the device's visit has stays there; the file's,
+            // where it says otherwise, is a detail to confirm on it. So is another label.
+            if let Some(mine) = twin.or_else(|| days.get(&(visit.patient.as_str(), visit.date.as_str())).copied()) {
+                visit_details(&mut plan, mine, day_conflicts(mine, visit));
+                added.global.status = added.global.status.filter(|_| mine.global.status.is_none());
+                added.global.effect = added.global.effect.filter(|_| mine.global.effect.is_none());
+            }
+            plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
-            visit_details(&mut plan, mine, visit);
+            visit_details(&mut plan, mine, visit_changes(mine, visit));
         }
     }
     plan
@@ -203,8 +213,9 @@ fn patient_details(plan: &mut MergePlan, mine: &Patient, theirs: &Patient) {
     }
 }
 
-fn visit_details(plan: &mut MergePlan, mine: &Visit, theirs: &Visit) {
-    for (existing, incoming) in visit_changes(mine, theirs) {
+/// Each of `changes` (on the device, in the file) as a detail to confirm on the device's `mine`.
+fn visit_details(plan: &mut MergePlan, mine: &Visit, changes: Vec<(Detail, Detail)>) {
+    for (existing, incoming) in changes {
         plan.detail_conflicts.push(DetailConflict {
             patient: mine.patient.clone(),
             visit_id: Some(mine.id.clone()),
@@ -231,6 +242,24 @@ fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
         changes.push((Detail::ReportedBy(mine.reported_by), Detail::ReportedBy(theirs.reported_by)));
     }
     changes
+}
+
+/// What a file's visit `theirs`, adding assessments on a day the device's visit `mine` already
+/// has, says otherwise about the day, as (on the device, in the file): both give a label and
+/// they differ; both give a rating of the same kind and they differ. (What only the file gives
+/// goes with its assessments; who answered is the new visit's own.)
+fn day_conflicts(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
+    let mut conflicts = Vec::new();
+    if !theirs.label.is_empty() && !mine.label.is_empty() && !super::same_label(&theirs.label, &mine.label) {
+        conflicts.push((Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())));
+    }
+    // The file's ratings of the kinds the device's visit has (the others go with the new visit).
+    let (m, g) = (mine.global, theirs.global);
+    let g = GlobalRatings { status: g.status.filter(|_| m.status.is_some()), effect: g.effect.filter(|_| m.effect.is_some()) };
+    if (g.status.is_some() && g.status != m.status) || (g.effect.is_some() && g.effect != m.effect) {
+        conflicts.push((Detail::Global(m), Detail::Global(g)));
+    }
+    conflicts
 }
 
 /// Applies a plan from [`plan_merge`]: adds its new patients and visits; with
