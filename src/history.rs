@@ -970,27 +970,42 @@ pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
     visits.iter().find(|v| v.label.trim().eq_ignore_ascii_case("baseline")).or(visits.first()).copied()
 }
 
-/// `visit` read as its whole day: for each instrument it lacks, the assessment of the
-/// patient's other visits on the same date (in `visits`' order) is added, and so is each
-/// global rating it lacks. A day that was recorded as two visits (on two devices, then merged)
-/// is then compared as one: the itch rated on the tablet and the EASI entered at the desk are
-/// both that day's. Borrowed when nothing is added.
-pub fn day_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
-    let mut day = Cow::Borrowed(visit);
-    for other in visits.iter().filter(|v| v.date == visit.date && v.id != visit.id) {
+/// `visit` read as its whole time point: for each instrument it lacks, the assessment of the
+/// patient's other visits on the same date (in `visits`' order), then of their visits on other
+/// dates with the same label; each global rating it lacks likewise. A day recorded as two
+/// visits (on two devices, then merged) is compared as one: the itch rated on the tablet and
+/// the EASI entered at the desk are both that day's. So is a time point spread over two days
+/// and labelled alike (the EASI at the clinic on 29 January, the itch the next day, both
+/// "week 4"). The visit's own always come first. Borrowed when nothing is added.
+pub fn time_point_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
+    let mut point = Cow::Borrowed(visit);
+    let same_day = visits.iter().filter(|v| v.date == visit.date);
+    let same_label = visits.iter().filter(|v| v.date != visit.date && labelled_alike(v, visit));
+    for other in same_day.chain(same_label).filter(|v| v.id != visit.id) {
         for assessment in &other.assessments {
-            if day.assessment(instrument_key(assessment)).is_none() {
-                day.to_mut().assessments.push(assessment.clone());
+            if point.assessment(instrument_key(assessment)).is_none() {
+                point.to_mut().assessments.push(assessment.clone());
             }
         }
-        if day.global.status.is_none() && other.global.status.is_some() {
-            day.to_mut().global.status = other.global.status;
+        if point.global.status.is_none() && other.global.status.is_some() {
+            point.to_mut().global.status = other.global.status;
         }
-        if day.global.effect.is_none() && other.global.effect.is_some() {
-            day.to_mut().global.effect = other.global.effect;
+        if point.global.effect.is_none() && other.global.effect.is_some() {
+            point.to_mut().global.effect = other.global.effect;
         }
     }
-    day
+    point
+}
+
+/// Whether two visits carry the same label (not an empty one): one time point.
+fn labelled_alike(a: &Visit, b: &Visit) -> bool {
+    !a.label.trim().is_empty() && same_label(&a.label, &b.label)
+}
+
+/// Whether `visit` is compared with `baseline`: on a later date and not part of the baseline's
+/// time point (a later visit labelled as the baseline is, such as a second "baseline" day).
+pub fn after_baseline(baseline: &Visit, visit: &Visit) -> bool {
+    visit.date > baseline.date && !labelled_alike(visit, baseline)
 }
 
 /// Whether two visit labels name the same time point: spaces around them and letter case do
@@ -1081,8 +1096,8 @@ pub fn target_visit<'a>(visits: &[&'a Visit], target_label: &str) -> Option<&'a 
 }
 
 /// The cohort at `target_label` against each patient's baseline ([`baseline_visit`]; the
-/// target is [`target_visit`]), each read as its whole day ([`day_of`]). A patient whose
-/// target is not after their baseline's day has no "both".
+/// target is [`target_visit`]), each read as its whole time point ([`time_point_of`]). A
+/// patient whose target is not after their baseline ([`after_baseline`]) has no "both".
 pub fn cohort(history: &History, target_label: &str) -> Cohort {
     cohort_among(history, &visits_by_patient(history), target_label)
 }
@@ -1096,9 +1111,9 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
     for patient in &history.patients {
         let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
         let Some(baseline) = baseline_visit(visits) else { continue };
-        let Some(target) = target_visit(visits, target_label).filter(|t| t.date > baseline.date) else { continue };
-        // Each day's values read once, for the flags and every metric's change.
-        let (baseline, target) = (day_of(visits, baseline), day_of(visits, target));
+        let Some(target) = target_visit(visits, target_label).filter(|t| after_baseline(baseline, t)) else { continue };
+        // Each time point's values read once, for the flags and every metric's change.
+        let (baseline, target) = (time_point_of(visits, baseline), time_point_of(visits, target));
         for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {
             if let Some(slot) = rating.and_then(|r| count.get_mut(usize::from(r))) {
                 *slot += 1;

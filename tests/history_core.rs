@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, day_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
+    after_baseline, baseline_visit, change, cohort, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, Change, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -439,9 +439,39 @@ fn a_day_recorded_as_two_visits_is_compared_as_one() {
     let visits = &by_patient["P"];
     assert_eq!(target_visit(visits, "visit 2").map(|v| v.id.as_str()), Some("w1"));
     // The day holds both assessments; the visit's own come first and are not replaced.
-    let day = day_of(visits, visits[0]);
+    let day = time_point_of(visits, visits[0]);
     assert_eq!((day.value(Metric::Easi), day.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(8 * UNITS)));
-    assert_eq!(day_of(visits, visits[2]).assessments.len(), 2);
+    assert_eq!(time_point_of(visits, visits[2]).assessments.len(), 2);
+}
+
+#[test]
+fn a_time_point_labelled_alike_over_two_days_is_compared_as_one() {
+    // Assemble: the baseline's EASI on 1 January and its itch the next day, both labelled
+    // "baseline"; week 4's EASI on 29 January and its itch the next day, both "Week 4".
+    let mut h = history_with(&["P"]);
+    h.add_visit(labelled("b1", "P", "2024-01-01", "baseline", vec![easi_20()])).unwrap();
+    h.add_visit(labelled("b2", "P", "2024-01-02", "baseline", vec![itch(8)])).unwrap();
+    h.add_visit(labelled("w1", "P", "2024-01-29", "Week 4", vec![easi_10()])).unwrap();
+    h.add_visit(labelled("w2", "P", "2024-01-30", "week 4 ", vec![itch(2)])).unwrap();
+    // Act
+    let c = cohort(&h, "week 4");
+    // Assert: both endpoints, from both days of each time point.
+    assert_eq!((c.with_both, c.easi50, c.itch4), (1, (1, 1), (1, 1)));
+    assert_eq!(row(&c, Metric::ItchNrs).mean_change, Some(-60));
+    let by_patient = visits_by_patient(&h);
+    let visits = &by_patient["P"];
+    let point = time_point_of(visits, visits[0]);
+    assert_eq!((point.value(Metric::Easi), point.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(8 * UNITS)));
+    // The second baseline day is part of the baseline, not compared with it.
+    assert!(!after_baseline(visits[0], visits[1]));
+    assert!(after_baseline(visits[0], visits[2]));
+    // Unlabelled days are not joined: each is its own.
+    let mut plain = history_with(&["P"]);
+    plain.add_visit(labelled("a", "P", "2024-01-01", "", vec![easi_20()])).unwrap();
+    plain.add_visit(labelled("b", "P", "2024-01-02", "", vec![itch(8)])).unwrap();
+    let by_patient = visits_by_patient(&plain);
+    assert_eq!(time_point_of(&by_patient["P"], by_patient["P"][0]).assessments.len(), 1);
+    assert!(after_baseline(by_patient["P"][0], by_patient["P"][1]));
 }
 
 #[test]

@@ -164,6 +164,31 @@ fn export_gives_each_later_row_its_change_from_baseline_and_responder_flags() {
 }
 
 #[test]
+fn a_baseline_labelled_over_two_days_is_one_baseline_in_the_change_columns() {
+    // Assemble: the baseline's EASI on 15 January and its itch (7) the next day, both labelled
+    // "baseline"; week 4's itch (3) on 12 February.
+    let mut h = History::default();
+    h.upsert_patient(Patient::new("AD-1"));
+    let labelled = |id: &str, date: &str, label: &str, json: &str| {
+        let mut v = Visit::new(id, "AD-1", date, vec![record(json)]);
+        v.label = label.into();
+        v
+    };
+    h.add_visit(labelled("b", "2024-01-15", "baseline", EASI)).unwrap();
+    h.add_visit(labelled("b-itch", "2024-01-16", "Baseline", r#"{"instrument":"itch_nrs","value":7}"#)).unwrap();
+    h.add_visit(labelled("w", "2024-02-12", "week 4", r#"{"instrument":"itch_nrs","value":3}"#)).unwrap();
+    // Act
+    let out = rows(&to_csv(&h, false));
+    // Assert: the second baseline day has no change; week 4's itch is compared with it.
+    let cells = |id: &str| -> Vec<String> {
+        let (_, row) = out.iter().find(|(_, r)| r["visit_id"] == id).unwrap();
+        CHANGE_COLUMNS.iter().map(|c| row[*c].clone()).collect()
+    };
+    assert_eq!(cells("b-itch"), ["b", "", "", "", "", "", ""]);
+    assert_eq!(cells("w"), ["b", "-4", "-57.1", "", "", "", "1"]);
+}
+
+#[test]
 fn export_bom_is_optional() {
     assert!(to_csv(&sample(), true).starts_with("\u{feff}patient,"));
     assert!(to_csv(&sample(), false).starts_with("patient,"));

@@ -3,7 +3,7 @@
 
 use crate::components::{use_records_strings, Shared};
 use crate::history::{
-    baseline_visit, change_of_values, day_of, responders_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
+    after_baseline, baseline_visit, change_of_values, responders_of, time_point_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
     Visit, UNITS,
 };
 use crate::age::Date;
@@ -150,11 +150,12 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
         .and_then(|id| visits.iter().find(|v| &v.id == id))
         .copied()
         .or_else(|| baseline_visit(&visits));
-    // The baseline's whole day (a day recorded as two visits is one), compared with each later
-    // visit; visits on or before the baseline's day have no change and no responder flags.
+    // The baseline's whole time point (a day recorded as two visits is one, and so are days
+    // labelled alike), compared with each later visit; visits on or before the baseline's day,
+    // or labelled as the baseline, have no change and no responder flags.
     // Its values are read once; each row's once too.
-    let baseline_values = baseline.map(|b| values_of(&day_of(&visits, b)));
-    let after_baseline = |v: &Visit| baseline.filter(|b| v.date > b.date).and(baseline_values.as_ref());
+    let baseline_values = baseline.map(|b| values_of(&time_point_of(&visits, b)));
+    let compared = |v: &Visit| baseline.filter(|b| after_baseline(b, v)).and(baseline_values.as_ref());
     let onbaseline = {
         let baseline_id = baseline_id.clone();
         Callback::from(move |e: Event| baseline_id.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
@@ -224,7 +225,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                         <tbody>
                             { for visits.iter().map(|&v| {
                                 let values = values_of(v);
-                                let flags = after_baseline(v).map(|b| responders_of(b, &values));
+                                let flags = compared(v).map(|b| responders_of(b, &values));
                                 let badges: Vec<&str> = flags.iter().flat_map(|r| {
                                     [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
                                         .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
@@ -240,7 +241,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         { for metrics.iter().map(|&m| html! {
                                             <td>
                                                 { values[m.index()].map(|u| m.score_text(u, v.easi_bands, v.scorad_bands)).unwrap_or_else(|| "—".into()) }
-                                                if let Some(b) = after_baseline(v) {
+                                                if let Some(b) = compared(v) {
                                                     <span class="change" data-metric={m.key()}>{ change_text(t, m, &change_of_values(b[m.index()], values[m.index()])) }</span>
                                                 }
                                             </td>
