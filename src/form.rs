@@ -272,8 +272,12 @@ impl ExamForm {
             // A picked area score overrides the map's.
             let picked = form.area.map(|a| AreaScore::new(a).map_err(|_| Reason::Range { max: 6 }));
             let area = check.take(Field::EasiArea(region), picked.or_else(|| self.map_area(region).map(|(a, _)| Ok(a))));
+            // Area 0, no affected skin in the region: there are no signs to grade (EASI grades
+            // those of the affected skin), and the region scores 0 whatever they are. A sign
+            // left ungraded there is recorded as 0, not asked for.
+            let no_skin_affected = area.is_some_and(|a| a.get() == 0);
             let signs = easi::Sign::ALL.map(|sign| {
-                let halves = form.signs[easi_sign_index(sign)];
+                let halves = form.signs[easi_sign_index(sign)].or(no_skin_affected.then_some(0));
                 let grade = halves.map(|h| SignGrade::from_halves(h).map_err(|_| Reason::Range { max: 3 }));
                 check.take(Field::EasiSign(region, sign), grade)
             });
@@ -470,6 +474,35 @@ mod tests {
             *region = EasiRegionForm { area: Some(2), signs: [Some(2), Some(3), Some(0), Some(4)] };
         }
         form
+    }
+
+    #[test]
+    fn a_region_with_area_0_needs_no_sign_grades_and_records_them_as_0() {
+        // Assemble: a complete EASI but for the trunk, whose area is 0 and whose signs are
+        // ungraded.
+        let mut form = complete_easi("34");
+        let trunk = region_index(Region::Trunk);
+        form.easi[trunk] = EasiRegionForm { area: Some(0), signs: [None; 4] };
+        // Act
+        let record = form.easi_record().expect("scored");
+        // Assert: the trunk's signs are 0; the score is the other three regions'.
+        assert_eq!(record.regions.trunk.sign_sum_halves(), 0);
+        let mut graded = form.clone();
+        graded.easi[trunk].signs = [Some(0); 4];
+        assert_eq!(Some(record), graded.easi_record().ok());
+        // A sign graded there is kept as graded.
+        form.easi[trunk].signs[0] = Some(2);
+        assert_eq!(form.easi_record().unwrap().regions.trunk.sign_sum_halves(), 2);
+        // Area 1 and ungraded signs: each sign is asked for.
+        form.easi[trunk] = EasiRegionForm { area: Some(1), signs: [None; 4] };
+        let problems = form.easi_record().unwrap_err();
+        assert_eq!(problems.iter().filter(|p| matches!(p.field(), Field::EasiSign(Region::Trunk, _))).count(), 4);
+        // Area 0 from the body map (the whole skin examined, nothing painted on the trunk)
+        // counts the same as a picked 0.
+        form.easi[trunk].area = None;
+        form.map_examined = true;
+        assert_eq!(form.map_area(Region::Trunk).map(|(a, _)| a.get()), Some(0));
+        assert!(form.easi_record().is_ok(), "{:?}", form.easi_record().err());
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
     let onclear = props.ondispatch.reform(move |_: MouseEvent| Action::ClearRegion(region));
     let onarea = picks.0.clone();
     let signs = sign_choices(t);
+    let area = form.area.or(map_area.map(|(a, _)| a));
+    // Area 0: the signs need no grade (ExamForm::easi_record records them as 0).
+    let ungraded = if area == Some(0) { t.not_needed_no_area } else { t.not_graded };
     html! {
         // A group named by its region: a screen reader says "Upper limbs" on entering it, so the
         // signs' own names ("Erythema"), alike in all four regions, are never heard without it.
@@ -98,7 +101,7 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
                 </button>
             </div>
             <GradePicker name={format!("easi-{}-area", region.key())} legend={t.area_label} unset_note={t.not_graded}
-                choices={area_choices(t)} selected={form.area.or(map_area.map(|(a, _)| a))} onpick={onarea} />
+                choices={area_choices(t)} selected={area} onpick={onarea} />
             if let Some((score, tenths)) = map_area {
                 <p class="map-note" data-testid={format!("map-area-{}", region.key())}>
                     { fill(t.map_area, &[&score, &percent(tenths)]) }
@@ -114,7 +117,7 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
             { for Sign::ALL.iter().zip(&picks.1).map(|(&sign, onpick)| {
                 let onpick = onpick.clone();
                 html! {
-                    <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={t.not_graded}
+                    <GradePicker name={format!("easi-{}-{}", region.key(), sign.key())} unset_note={ungraded}
                         legend={t.easi_sign(sign)} choices={signs.clone()}
                         selected={form.signs[easi_sign_index(sign)]} {onpick} />
                 }

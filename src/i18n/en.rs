@@ -178,6 +178,7 @@ pub static EN: Strings = Strings {
     scored_with_blank: "{0} ({1} left blank, counted as 0)",
     dlqi_not_for: "not scored: the DLQI is for adults (16 and over) answering for themselves",
     not_graded: "not graded",
+    not_needed_no_area: "not needed: area 0",
     band_moderate_effect: "moderate effect",
     save_visit_title: "Save this visit",
     save_visit_intro: "Files the scores entered so far ({0} ready) under a patient code. Use a code, never a name.",

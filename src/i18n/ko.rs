@@ -180,6 +180,7 @@ pub static KO: Strings = Strings {
     scored_with_blank: "{0}(빈 문항 {1}개는 0점으로 계산)",
     dlqi_not_for: "점수 산출 불가: DLQI는 본인이 직접 응답하는 성인(16세 이상)\u{2060}용입니다",
     not_graded: "미평가",
+    not_needed_no_area: "면적 0이므로 평가 불필요",
     band_moderate_effect: "중간 정도의 영향",
     save_visit_title: "이번 방문 저장",
     save_visit_intro: "지금까지 입력한 점수({0}개 준비됨)\u{2060}를 환자 코드로 저장합니다. 이름 대신 코드를 사용하세요.",

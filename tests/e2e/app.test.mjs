@@ -161,6 +161,24 @@ test('painting the body map feeds SCORAD extent and the EASI area score', async 
   await context.close();
 });
 
+test('regions the body map shows unaffected need no sign grades: EASI is scored from the affected region alone', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '34');
+  // Assemble: the trunk painted (one cell), the whole skin confirmed examined.
+  await page.click('[data-cell="6:0"]');
+  await page.check('text=Whole skin examined');
+  assert.equal(await page.isChecked('#easi-head_neck-area-0'), true);
+  // Act: only the trunk's four signs graded.
+  for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-trunk-${sign}-2`);
+  // Assert: scored; the other regions' signs say they are not needed, the trunk's do not.
+  assert.notEqual(await value(page, 'easi'), 'not scored');
+  assert.match(await page.textContent('#easi-head_neck legend:has-text("Erythema")'), /not needed: area 0/);
+  assert.doesNotMatch(await page.textContent('#easi-trunk'), /not needed/);
+  assert.doesNotMatch(await page.textContent('.panel'), /Head and neck — Erythema/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the band system can be switched, with its citation, and the figure follows it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill('#age', '34');
