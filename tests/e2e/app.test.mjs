@@ -556,7 +556,7 @@ test('an age not accepted marks its field invalid, and the date of birth when th
   await context.close();
 });
 
-test('"Clear map" asks before clearing a painted map', async () => {
+test('"Erase map" asks before erasing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
   for (const cell of ['6:0', '6:1']) await page.click(`[data-cell="${cell}"]`);
