@@ -152,8 +152,9 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }, { width: 390, hei
 }
 
 // The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
-// with text at 200 % on a tablet (fewer buttons per row rather than "modera / te").
-for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width: 320, height: 700 }, false], [DESKTOP, true], [{ width: 768, height: 1024 }, true]]) {
+// with text at 200 % on a phone or a tablet (fewer buttons per row rather than "modera / te",
+// or the scale's "N / o / it / c / h").
+for (const [viewport, zoomed] of [[{ width: 390, height: 844 }, false], [{ width: 320, height: 700 }, false], [{ width: 390, height: 844 }, true], [DESKTOP, true], [{ width: 768, height: 1024 }, true]]) {
   test(`no word of a picker breaks, and the map's checkbox keeps the text's scale, at ${viewport.width}×${viewport.height}${zoomed ? ' with text at 200 %' : ''}`, async () => {
     const context = await textContext(viewport, zoomed);
     const page = await context.newPage();
