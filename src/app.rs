@@ -217,6 +217,20 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        // Back from the flow handed over on this device: the focus goes to "Hand to patient",
+        // where the clinician left off (it was on the page's body, which a keyboard or screen
+        // reader then starts from).
+        let was = use_mut_ref(|| (*screen).clone());
+        use_effect_with((*screen).clone(), move |now| {
+            let before = was.replace(now.clone());
+            if *now == Screen::Exam && before == (Screen::Patient { from_exam: true }) {
+                if let Some(button) = gloo::utils::document().get_element_by_id("hand-to-patient") {
+                    let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
     use_focus_above_sheet();
     let unreadable = use_state(|| None::<String>);
     // An unreadable draft the browser had no room to copy aside: still under the draft's key,

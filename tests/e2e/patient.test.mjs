@@ -112,8 +112,9 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   const answers = await page.$$eval('[data-testid="answers"] dd', (dds) => dds.map((dd) => dd.textContent));
   assert.deepEqual(answers, ['The patient', '7 / 10', '3 / 10', '6.5 / 10 · 3 / 10', '13 / 28', '11 / 30', 'Moderate · Much better']);
   await page.click('#flow-finish');
-  // Back in the examination: everything merged.
+  // Back in the examination: everything merged; the focus on "Hand to patient", where it left.
   assert.equal(await line(page, 'itch-nrs'), '7 — severe');
+  await page.waitForFunction(() => document.activeElement?.id === 'hand-to-patient');
   assert.equal(await line(page, 'sleep-nrs'), '3');
   assert.equal(await line(page, 'poem'), '13 — moderate');
   assert.equal(await line(page, 'dlqi'), '11 — very large effect');
@@ -257,6 +258,7 @@ test('handed over by mistake: the flow\'s first screen leads straight back to th
   await page.click('#flow-cancel');
   await page.waitForSelector(EXAM_READY);
   assert.equal(await page.inputValue('#age'), '30');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'hand-to-patient');
   assert.ok(!page.url().endsWith('#patient'), page.url());
   // On the patient's own phone there is no examination to go back to: no such button.
   await ownPhone(page);
