@@ -566,7 +566,8 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                         if questions > 0 {
                             <button type="button" class="button button--quiet button--big" id="flow-change" onclick={go(1)}>{ t.change_answers }</button>
                         }
-                        <button type="button" class="button button--big" id="flow-finish" onclick={onnew}>{ t.new_questionnaire }</button>
+                        // Not the screen's main action: it clears these answers (once confirmed).
+                        <button type="button" class="button button--quiet button--big" id="flow-finish" onclick={onnew}>{ t.new_questionnaire }</button>
                     }
                 } else {
                     <button type="button" class="button button--big" id="flow-next" onclick={onnext}>

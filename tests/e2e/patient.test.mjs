@@ -185,6 +185,11 @@ test('on the patient\'s own phone the end offers to change the answers, or to cl
   while (await step(page) !== 'Done') await next(page);
   // The screen to show the clinician: the answers first, then what was left unanswered.
   assert.ok(await topOf(page, '[data-testid="answers"]') < await topOf(page, '[data-testid="unanswered"]'), 'the answers come first');
+  // The buttons follow the answers rather than covering them, and clearing them is not the
+  // screen's main (filled) button.
+  const bottomOfAnswers = await page.$eval('[data-testid="answers"]', (dl) => dl.getBoundingClientRect().bottom);
+  assert.ok(await topOf(page, '.flow__nav') >= bottomOfAnswers, 'the buttons are below the answers');
+  assert.match(await page.getAttribute('#flow-finish', 'class'), /button--quiet/);
   const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('adscore.draft.v1')).patient.itch);
   // Change my answers: the first question, with its answer.
   await page.click('#flow-change');
