@@ -222,7 +222,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     q_scorad_c: "Itch and sleep over 3 days (for SCORAD)",
     q_poem: "POEM (7 questions about the last week)",
     q_dlqi: "DLQI item scores (adults, 16 and over; from a completed form)",
-    q_global: "How your eczema is overall",
+    q_global: "Eczema overall and treatment effect",
     dlqi_adults_only: "DLQI is for adults (16 and over) answering for themselves: it is not asked of a child, nor of a parent answering for one (children have an index of their own, the CDLQI, which adscore does not include).",
     progress: "Question {0} of {1}",
     back: "Back",

@@ -347,7 +347,7 @@ test('POEM and DLQI with two unanswered items show "not scored" and why', async 
   await page.uncheck('text=Worst itch');
   await page.uncheck('text=Sleep (last night)');
   await page.uncheck('text=Itch and sleep over 3 days');
-  await page.uncheck('text=How your eczema is overall');
+  await page.uncheck('text=Eczema overall and treatment effect');
   await page.check('text=DLQI item scores');
   await next(page);
   for (let i = 1; i <= 7; i++) { // POEM: items 3 and 6 left blank
