@@ -42,11 +42,13 @@ fn needed(t: &Strings, problems: &[Problem]) -> Html {
     if problems.is_empty() {
         return html! {};
     }
+    // How many, first: a long list scrolls in its box, whose end is out of sight.
+    let heading = fill(t.still_needed, &[&problems.len()]);
     html! {
         <div class="needed">
-            <p>{ t.still_needed }</p>
+            <p data-testid="needed-count">{ heading.clone() }</p>
             // Scrollable when long, so it takes keyboard focus.
-            <ul tabindex="0" aria-label={t.still_needed}>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
+            <ul tabindex="0" aria-label={heading}>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
         </div>
     }
 }

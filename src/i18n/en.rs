@@ -84,7 +84,7 @@ pub static EN: Strings = Strings {
     show_details: "Details and what is missing",
     hide_details: "Hide details",
     not_scored: "not scored",
-    still_needed: "Still needed:",
+    still_needed: "Still needed ({0}):",
     waiting_for_c: "needs the patient's itch and sleeplessness (C)",
     easi: "EASI",
     scorad: "SCORAD",

@@ -86,7 +86,7 @@ pub static KO: Strings = Strings {
     show_details: "세부 내용 및 누락 항목",
     hide_details: "세부 내용 숨기기",
     not_scored: "산출되지 않음",
-    still_needed: "추가로 필요한 항목:",
+    still_needed: "추가로 필요한 항목({0}개):",
     waiting_for_c: "환자의 가려움 및 수면 장애(C) 응답 필요",
     easi: "EASI",
     scorad: "SCORAD",

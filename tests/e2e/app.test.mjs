@@ -22,6 +22,10 @@ async function gradeRegion(page, region, area, halves) {
 test('loads from a sub-path with no failed request or console error', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   assert.equal(await value(page, 'easi'), 'not scored');
+  // Each "Still needed" list says how many it holds (a long one scrolls in its box).
+  const lists = await page.$$eval('.needed', (all) => all.map((n) => [n.querySelector('p').textContent, n.querySelectorAll('li').length]));
+  assert.ok(lists.length >= 2, JSON.stringify(lists));
+  for (const [heading, items] of lists) assert.equal(heading, `Still needed (${items}):`);
   assert.deepEqual(problems, []);
   await context.close();
 });
