@@ -944,7 +944,7 @@ pub struct Cohort {
     /// One row per metric, in [`Metric::ALL`] order.
     pub rows: Vec<CohortRow>,
     /// The patient-rated disease status (0 clear … 4 severe) of the patients compared
-    /// (`with_both`): how many gave each rating on their baseline's day (`[0]`) and on the
+    /// (`with_both`): how many gave each rating at their baseline's time point (`[0]`) and at the
     /// chosen visit's (`[1]`). A day without the rating counts in neither.
     pub status: [[usize; 5]; 2],
     /// The patient-rated treatment effect (0 very much better … 6 very much worse) on the
@@ -970,18 +970,43 @@ pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
     visits.iter().find(|v| v.label.trim().eq_ignore_ascii_case("baseline")).or(visits.first()).copied()
 }
 
-/// `visit` read as its whole time point: for each instrument it lacks, the assessment of the
-/// patient's other visits on the same date (in `visits`' order), then of their visits on other
-/// dates with the same label; each global rating it lacks likewise. A day recorded as two
-/// visits (on two devices, then merged) is compared as one: the itch rated on the tablet and
-/// the EASI entered at the desk are both that day's. So is a time point spread over two days
-/// and labelled alike (the EASI at the clinic on 29 January, the itch the next day, both
-/// "week 4"). The visit's own always come first. Borrowed when nothing is added.
+/// The last date of `visit`'s time point (`visits`: the patient's, in date order): its own
+/// date, carried on over each next calendar day on which the patient has a visit labelled as
+/// it is (not an empty label). A time point spread over consecutive days (the EASI at the
+/// clinic on 29 January, the itch the next day, both "week 4") is one; a label that comes
+/// back days apart ("follow-up" every month) is a time point each time.
+pub fn time_point_end<'a>(visits: &[&'a Visit], visit: &'a Visit) -> &'a str {
+    let mut end = visit.date.as_str();
+    let Some(mut day) = day_number(end).filter(|_| !visit.label.trim().is_empty()) else { return end };
+    for other in visits {
+        let Some(n) = day_number(&other.date) else { continue };
+        if n > day + 1 {
+            break;
+        }
+        if n == day + 1 && same_label(&other.label, &visit.label) {
+            (end, day) = (other.date.as_str(), n);
+        }
+    }
+    end
+}
+
+fn day_number(date: &str) -> Option<i64> {
+    crate::age::Date::parse_iso(date).ok().map(crate::age::Date::day_number)
+}
+
+/// `visit` read as its whole time point (its day and the days [`time_point_end`] joins to
+/// it): for each instrument it lacks, the assessment of the patient's other visits on its
+/// date (in `visits`' order), then on the following days of its time point; each global
+/// rating it lacks likewise. A day recorded as two visits (on two devices, then merged) is
+/// compared as one: the itch rated on the tablet and the EASI entered at the desk are both
+/// that day's; so are consecutive days labelled alike. The visit's own always come first.
+/// Borrowed when nothing is added.
 pub fn time_point_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
     let mut point = Cow::Borrowed(visit);
+    let end = time_point_end(visits, visit).to_string();
     let same_day = visits.iter().filter(|v| v.date == visit.date);
-    let same_label = visits.iter().filter(|v| v.date != visit.date && labelled_alike(v, visit));
-    for other in same_day.chain(same_label).filter(|v| v.id != visit.id) {
+    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date <= end);
+    for other in same_day.chain(next_days).filter(|v| v.id != visit.id) {
         for assessment in &other.assessments {
             if point.assessment(instrument_key(assessment)).is_none() {
                 point.to_mut().assessments.push(assessment.clone());
@@ -995,17 +1020,6 @@ pub fn time_point_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> 
         }
     }
     point
-}
-
-/// Whether two visits carry the same label (not an empty one): one time point.
-fn labelled_alike(a: &Visit, b: &Visit) -> bool {
-    !a.label.trim().is_empty() && same_label(&a.label, &b.label)
-}
-
-/// Whether `visit` is compared with `baseline`: on a later date and not part of the baseline's
-/// time point (a later visit labelled as the baseline is, such as a second "baseline" day).
-pub fn after_baseline(baseline: &Visit, visit: &Visit) -> bool {
-    visit.date > baseline.date && !labelled_alike(visit, baseline)
 }
 
 /// Whether two visit labels name the same time point: spaces around them and letter case do
@@ -1097,7 +1111,8 @@ pub fn target_visit<'a>(visits: &[&'a Visit], target_label: &str) -> Option<&'a 
 
 /// The cohort at `target_label` against each patient's baseline ([`baseline_visit`]; the
 /// target is [`target_visit`]), each read as its whole time point ([`time_point_of`]). A
-/// patient whose target is not after their baseline ([`after_baseline`]) has no "both".
+/// patient whose target is not after their baseline's time point ([`time_point_end`]) has no
+/// "both".
 pub fn cohort(history: &History, target_label: &str) -> Cohort {
     cohort_among(history, &visits_by_patient(history), target_label)
 }
@@ -1111,7 +1126,9 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
     for patient in &history.patients {
         let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
         let Some(baseline) = baseline_visit(visits) else { continue };
-        let Some(target) = target_visit(visits, target_label).filter(|t| after_baseline(baseline, t)) else { continue };
+        // Compared only after the baseline's time point (a second "baseline" day is part of it).
+        let baseline_end = time_point_end(visits, baseline);
+        let Some(target) = target_visit(visits, target_label).filter(|t| t.date.as_str() > baseline_end) else { continue };
         // Each time point's values read once, for the flags and every metric's change.
         let (baseline, target) = (time_point_of(visits, baseline), time_point_of(visits, target));
         for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {

@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    after_baseline, baseline_visit, change, cohort, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
+    baseline_visit, change, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, Change, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -463,15 +463,36 @@ fn a_time_point_labelled_alike_over_two_days_is_compared_as_one() {
     let point = time_point_of(visits, visits[0]);
     assert_eq!((point.value(Metric::Easi), point.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(8 * UNITS)));
     // The second baseline day is part of the baseline, not compared with it.
-    assert!(!after_baseline(visits[0], visits[1]));
-    assert!(after_baseline(visits[0], visits[2]));
+    assert_eq!(time_point_end(visits, visits[0]), "2024-01-02");
+    assert_eq!(time_point_end(visits, visits[2]), "2024-01-30");
     // Unlabelled days are not joined: each is its own.
     let mut plain = history_with(&["P"]);
     plain.add_visit(labelled("a", "P", "2024-01-01", "", vec![easi_20()])).unwrap();
     plain.add_visit(labelled("b", "P", "2024-01-02", "", vec![itch(8)])).unwrap();
     let by_patient = visits_by_patient(&plain);
     assert_eq!(time_point_of(&by_patient["P"], by_patient["P"][0]).assessments.len(), 1);
-    assert!(after_baseline(by_patient["P"][0], by_patient["P"][1]));
+    assert_eq!(time_point_end(&by_patient["P"], by_patient["P"][0]), "2024-01-01");
+}
+
+#[test]
+fn a_label_that_comes_back_days_apart_is_a_time_point_each_time() {
+    // Assemble: the first visit (the baseline, no "baseline" label) and two monthly visits, all
+    // labelled "follow-up"; the second month's itch on the visit's next day too.
+    let mut h = history_with(&["P"]);
+    h.add_visit(labelled("f1", "P", "2024-01-01", "follow-up", vec![easi_20(), itch(8)])).unwrap();
+    h.add_visit(labelled("f2", "P", "2024-02-01", "follow-up", vec![easi_10()])).unwrap();
+    h.add_visit(labelled("f3", "P", "2024-03-01", "Follow-up", vec![easi_10()])).unwrap();
+    h.add_visit(labelled("f3b", "P", "2024-03-02", "follow-up", vec![itch(2)])).unwrap();
+    let by_patient = visits_by_patient(&h);
+    let visits = &by_patient["P"];
+    // Act / Assert: each month is its own time point; the next day joins March's.
+    assert_eq!(time_point_end(visits, visits[0]), "2024-01-01");
+    assert_eq!(time_point_of(visits, visits[1]).value(Metric::ItchNrs), None, "not January's itch");
+    assert_eq!(time_point_end(visits, visits[2]), "2024-03-02");
+    assert_eq!(time_point_of(visits, visits[2]).value(Metric::ItchNrs), Some(2 * UNITS));
+    // The later months are compared with the baseline, as before.
+    assert_eq!(cohort(&h, "visit 2").with_both, 1);
+    assert_eq!(cohort(&h, "visit 3").itch4, (1, 1));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::components::{use_records_strings, Shared};
 use crate::history::{
-    after_baseline, baseline_visit, change_of_values, responders_of, time_point_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
+    baseline_visit, change_of_values, responders_of, time_point_end, time_point_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
     Visit, UNITS,
 };
 use crate::age::Date;
@@ -150,12 +150,13 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
         .and_then(|id| visits.iter().find(|v| &v.id == id))
         .copied()
         .or_else(|| baseline_visit(&visits));
-    // The baseline's whole time point (a day recorded as two visits is one, and so are days
-    // labelled alike), compared with each later visit; visits on or before the baseline's day,
-    // or labelled as the baseline, have no change and no responder flags.
+    // The baseline's whole time point (a day recorded as two visits is one, and so are
+    // consecutive days labelled alike), compared with each later visit; visits up to its last
+    // day have no change and no responder flags.
     // Its values are read once; each row's once too.
     let baseline_values = baseline.map(|b| values_of(&time_point_of(&visits, b)));
-    let compared = |v: &Visit| baseline.filter(|b| after_baseline(b, v)).and(baseline_values.as_ref());
+    let baseline_end = baseline.map(|b| time_point_end(&visits, b));
+    let compared = |v: &Visit| baseline_end.filter(|&end| v.date.as_str() > end).and(baseline_values.as_ref());
     let onbaseline = {
         let baseline_id = baseline_id.clone();
         Callback::from(move |e: Event| baseline_id.set(Some(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))

@@ -8,7 +8,7 @@
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
 use super::{
-    after_baseline, baseline_visit, change_of_values, instrument_key, time_point_of, responders_of_values, values_of, visits_by_patient, Change,
+    baseline_visit, change_of_values, instrument_key, time_point_end, time_point_of, responders_of_values, values_of, visits_by_patient, Change,
     History, Metric, Visit, INSTRUMENTS, UNITS,
 };
 use crate::scoring::easi::{self, Region};
@@ -514,13 +514,14 @@ pub fn to_csv(history: &History, excel: bool) -> String {
     let change_at = results_at + RESULT_COLUMNS.len();
     debug_assert_eq!(header.len(), change_at + CHANGE_COLUMNS.len());
     // Each patient's baseline visit and its whole time point's values, which later rows are
-    // compared with (scored once per patient, not once per row).
+    // compared with (scored once per patient, not once per row), and the last date of that time
+    // point: rows up to it are the baseline's own.
     let by_patient = visits_by_patient(history);
-    let baselines: HashMap<&str, (&Visit, [Option<i64>; 7])> = by_patient
+    let baselines: HashMap<&str, (&Visit, [Option<i64>; 7], &str)> = by_patient
         .iter()
         .filter_map(|(&code, visits)| {
             let b = baseline_visit(visits)?;
-            Some((code, (b, values_of(&time_point_of(visits, b)))))
+            Some((code, (b, values_of(&time_point_of(visits, b)), time_point_end(visits, b))))
         })
         .collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
@@ -559,9 +560,9 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             if let Some(score) = &score {
                 write_results(score, &mut line, results_at);
             }
-            if let Some((baseline, values)) = baselines.get(visit.patient.as_str()) {
+            if let Some((baseline, values, baseline_end)) = baselines.get(visit.patient.as_str()) {
                 line.code(change_at, &baseline.id);
-                if after_baseline(baseline, visit) {
+                if visit.date.as_str() > *baseline_end {
                     write_change(values, score.as_ref(), assessment, &mut line, change_at + 1);
                 }
             }
