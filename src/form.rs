@@ -736,7 +736,8 @@ mod tests {
             assert_eq!(reported_by(&answered), Some(Reporter::Parent));
             answered.patient.answerer = Some(Reporter::Patient);
             assert_eq!(reported_by(&answered), Some(Reporter::Patient));
-            // Answers with no one chosen (a draft from before the flow asked): no one is named.
+            // Answers with no one chosen (the flow no longer shows a question before the choice,
+            // but a visit must not name anyone it was not told of): no one is named.
             answered.patient.answerer = None;
             assert_eq!(reported_by(&answered), None);
         }

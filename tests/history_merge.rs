@@ -263,3 +263,32 @@ fn a_new_assessment_on_a_day_the_device_has_keeps_one_rating_of_each_kind_that_d
     b.visits[0].label = "week 5".into();
     assert_eq!(plan_merge(&a, &b).detail_conflicts[0].incoming, Detail::Label("week 5".into()));
 }
+
+#[test]
+fn a_day_held_as_two_visits_still_keeps_one_label_and_one_rating_of_each_kind() {
+    // Assemble: the device holds one day as two visits: A (POEM, disease status 3, "week 4")
+    // and B (itch, nothing else). The file has B's itch again and a DLQI, with status 2 and
+    // the label "week 5".
+    let mut a = Visit::new("a", "P1", "2024-01-29", vec![poem(1)]);
+    a.global = adscore::history::GlobalRatings { status: Some(3), effect: None };
+    a.label = "week 4".into();
+    let mut mine = history(&["P1"], vec![a, Visit::new("b", "P1", "2024-01-29", vec![itch(5)])]);
+    let mut f = Visit::new("f", "P1", "2024-01-29", vec![itch(5), dlqi(1)]);
+    f.global = adscore::history::GlobalRatings { status: Some(2), effect: None };
+    f.label = "week 5".into();
+    let theirs = history(&["P1"], vec![f]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert: the DLQI's new visit takes the day's label and no status; the file's status and
+    // label are details to confirm on A, which holds them.
+    assert_eq!(plan.new_visits.len(), 1);
+    assert_eq!((plan.new_visits[0].label.as_str(), plan.new_visits[0].global.status), ("week 4", None));
+    let asked: Vec<_> = plan.detail_conflicts.iter().map(|d| (d.visit_id.as_deref(), d.incoming.clone())).collect();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(asked.contains(&(Some("a"), Detail::Label("week 5".into()))));
+    assert!(asked.contains(&(Some("a"), Detail::Global(adscore::history::GlobalRatings { status: Some(2), effect: None }))));
+    // Applied with overwrite: every visit that day says "week 5", and the day has one status.
+    apply_merge(&mut mine, &plan, true);
+    assert!(mine.visits.iter().all(|v| v.label == "week 5"), "{:?}", mine.visits.iter().map(|v| &v.label).collect::<Vec<_>>());
+    assert_eq!(mine.visits.iter().filter_map(|v| v.global.status).collect::<Vec<_>>(), [2]);
+}

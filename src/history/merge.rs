@@ -4,7 +4,9 @@
 //! An assessment is identified by **patient code + visit date + instrument**
 //! (`docs/history-format.md`). For each incoming assessment:
 //! - the key is new → it is added (in a new visit carrying the incoming visit's label,
-//!   global ratings, who answered, band systems and app version);
+//!   global ratings, who answered, band systems and app version; on a day the device already
+//!   has visits, their label and ratings instead, the day keeping one of each, and where the
+//!   file says otherwise a [`DetailConflict`]);
 //! - the key exists with an equal record → a duplicate, skipped;
 //! - the key exists with a different record → a [`Conflict`], applied only when asked.
 //!
@@ -109,9 +111,9 @@ type Key<'a> = (&'a str, &'a str, &'static str);
 pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
     let mut plan = MergePlan::default();
     let mut index: HashMap<Key, (&Visit, &Assessment)> = HashMap::new();
-    let mut days: HashMap<(&str, &str), &Visit> = HashMap::new();
+    let mut days: HashMap<(&str, &str), Vec<&Visit>> = HashMap::new();
     for visit in &existing.visits {
-        days.entry((&visit.patient, &visit.date)).or_insert(visit);
+        days.entry((&visit.patient, &visit.date)).or_default().push(visit);
         for a in &visit.assessments {
             index.entry((&visit.patient, &visit.date, instrument_key(a))).or_insert((visit, a));
         }
@@ -155,7 +157,7 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             }
         }
         if visit.assessments.is_empty() {
-            twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).copied();
+            twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).and_then(|day| day.first()).copied();
             if twin.is_none() {
                 plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken));
             } else if twin.is_some_and(|t| visit_changes(t, visit).is_empty()) {
@@ -166,15 +168,8 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
         }
         if !fresh.is_empty() {
             let mut added = Visit { assessments: fresh, ..visit.clone() };
-            // The device already has a visit that day: the new assessments become a visit beside
-            // it, and the day must still have one rating of each kind (the cohort and FHIR read a
-            // day's ratings as one). A rating the device's visit has stays there; the file's,
-            // where it says otherwise, is a detail to confirm on it. So is another label.
-            if let Some(mine) = twin.or_else(|| days.get(&(visit.patient.as_str(), visit.date.as_str())).copied()) {
-                visit_details(&mut plan, mine, day_conflicts(mine, visit));
-                added.global.status = added.global.status.filter(|_| mine.global.status.is_none());
-                added.global.effect = added.global.effect.filter(|_| mine.global.effect.is_none());
-            }
+            let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
+            day_details(&mut plan, same_day, visit, &mut added);
             plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
             visit_details(&mut plan, mine, visit_changes(mine, visit));
@@ -231,7 +226,7 @@ fn visit_details(plan: &mut MergePlan, mine: &Visit, changes: Vec<(Detail, Detai
 /// differs. What the file leaves empty changes nothing.
 fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
     let mut changes = Vec::new();
-    if !theirs.label.is_empty() && theirs.label != mine.label {
+    if !theirs.label.trim().is_empty() && !super::same_label(&theirs.label, &mine.label) {
         changes.push((Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())));
     }
     let g = theirs.global;
@@ -244,22 +239,41 @@ fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
     changes
 }
 
-/// What a file's visit `theirs`, adding assessments on a day the device's visit `mine` already
-/// has, says otherwise about the day, as (on the device, in the file): both give a label and
-/// they differ; both give a rating of the same kind and they differ. (What only the file gives
-/// goes with its assessments; who answered is the new visit's own.)
-fn day_conflicts(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
-    let mut conflicts = Vec::new();
-    if !theirs.label.is_empty() && !mine.label.is_empty() && !super::same_label(&theirs.label, &mine.label) {
-        conflicts.push((Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())));
+/// The file's visit `theirs` adds assessments (in `added`) on a day the device already holds
+/// as the visits `same_day`: the day must still have one label and one rating of each kind (the
+/// cohort, the CSV's time points and FHIR read a day's as one). So `added` takes the label and
+/// leaves out the ratings the device's visits have that day; where the file gives another (a
+/// label naming another time point, a rating of the same kind that differs), that is a detail
+/// to confirm on the device's visit holding it. Who answered is the new visit's own.
+fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added: &mut Visit) {
+    if let Some(mine) = same_day.iter().find(|v| !v.label.trim().is_empty()) {
+        if !theirs.label.trim().is_empty() && !super::same_label(&theirs.label, &mine.label) {
+            visit_details(plan, mine, vec![(Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone()))]);
+        }
+        added.label = mine.label.clone();
     }
-    // The file's ratings of the kinds the device's visit has (the others go with the new visit).
-    let (m, g) = (mine.global, theirs.global);
-    let g = GlobalRatings { status: g.status.filter(|_| m.status.is_some()), effect: g.effect.filter(|_| m.effect.is_some()) };
-    if (g.status.is_some() && g.status != m.status) || (g.effect.is_some() && g.effect != m.effect) {
-        conflicts.push((Detail::Global(m), Detail::Global(g)));
+    let holder = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().copied().find(|v| kind(&v.global).is_some());
+    let (status, effect) = (holder(|g| g.status), holder(|g| g.effect));
+    let g = theirs.global;
+    let asked = [
+        status.filter(|m| g.status.is_some_and(|r| m.global.status != Some(r))).map(|m| (m, GlobalRatings { status: g.status, effect: None })),
+        effect.filter(|m| g.effect.is_some_and(|r| m.global.effect != Some(r))).map(|m| (m, GlobalRatings { status: None, effect: g.effect })),
+    ];
+    match asked {
+        // Both on one visit: one detail.
+        [Some((a, _)), Some((b, _))] if a.id == b.id => visit_details(plan, a, vec![(Detail::Global(a.global), Detail::Global(g))]),
+        each => {
+            for (mine, incoming) in each.into_iter().flatten() {
+                visit_details(plan, mine, vec![(Detail::Global(mine.global), Detail::Global(incoming))]);
+            }
+        }
     }
-    conflicts
+    if status.is_some() {
+        added.global.status = None;
+    }
+    if effect.is_some() {
+        added.global.effect = None;
+    }
 }
 
 /// Applies a plan from [`plan_merge`]: adds its new patients and visits; with
@@ -327,9 +341,12 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
                     p.note = note.clone();
                 }
             }
+            // A day keeps one label: every visit of the patient that day takes it.
             (Detail::Label(label), Some(id)) => {
-                if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
-                    v.label = label.clone();
+                if let Some((patient, date)) = existing.visits.iter().find(|v| &v.id == id).map(|v| (v.patient.clone(), v.date.clone())) {
+                    for v in existing.visits.iter_mut().filter(|v| v.patient == patient && v.date == date) {
+                        v.label = label.clone();
+                    }
                 }
             }
             (Detail::Global(g), Some(id)) => {

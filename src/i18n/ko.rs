@@ -224,7 +224,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     q_scorad_c: "3일간의 가려움과 수면(SCORAD용)",
     q_poem: "POEM(최근 1주일에 관한 7개 질문)",
     q_dlqi: "DLQI 문항 점수(16세 이상 성인, 작성 완료된 설문지에서)",
-    q_global: "습진의 전반적인 상태",
+    q_global: "습진의 전반적인 상태와 치료 효과",
     dlqi_adults_only: "DLQI는 본인이 직접 응답하는 성인(16세 이상)\u{2060}용입니다. 어린이에게도, 자녀 대신 응답하는 보호자에게도 묻지 않습니다(어린이용 지수인 CDLQI는 adscore에 없습니다).",
     progress: "질문 {0} / {1}",
     back: "이전",
