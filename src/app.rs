@@ -486,7 +486,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                             map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
                         <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
                             map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
-                        <SaveVisit ready={form.assessments().len()} exam={(*current).clone()} unsaved={props.unsaved}
+                        <SaveVisit ready={form.assessments().iter().map(|a| t.assessment(a)).collect::<Vec<_>>()} exam={(*current).clone()} unsaved={props.unsaved}
                             patient={form.visit_patient.clone()} label={form.visit_label.clone()} ondispatch={ondispatch.clone()} />
                         <footer class="footer muted">{ t.footer }</footer>
                     }

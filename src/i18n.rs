@@ -200,7 +200,7 @@ strings! {
     effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
     patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
     not_answered, not_scored_unanswered, scored_with_blank, dlqi_not_for, not_graded, not_needed_no_area, band_moderate_effect, save_visit_title,
-    save_visit_intro, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
+    save_visit_intro, save_ready, save_ready_none, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
     visit_unfinished_confirm, visit_unfinished, visit_changed,
     open_history, history_title, score, history_problem, loading, back_to_exam, date_format,
     month_names, date_entered,
@@ -395,6 +395,21 @@ pub fn percent(tenths: u16) -> String {
 }
 
 impl Strings {
+    /// An assessment's name on the examination ("EASI", "Objective SCORAD" for a SCORAD
+    /// without C, "Worst itch (24 h)").
+    pub fn assessment(&self, assessment: &crate::scoring::Assessment) -> &'static str {
+        use crate::scoring::Assessment;
+        match assessment {
+            Assessment::Easi(_) => self.easi,
+            Assessment::Scorad(record) if record.subjective.is_none() => self.objective_scorad,
+            Assessment::Scorad(_) => self.scorad,
+            Assessment::Poem(_) => self.poem,
+            Assessment::Dlqi(_) => self.dlqi,
+            Assessment::ItchNrs(_) => self.itch_nrs,
+            Assessment::SleepNrs(_) => self.sleep_nrs,
+        }
+    }
+
     /// A date (YYYY-MM-DD) written the way this language writes dates ("5 Jan 2026",
     /// "2026년 1월 5일"); anything else is shown as it is.
     pub fn date(&self, iso: &str) -> String {

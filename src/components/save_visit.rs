@@ -14,8 +14,8 @@ use yew::prelude::*;
 /// Props of [`SaveVisit`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct SaveVisitProps {
-    /// How many scores and answers the examination holds now.
-    pub ready: usize,
+    /// The names of the scores and answers the examination holds now (what a save would file).
+    pub ready: Vec<&'static str>,
     /// The examination as it is now, read when the visit is saved (compared by identity, so a
     /// tap elsewhere in the examination does not draw this card again).
     pub exam: Shared<RefCell<ExamForm>>,
@@ -64,7 +64,6 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             }
         })
     };
-    let assessments = props.ready;
     // "Save visit" was asked for with no patient code: the field is marked and focused until a
     // code is typed.
     let code_wanted = use_state_eq(|| false);
@@ -136,7 +135,10 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     html! {
         <section class="card" id="save" aria-labelledby="save-title">
             <h2 id="save-title">{ t.save_visit_title }</h2>
-            <p class="intro">{ fill(t.save_visit_intro, &[&assessments]) }</p>
+            <p class="intro">{ t.save_visit_intro }</p>
+            <p data-testid="save-ready">
+                { if props.ready.is_empty() { t.save_ready_none.to_string() } else { fill(t.save_ready, &[&props.ready.join(", ")]) } }
+            </p>
             <form class="save-grid" {onsubmit}>
                 <div class={classes!("field", code_missing.then_some("field--invalid"))}>
                     <label for="visit-patient">{ t.patient_code }</label>

@@ -168,6 +168,7 @@ test('painting the body map feeds SCORAD extent and the EASI area score', async 
 test('regions the body map shows unaffected need no sign grades: EASI is scored from the affected region alone', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#age', '34');
+  assert.equal(await page.textContent('[data-testid="save-ready"]'), 'Nothing is ready to save yet.');
   // Assemble: the trunk painted (one cell), the whole skin confirmed examined.
   await page.click('[data-cell="6:0"]');
   await page.check('text=Whole skin examined');
@@ -179,6 +180,8 @@ test('regions the body map shows unaffected need no sign grades: EASI is scored 
   assert.match(await page.textContent('#easi-head_neck legend:has-text("Erythema")'), /not needed: area 0/);
   assert.doesNotMatch(await page.textContent('#easi-trunk'), /not needed/);
   assert.doesNotMatch(await page.textContent('.panel'), /Head and neck — Erythema/);
+  // The save card names what a save would file.
+  assert.equal(await page.textContent('[data-testid="save-ready"]'), 'Ready to save: EASI.');
   assert.deepEqual(problems, []);
   await context.close();
 });
