@@ -292,3 +292,22 @@ fn a_day_held_as_two_visits_still_keeps_one_label_and_one_rating_of_each_kind() 
     assert!(mine.visits.iter().all(|v| v.label == "week 5"), "{:?}", mine.visits.iter().map(|v| &v.label).collect::<Vec<_>>());
     assert_eq!(mine.visits.iter().filter_map(|v| v.global.status).collect::<Vec<_>>(), [2]);
 }
+
+#[test]
+fn a_detail_a_file_gives_twice_for_one_day_is_asked_once() {
+    // Assemble: the device's visit labelled "week 4" with POEM; the file holds that day as two
+    // visits (an itch and a DLQI), each labelled "week 5".
+    let mut a = Visit::new("a", "P1", "2024-01-29", vec![poem(1)]);
+    a.label = "week 4".into();
+    let mine = history(&["P1"], vec![a]);
+    let mut f1 = Visit::new("f1", "P1", "2024-01-29", vec![itch(5)]);
+    let mut f2 = Visit::new("f2", "P1", "2024-01-29", vec![dlqi(1)]);
+    f1.label = "week 5".into();
+    f2.label = "week 5".into();
+    let theirs = history(&["P1"], vec![f1, f2]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert: both assessments added, the label asked about once.
+    assert_eq!(plan.new_visits.len(), 2);
+    assert_eq!(plan.detail_conflicts.len(), 1, "{:?}", plan.detail_conflicts);
+}

@@ -209,15 +209,13 @@ fn patient_details(plan: &mut MergePlan, mine: &Patient, theirs: &Patient) {
 }
 
 /// Each of `changes` (on the device, in the file) as a detail to confirm on the device's `mine`.
+/// One question each: a file holding one day as two visits can say the same twice.
 fn visit_details(plan: &mut MergePlan, mine: &Visit, changes: Vec<(Detail, Detail)>) {
     for (existing, incoming) in changes {
-        plan.detail_conflicts.push(DetailConflict {
-            patient: mine.patient.clone(),
-            visit_id: Some(mine.id.clone()),
-            date: mine.date.clone(),
-            existing,
-            incoming,
-        });
+        let conflict = DetailConflict { patient: mine.patient.clone(), visit_id: Some(mine.id.clone()), date: mine.date.clone(), existing, incoming };
+        if !plan.detail_conflicts.contains(&conflict) {
+            plan.detail_conflicts.push(conflict);
+        }
     }
 }
 
