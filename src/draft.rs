@@ -7,8 +7,7 @@ use crate::form::{EasiRegionForm, ExamForm, ScoradForm};
 use crate::json::{self, write_str, Value};
 use crate::bodymap::Painting;
 use crate::i18n::Lang;
-use crate::history::Reporter;
-use crate::patient::{Parts, PatientForm};
+use crate::patient::{answerer_of_proxy, Parts, PatientForm};
 use crate::scoring::dlqi::DlqiAnswer;
 use crate::scoring::{EasiBands, ScoradBands};
 use gloo::storage::{LocalStorage, Storage};
@@ -151,8 +150,8 @@ pub fn encode(form: &ExamForm) -> String {
     // Who answers as `proxy` (a parent or carer: true), absent while no one is chosen: a draft
     // written before the flow asked always had it, and the reader of those takes absent as false.
     o.push_str(",\"patient\":{");
-    if let Some(answerer) = p.answerer {
-        o.push_str(if answerer == Reporter::Parent { "\"proxy\":true," } else { "\"proxy\":false," });
+    if p.answerer.is_some() {
+        o.push_str(if p.proxy() { "\"proxy\":true," } else { "\"proxy\":false," });
     }
     o.push_str("\"parts\":{");
     let parts = [("itch", p.parts.itch), ("sleep", p.parts.sleep), ("scorad_c", p.parts.scorad_c), ("poem", p.parts.poem),
@@ -287,7 +286,7 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
     let flag = |name: &str| p.get(name).map_or(Ok(false), Value::bool);
     let answerer = match p.get("proxy") {
         None | Some(Value::Null) => None,
-        Some(proxy) => Some(if proxy.bool()? { Reporter::Parent } else { Reporter::Patient }),
+        Some(proxy) => Some(answerer_of_proxy(proxy.bool()?)),
     };
     let mut form = PatientForm { answerer, dlqi7_not_prevented: flag("dlqi7_not_prevented")?, ..PatientForm::default() };
     if let Some(parts) = p.get("parts") {

@@ -73,7 +73,16 @@ mod proxy_flag {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Reporter>, D::Error> {
-        Ok(Option::<bool>::deserialize(d)?.map(|proxy| if proxy { Reporter::Parent } else { Reporter::Patient }))
+        Ok(Option::<bool>::deserialize(d)?.map(super::answerer_of_proxy))
+    }
+}
+
+/// Who answers, from the draft's `proxy` flag: `true` a parent or carer, `false` the patient.
+pub fn answerer_of_proxy(proxy: bool) -> Reporter {
+    if proxy {
+        Reporter::Parent
+    } else {
+        Reporter::Patient
     }
 }
 

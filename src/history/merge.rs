@@ -223,10 +223,7 @@ fn visit_details(plan: &mut MergePlan, mine: &Visit, changes: Vec<(Detail, Detai
 /// device, in the file): a label, a global rating or who answered that the file gives and that
 /// differs. What the file leaves empty changes nothing.
 fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
-    let mut changes = Vec::new();
-    if !theirs.label.trim().is_empty() && !super::same_label(&theirs.label, &mine.label) {
-        changes.push((Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())));
-    }
+    let mut changes: Vec<_> = label_change(mine, theirs).into_iter().collect();
     let g = theirs.global;
     if (g.status.is_some() && g.status != mine.global.status) || (g.effect.is_some() && g.effect != mine.global.effect) {
         changes.push((Detail::Global(mine.global), Detail::Global(g)));
@@ -237,6 +234,13 @@ fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
     changes
 }
 
+/// The file's label, when it gives one naming another time point than `mine`'s (letter case and
+/// spaces around it aside), as (on the device, in the file).
+fn label_change(mine: &Visit, theirs: &Visit) -> Option<(Detail, Detail)> {
+    (!theirs.label.trim().is_empty() && !super::same_label(&theirs.label, &mine.label))
+        .then(|| (Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone())))
+}
+
 /// The file's visit `theirs` adds assessments (in `added`) on a day the device already holds
 /// as the visits `same_day`: the day must still have one label and one rating of each kind (the
 /// cohort, the CSV's time points and FHIR read a day's as one). So `added` takes the label and
@@ -245,9 +249,7 @@ fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
 /// to confirm on the device's visit holding it. Who answered is the new visit's own.
 fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added: &mut Visit) {
     if let Some(mine) = same_day.iter().find(|v| !v.label.trim().is_empty()) {
-        if !theirs.label.trim().is_empty() && !super::same_label(&theirs.label, &mine.label) {
-            visit_details(plan, mine, vec![(Detail::Label(mine.label.clone()), Detail::Label(theirs.label.clone()))]);
-        }
+        visit_details(plan, mine, label_change(mine, theirs).into_iter().collect());
         added.label = mine.label.clone();
     }
     let holder = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().copied().find(|v| kind(&v.global).is_some());
