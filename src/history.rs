@@ -730,9 +730,8 @@ impl History {
     /// with it — each of `visit`'s assessments in place of the one of its instrument, the rest
     /// kept; its label, global ratings, who answered and band systems when given — with the
     /// instruments whose saved assessment this replaces by a different one (for the user to
-    /// confirm). Saving the
-    /// same examination again, or again once the patient has answered, then completes that
-    /// day's visit instead of being refused.
+    /// confirm). Saving the same examination again, or again once the patient has answered,
+    /// then completes that day's visit instead of being refused.
     pub fn day_update(&self, visit: &Visit) -> Option<(Visit, Vec<&'static str>)> {
         let day = self.visits_of(&visit.patient).into_iter().find(|v| v.date == visit.date)?;
         let mut updated = day.clone();
@@ -978,7 +977,8 @@ pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
 pub fn time_point_end<'a>(visits: &[&'a Visit], visit: &'a Visit) -> &'a str {
     let mut end = visit.date.as_str();
     let Some(mut day) = day_number(end).filter(|_| !visit.label.trim().is_empty()) else { return end };
-    for other in visits {
+    // Only later dates are read (no date parsed for the days before it).
+    for other in visits.iter().filter(|v| v.date > visit.date) {
         let Some(n) = day_number(&other.date) else { continue };
         if n > day + 1 {
             break;
