@@ -236,7 +236,7 @@ records_strings! {
     row_not_a_number, row_not_a_number_comma, row_stray_one, row_stray_many, row_band_easi, row_band_scorad,
     row_subjective_half, row_missing_columns, row_empty, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
     plan_status, plan_effect, answered_by, by_patient, by_parent,
-    import_apply, import_overwrite, cancel,
+    import_apply, import_overwrite, cancel, import_changed,
     import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,

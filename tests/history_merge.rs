@@ -2,7 +2,7 @@
 //! conflicts are reported and applied only when asked, new patients and visits are added,
 //! and a merge never breaks a rule of the history.
 
-use adscore::history::merge::{apply_merge, plan_merge, Detail};
+use adscore::history::merge::{apply_merge, plan_merge, recheck, Detail};
 use adscore::history::{History, Metric, Patient, Reporter, Visit, UNITS};
 use adscore::Assessment;
 
@@ -219,6 +219,23 @@ fn a_stale_plan_never_breaks_the_history() {
     // Assert: the planned DLQI is dropped (the key is taken), the history stays valid.
     assert_eq!(h.validate(), Ok(()));
     assert_eq!(h.visits.iter().filter(|v| v.assessment("dlqi").is_some()).count(), 1);
+}
+
+#[test]
+fn a_plan_is_checked_again_against_the_history_as_it_is_when_applied() {
+    // Assemble: plan against the device; then another window saves P1's DLQI that day, with
+    // another answer than the file's.
+    let mut h = device();
+    let plan = plan_merge(&h, &file());
+    assert_eq!(recheck(&plan, &h, &file()), None, "nothing changed yet");
+    h.add_visit(Visit::new("late", "P1", "2024-01-01", vec![dlqi(3)])).unwrap();
+    // Act
+    let now = recheck(&plan, &h, &file()).expect("the history changed under the plan");
+    // Assert: the file's DLQI is no longer new but a difference to decide on.
+    assert!(plan.new_visits.iter().any(|v| v.assessment("dlqi").is_some()));
+    assert!(!now.new_visits.iter().any(|v| v.assessment("dlqi").is_some()));
+    let dlqis: Vec<_> = now.conflicts.iter().filter(|c| c.instrument == "dlqi").map(|c| (c.existing, c.incoming)).collect();
+    assert_eq!(dlqis, vec![(dlqi(3), dlqi(2))]);
 }
 
 #[test]

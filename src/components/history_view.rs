@@ -180,6 +180,8 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     // The cohort's visit as chosen; none chosen yet: the default (worked out below).
     let target = use_state(|| None::<String>);
     let plan = use_state(|| None::<(History, merge::MergePlan)>);
+    // The plan shown was made again at "Add": the history had changed since the file was read.
+    let replanned = use_state(|| false);
     let message = use_state(|| None::<Result<String, String>>);
     let batch_errors = use_state(Vec::<batch::BatchError>::new);
     let import_ref = use_node_ref();
@@ -195,12 +197,13 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         })
     };
     let onimport = {
-        let (plan, message, existing) = (plan.clone(), message.clone(), history.clone());
+        let (plan, replanned, message, existing) = (plan.clone(), replanned.clone(), message.clone(), history.clone());
         on_file(import_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, io::ImportError>| {
             match text.and_then(|text| io::from_json(&text)) {
                 Ok(incoming) => {
                     let merge_plan = merge::plan_merge(&existing, &incoming);
                     plan.set(Some((incoming, merge_plan)));
+                    replanned.set(false);
                     message.set(None);
                 }
                 Err(why) => message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)])))),
@@ -208,9 +211,17 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         }))
     };
     let apply = |overwrite: bool| {
-        let (plan, message, existing, onchange) = (plan.clone(), message.clone(), history.clone(), props.onchange.clone());
+        let (plan, replanned, message, existing, onchange) =
+            (plan.clone(), replanned.clone(), message.clone(), history.clone(), props.onchange.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some((_, merge_plan)) = &*plan {
+            if let Some((incoming, merge_plan)) = &*plan {
+                // Another window may have saved since the file was read: apply only the plan the
+                // user has seen for the history as it is now.
+                if let Some(now) = merge::recheck(merge_plan, &existing, incoming) {
+                    plan.set(Some((incoming.clone(), now)));
+                    replanned.set(true);
+                    return;
+                }
                 let mut next = History::clone(&existing);
                 merge::apply_merge(&mut next, merge_plan, overwrite);
                 onchange.emit(next);
@@ -342,6 +353,9 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 </div>
                 if let Some((_, merge_plan)) = &*plan {
                     <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan">
+                        if *replanned {
+                            <p class="alert" role="alert" data-testid="import-changed">{ t.import_changed }</p>
+                        }
                         <p>{ fill(t.import_plan, &[&merge_plan.new_patients.len(), &merge_plan.new_visits.len(), &merge_plan.duplicates,
                             &(merge_plan.conflicts.len() + merge_plan.detail_conflicts.len())]) }</p>
                         if merge_plan.has_conflicts() {

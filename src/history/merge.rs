@@ -276,6 +276,16 @@ fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added:
     }
 }
 
+/// `None` when `plan` (made earlier from `incoming`) is still what merging `incoming` into
+/// `existing` would do; otherwise the plan as it would be now. The history can change while a
+/// plan waits for the user (another window saves a visit): [`apply_merge`] on the old plan
+/// would then drop a new assessment whose key is now taken, without asking, and count it as
+/// imported. The screens check again before applying and show the new plan instead.
+pub fn recheck(plan: &MergePlan, existing: &History, incoming: &History) -> Option<MergePlan> {
+    let now = plan_merge(existing, incoming);
+    (now != *plan).then_some(now)
+}
+
 /// Applies a plan from [`plan_merge`]: adds its new patients and visits; with
 /// `overwrite_conflicts`, also replaces each conflicting record and detail with the file's.
 /// Safe on a plan made against an older state of `existing`: whatever would now break a rule

@@ -421,6 +421,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     import_overwrite: "Add and replace the differing ones",
     cancel: "Cancel",
     import_done: "Imported: {0} new visits.",
+    import_changed: "The history on this device changed since the file was read (a visit was saved in another window), so nothing was imported yet. Below is what the file would do now: please choose again.",
     batch_title: "Batch scoring: score a CSV of item-level scores",
     batch_hint: "One row per assessment, with its item scores. Start from the template: it has every column and one example row of each instrument. The scored file downloads; rows with errors are listed.",
     batch_template: "Download the template",

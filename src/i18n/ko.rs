@@ -423,6 +423,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     import_overwrite: "추가하고 다른 항목은 바꾸기",
     cancel: "취소",
     import_done: "가져오기 완료: 새 방문 {0}건.",
+    import_changed: "파일을 읽은 뒤 이 기기의 기록이 바뀌어(다른 창에서 방문이 저장됨) 아직 아무것도 가져오지 않았습니다. 지금 이 파일로 바뀔 내용은 아래와 같습니다. 다시 선택해 주세요.",
     batch_title: "일괄 채점: 항목 점수 CSV 채점",
     batch_hint: "평가 하나당 한 행에 항목 점수를 적습니다. 모든 열과 도구별 예시 행이 들어 있는 서식 파일에서 시작하세요. 채점된 파일이 내려받아지고 오류가 있는 행은 목록으로 표시됩니다.",
     batch_template: "서식 파일 내려받기",

@@ -996,6 +996,40 @@ test('a history screen kept in front beside the window that saves lists the new 
   await context.close();
 });
 
+test('an import applied after another window saved is checked again and shown before anything is added', async () => {
+  // Assemble: AD-017's baseline saved; a file with that visit and a week-4 EASI; the history
+  // screen in a second window reads the file: one new visit.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const file = JSON.parse(await page.evaluate(storedHistory));
+  file.visits.push({ ...file.visits[0], id: 'from-file', date: '2026-02-02', label: 'week 4' });
+  const beside = await context.newPage();
+  beside.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await beside.goto(`${server.url}#history`);
+  await beside.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await beside.waitForSelector('[data-testid="import-plan"]');
+  assert.match(await beside.textContent('[data-testid="import-plan"]'), /adds 0 patients and 1 visits; 1 assessments are already here; 0 differ/);
+  // Act: meanwhile the examination saves week 4 with another EASI; then the plan is applied.
+  await page.click('text=New examination');
+  await easiVisit(page, '2026-02-02', 1, 'week 4');
+  await beside.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent), null, { timeout: 5000 });
+  await beside.click('#import-apply');
+  // Assert: nothing added; the plan shown again says the week-4 EASI now differs, and why.
+  await beside.waitForSelector('[data-testid="import-changed"]');
+  assert.match(await beside.textContent('[data-testid="import-changed"]'), /changed since the file was read .* nothing was imported yet/);
+  const plan = await beside.textContent('[data-testid="import-plan"]');
+  assert.match(plan, /adds 0 patients and 0 visits; 1 assessments are already here; 1 differ/);
+  assert.match(plan, /AD-017 · 2 Feb 2026 · EASI: 4\.0 → 8\.0/);
+  assert.equal(JSON.parse(await beside.evaluate(storedHistory)).visits.length, 2);
+  // Keeping the device's scores now adds nothing, and says so.
+  await beside.click('#import-apply');
+  await beside.waitForSelector('text=Imported: 0 new visits.');
+  assert.equal(await beside.$('[data-testid="import-plan"]'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the patients table heads its column "Patient code"; the example code stays where a code is typed', async () => {
   // Assemble: one visit saved.
   const { page, context, problems } = await openApp(browser, server.url);
