@@ -102,6 +102,23 @@ pub struct Visit {
     pub app_version: String,
 }
 
+/// What saving a visit on a day the patient already has changes ([`History::day_update`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayUpdate {
+    /// The visits to write, in this order: each replaces the visit with its id, or is added
+    /// when no visit has it. The day's visit that takes the answers always comes last, even
+    /// unchanged; the others only when they change.
+    pub visits: Vec<Visit>,
+    /// Visits of the day to remove first: each one's scores and ratings were all given again
+    /// and are filed in another visit of the day.
+    pub removed: Vec<String>,
+    /// The instruments whose saved assessment is replaced by a different one (for the user to
+    /// confirm).
+    pub replaced: Vec<&'static str>,
+    /// Whether the answers are filed apart from another person's that day.
+    pub apart: bool,
+}
+
 /// Every patient and visit on the device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -726,38 +743,117 @@ impl History {
     }
 
     /// `visit` (a new visit, made from an examination) filed into its patient's day: `None` when
-    /// the patient has no visit on that date. Otherwise that day's first visit (by id), updated
-    /// with it — each of `visit`'s assessments in place of the one of its instrument, the rest
-    /// kept; its label, global ratings, who answered and band systems when given — with the
-    /// instruments whose saved assessment this replaces by a different one (for the user to
-    /// confirm). Saving the same examination again, or again once the patient has answered,
-    /// then completes that day's visit instead of being refused.
-    pub fn day_update(&self, visit: &Visit) -> Option<(Visit, Vec<&'static str>)> {
-        let day = self.visits_of(&visit.patient).into_iter().find(|v| v.date == visit.date)?;
-        let mut updated = day.clone();
+    /// the patient has no visit on that date. Otherwise the visits to write ([`DayUpdate`]):
+    /// that day's first visit (by id), updated with it — each of `visit`'s assessments in place
+    /// of the one of its instrument, the rest kept; its label, global ratings, who answered and
+    /// band systems when given — with the instruments whose saved assessment this replaces by a
+    /// different one (for the user to confirm). Saving the same examination again, or again once
+    /// the patient has answered, then completes that day's visit instead of being refused.
+    ///
+    /// A visit records one person answering. When `visit` names who answered and a visit that day
+    /// keeps answers that someone else gave and `visit` does not give again (the patient's POEM
+    /// in the morning, a parent's itch rating later), the answers are filed apart instead of
+    /// being credited to the new person: `visit`'s questionnaires and global ratings go to the
+    /// day's visit answered by that person, or to a new visit of the day (the day's label, a new
+    /// id), and leave the other visits of the day; its EASI and SCORAD still complete the day's
+    /// first visit. When `visit` gives every answer again, the person is simply corrected.
+    pub fn day_update(&self, visit: &Visit) -> Option<DayUpdate> {
+        let day: Vec<&Visit> = self.visits_of(&visit.patient).into_iter().filter(|v| v.date == visit.date).collect();
+        let first = *day.first()?;
+        let answers = |v: &Visit| v.assessments.iter().any(Assessment::is_patient_reported) || v.global != GlobalRatings::default();
+        let gives = |key: &str| visit.assessments.iter().any(|a| a.is_patient_reported() && instrument_key(a) == key);
+        let apart = visit.reported_by.filter(|&by| {
+            answers(visit)
+                && day.iter().any(|v| {
+                    v.reported_by.is_some_and(|other| other != by)
+                        && (v.assessments.iter().any(|a| a.is_patient_reported() && !gives(instrument_key(a)))
+                            || (v.global.status.is_some() && visit.global.status.is_none())
+                            || (v.global.effect.is_some() && visit.global.effect.is_none()))
+                })
+        });
+        let mut now: Vec<Visit> = day.iter().map(|v| (*v).clone()).collect();
+        // The examination's scores complete the visit that holds them (the first one if none does).
+        let exam_at = day.iter().position(|v| v.assessments.iter().any(|a| !a.is_patient_reported())).unwrap_or(0);
+        // The answers go to the visit of the person answering, or (kept apart from another
+        // person's) to a new one; otherwise to the visit holding the day's answers.
+        let by_them = visit.reported_by.and_then(|by| day.iter().position(|v| v.reported_by == Some(by)));
+        let answers_to = match (by_them, apart) {
+            (Some(at), _) => at,
+            (None, Some(_)) => {
+                now.push(Visit {
+                    id: self.next_visit_id(&visit.patient, &visit.date),
+                    label: first.label.clone(),
+                    assessments: Vec::new(),
+                    global: GlobalRatings::default(),
+                    ..visit.clone()
+                });
+                now.len() - 1
+            }
+            (None, None) => day.iter().position(|v| answers(v)).unwrap_or(exam_at),
+        };
         let mut replaced = Vec::new();
         for assessment in &visit.assessments {
             let key = instrument_key(assessment);
-            match updated.assessments.iter_mut().find(|a| instrument_key(a) == key) {
-                Some(saved) if saved == assessment => {}
-                Some(saved) => {
+            let into = if assessment.is_patient_reported() {
+                answers_to
+            } else {
+                now.iter().position(|v| v.assessment(key).is_some()).unwrap_or(exam_at)
+            };
+            if let Some(saved) = now.iter().find_map(|v| v.assessment(key)) {
+                if saved != assessment {
                     replaced.push(key);
-                    *saved = assessment.clone();
                 }
-                None => updated.assessments.push(assessment.clone()),
+            }
+            // One score per instrument a day: it leaves whichever other visit held it.
+            for (_, other) in now.iter_mut().enumerate().filter(|&(at, _)| at != into) {
+                other.assessments.retain(|a| instrument_key(a) != key);
+            }
+            let into = &mut now[into];
+            match into.assessments.iter_mut().find(|a| instrument_key(a) == key) {
+                Some(saved) => *saved = *assessment,
+                None => into.assessments.push(*assessment),
             }
         }
-        if !visit.label.is_empty() {
-            updated.label = visit.label.clone();
+        for (at, v) in now.iter_mut().enumerate() {
+            if at != answers_to {
+                // One rating of each kind a day: the one given now, on the answerer's visit.
+                v.global.status = v.global.status.filter(|_| visit.global.status.is_none());
+                v.global.effect = v.global.effect.filter(|_| visit.global.effect.is_none());
+                if !answers(v) {
+                    v.reported_by = None;
+                }
+            }
+            if !visit.label.is_empty() {
+                // One label a day.
+                v.label = visit.label.clone();
+            }
         }
-        updated.global.status = visit.global.status.or(updated.global.status);
-        updated.global.effect = visit.global.effect.or(updated.global.effect);
-        updated.reported_by = visit.reported_by.or(updated.reported_by);
-        if updated.assessments != day.assessments {
-            (updated.easi_bands, updated.scorad_bands, updated.app_version) =
-                (visit.easi_bands, visit.scorad_bands, visit.app_version.clone());
+        let answerer = &mut now[answers_to];
+        answerer.global.status = visit.global.status.or(answerer.global.status);
+        answerer.global.effect = visit.global.effect.or(answerer.global.effect);
+        answerer.reported_by = visit.reported_by.or(answerer.reported_by);
+        let (mut visits, mut removed) = (Vec::new(), Vec::new());
+        let mut last = None;
+        for (at, mut v) in now.into_iter().enumerate() {
+            let before = day.get(at).copied();
+            if before.is_some_and(|b| !b.assessments.is_empty()) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
+                // Everything it held was given again and filed in another visit of the day.
+                removed.push(v.id);
+                continue;
+            }
+            if before.is_none_or(|b| b.assessments != v.assessments) {
+                (v.easi_bands, v.scorad_bands, v.app_version) = (visit.easi_bands, visit.scorad_bands, visit.app_version.clone());
+            }
+            if at == answers_to {
+                last = Some(v);
+            } else if before != Some(&v) {
+                visits.push(v);
+            }
         }
-        Some((updated, replaced))
+        // The answerer's visit last: the answers leave the other visits before they arrive.
+        visits.extend(last);
+        replaced.dedup();
+        Some(DayUpdate { visits, removed, replaced, apart: apart.is_some() })
     }
 
     /// Checks the whole history as an import does: format name and version, patient codes

@@ -19,7 +19,7 @@
 use crate::app::{back_to_exam, use_screen, Screen};
 use crate::components::{alert, alerts_above, Shared};
 use crate::form::ExamForm;
-use crate::history::{self, io, labels, History, Patient};
+use crate::history::{self, io, labels, DayUpdate, History, Patient};
 use crate::store;
 use crate::components::history_view::HistoryView;
 use crate::components::patient_view::PatientView;
@@ -424,10 +424,10 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
                 next.add_visit(visit).map_err(|why| t.violation(&why))?;
                 fill(t.visit_saved, &[&code, &date])
             }
-            Some((updated, _)) if Some(&updated) == next.visit(&updated.id) => {
+            Some(update) if update.removed.is_empty() && update.visits.iter().all(|v| next.visit(&v.id) == Some(v)) => {
                 return Ok((fill(t.visit_unchanged, &[&code, &date]), code.to_string()));
             }
-            Some((updated, replaced)) => {
+            Some(DayUpdate { visits, removed, replaced, apart }) => {
                 if !replaced.is_empty() && agreed.as_ref() != Some(&replaced) {
                     let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
                     if !gloo::dialogs::confirm(&fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])) {
@@ -435,13 +435,23 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
                     }
                     agreed = Some(replaced);
                 }
-                // Refused only when another visit that day holds one of its scores (histories
-                // merged from two devices): said in the chosen language.
-                if let Some((other, key)) = next.same_day(&updated, next.visits.iter().position(|v| v.id == updated.id)) {
-                    return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &date, &other.id]));
+                for id in &removed {
+                    next.remove_visit(id);
                 }
-                next.replace_visit(updated).map_err(|why| t.violation(&why))?;
-                fill(t.visit_updated, &[&code, &date])
+                for updated in visits {
+                    // Refused only when another visit that day holds one of its scores
+                    // (histories merged from two devices): said in the chosen language.
+                    let at = next.visits.iter().position(|v| v.id == updated.id);
+                    if let Some((other, key)) = next.same_day(&updated, at) {
+                        return Err(fill(t.visit_same_day, &[&code, &t.instrument(key), &date, &other.id]));
+                    }
+                    match at {
+                        Some(_) => next.replace_visit(updated),
+                        None => next.add_visit(updated),
+                    }
+                    .map_err(|why| t.violation(&why))?;
+                }
+                fill(if apart { t.visit_answers_apart } else { t.visit_updated }, &[&code, &date])
             }
         };
         let generation = store::new_generation();

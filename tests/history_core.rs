@@ -4,7 +4,7 @@
 
 use adscore::history::{
     baseline_visit, change, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
-    targets, visits_by_patient, Change, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
+    targets, visits_by_patient, Change, DayUpdate, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -503,11 +503,14 @@ fn a_visit_saved_again_on_its_day_completes_that_visit() {
     // Act / Assert: another day is a new visit.
     assert_eq!(h.day_update(&visit("x", "P", "2024-02-02", vec![itch(3)])), None);
     // The same EASI and an itch: that visit, completed; nothing replaced; its label kept.
-    let (updated, replaced) = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20(), itch(3)])).unwrap();
+    let DayUpdate { visits, removed, replaced, apart } = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20(), itch(3)])).unwrap();
+    let updated = &visits[0];
+    assert_eq!((visits.len(), removed.len(), apart), (1, 0, false));
     assert_eq!((updated.id.as_str(), updated.label.as_str(), replaced), ("w", "week 4", vec![]));
     assert_eq!((updated.value(Metric::Easi), updated.value(Metric::ItchNrs)), (Some(20 * UNITS), Some(3 * UNITS)));
     // A different EASI: replaced, and named for the user to confirm; a new label is taken.
-    let (updated, replaced) = h.day_update(&labelled("x", "P", "2024-02-01", "week 4b", vec![easi_10()])).unwrap();
+    let DayUpdate { mut visits, replaced, .. } = h.day_update(&labelled("x", "P", "2024-02-01", "week 4b", vec![easi_10()])).unwrap();
+    let updated = visits.remove(0);
     assert_eq!((updated.label.as_str(), replaced), ("week 4b", vec!["easi"]));
     assert_eq!(updated.value(Metric::Easi), Some(10 * UNITS));
     // The history takes the update in place: still one visit.
@@ -523,12 +526,66 @@ fn who_answered_is_taken_from_a_save_that_says_it_and_kept_by_one_that_does_not(
     day.reported_by = Some(Reporter::Parent);
     h.add_visit(day).unwrap();
     // Act / Assert: the clinician's EASI saved later names no one: the parent stays.
-    let (updated, _) = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20()])).unwrap();
-    assert_eq!(updated.reported_by, Some(Reporter::Parent));
+    let update = h.day_update(&visit("x", "P", "2024-02-01", vec![easi_20()])).unwrap();
+    assert_eq!(update.visits[0].reported_by, Some(Reporter::Parent));
     // The patient answering again that day: the patient.
     let mut again = visit("x", "P", "2024-02-01", vec![itch(3)]);
     again.reported_by = Some(Reporter::Patient);
-    assert_eq!(h.day_update(&again).unwrap().0.reported_by, Some(Reporter::Patient));
+    let update = h.day_update(&again).unwrap();
+    assert_eq!((update.visits.len(), update.visits[0].reported_by, update.apart), (1, Some(Reporter::Patient), false));
+}
+
+#[test]
+fn answers_another_person_gives_on_a_day_are_kept_apart_from_those_still_saved_there() {
+    // Assemble: the morning's visit: EASI 20, the patient's POEM 10 and itch 6, disease status
+    // mild, labelled "week 4".
+    let mut h = history_with(&["P"]);
+    let mut morning = labelled("w", "P", "2024-02-01", "week 4", vec![easi_20(), poem(10), itch(6)]);
+    (morning.reported_by, morning.global.status) = (Some(Reporter::Patient), Some(2));
+    h.add_visit(morning.clone()).unwrap();
+    // Act: later a parent answers itch (8) and the treatment effect, with the same examination.
+    let mut later = visit("x", "P", "2024-02-01", vec![easi_20(), itch(8)]);
+    (later.reported_by, later.global.effect) = (Some(Reporter::Parent), Some(1));
+    let DayUpdate { visits, removed, replaced, apart } = h.day_update(&later).unwrap();
+    // Assert: the patient's POEM and status stay the patient's; the parent's itch and effect go
+    // to a new visit of the day, answered by the parent, with the day's label; the patient's
+    // itch, replaced, is named for the user to confirm.
+    assert!(apart && removed.is_empty());
+    assert_eq!(replaced, vec!["itch_nrs"]);
+    assert_eq!(visits.len(), 2);
+    let (kept, theirs) = (&visits[0], &visits[1]);
+    assert_eq!((kept.id.as_str(), kept.reported_by, kept.global), ("w", Some(Reporter::Patient), GlobalRatings { status: Some(2), effect: None }));
+    assert_eq!(kept.assessments, vec![easi_20(), poem(10)]);
+    assert_eq!((theirs.reported_by, theirs.global), (Some(Reporter::Parent), GlobalRatings { status: None, effect: Some(1) }));
+    assert_eq!((theirs.assessments.clone(), theirs.label.as_str()), (vec![itch(8)], "week 4"));
+    assert!(h.visit(&theirs.id).is_none(), "a new visit");
+    // The history takes the writes in their order; the day still has one score per instrument,
+    // and the time point reads both visits as one.
+    h.replace_visit(kept.clone()).unwrap();
+    h.add_visit(theirs.clone()).unwrap();
+    assert_eq!(h.validate(), Ok(()));
+    let by_patient = visits_by_patient(&h);
+    let day = time_point_of(&by_patient["P"], by_patient["P"][0]);
+    assert_eq!((day.value(Metric::Poem), day.value(Metric::ItchNrs)), (Some(10 * UNITS), Some(8 * UNITS)));
+    // Saving the parent's answers again changes nothing; the patient answering POEM again goes
+    // back to the patient's visit.
+    let again = h.day_update(&later).unwrap();
+    assert!(again.visits.iter().all(|v| h.visit(&v.id) == Some(v)), "{again:?}");
+    let mut patient = visit("y", "P", "2024-02-01", vec![poem(12)]);
+    patient.reported_by = Some(Reporter::Patient);
+    let update = h.day_update(&patient).unwrap();
+    assert_eq!((update.visits.len(), update.visits[0].id.as_str(), update.replaced.clone()), (1, "w", vec!["poem"]));
+    assert_eq!(update.visits[0].assessment("poem"), Some(&poem(12)));
+    // The patient giving the parent's itch and effect again: those move to the patient's visit,
+    // and the parent's, left with nothing, goes.
+    patient.assessments = vec![itch(7)];
+    patient.global.effect = Some(2);
+    let update = h.day_update(&patient).unwrap();
+    assert_eq!((update.removed.clone(), update.apart), (vec![theirs.id.clone()], false));
+    assert_eq!(update.visits.len(), 1);
+    assert_eq!((update.visits[0].id.as_str(), update.visits[0].reported_by), ("w", Some(Reporter::Patient)));
+    assert_eq!(update.visits[0].assessments, vec![easi_20(), poem(10), itch(7)]);
+    assert_eq!(update.visits[0].global, GlobalRatings { status: Some(2), effect: Some(2) });
 }
 
 #[test]

@@ -289,6 +289,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     treatment_question_proxy: "Since the last visit, how has your child's eczema changed with treatment?",
     visit_saved: "Saved the visit of {0} on {1}.",
     visit_updated: "Updated the visit of {0} on {1} with this examination.",
+    visit_answers_apart: "Saved the visit of {0} on {1}. Someone else answered the questionnaires saved earlier that day, so each person's answers are kept apart, with who gave them.",
     visit_unchanged: "The visit of {0} on {1} is already saved as it is: nothing changed.",
     visit_replace_confirm: "{0} already has a visit on {1}. Replace its {2} with this examination's? What that visit has and this examination does not is kept.",
     visit_not_replaced: "Not saved: the visit of {0} on {1} was left as it was.",

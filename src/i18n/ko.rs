@@ -291,6 +291,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     treatment_question_proxy: "지난번 진료 이후 치료를 받으면서 자녀의 습진이 어떻게 변했습니까?",
     visit_saved: "{0}의 {1} 방문을 저장했습니다.",
     visit_updated: "{0}의 {1} 방문을 이 진찰 내용으로 갱신했습니다.",
+    visit_answers_apart: "{0}의 {1} 방문을 저장했습니다. 그날 먼저 저장된 설문은 다른 사람이 답했으므로, 각자의 답을 누가 답했는지와 함께 따로 보관합니다.",
     visit_unchanged: "{0}의 {1} 방문은 이미 이대로 저장되어 있습니다. 바뀐 것이 없습니다.",
     visit_replace_confirm: "{0}에게는 {1}에 이미 방문 기록이 있습니다. 그 방문의 {2}을(를) 이 진찰의 것으로 바꿀까요? 그 방문에만 있는 기록은 그대로 유지됩니다.",
     visit_not_replaced: "저장하지 않았습니다. {0}의 {1} 방문은 그대로 두었습니다.",

@@ -812,6 +812,52 @@ test('a visit a parent answered for says so in the history file, its CSV rows, i
   await context.close();
 });
 
+test('answers a parent gives on a day the patient already answered are kept apart, each with who gave them', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.accept(); });
+  /** One hand-over on 2 March: `who` answers the itch (and the sleep, when given), then it is saved. */
+  async function answered(who, itch, sleep) {
+    await page.fill('#exam-date', '2026-03-02');
+    await page.fill('#age', '12');
+    await page.click('#hand-to-patient');
+    await page.waitForSelector('.flow');
+    await tap(page, who);
+    await page.click('#flow-next');
+    await tap(page, `itch-${itch}`);
+    if (sleep !== undefined) {
+      await page.click('#flow-next');
+      await tap(page, `sleep-${sleep}`);
+    }
+    while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+    await page.click('#flow-finish');
+    await page.waitForSelector(EXAM_READY);
+    await page.fill('#visit-patient', 'AD-022');
+    await page.click('#save-visit');
+    await page.waitForSelector('.ok[role=status]');
+    return page.textContent('.ok[role=status]');
+  }
+  // Assemble: in the morning the patient rates itch 5 and sleep 3.
+  await answered('who-0', 5, 3);
+  // Act: later, on a new examination, a parent rates the itch 7.
+  await page.click('text=New examination');
+  const said = await answered('who-1', 7);
+  // Assert: the save says so (after asking before the itch was replaced); the patient's sleep
+  // stays the patient's, the parent's itch is the parent's.
+  assert.match(said, /Saved the visit of AD-022 on 2 Mar 2026\. Someone else answered the questionnaires saved earlier that day, so each person's answers are kept apart, with who gave them\./);
+  assert.ok(dialogs.some((text) => /Replace its .*itch/i.test(text)), `asked before replacing the itch: ${dialogs}`);
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  const file = JSON.parse(await download(page, '#export-json'));
+  const day = file.visits.filter((v) => v.date === '2026-03-02').map((v) => [v.reported_by, v.assessments.map((a) => `${a.instrument} ${a.value}`)]);
+  assert.deepEqual(day.sort(), [['parent', ['itch_nrs 7']], ['patient', ['sleep_nrs 3']]]);
+  const [header, ...rows] = (await download(page, '#export-csv')).trim().split('\r\n');
+  const column = header.split(',').indexOf('reported_by');
+  assert.deepEqual(rows.map((row) => row.split(',')[column]).sort(), ['parent', 'patient']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a worksheet with DLQI answers lists them item by item under the DLQI\'s copyright line', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const visit = {
