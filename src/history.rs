@@ -743,29 +743,36 @@ impl History {
     }
 
     /// `visit` (a new visit, made from an examination) filed into its patient's day: `None` when
-    /// the patient has no visit on that date. Otherwise the visits to write ([`DayUpdate`]):
-    /// that day's first visit (by id), updated with it — each of `visit`'s assessments in place
-    /// of the one of its instrument, the rest kept; its label, global ratings, who answered and
-    /// band systems when given — with the instruments whose saved assessment this replaces by a
-    /// different one (for the user to confirm). Saving the same examination again, or again once
-    /// the patient has answered, then completes that day's visit instead of being refused.
+    /// the patient has no visit on that date. Otherwise the visits to write and to remove
+    /// ([`DayUpdate`]), with the instruments whose saved assessment this replaces by a different
+    /// one (for the user to confirm). The day's visits are completed, not joined by a second
+    /// visit: each of `visit`'s assessments takes the place of the one of its instrument in the
+    /// visit that holds it (EASI and SCORAD otherwise go to the visit holding the examination's
+    /// scores, else the first by id), the rest is kept; a label given is taken by every visit of
+    /// the day; global ratings, who answered and band systems, when given, are taken as well.
+    /// Saving the same examination again, or again once the patient has answered, then
+    /// completes that day's visit instead of being refused.
     ///
-    /// A visit records one person answering. When `visit` names who answered and a visit that day
-    /// keeps answers that someone else gave and `visit` does not give again (the patient's POEM
-    /// in the morning, a parent's itch rating later), the answers are filed apart instead of
-    /// being credited to the new person: `visit`'s questionnaires and global ratings go to the
-    /// day's visit answered by that person, or to a new visit of the day (the day's label, a new
-    /// id), and leave the other visits of the day; its EASI and SCORAD still complete the day's
-    /// first visit. When `visit` gives every answer again, the person is simply corrected.
+    /// A visit records one person answering. When `visit` names who answered, its questionnaires
+    /// and global ratings go to the day's visit answered by that person. When no visit that day
+    /// is that person's and one keeps answers that someone else gave, or that no one was named
+    /// for, and `visit` does not give again (the patient's POEM in the morning, a parent's itch
+    /// rating later), they go to a new visit of the day (a new id, the day's label) instead of
+    /// being credited to the new person. Either way an answer given again leaves the visit that
+    /// held it (asked first when it differs, as any replaced score; a rating given again
+    /// replaces the earlier one), and a visit left with nothing is removed. When `visit` gives
+    /// every such answer again, who answered is simply corrected.
     pub fn day_update(&self, visit: &Visit) -> Option<DayUpdate> {
         let day: Vec<&Visit> = self.visits_of(&visit.patient).into_iter().filter(|v| v.date == visit.date).collect();
         let first = *day.first()?;
         let answers = |v: &Visit| v.assessments.iter().any(Assessment::is_patient_reported) || v.global != GlobalRatings::default();
         let gives = |key: &str| visit.assessments.iter().any(|a| a.is_patient_reported() && instrument_key(a) == key);
+        let by_them = visit.reported_by.and_then(|by| day.iter().position(|v| v.reported_by == Some(by)));
         let apart = visit.reported_by.filter(|&by| {
             answers(visit)
+                && by_them.is_none()
                 && day.iter().any(|v| {
-                    v.reported_by.is_some_and(|other| other != by)
+                    v.reported_by != Some(by)
                         && (v.assessments.iter().any(|a| a.is_patient_reported() && !gives(instrument_key(a)))
                             || (v.global.status.is_some() && visit.global.status.is_none())
                             || (v.global.effect.is_some() && visit.global.effect.is_none()))
@@ -774,9 +781,9 @@ impl History {
         let mut now: Vec<Visit> = day.iter().map(|v| (*v).clone()).collect();
         // The examination's scores complete the visit that holds them (the first one if none does).
         let exam_at = day.iter().position(|v| v.assessments.iter().any(|a| !a.is_patient_reported())).unwrap_or(0);
-        // The answers go to the visit of the person answering, or (kept apart from another
-        // person's) to a new one; otherwise to the visit holding the day's answers.
-        let by_them = visit.reported_by.and_then(|by| day.iter().position(|v| v.reported_by == Some(by)));
+        // Where answers go: the visit of the person answering, or (kept apart from other
+        // people's) a new one; when no one is named, the visit holding the answer, else the one
+        // holding the day's answers.
         let answers_to = match (by_them, apart) {
             (Some(at), _) => at,
             (None, Some(_)) => {
@@ -791,15 +798,17 @@ impl History {
             }
             (None, None) => day.iter().position(|v| answers(v)).unwrap_or(exam_at),
         };
+        let named = visit.reported_by.is_some();
         let mut replaced = Vec::new();
         for assessment in &visit.assessments {
             let key = instrument_key(assessment);
-            let into = if assessment.is_patient_reported() {
-                answers_to
-            } else {
-                now.iter().position(|v| v.assessment(key).is_some()).unwrap_or(exam_at)
+            let holder = now.iter().position(|v| v.assessment(key).is_some());
+            let into = match (assessment.is_patient_reported(), holder) {
+                (true, Some(at)) if !named => at,
+                (true, _) => answers_to,
+                (false, holder) => holder.unwrap_or(exam_at),
             };
-            if let Some(saved) = now.iter().find_map(|v| v.assessment(key)) {
+            if let Some(saved) = holder.and_then(|at| now[at].assessment(key)) {
                 if saved != assessment {
                     replaced.push(key);
                 }
@@ -814,14 +823,22 @@ impl History {
                 None => into.assessments.push(*assessment),
             }
         }
+        // One rating of each kind a day: the one given now, on the answerer's visit (when no one
+        // is named, on the visit that holds that kind).
+        let rating_to = |pick: fn(&GlobalRatings) -> Option<u8>| match now.iter().position(|v| pick(&v.global).is_some()) {
+            Some(at) if !named => at,
+            _ => answers_to,
+        };
+        let (status_to, effect_to) = (rating_to(|g| g.status), rating_to(|g| g.effect));
         for (at, v) in now.iter_mut().enumerate() {
-            if at != answers_to {
-                // One rating of each kind a day: the one given now, on the answerer's visit.
-                v.global.status = v.global.status.filter(|_| visit.global.status.is_none());
-                v.global.effect = v.global.effect.filter(|_| visit.global.effect.is_none());
-                if !answers(v) {
-                    v.reported_by = None;
-                }
+            if let Some(status) = visit.global.status {
+                v.global.status = (at == status_to).then_some(status);
+            }
+            if let Some(effect) = visit.global.effect {
+                v.global.effect = (at == effect_to).then_some(effect);
+            }
+            if at != answers_to && !answers(v) {
+                v.reported_by = None;
             }
             if !visit.label.is_empty() {
                 // One label a day.
@@ -829,14 +846,12 @@ impl History {
             }
         }
         let answerer = &mut now[answers_to];
-        answerer.global.status = visit.global.status.or(answerer.global.status);
-        answerer.global.effect = visit.global.effect.or(answerer.global.effect);
         answerer.reported_by = visit.reported_by.or(answerer.reported_by);
         let (mut visits, mut removed) = (Vec::new(), Vec::new());
         let mut last = None;
         for (at, mut v) in now.into_iter().enumerate() {
             let before = day.get(at).copied();
-            if before.is_some_and(|b| !b.assessments.is_empty()) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
+            if before.is_some_and(|b| *b != v) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
                 // Everything it held was given again and filed in another visit of the day.
                 removed.push(v.id);
                 continue;

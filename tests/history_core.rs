@@ -588,6 +588,70 @@ fn answers_another_person_gives_on_a_day_are_kept_apart_from_those_still_saved_t
     assert_eq!(update.visits[0].global, GlobalRatings { status: Some(2), effect: Some(2) });
 }
 
+/// A day of two visits: the patient's (EASI 20, POEM 10, status mild) and a parent's (itch 8,
+/// treatment effect 1), as two people answering that day leave it.
+fn day_of_two_answerers() -> History {
+    let mut h = history_with(&["P"]);
+    let mut patients = labelled("a", "P", "2024-02-01", "week 4", vec![easi_20(), poem(10)]);
+    (patients.reported_by, patients.global.status) = (Some(Reporter::Patient), Some(2));
+    let mut parents = labelled("b", "P", "2024-02-01", "week 4", vec![itch(8)]);
+    (parents.reported_by, parents.global.effect) = (Some(Reporter::Parent), Some(1));
+    h.add_visit(patients).unwrap();
+    h.add_visit(parents).unwrap();
+    h
+}
+
+#[test]
+fn a_save_that_names_no_one_replaces_an_answer_where_it_is_and_keeps_who_gave_the_others() {
+    // Assemble
+    let h = day_of_two_answerers();
+    // Act: itch 5 and a treatment effect of 2, no one named (typed on the examination).
+    let mut unnamed = visit("x", "P", "2024-02-01", vec![itch(5)]);
+    unnamed.global.effect = Some(2);
+    let update = h.day_update(&unnamed).unwrap();
+    // Assert: both replace the parent's in the parent's visit; the patient's visit is untouched.
+    assert_eq!((update.replaced.clone(), update.removed.len()), (vec!["itch_nrs"], 0));
+    assert!(update.visits.iter().filter(|v| v.id != "b").all(|v| h.visit(&v.id) == Some(v)), "the patient's visit unchanged");
+    let parents = update.visits.iter().find(|v| v.id == "b").unwrap();
+    assert_eq!((parents.id.as_str(), parents.reported_by, parents.global.effect), ("b", Some(Reporter::Parent), Some(2)));
+    assert_eq!(parents.assessments, vec![itch(5)]);
+}
+
+#[test]
+fn a_visit_left_with_nothing_once_its_answers_are_given_again_is_removed() {
+    // Assemble: the parent's visit holds the effect alone.
+    let mut h = day_of_two_answerers();
+    let mut parents = h.visit("b").unwrap().clone();
+    parents.assessments.clear();
+    h.replace_visit(parents).unwrap();
+    // Act: the patient gives the effect (2).
+    let mut patient = visit("x", "P", "2024-02-01", vec![]);
+    (patient.reported_by, patient.global.effect) = (Some(Reporter::Patient), Some(2));
+    let update = h.day_update(&patient).unwrap();
+    // Assert: the effect is the patient's now, on the patient's visit; the parent's, empty, goes.
+    assert_eq!(update.removed, vec!["b".to_string()]);
+    assert_eq!(update.visits.len(), 1);
+    assert_eq!(update.visits[0].global, GlobalRatings { status: Some(2), effect: Some(2) });
+}
+
+#[test]
+fn answers_no_one_was_named_for_are_not_credited_to_the_person_answering_now() {
+    // Assemble: a visit from before who answered was kept: EASI and POEM, no one named.
+    let mut h = history_with(&["P"]);
+    h.add_visit(visit("old", "P", "2024-02-01", vec![easi_20(), poem(10)])).unwrap();
+    // Act: a parent answers the itch question that day.
+    let mut parent = visit("x", "P", "2024-02-01", vec![itch(8)]);
+    parent.reported_by = Some(Reporter::Parent);
+    let update = h.day_update(&parent).unwrap();
+    // Assert: the POEM stays with no one named; the itch is the parent's, in a visit of its own.
+    assert!(update.apart);
+    assert_eq!(update.visits.len(), 1);
+    let (new, old) = (&update.visits[0], h.visit("old").unwrap());
+    assert_eq!((new.reported_by, new.assessments.clone()), (Some(Reporter::Parent), vec![itch(8)]));
+    assert_ne!(new.id, "old");
+    assert_eq!(old.reported_by, None);
+}
+
 #[test]
 fn whole_number_instruments_are_shown_as_whole_numbers_and_easi_scorad_to_a_tenth() {
     // Itch 7, its change −4, POEM 13: as the instrument scores them, not "7.0".

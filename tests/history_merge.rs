@@ -3,7 +3,7 @@
 //! and a merge never breaks a rule of the history.
 
 use adscore::history::merge::{apply_merge, plan_merge, recheck, Detail};
-use adscore::history::{History, Metric, Patient, Reporter, Visit, UNITS};
+use adscore::history::{GlobalRatings, History, Metric, Patient, Reporter, Visit, UNITS};
 use adscore::Assessment;
 
 fn itch(value: u8) -> Assessment {
@@ -236,6 +236,30 @@ fn a_plan_is_checked_again_against_the_history_as_it_is_when_applied() {
     assert!(!now.new_visits.iter().any(|v| v.assessment("dlqi").is_some()));
     let dlqis: Vec<_> = now.conflicts.iter().filter(|c| c.instrument == "dlqi").map(|c| (c.existing, c.incoming)).collect();
     assert_eq!(dlqis, vec![(dlqi(3), dlqi(2))]);
+}
+
+#[test]
+fn a_visit_of_one_person_s_ratings_alone_is_matched_to_that_person_s_visit_of_the_day() {
+    // Assemble: the patient's visit (itch, status mild) and a parent's of the treatment effect
+    // alone, as two people answering on one day leave it.
+    let mut patients = Visit::new("a", "P1", "2024-01-01", vec![itch(8)]);
+    (patients.reported_by, patients.global.status) = (Some(Reporter::Patient), Some(2));
+    let mut parents = Visit::new("b", "P1", "2024-01-01", vec![]);
+    (parents.reported_by, parents.global.effect) = (Some(Reporter::Parent), Some(1));
+    let both = history(&["P1"], vec![patients.clone(), parents.clone()]);
+    // Act / Assert: the day merged into itself changes nothing and asks nothing.
+    let plan = plan_merge(&both, &both);
+    assert!(plan.adds_nothing() && !plan.has_conflicts(), "{plan:?}");
+    // Into a device with the patient's visit alone, the parent's is added as it is.
+    let plan = plan_merge(&history(&["P1"], vec![patients.clone()]), &both);
+    assert!(!plan.has_conflicts(), "{plan:?}");
+    assert_eq!(plan.new_visits.len(), 1);
+    assert_eq!((plan.new_visits[0].reported_by, plan.new_visits[0].global.effect), (Some(Reporter::Parent), Some(1)));
+    // A parent's disease status that day, where the patient gave one: asked about, not added.
+    let mut status = parents.clone();
+    status.global = GlobalRatings { status: Some(3), effect: None };
+    let plan = plan_merge(&history(&["P1"], vec![patients]), &history(&["P1"], vec![status]));
+    assert_eq!((plan.new_visits.len(), plan.detail_conflicts.len()), (0, 1));
 }
 
 #[test]

@@ -220,6 +220,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 if let Some(now) = merge::recheck(merge_plan, &existing, incoming) {
                     plan.set(Some((incoming.clone(), now)));
                     replanned.set(true);
+                    message.set(None);
                     return;
                 }
                 let mut next = History::clone(&existing);

@@ -157,13 +157,37 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             }
         }
         if visit.assessments.is_empty() {
-            twin = days.get(&(visit.patient.as_str(), visit.date.as_str())).and_then(|day| day.first()).copied();
-            if twin.is_none() {
-                plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken));
-            } else if twin.is_some_and(|t| visit_changes(t, visit).is_empty()) {
-                // The file says nothing this visit does not (details it leaves empty never count).
-                plan.duplicates += 1;
-                continue;
+            // A visit of ratings alone (or of nothing): the device's visit that day answered by
+            // the same person (the same id first), or, when the file names no one, the one with
+            // its id, else the day's first.
+            let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
+            let answered_alike = |v: &&Visit| v.reported_by == visit.reported_by;
+            twin = match visit.reported_by {
+                Some(_) => same_day.iter().find(|v| v.id == visit.id && answered_alike(v)).or_else(|| same_day.iter().find(|v| answered_alike(v))),
+                None => same_day.iter().find(|v| v.id == visit.id).or(same_day.first()),
+            }
+            .copied();
+            match twin {
+                None if same_day.is_empty() => plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken)),
+                None => {
+                    // Another person's ratings on a day the device holds: a visit of their own,
+                    // the day keeping one label and one rating of each kind.
+                    let mut added = visit.clone();
+                    let asked = plan.detail_conflicts.len();
+                    day_details(&mut plan, same_day, visit, &mut added);
+                    if added.global != GlobalRatings::default() {
+                        plan.new_visits.push(with_fresh_id(added, &mut taken));
+                    } else if plan.detail_conflicts.len() == asked {
+                        plan.duplicates += 1;
+                    }
+                    continue;
+                }
+                Some(t) if visit_changes(t, visit).is_empty() => {
+                    // The file says nothing this visit does not (details it leaves empty never count).
+                    plan.duplicates += 1;
+                    continue;
+                }
+                Some(_) => {}
             }
         }
         if !fresh.is_empty() {
