@@ -153,6 +153,12 @@ impl PatientForm {
         Parts { dlqi: self.parts.dlqi && dlqi_offered, ..self.parts }
     }
 
+    /// Whether any question of the patient's own is answered (itch, sleep, POEM, DLQI, a global
+    /// rating); SCORAD's C scales are the examination's and are not counted here.
+    pub fn has_answers(&self) -> bool {
+        *self != PatientForm { answerer: self.answerer, parts: self.parts, ..PatientForm::default() }
+    }
+
     /// Itch NRS record, when answered.
     pub fn itch_record(&self) -> Option<NrsRecord> {
         self.itch.and_then(|v| NrsValue::new(v).ok()).map(|value| NrsRecord { value })
@@ -199,6 +205,21 @@ impl PatientForm {
 mod tests {
     use super::*;
     use crate::scoring::Band;
+
+    #[test]
+    fn answers_are_any_question_answered_whoever_answers_and_whatever_is_chosen() {
+        // Assemble: who answers and the questions chosen are not answers.
+        let mut p = PatientForm { answerer: Some(Reporter::Parent), parts: Parts { dlqi: true, ..Parts::default() }, ..PatientForm::default() };
+        assert!(!p.has_answers());
+        // Act / Assert: one answer of any kind is.
+        for answer in [|p: &mut PatientForm| p.sleep = Some(0), |p: &mut PatientForm| p.poem[6] = Some(0), |p: &mut PatientForm| p.effect = Some(3)] {
+            let mut answered = p.clone();
+            answer(&mut answered);
+            assert!(answered.has_answers());
+        }
+        p.set_dlqi7(Some(false), None);
+        assert!(p.has_answers(), "a DLQI answer begun");
+    }
 
     #[test]
     fn the_flow_asks_only_the_chosen_parts_in_order() {

@@ -170,6 +170,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let at = use_state(stored_step);
     // Next was pressed on the first screen with no one chosen as answering.
     let who_missing = use_state(|| false);
+    // Who gave the answers already here, once someone else is chosen as answering (they would be
+    // saved as the new person's): said under the choice, with a way to remove them.
+    let earlier = use_state(|| None::<Reporter>);
     let p = &props.patient;
     // What is asked: the DLQI not of a child, even when chosen before the age was entered.
     let asked = p.asked(props.dlqi_offered);
@@ -298,15 +301,30 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             // examination's age under 16) or a parent answering for one.
             let dlqi_for_adults = !props.dlqi_offered;
             let who = choices(&[t.answer_self, t.answer_proxy]);
+            let answered = p.has_answers() || !props.pruritus.is_empty() || !props.sleep_loss.is_empty();
             let onwho = {
-                let (dispatch, at) = (dispatch.clone(), at.clone());
+                let (dispatch, at, earlier, before) = (dispatch.clone(), at.clone(), earlier.clone(), p.answerer);
                 Callback::from(move |v: u8| {
                     // Chosen here, on the first screen: the flow goes on from here, not from a
                     // place kept while no one was chosen.
                     at.set(0);
-                    dispatch.emit(Action::SetAnswerer(if v == 1 { Reporter::Parent } else { Reporter::Patient }));
+                    let now = if v == 1 { Reporter::Parent } else { Reporter::Patient };
+                    if earlier.is_none() && answered && before.is_some_and(|b| b != now) {
+                        earlier.set(before);
+                    }
+                    dispatch.emit(Action::SetAnswerer(now));
                 })
             };
+            let onremove = {
+                let (dispatch, earlier) = (dispatch.clone(), earlier.clone());
+                Callback::from(move |_: MouseEvent| {
+                    if gloo::dialogs::confirm(t.confirm_remove_earlier) {
+                        dispatch.emit(Action::ClearAllAnswers);
+                        earlier.set(None);
+                    }
+                })
+            };
+            let given_by = (*earlier).filter(|&by| answered && p.answerer.is_some_and(|now| now != by));
             let questions = html! {
                     <fieldset class="picker">
                         <legend>{ t.choose_questions }</legend>
@@ -324,11 +342,17 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             html! {
                 <>
                     <h1>{ t.patient_mode_title }</h1>
-                    <p class="lead">{ t.patient_intro }</p>
+                    <p class="lead">{ if p.proxy() { t.patient_intro_proxy } else { t.patient_intro } }</p>
                     <GradePicker name="who" legend={t.who_answers} choices={who} selected={p.answerer.map(|who| u8::from(who == Reporter::Parent))}
                         onpick={onwho} stacked=true />
                     if *who_missing && p.answerer.is_none() {
                         <p class="field__error" id="who-error" role="alert">{ t.choose_who }</p>
+                    }
+                    if let Some(by) = given_by {
+                        <div class="earlier" role="status" data-testid="earlier-answers">
+                            <p>{ if by == Reporter::Patient { t.earlier_by_patient } else { t.earlier_by_parent } }</p>
+                            <button type="button" class="button button--quiet" id="remove-earlier" onclick={onremove}>{ t.remove_earlier }</button>
+                        </div>
                     }
                     // Handed over, the questions are the clinician's choice, set before: folded
                     // away, so that the patient's first screen asks only who is answering.

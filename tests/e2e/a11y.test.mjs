@@ -25,6 +25,14 @@ const toWhoMissing = async (page) => {
   await page.click('#flow-next');
   await page.waitForSelector('#who-error');
 };
+// Handed over again after the patient answered, a parent chosen: the earlier answers are named.
+const toEarlierAnswers = async (page) => {
+  await toFlow(page);
+  await page.click('label[for="itch-6"]');
+  await page.click('.flow__nav > button:first-child'); // Back
+  await page.click('label[for="who-1"]');
+  await page.waitForSelector('[data-testid="earlier-answers"]');
+};
 const toHistory = async (page) => {
   await page.click('#open-history');
   await page.waitForSelector('#export-json');
@@ -72,6 +80,7 @@ for (const lang of ['en', 'ko']) {
     SCREENS[`score details at 390×844 (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: openDetails };
     SCREENS[`patient flow (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toFlow };
     SCREENS[`patient flow, who answers not chosen (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toWhoMissing };
+    SCREENS[`patient flow, answers someone else gave (${lang}, ${colorScheme})`] = { viewport: PHONE, colorScheme, lang, prepare: toEarlierAnswers };
     SCREENS[`history (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toHistory };
     SCREENS[`patient over time (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toTrend };
     SCREENS[`visit worksheet (${lang}, ${colorScheme})`] = { viewport: DESKTOP, colorScheme, lang, prepare: toWorksheet };

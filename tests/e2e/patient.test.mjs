@@ -272,6 +272,45 @@ test('handed over by mistake: the flow\'s first screen leads straight back to th
   await context.close();
 });
 
+test('a parent handed the device after the child answered is told the answers already there would count as theirs, and can remove them', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.accept(); });
+  // Assemble: the child answers the itch question, and the device goes back to the clinician.
+  await page.fill('#age', '12');
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await tap(page, 'who-0');
+  await page.click('#flow-next');
+  await tap(page, 'itch-6');
+  while (await step(page) !== 'Done') await page.click('#flow-next');
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  // Act: handed over again, a parent chooses to answer.
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0, 'nothing said while the same person answers');
+  await tap(page, 'who-1');
+  // Assert: said, under the choice (the introduction now speaks of the child's eczema); gone
+  // when the child is chosen again; back for the parent.
+  assert.match(await page.textContent('.flow .lead'), /^A few questions about your child's eczema\./);
+  assert.equal(await page.textContent('[data-testid="earlier-answers"] p'),
+    'Your child has already answered some of these questions. The answers you leave as they are will be saved as given by you.');
+  await tap(page, 'who-0');
+  assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0);
+  await tap(page, 'who-1');
+  // Removing them asks first, then the itch question is unanswered; the parent stays chosen.
+  await page.click('#remove-earlier');
+  assert.match(dialogs.at(-1), /Remove the answers given earlier/);
+  assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0);
+  assert.ok(await page.isChecked('#who-1'));
+  await page.click('#flow-next');
+  assert.equal(await step(page), 'Itch');
+  assert.equal(await page.locator('input[name="itch"]:checked').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('DLQI, for adults, is not offered for a child or a parent answering for one, and says why', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
