@@ -94,6 +94,22 @@ async function networkQuiet(page, quietMs = 300, deadlineMs = 30_000) {
   }
 }
 
+/**
+ * Hands the examination to the patient: `who` is chosen as answering (`who-0` the patient, `who-1`
+ * a parent or carer), `answer(page)` answers from the first question on, then Next to the end
+ * and back to the examination.
+ */
+export async function handOver(page, who, answer = async () => {}) {
+  await page.click('#hand-to-patient');
+  await page.waitForSelector('.flow');
+  await page.click(`label[for="${who}"]`);
+  await page.click('#flow-next');
+  await answer(page);
+  while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+}
+
 /** Reloads `page` (opened with `openApp`) once nothing is in flight (`networkQuiet`). */
 export async function reload(page) {
   await networkQuiet(page);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp, reload, putHistory, topOf, EXAM_READY } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, putHistory, topOf, handOver, EXAM_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -820,18 +820,13 @@ test('answers a parent gives on a day the patient already answered are kept apar
   async function answered(who, itch, sleep) {
     await page.fill('#exam-date', '2026-03-02');
     await page.fill('#age', '12');
-    await page.click('#hand-to-patient');
-    await page.waitForSelector('.flow');
-    await tap(page, who);
-    await page.click('#flow-next');
-    await tap(page, `itch-${itch}`);
-    if (sleep !== undefined) {
-      await page.click('#flow-next');
-      await tap(page, `sleep-${sleep}`);
-    }
-    while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
-    await page.click('#flow-finish');
-    await page.waitForSelector(EXAM_READY);
+    await handOver(page, who, async () => {
+      await tap(page, `itch-${itch}`);
+      if (sleep !== undefined) {
+        await page.click('#flow-next');
+        await tap(page, `sleep-${sleep}`);
+      }
+    });
     await page.fill('#visit-patient', 'AD-022');
     await page.click('#save-visit');
     await page.waitForSelector('.ok[role=status]');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openApp, reload, topOf, EXAM_READY, layoutProblems } from './harness.mjs';
+import { serveDist, launchBrowser, openApp, reload, topOf, handOver, EXAM_READY, layoutProblems } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -278,14 +278,7 @@ test('a parent handed the device after the child answered is told the answers al
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.accept(); });
   // Assemble: the child answers the itch question, and the device goes back to the clinician.
   await page.fill('#age', '12');
-  await page.click('#hand-to-patient');
-  await page.waitForSelector('.flow');
-  await tap(page, 'who-0');
-  await page.click('#flow-next');
-  await tap(page, 'itch-6');
-  while (await step(page) !== 'Done') await page.click('#flow-next');
-  await page.click('#flow-finish');
-  await page.waitForSelector(EXAM_READY);
+  await handOver(page, 'who-0', () => tap(page, 'itch-6'));
   // Act: handed over again, a parent chooses to answer.
   await page.click('#hand-to-patient');
   await page.waitForSelector('.flow');
