@@ -156,7 +156,12 @@ impl PatientForm {
     /// Whether any question of the patient's own is answered (itch, sleep, POEM, DLQI, a global
     /// rating); SCORAD's C scales are the examination's and are not counted here.
     pub fn has_answers(&self) -> bool {
-        *self != PatientForm { answerer: self.answerer, parts: self.parts, ..PatientForm::default() }
+        self.answers() != PatientForm::default()
+    }
+
+    /// The answers alone: who answers and the questionnaires chosen left at their defaults.
+    pub fn answers(&self) -> PatientForm {
+        PatientForm { answerer: None, parts: Parts::default(), ..self.clone() }
     }
 
     /// Itch NRS record, when answered.

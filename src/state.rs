@@ -89,6 +89,10 @@ pub enum Action {
     /// Patient: take back every answer of the flow, for a new questionnaire (who answers and
     /// which questionnaires are asked stay as chosen).
     ClearAllAnswers,
+    /// Patient: take back the answers to the patient's own questionnaires (itch, sleep, POEM,
+    /// DLQI, global ratings) that someone else gave; SCORAD's C scales, part of the clinician's
+    /// SCORAD (perhaps typed there), stay, as do who answers and the questionnaires chosen.
+    ClearQuestionnaires,
     /// The examination as it was saved as a visit.
     Saved(Rc<ExamForm>),
     /// Start over with an empty examination.
@@ -178,6 +182,10 @@ impl ExamState {
                     Step::Effect => patient.effect = None,
                     Step::Intro | Step::Done => {}
                 }
+            }
+            Action::ClearQuestionnaires => {
+                let (answerer, parts) = (form.patient.answerer, form.patient.parts);
+                form.patient = PatientForm { answerer, parts, ..Default::default() };
             }
             Action::ClearAllAnswers => {
                 let (answerer, parts) = (form.patient.answerer, form.patient.parts);
@@ -315,6 +323,23 @@ mod tests {
         assert_eq!(cleared.form.age, "9");
         assert_eq!(cleared.form.easi, answered.form.easi);
         assert_eq!(answered.form.patient.itch, Some(7), "the state before is untouched");
+    }
+
+    #[test]
+    fn taking_back_another_person_s_answers_keeps_scorad_c_and_the_clinicians_part() {
+        // Assemble: the SCORAD C scales typed, the patient's itch and status given.
+        let answered = ExamState::default()
+            .apply(Action::SetAge("9".into()))
+            .apply(Action::SetPruritus("6.5".into()))
+            .apply(Action::SetAnswerer(Reporter::Patient))
+            .apply(Action::SetItch(7))
+            .apply(Action::SetStatus(2));
+        // Act
+        let cleared = answered.apply(Action::ClearQuestionnaires);
+        // Assert
+        assert!(!cleared.form.patient.has_answers());
+        assert_eq!(cleared.form.patient.answerer, Some(Reporter::Patient));
+        assert_eq!((cleared.form.scorad.pruritus.as_str(), cleared.form.age.as_str()), ("6.5", "9"));
     }
 
     #[test]

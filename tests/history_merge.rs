@@ -258,8 +258,18 @@ fn a_visit_of_one_person_s_ratings_alone_is_matched_to_that_person_s_visit_of_th
     // A parent's disease status that day, where the patient gave one: asked about, not added.
     let mut status = parents.clone();
     status.global = GlobalRatings { status: Some(3), effect: None };
-    let plan = plan_merge(&history(&["P1"], vec![patients]), &history(&["P1"], vec![status]));
+    let plan = plan_merge(&history(&["P1"], vec![patients.clone()]), &history(&["P1"], vec![status]));
     assert_eq!((plan.new_visits.len(), plan.detail_conflicts.len()), (0, 1));
+    // Naming no one: an effect the day lacks is a visit of its own, not a change to the
+    // patient's visit; a status the day has is compared with the one held.
+    let mut unnamed = Visit::new("c", "P1", "2024-01-01", vec![]);
+    unnamed.global.effect = Some(4);
+    let plan = plan_merge(&history(&["P1"], vec![patients.clone()]), &history(&["P1"], vec![unnamed.clone()]));
+    assert!(!plan.has_conflicts(), "{plan:?}");
+    assert_eq!(plan.new_visits.iter().map(|v| (v.reported_by, v.global.effect)).collect::<Vec<_>>(), vec![(None, Some(4))]);
+    unnamed.global = GlobalRatings { status: Some(2), effect: None };
+    let plan = plan_merge(&history(&["P1"], vec![patients]), &history(&["P1"], vec![unnamed]));
+    assert_eq!((plan.duplicates, plan.new_visits.len(), plan.detail_conflicts.len()), (1, 0, 0));
 }
 
 #[test]

@@ -170,9 +170,10 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let at = use_state(stored_step);
     // Next was pressed on the first screen with no one chosen as answering.
     let who_missing = use_state(|| false);
-    // Who gave the answers already here, once someone else is chosen as answering (they would be
-    // saved as the new person's): said under the choice, with a way to remove them.
-    let earlier = use_state(|| None::<Reporter>);
+    // Who gave the answers here (with the answers as they were then), once someone else is chosen
+    // as answering: they would be saved as the new person's, so it is said under the choice, with
+    // a way to remove them.
+    let earlier = use_state(|| None::<(Reporter, PatientForm)>);
     let p = &props.patient;
     // What is asked: the DLQI not of a child, even when chosen before the age was entered.
     let asked = p.asked(props.dlqi_offered);
@@ -301,16 +302,21 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             // examination's age under 16) or a parent answering for one.
             let dlqi_for_adults = !props.dlqi_offered;
             let who = choices(&[t.answer_self, t.answer_proxy]);
-            let answered = p.has_answers() || !props.pruritus.is_empty() || !props.sleep_loss.is_empty();
             let onwho = {
-                let (dispatch, at, earlier, before) = (dispatch.clone(), at.clone(), earlier.clone(), p.answerer);
+                let (dispatch, at, earlier, before, answers) = (dispatch.clone(), at.clone(), earlier.clone(), p.answerer, p.answers());
                 Callback::from(move |v: u8| {
                     // Chosen here, on the first screen: the flow goes on from here, not from a
                     // place kept while no one was chosen.
                     at.set(0);
                     let now = if v == 1 { Reporter::Parent } else { Reporter::Patient };
-                    if earlier.is_none() && answered && before.is_some_and(|b| b != now) {
-                        earlier.set(before);
+                    if let Some(before) = before.filter(|&b| b != now && answers != PatientForm::default()) {
+                        // The answers stay whose they were while no one changed them; once
+                        // changed, they are (also) the person's who was answering.
+                        let owner = match &*earlier {
+                            Some((who, then)) if *then == answers => *who,
+                            _ => before,
+                        };
+                        earlier.set(Some((owner, answers.clone())));
                     }
                     dispatch.emit(Action::SetAnswerer(now));
                 })
@@ -319,12 +325,12 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 let (dispatch, earlier) = (dispatch.clone(), earlier.clone());
                 Callback::from(move |_: MouseEvent| {
                     if gloo::dialogs::confirm(t.confirm_remove_earlier) {
-                        dispatch.emit(Action::ClearAllAnswers);
+                        dispatch.emit(Action::ClearQuestionnaires);
                         earlier.set(None);
                     }
                 })
             };
-            let given_by = (*earlier).filter(|&by| answered && p.answerer.is_some_and(|now| now != by));
+            let given_by = (*earlier).as_ref().map(|(by, _)| *by).filter(|&by| p.has_answers() && p.answerer.is_some_and(|now| now != by));
             let questions = html! {
                     <fieldset class="picker">
                         <legend>{ t.choose_questions }</legend>

@@ -157,16 +157,21 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             }
         }
         if visit.assessments.is_empty() {
-            // A visit of ratings alone (or of nothing): the device's visit that day answered by
-            // the same person (the same id first), or, when the file names no one, the one with
-            // its id, else the day's first.
+            // A visit of ratings alone (or of nothing) is the device's visit that day with its id;
+            // else the one answered by the person it names; else, naming no one, the one holding
+            // a kind of rating it gives. Otherwise it is a visit of its own (another person's
+            // ratings that day).
             let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
-            let answered_alike = |v: &&Visit| v.reported_by == visit.reported_by;
-            twin = match visit.reported_by {
-                Some(_) => same_day.iter().find(|v| v.id == visit.id && answered_alike(v)).or_else(|| same_day.iter().find(|v| answered_alike(v))),
-                None => same_day.iter().find(|v| v.id == visit.id).or(same_day.first()),
-            }
-            .copied();
+            let g = visit.global;
+            let holds = |v: &Visit| (g.status.is_some() && v.global.status.is_some()) || (g.effect.is_some() && v.global.effect.is_some());
+            twin = same_day
+                .iter()
+                .find(|v| v.id == visit.id)
+                .or_else(|| match visit.reported_by {
+                    Some(by) => same_day.iter().find(|v| v.reported_by == Some(by)),
+                    None => same_day.iter().find(|v| holds(v)),
+                })
+                .copied();
             match twin {
                 None if same_day.is_empty() => plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken)),
                 None => {

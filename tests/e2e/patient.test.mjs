@@ -292,11 +292,17 @@ test('a parent handed the device after the child answered is told the answers al
   await tap(page, 'who-0');
   assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0);
   await tap(page, 'who-1');
-  // Removing them asks first, then the itch question is unanswered; the parent stays chosen.
+  // The parent changes the itch answer: the child, chosen again, is told a parent answered.
+  await page.click('#flow-next');
+  await tap(page, 'itch-7');
+  await page.click('.flow__nav > button:first-child'); // Back
+  await tap(page, 'who-0');
+  assert.match(await page.textContent('[data-testid="earlier-answers"] p'), /^A parent or carer has already answered some of these questions for you\./);
+  // Removing them asks first, then the itch question is unanswered; the child stays chosen.
   await page.click('#remove-earlier');
   assert.match(dialogs.at(-1), /Remove the answers given earlier/);
   assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0);
-  assert.ok(await page.isChecked('#who-1'));
+  assert.ok(await page.isChecked('#who-0'));
   await page.click('#flow-next');
   assert.equal(await step(page), 'Itch');
   assert.equal(await page.locator('input[name="itch"]:checked').count(), 0);
