@@ -851,7 +851,8 @@ impl History {
         let mut last = None;
         for (at, mut v) in now.into_iter().enumerate() {
             let before = day.get(at).copied();
-            if before.is_some_and(|b| *b != v) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
+            let emptied = |b: &Visit| !b.assessments.is_empty() || b.global != GlobalRatings::default();
+            if before.is_some_and(emptied) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
                 // Everything it held was given again and filed in another visit of the day.
                 removed.push(v.id);
                 continue;

@@ -635,6 +635,23 @@ fn a_visit_left_with_nothing_once_its_answers_are_given_again_is_removed() {
 }
 
 #[test]
+fn a_visit_of_the_day_that_held_nothing_is_kept() {
+    // Assemble: the day holds a visit without assessments or ratings (from an import) and the
+    // patient's itch.
+    let mut h = history_with(&["P"]);
+    h.add_visit(visit("empty", "P", "2024-02-01", vec![])).unwrap();
+    let mut itched = visit("i", "P", "2024-02-01", vec![itch(6)]);
+    itched.reported_by = Some(Reporter::Patient);
+    h.add_visit(itched).unwrap();
+    // Act: a label given for the day, with the itch again.
+    let update = h.day_update(&labelled("x", "P", "2024-02-01", "week 4", vec![itch(7)])).unwrap();
+    // Assert: nothing removed; every visit of the day takes the label.
+    assert_eq!(update.removed, Vec::<String>::new());
+    assert!(update.visits.iter().all(|v| v.label == "week 4"));
+    assert!(update.visits.iter().any(|v| v.id == "empty"));
+}
+
+#[test]
 fn answers_no_one_was_named_for_are_not_credited_to_the_person_answering_now() {
     // Assemble: a visit from before who answered was kept: EASI and POEM, no one named.
     let mut h = history_with(&["P"]);
