@@ -183,15 +183,13 @@ impl ExamState {
                     Step::Intro | Step::Done => {}
                 }
             }
-            Action::ClearQuestionnaires => {
+            clear @ (Action::ClearQuestionnaires | Action::ClearAllAnswers) => {
                 let (answerer, parts) = (form.patient.answerer, form.patient.parts);
                 form.patient = PatientForm { answerer, parts, ..Default::default() };
-            }
-            Action::ClearAllAnswers => {
-                let (answerer, parts) = (form.patient.answerer, form.patient.parts);
-                form.patient = PatientForm { answerer, parts, ..Default::default() };
-                form.scorad.pruritus.clear();
-                form.scorad.sleep_loss.clear();
+                if matches!(clear, Action::ClearAllAnswers) {
+                    form.scorad.pruritus.clear();
+                    form.scorad.sleep_loss.clear();
+                }
             }
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
