@@ -424,21 +424,20 @@ impl ExamForm {
     /// questionnaires: POEM, DLQI, itch or sleep NRS, a global rating. SCORAD's itch and
     /// sleep-loss scales alone do not count: a clinician may type them on the examination.
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
-        let assessments = self.assessments();
-        let global = GlobalRatings { status: self.patient.status, effect: self.patient.effect };
-        let questionnaires = global != GlobalRatings::default() || assessments.iter().any(Assessment::is_patient_reported);
-        Visit {
+        let mut visit = Visit {
             id,
             patient: patient.trim().to_string(),
             date: self.exam_date.trim().to_string(),
             label: label.trim().to_string(),
-            assessments,
-            global,
-            reported_by: self.patient.answerer.filter(|_| questionnaires),
+            assessments: self.assessments(),
+            global: GlobalRatings { status: self.patient.status, effect: self.patient.effect },
+            reported_by: None,
             easi_bands: self.easi_bands,
             scorad_bands: self.scorad_bands,
             app_version: APP_VERSION.to_string(),
-        }
+        };
+        visit.reported_by = self.patient.answerer.filter(|_| visit.has_answers());
+        visit
     }
 }
 

@@ -573,6 +573,13 @@ impl Visit {
         }
     }
 
+    /// Whether the visit holds answers of the patient's own (POEM, DLQI, itch or sleep NRS, a
+    /// global rating): what `reported_by` speaks for. EASI and SCORAD (its C scales included)
+    /// are the clinician's record.
+    pub fn has_answers(&self) -> bool {
+        self.assessments.iter().any(Assessment::is_patient_reported) || self.global != GlobalRatings::default()
+    }
+
     /// The visit's assessment with this instrument key (`"easi"`, `"scorad"`, …).
     pub fn assessment(&self, instrument: &str) -> Option<&Assessment> {
         self.assessments.iter().find(|a| instrument_key(a) == instrument)
@@ -765,11 +772,10 @@ impl History {
     pub fn day_update(&self, visit: &Visit) -> Option<DayUpdate> {
         let day: Vec<&Visit> = self.visits_of(&visit.patient).into_iter().filter(|v| v.date == visit.date).collect();
         let first = *day.first()?;
-        let answers = |v: &Visit| v.assessments.iter().any(Assessment::is_patient_reported) || v.global != GlobalRatings::default();
         let gives = |key: &str| visit.assessments.iter().any(|a| a.is_patient_reported() && instrument_key(a) == key);
         let by_them = visit.reported_by.and_then(|by| day.iter().position(|v| v.reported_by == Some(by)));
         let apart = visit.reported_by.filter(|&by| {
-            answers(visit)
+            visit.has_answers()
                 && by_them.is_none()
                 && day.iter().any(|v| {
                     v.reported_by != Some(by)
@@ -796,7 +802,7 @@ impl History {
                 });
                 now.len() - 1
             }
-            (None, None) => day.iter().position(|v| answers(v)).unwrap_or(exam_at),
+            (None, None) => day.iter().position(|v| v.has_answers()).unwrap_or(exam_at),
         };
         let named = visit.reported_by.is_some();
         let mut replaced = Vec::new();
@@ -837,7 +843,7 @@ impl History {
             if let Some(effect) = visit.global.effect {
                 v.global.effect = (at == effect_to).then_some(effect);
             }
-            if at != answers_to && !answers(v) {
+            if at != answers_to && !v.has_answers() {
                 v.reported_by = None;
             }
             if !visit.label.is_empty() {
@@ -849,10 +855,10 @@ impl History {
         answerer.reported_by = visit.reported_by.or(answerer.reported_by);
         let (mut visits, mut removed) = (Vec::new(), Vec::new());
         let mut last = None;
+        let holds_anything = |v: &Visit| !v.assessments.is_empty() || v.global != GlobalRatings::default();
         for (at, mut v) in now.into_iter().enumerate() {
             let before = day.get(at).copied();
-            let emptied = |b: &Visit| !b.assessments.is_empty() || b.global != GlobalRatings::default();
-            if before.is_some_and(emptied) && v.assessments.is_empty() && v.global == GlobalRatings::default() {
+            if before.is_some_and(holds_anything) && !holds_anything(&v) {
                 // Everything it held was given again and filed in another visit of the day.
                 removed.push(v.id);
                 continue;
@@ -1114,10 +1120,14 @@ fn day_number(date: &str) -> Option<i64> {
 /// that day's; so are consecutive days labelled alike. The visit's own always come first.
 /// Borrowed when nothing is added.
 pub fn time_point_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> {
+    time_point_to(visits, visit, time_point_end(visits, visit))
+}
+
+/// [`time_point_of`] with its last date (`end`, from [`time_point_end`]) already worked out.
+pub fn time_point_to<'a>(visits: &[&Visit], visit: &'a Visit, end: &str) -> Cow<'a, Visit> {
     let mut point = Cow::Borrowed(visit);
-    let end = time_point_end(visits, visit).to_string();
     let same_day = visits.iter().filter(|v| v.date == visit.date);
-    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date <= end);
+    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date.as_str() <= end);
     for other in same_day.chain(next_days).filter(|v| v.id != visit.id) {
         for assessment in &other.assessments {
             if point.assessment(instrument_key(assessment)).is_none() {
@@ -1242,7 +1252,7 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         let baseline_end = time_point_end(visits, baseline);
         let Some(target) = target_visit(visits, target_label).filter(|t| t.date.as_str() > baseline_end) else { continue };
         // Each time point's values read once, for the flags and every metric's change.
-        let (baseline, target) = (time_point_of(visits, baseline), time_point_of(visits, target));
+        let (baseline, target) = (time_point_to(visits, baseline, baseline_end), time_point_of(visits, target));
         for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {
             if let Some(slot) = rating.and_then(|r| count.get_mut(usize::from(r))) {
                 *slot += 1;

@@ -3,7 +3,7 @@
 
 use crate::components::{use_records_strings, Shared};
 use crate::history::{
-    baseline_visit, change_of_values, responders_of, time_point_end, time_point_of, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
+    baseline_visit, change_of_values, responders_of, time_point_end, time_point_to, signed_tenths, values_of, BandRun, Change, History, Metric, Patient,
     Visit, UNITS,
 };
 use crate::age::Date;
@@ -154,8 +154,8 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
     // consecutive days labelled alike), compared with each later visit; visits up to its last
     // day have no change and no responder flags.
     // Its values are read once; each row's once too.
-    let baseline_values = baseline.map(|b| values_of(&time_point_of(&visits, b)));
     let baseline_end = baseline.map(|b| time_point_end(&visits, b));
+    let baseline_values = baseline.zip(baseline_end).map(|(b, end)| values_of(&time_point_to(&visits, b, end)));
     let compared = |v: &Visit| baseline_end.filter(|&end| v.date.as_str() > end).and(baseline_values.as_ref());
     let onbaseline = {
         let baseline_id = baseline_id.clone();

@@ -8,7 +8,7 @@
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
 use super::{
-    baseline_visit, change_of_values, instrument_key, time_point_end, time_point_of, responders_of_values, values_of, visits_by_patient, Change,
+    baseline_visit, change_of_values, instrument_key, time_point_end, time_point_to, responders_of_values, values_of, visits_by_patient, Change,
     History, Metric, Visit, INSTRUMENTS, UNITS,
 };
 use crate::scoring::easi::{self, Region};
@@ -521,7 +521,8 @@ pub fn to_csv(history: &History, excel: bool) -> String {
         .iter()
         .filter_map(|(&code, visits)| {
             let b = baseline_visit(visits)?;
-            Some((code, (b, values_of(&time_point_of(visits, b)), time_point_end(visits, b))))
+            let end = time_point_end(visits, b);
+            Some((code, (b, values_of(&time_point_to(visits, b, end)), end)))
         })
         .collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));

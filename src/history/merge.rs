@@ -132,6 +132,8 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
         if !known.contains(visit.patient.as_str()) {
             continue;
         }
+        // The device's visits that day.
+        let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
         let mut fresh = Vec::new();
         let mut twin = None;
         for a in &visit.assessments {
@@ -161,7 +163,6 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             // else the one answered by the person it names; else, naming no one, the one holding
             // a kind of rating it gives. Otherwise it is a visit of its own (another person's
             // ratings that day).
-            let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
             let g = visit.global;
             let holds = |v: &Visit| (g.status.is_some() && v.global.status.is_some()) || (g.effect.is_some() && v.global.effect.is_some());
             twin = same_day
@@ -197,7 +198,6 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
         }
         if !fresh.is_empty() {
             let mut added = Visit { assessments: fresh, ..visit.clone() };
-            let same_day = days.get(&(visit.patient.as_str(), visit.date.as_str())).map_or(&[][..], Vec::as_slice);
             day_details(&mut plan, same_day, visit, &mut added);
             plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
