@@ -362,3 +362,86 @@ fn a_detail_a_file_gives_twice_for_one_day_is_asked_once() {
     assert_eq!(plan.new_visits.len(), 2);
     assert_eq!(plan.detail_conflicts.len(), 1, "{:?}", plan.detail_conflicts);
 }
+
+/// A visit of `P1` on 2024-01-01 answered by `by`, with the itch rated `itch` (if any) and the
+/// global ratings `status` and `effect`.
+fn answered(id: &str, by: Reporter, itch_value: Option<u8>, status: Option<u8>, effect: Option<u8>) -> Visit {
+    let mut v = Visit::new(id, "P1", "2024-01-01", itch_value.map(itch).into_iter().collect());
+    (v.reported_by, v.global) = (Some(by), GlobalRatings { status, effect });
+    v
+}
+
+/// The day's global ratings as (visit id, who answered, status, effect), by id.
+fn day_ratings(h: &History) -> Vec<(String, Option<Reporter>, Option<u8>, Option<u8>)> {
+    let mut day: Vec<_> = h.visits.iter().map(|v| (v.id.clone(), v.reported_by, v.global.status, v.global.effect)).collect();
+    day.sort_by(|a, b| a.0.cmp(&b.0));
+    day
+}
+
+#[test]
+fn a_parent_s_rating_where_the_patient_gave_one_moves_to_the_parent_s_own_visit_when_taken() {
+    // Assemble: the device's day is the patient's visit (itch, treatment effect 2), labelled;
+    // the file has a parent's visit of that day with treatment effect 3 alone.
+    let mut patients = answered("a", Reporter::Patient, Some(8), None, Some(2));
+    patients.label = "week 4".into();
+    let mine = history(&["P1"], vec![patients]);
+    let theirs = history(&["P1"], vec![answered("p", Reporter::Parent, None, None, Some(3))]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    // Assert: nothing is added unasked; the question says who gave each rating.
+    assert!(plan.new_visits.is_empty(), "{plan:?}");
+    assert_eq!(plan.detail_conflicts.len(), 1, "{plan:?}");
+    let asked = &plan.detail_conflicts[0];
+    assert_eq!(asked.visit_id.as_deref(), Some("a"));
+    assert_eq!(
+        (&asked.existing, &asked.incoming),
+        (
+            &Detail::Rated(GlobalRatings { status: None, effect: Some(2) }, Some(Reporter::Patient)),
+            &Detail::Rated(GlobalRatings { status: None, effect: Some(3) }, Some(Reporter::Parent))
+        )
+    );
+    let mut kept = mine.clone();
+    apply_merge(&mut kept, &plan, false);
+    assert_eq!(kept, mine, "not taken: nothing changes");
+    // Taken: the patient's visit keeps its itch and who answered it, without the effect; the
+    // effect is on a visit of the parent's own, with the day's label; the history is valid.
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan, true);
+    assert_eq!(
+        day_ratings(&taken),
+        [("P1-2024-01-01-1".to_string(), Some(Reporter::Parent), None, Some(3)), ("a".to_string(), Some(Reporter::Patient), None, None)]
+    );
+    assert!(taken.visits.iter().all(|v| v.label == "week 4"));
+    assert_eq!(taken.visit("a").unwrap().assessments, [itch(8)]);
+    taken.validate().unwrap();
+}
+
+#[test]
+fn taking_a_file_s_rating_leaves_the_day_one_rating_of_that_kind() {
+    // Assemble: the device's day has the patient's visit (treatment effect 2) and the parent's
+    // (disease status 1); the file has the parent's visit again with a treatment effect 3.
+    let mine = history(
+        &["P1"],
+        vec![answered("a", Reporter::Patient, Some(8), None, Some(2)), answered("b", Reporter::Parent, None, Some(1), None)],
+    );
+    let theirs = history(&["P1"], vec![answered("b", Reporter::Parent, None, Some(1), Some(3))]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan, true);
+    // Assert: asked on the patient's visit, which holds the effect; taken, the effect is the
+    // parent's, on the parent's visit, and the patient's visit no longer has one.
+    assert_eq!(plan.detail_conflicts.iter().map(|d| d.visit_id.as_deref()).collect::<Vec<_>>(), [Some("a")], "{plan:?}");
+    assert_eq!(
+        day_ratings(&taken),
+        [("a".to_string(), Some(Reporter::Patient), None, None), ("b".to_string(), Some(Reporter::Parent), Some(1), Some(3))]
+    );
+    // A visit that held nothing but the rating taken from it is removed.
+    let mine = history(
+        &["P1"],
+        vec![answered("a", Reporter::Patient, None, None, Some(2)), answered("b", Reporter::Parent, Some(5), None, None)],
+    );
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan_merge(&mine, &theirs), true);
+    assert_eq!(day_ratings(&taken), [("b".to_string(), Some(Reporter::Parent), Some(1), Some(3))]);
+}

@@ -228,6 +228,14 @@ proptest! {
         let before: usize = a.visits.iter().map(|v| v.assessments.len()).sum();
         let after: usize = merged.visits.iter().map(|v| v.assessments.len()).sum();
         prop_assert!(after >= before);
+        // A day keeps one rating of each kind.
+        let mut rated: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+        for v in &merged.visits {
+            let day = rated.entry((v.patient.as_str(), v.date.as_str())).or_default();
+            day.0 += usize::from(v.global.status.is_some());
+            day.1 += usize::from(v.global.effect.is_some());
+        }
+        prop_assert!(rated.values().all(|&(status, effect)| status <= 1 && effect <= 1), "{:?}", merged.visits);
         // Merging again adds nothing.
         let again = plan_merge(&merged, &b);
         prop_assert!(again.new_visits.is_empty() && again.new_patients.is_empty());

@@ -72,7 +72,8 @@ fn ratings(t: &RecordsStrings, summary: &Cohort, target: &str) -> Html {
 
 /// An import plan's differing patient or visit detail: the field by its short name and its
 /// value on the device and in the file ("Visit label: baseline → week four"); for the global
-/// ratings, each rating the file changes, so ("Disease status: Moderate → Mild").
+/// ratings, each rating the file changes, so ("Disease status: Moderate → Mild"), and who gave
+/// each where that differs ("… · Answered by: The patient → A parent or carer").
 fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
     let or_dash = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("—").to_string();
     let change = |field: &str, existing: Option<&str>, incoming: Option<&str>| fill(t.plan_change, &[&field, &or_dash(existing), &or_dash(incoming)]);
@@ -82,6 +83,10 @@ fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
         (merge::Detail::Label(a), merge::Detail::Label(b)) => change(t.plan_label, Some(a), Some(b)),
         (merge::Detail::Global(a), merge::Detail::Global(b)) => t.global_change(a, b),
         (merge::Detail::ReportedBy(a), merge::Detail::ReportedBy(b)) => change(t.answered_by, Some(t.reporter(*a)), Some(t.reporter(*b))),
+        // Another person's rating: the change, and who gave each (taken, it is filed as theirs).
+        (merge::Detail::Rated(a, a_by), merge::Detail::Rated(b, b_by)) => {
+            format!("{} · {}", t.global_change(a, b), change(t.answered_by, Some(t.reporter(*a_by)), Some(t.reporter(*b_by))))
+        }
         _ => String::new(),
     }
 }

@@ -60,6 +60,10 @@ pub enum Detail {
     Global(GlobalRatings),
     /// Who answered the visit's questionnaires.
     ReportedBy(Option<Reporter>),
+    /// Global ratings with who gave them: the file's rating of a kind the device's visit holds
+    /// that day from another person. Taken, it moves to a visit of the file's person that day
+    /// (theirs, else a new one), the day keeping one rating of each kind.
+    Rated(GlobalRatings, Option<Reporter>),
 }
 
 /// A detail that differs between the device and the file.
@@ -188,20 +192,23 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
                     }
                     continue;
                 }
-                Some(t) if visit_changes(t, visit).is_empty() => {
-                    // The file says nothing this visit does not (details it leaves empty never count).
-                    plan.duplicates += 1;
-                    continue;
-                }
                 Some(_) => {}
             }
         }
+        let asked = plan.detail_conflicts.len();
         if !fresh.is_empty() {
             let mut added = Visit { assessments: fresh, ..visit.clone() };
             day_details(&mut plan, same_day, visit, &mut added);
             plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
-            visit_details(&mut plan, mine, visit_changes(mine, visit));
+            let mut changes = visit_changes(mine, visit);
+            changes.retain(|(_, incoming)| !matches!(incoming, Detail::Global(_)));
+            visit_details(&mut plan, mine, changes);
+            rating_details(&mut plan, same_day, visit, Some(mine));
+            if visit.assessments.is_empty() && plan.detail_conflicts.len() == asked {
+                // The file says nothing the day does not (details it leaves empty never count).
+                plan.duplicates += 1;
+            }
         }
     }
     plan
@@ -281,27 +288,55 @@ fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added:
         visit_details(plan, mine, label_change(mine, theirs).into_iter().collect());
         added.label = mine.label.clone();
     }
-    let holder = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().copied().find(|v| kind(&v.global).is_some());
-    let (status, effect) = (holder(|g| g.status), holder(|g| g.effect));
-    let g = theirs.global;
-    let asked = [
-        status.filter(|m| g.status.is_some_and(|r| m.global.status != Some(r))).map(|m| (m, GlobalRatings { status: g.status, effect: None })),
-        effect.filter(|m| g.effect.is_some_and(|r| m.global.effect != Some(r))).map(|m| (m, GlobalRatings { status: None, effect: g.effect })),
-    ];
-    match asked {
-        // Both on one visit: one detail.
-        [Some((a, _)), Some((b, _))] if a.id == b.id => visit_details(plan, a, vec![(Detail::Global(a.global), Detail::Global(g))]),
-        each => {
-            for (mine, incoming) in each.into_iter().flatten() {
-                visit_details(plan, mine, vec![(Detail::Global(mine.global), Detail::Global(incoming))]);
-            }
-        }
-    }
-    if status.is_some() {
+    rating_details(plan, same_day, theirs, None);
+    let holds = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().any(|v| kind(&v.global).is_some());
+    let (status, effect) = (holds(|g| g.status), holds(|g| g.effect));
+    if status {
         added.global.status = None;
     }
-    if effect.is_some() {
+    if effect {
         added.global.effect = None;
+    }
+}
+
+/// The file's global ratings of `theirs` compared with the device's day `same_day`, whose
+/// visit `twin` the file's visit is (if any), as details to confirm. The day keeps one rating of
+/// each kind, so each rating the file gives is compared with the one the day holds, on the visit
+/// holding it: a different one is asked about on that visit; where that visit's was given by
+/// another person than the file names, with who gave each ([`Detail::Rated`]: taken, it moves
+/// to the file's person's visit). A kind the day lacks is asked about on `twin`; without a twin
+/// it goes with the file's visit added (the caller's).
+fn rating_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, twin: Option<&Visit>) {
+    let by = theirs.reported_by;
+    let g = theirs.global;
+    let holder = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().copied().find(|v| kind(&v.global).is_some());
+    // (the visit asked about, the file's rating of this kind alone)
+    let ask = |kind: fn(&GlobalRatings) -> Option<u8>, only: GlobalRatings| {
+        let given = kind(&g)?;
+        match holder(kind) {
+            Some(mine) if kind(&mine.global) != Some(given) => Some((mine, only)),
+            Some(_) => None,
+            None => twin.map(|mine| (mine, only)),
+        }
+    };
+    let asked = [
+        ask(|g| g.status, GlobalRatings { status: g.status, effect: None }),
+        ask(|g| g.effect, GlobalRatings { status: None, effect: g.effect }),
+    ];
+    // Given by another person than the visit holding it: moved, if taken.
+    let moves = |mine: &Visit| by.is_some() && mine.reported_by.is_some() && mine.reported_by != by;
+    let detail = |mine: &Visit, incoming: GlobalRatings| match moves(mine) {
+        true => (Detail::Rated(mine.global, mine.reported_by), Detail::Rated(incoming, by)),
+        false => (Detail::Global(mine.global), Detail::Global(incoming)),
+    };
+    match asked {
+        // Both on one visit: one detail.
+        [Some((a, _)), Some((b, _))] if a.id == b.id => visit_details(plan, a, vec![detail(a, g)]),
+        each => {
+            for (mine, incoming) in each.into_iter().flatten() {
+                visit_details(plan, mine, vec![detail(mine, incoming)]);
+            }
+        }
     }
 }
 
@@ -388,14 +423,8 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
                     }
                 }
             }
-            (Detail::Global(g), Some(id)) => {
-                if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
-                    let merged = GlobalRatings { status: g.status.or(v.global.status), effect: g.effect.or(v.global.effect) };
-                    if merged.status.is_none_or(|s| s <= 4) && merged.effect.is_none_or(|e| e <= 6) {
-                        v.global = merged;
-                    }
-                }
-            }
+            (Detail::Global(g), Some(id)) => rate(existing, id, *g, None),
+            (Detail::Rated(g, by), Some(id)) => rate(existing, id, *g, Some(*by)),
             (Detail::ReportedBy(reporter), Some(id)) => {
                 if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
                     v.reported_by = reporter.or(v.reported_by);
@@ -404,4 +433,51 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
             _ => {}
         }
     }
+}
+
+/// Takes the file's ratings `g` on the day of the device's visit `id`: on that visit, or with
+/// `to` (a rating another person gave), on the day's visit answered by `to`'s person, else on a
+/// new one of theirs (the day's label). The day keeps one rating of each kind: the other visits
+/// lose the kinds `g` gives, and one left holding nothing is removed. Out-of-range ratings are
+/// not taken.
+fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Reporter>>) {
+    if g.status.is_some_and(|s| s > 4) || g.effect.is_some_and(|e| e > 6) {
+        return;
+    }
+    let Some(mine) = existing.visits.iter().find(|v| v.id == id) else { return };
+    let (patient, date) = (mine.patient.clone(), mine.date.clone());
+    let of_day = |v: &Visit| v.patient == patient && v.date == date;
+    let holds_anything = |v: &Visit| !v.assessments.is_empty() || v.global != GlobalRatings::default();
+    let target = match to {
+        None => id.to_string(),
+        Some(by) => match existing.visits.iter().find(|v| of_day(v) && by.is_some() && v.reported_by == by) {
+            Some(theirs) => theirs.id.clone(),
+            None => {
+                let mut theirs = Visit::new(existing.next_visit_id(&patient, &date), patient.clone(), date.clone(), Vec::new());
+                theirs.label = existing.visits.iter().find(|v| of_day(v)).map(|v| v.label.clone()).unwrap_or_default();
+                theirs.reported_by = by;
+                let new_id = theirs.id.clone();
+                existing.visits.push(theirs);
+                new_id
+            }
+        },
+    };
+    let mut emptied = HashSet::new();
+    for v in existing.visits.iter_mut().filter(|v| of_day(v)) {
+        let held = holds_anything(v);
+        if v.id == target {
+            v.global = GlobalRatings { status: g.status.or(v.global.status), effect: g.effect.or(v.global.effect) };
+            continue;
+        }
+        if g.status.is_some() {
+            v.global.status = None;
+        }
+        if g.effect.is_some() {
+            v.global.effect = None;
+        }
+        if held && !holds_anything(v) {
+            emptied.insert(v.id.clone());
+        }
+    }
+    existing.visits.retain(|v| !emptied.contains(&v.id));
 }

@@ -1298,3 +1298,27 @@ test('the import plan names a differing global rating once, with short values, i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a parent\'s rating imported on a day the patient rated says who gave each, and taken it is filed as the parent\'s', async () => {
+  // Assemble: on the device, AD-030's visit with the patient's itch and treatment effect; a file
+  // from another device with a parent's treatment effect that day.
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  const visit = (id, extra) => ({ id, patient: 'AD-030', date: '2026-02-02', label: 'week 4', assessments: [], easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0', ...extra });
+  const historyOf = (visits) => JSON.stringify({ format: 'adscore-history', version: 2, patients: [{ code: 'AD-030' }], visits });
+  await putHistory(page, historyOf([visit('a', { assessments: [{ instrument: 'itch_nrs', value: 7 }], global: { effect: 2 }, reported_by: 'patient' })]));
+  const file = JSON.parse(historyOf([visit('p', { global: { effect: 3 }, reported_by: 'parent' })]));
+  // Act
+  const { english, korean } = await importPlans(page, file);
+  await page.click('#import-overwrite');
+  await page.waitForSelector('.ok[role=status]');
+  // Assert: the question names who gave each rating; taken, the patient's visit keeps the itch
+  // and who gave it, and the parent's rating is on a visit of the parent's.
+  assert.deepEqual(english, ['AD-030 · 2 Feb 2026 · Treatment effect: A little better → No change · Answered by: The patient → A parent or carer']);
+  assert.deepEqual(korean, ['AD-030 · 2026년 2월 2일 · 치료 효과: 조금 좋아짐 → 변화 없음 · 응답자: 환자 본인 → 부모 또는 보호자']);
+  const stored = JSON.parse(await page.evaluate(storedHistory));
+  const day = stored.visits.map((v) => [v.reported_by, v.assessments.length, v.global?.effect ?? null, v.label]);
+  assert.deepEqual(day.sort(), [['parent', 0, 3, 'week 4'], ['patient', 1, null, 'week 4']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
