@@ -445,3 +445,21 @@ fn taking_a_file_s_rating_leaves_the_day_one_rating_of_that_kind() {
     apply_merge(&mut taken, &plan_merge(&mine, &theirs), true);
     assert_eq!(day_ratings(&taken), [("b".to_string(), Some(Reporter::Parent), Some(1), Some(3))]);
 }
+
+#[test]
+fn who_answered_is_not_asked_about_for_a_file_s_visit_holding_no_answers() {
+    // Assemble: the device's visit with the clinician's EASI and the patient's itch, answered by
+    // the patient; the file's visit of that day holds the same EASI alone and names a parent.
+    let easi = Assessment::from_json(r#"{"instrument":"easi","age_years":30,"regions":{"head_neck":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"lower_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0}}}"#).unwrap();
+    let mut patients = Visit::new("a", "P1", "2024-01-01", vec![easi, itch(6)]);
+    patients.reported_by = Some(Reporter::Patient);
+    let mine = history(&["P1"], vec![patients]);
+    let mut exam = Visit::new("f", "P1", "2024-01-01", vec![easi]);
+    exam.reported_by = Some(Reporter::Parent);
+    // Act
+    let plan = plan_merge(&mine, &history(&["P1"], vec![exam]));
+    // Assert: "answered by" speaks for answers, and the file's visit holds none: a duplicate,
+    // nothing to ask (taking it would have credited the patient's itch to the parent).
+    assert!(plan.detail_conflicts.is_empty(), "{:?}", plan.detail_conflicts);
+    assert_eq!((plan.duplicates, plan.new_visits.len()), (1, 0));
+}

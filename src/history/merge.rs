@@ -201,8 +201,16 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             day_details(&mut plan, same_day, visit, &mut added);
             plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
+            // Who answered speaks for the answers a visit holds: another visit of the file's
+            // holding none (the clinician's EASI alone) says nothing about who answered this one
+            // (the same visit, by its id, may correct it).
+            let speaks_for_answers = mine.id == visit.id || visit.has_answers();
             let mut changes = visit_changes(mine, visit);
-            changes.retain(|(_, incoming)| !matches!(incoming, Detail::Global(_)));
+            changes.retain(|(_, incoming)| match incoming {
+                Detail::Global(_) => false,
+                Detail::ReportedBy(_) => speaks_for_answers,
+                _ => true,
+            });
             visit_details(&mut plan, mine, changes);
             rating_details(&mut plan, same_day, visit, Some(mine));
             if visit.assessments.is_empty() && plan.detail_conflicts.len() == asked {
