@@ -53,9 +53,9 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   // The clinician's entries are not on the patient's screens.
   assert.equal(await page.locator('#age, #easi, .panel').count(), 0);
   // Nor the clinician's choice of questions, until unfolded.
-  assert.equal(await page.isVisible('text=DLQI item scores'), false);
+  assert.equal(await page.isVisible('text=DLQI scores from a completed'), false);
   await page.click('.setup > summary');
-  await page.check('text=DLQI item scores');
+  await page.check('text=DLQI scores from a completed');
   await next(page);
   assert.equal(await step(page), 'Itch');
   assert.match(await page.textContent('[data-testid="progress"]'), /Question 1 of 23/);
@@ -131,7 +131,7 @@ test('a patient completes the flow with the keyboard alone', async () => {
   const { page, context } = await openApp(browser, server.url);
   await ownPhone(page);
   // On its own (no clinician), the choice of questions is the user's: shown, not folded.
-  assert.equal(await page.isVisible('text=DLQI item scores'), true);
+  assert.equal(await page.isVisible('text=DLQI scores from a completed'), true);
   const press = (key, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press(key); })();
   // Tab on to "Next" and press it.
   const toNext = async () => {
@@ -312,7 +312,7 @@ test('a parent handed the device after the child answered is told the answers al
 
 test('DLQI, for adults, is not offered for a child or a parent answering for one, and says why', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
-  const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
+  const dlqi = page.getByRole('checkbox', { name: /DLQI scores from a completed/ });
   const note = page.locator('[data-testid="dlqi-adults"]');
   // An adult answering: offered, no note. A parent answering: unticked, not offered, the note.
   await page.fill('#age', '30');
@@ -345,7 +345,7 @@ test('DLQI answers given before a child\'s age was entered are kept but not scor
   // No age yet: the patient answers the DLQI (every item "very much": 30).
   await page.click('#hand-to-patient');
   await page.click('.setup > summary');
-  await page.getByRole('checkbox', { name: /DLQI item scores/ }).check();
+  await page.getByRole('checkbox', { name: /DLQI scores from a completed/ }).check();
   await next(page);
   while (!(await step(page)).startsWith('Dlqi')) await next(page);
   for (let item = 1; item <= 10; item++) {
@@ -362,7 +362,7 @@ test('DLQI answers given before a child\'s age was entered are kept but not scor
   // Nor asked again: unticked, not offered, and no DLQI question in the flow.
   await page.click('#hand-to-patient');
   await page.click('.setup > summary');
-  const dlqi = page.getByRole('checkbox', { name: /DLQI item scores/ });
+  const dlqi = page.getByRole('checkbox', { name: /DLQI scores from a completed/ });
   assert.equal(await dlqi.isChecked(), false);
   assert.equal(await dlqi.isDisabled(), true);
   await next(page);
@@ -383,10 +383,10 @@ test('POEM and DLQI with two unanswered items show "not scored" and why', async 
   await page.click('#hand-to-patient');
   await page.click('.setup > summary');
   await page.uncheck('text=Worst itch');
-  await page.uncheck('text=Sleep (last night)');
-  await page.uncheck('text=Itch and sleep over 3 days');
-  await page.uncheck('text=Eczema overall and treatment effect');
-  await page.check('text=DLQI item scores');
+  await page.uncheck('text=Sleep last night');
+  await page.uncheck('text=Itch and sleep over the last 3 days');
+  await page.uncheck('text=The eczema today, and the change');
+  await page.check('text=DLQI scores from a completed');
   await next(page);
   for (let i = 1; i <= 7; i++) { // POEM: items 3 and 6 left blank
     if (i !== 3 && i !== 6) await tap(page, `poem-${i}-2`);
@@ -399,7 +399,7 @@ test('POEM and DLQI with two unanswered items show "not scored" and why', async 
   }
   // Only the parts asked are listed, each saying why it has no total.
   assert.deepEqual(await page.$$eval('[data-testid="answers"] dt', (dts) => dts.map((dt) => dt.textContent)),
-    ['Answered by', 'POEM (7 questions about the last week)', 'DLQI item scores (adults, 16 and over; from a completed form)']);
+    ['Answered by', '7 questions about the eczema in the past week (POEM)', 'DLQI scores from a completed paper form (adults, 16 and over)']);
   assert.deepEqual(await page.$$eval('[data-testid="answers"] dd', (dds) => dds.map((dd) => dd.textContent)),
     ['The patient', ...Array(2).fill('not scored: 2 unanswered (at most 1 may be left blank)')]);
   await page.click('#flow-finish');
@@ -568,14 +568,14 @@ test('a patient can take back an answer: it is then unanswered, as if never give
   }
   while (await step(page) !== 'Done') await next(page);
   assert.match(await page.textContent('[data-testid="answers"]'), /POEM[^\n]*?\s*6 \/ 28 \(1 left blank, counted as 0\)/);
-  assert.match(await page.textContent('[data-testid="answers"]'), /Worst itch \(past 24 hours\)\s*Not answered yet/);
+  assert.match(await page.textContent('[data-testid="answers"]'), /Worst itch in the past 24 hours\s*Not answered yet/);
   // The last screen lists what is unanswered (13 but POEM's 6), each a way back to its question.
   assert.equal(await page.textContent('[data-testid="hand-back"]'), 'Please hand the device back to your clinician now.');
   const left = page.locator('[data-testid="unanswered"] button');
   assert.equal(await left.count(), 7);
   // Each named by what it asks, not by its number alone.
-  assert.deepEqual((await left.allTextContents()).map((s) => s.trim()), ['Question 1 of 13 · Worst itch (past 24 hours)',
-    'Question 2 of 13 · Sleep (last night)', 'Question 3 of 13 · Itch over the last 3 days', 'Question 4 of 13 · Sleep over the last 3 nights',
+  assert.deepEqual((await left.allTextContents()).map((s) => s.trim()), ['Question 1 of 13 · Worst itch in the past 24 hours',
+    'Question 2 of 13 · Sleep last night', 'Question 3 of 13 · Itch over the last 3 days', 'Question 4 of 13 · Sleep over the last 3 nights',
     'Question 5 of 13 · POEM 1', 'Question 12 of 13 · Eczema today', 'Question 13 of 13 · Change since the last visit']);
   await left.first().click();
   assert.equal(await step(page), 'Itch');
