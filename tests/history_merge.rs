@@ -450,16 +450,99 @@ fn taking_a_file_s_rating_leaves_the_day_one_rating_of_that_kind() {
 fn who_answered_is_not_asked_about_for_a_file_s_visit_holding_no_answers() {
     // Assemble: the device's visit with the clinician's EASI and the patient's itch, answered by
     // the patient; the file's visit of that day holds the same EASI alone and names a parent.
-    let easi = Assessment::from_json(r#"{"instrument":"easi","age_years":30,"regions":{"head_neck":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"lower_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0}}}"#).unwrap();
-    let mut patients = Visit::new("a", "P1", "2024-01-01", vec![easi, itch(6)]);
-    patients.reported_by = Some(Reporter::Patient);
-    let mine = history(&["P1"], vec![patients]);
-    let mut exam = Visit::new("f", "P1", "2024-01-01", vec![easi]);
-    exam.reported_by = Some(Reporter::Parent);
+    let mine = history(&["P1"], vec![day_visit("a", Some(Reporter::Patient), vec![easi_record(), itch(6)], None, None)]);
+    let theirs = history(&["P1"], vec![day_visit("f", Some(Reporter::Parent), vec![easi_record()], None, None)]);
     // Act
-    let plan = plan_merge(&mine, &history(&["P1"], vec![exam]));
+    let plan = plan_merge(&mine, &theirs);
     // Assert: "answered by" speaks for answers, and the file's visit holds none: a duplicate,
     // nothing to ask (taking it would have credited the patient's itch to the parent).
     assert!(plan.detail_conflicts.is_empty(), "{:?}", plan.detail_conflicts);
     assert_eq!((plan.duplicates, plan.new_visits.len()), (1, 0));
+}
+
+fn sleep_nrs(value: u8) -> Assessment {
+    Assessment::from_json(&format!(r#"{{"instrument":"sleep_nrs","value":{value}}}"#)).unwrap()
+}
+
+fn easi_record() -> Assessment {
+    Assessment::from_json(r#"{"instrument":"easi","age_years":30,"regions":{"head_neck":{"area":1,"erythema":1,"edema_papulation":1,"excoriation":0,"lichenification":0},"upper_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"trunk":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0},"lower_limbs":{"area":0,"erythema":0,"edema_papulation":0,"excoriation":0,"lichenification":0}}}"#).unwrap()
+}
+
+/// A visit of P1 on 2024-01-01 with these assessments, who answered and global ratings.
+fn day_visit(id: &str, by: Option<Reporter>, assessments: Vec<Assessment>, status: Option<u8>, effect: Option<u8>) -> Visit {
+    let mut v = Visit::new(id, "P1", "2024-01-01", assessments);
+    (v.reported_by, v.global) = (by, GlobalRatings { status, effect });
+    v
+}
+
+#[test]
+fn who_answered_is_asked_about_only_when_the_file_gives_every_answer_of_the_visit_again() {
+    // Assemble: the patient's visit (EASI, itch, treatment effect); a parent's treatment effect
+    // sent with the same EASI.
+    let mine = history(&["P1"], vec![day_visit("a", Some(Reporter::Patient), vec![easi_record(), itch(6)], None, Some(2))]);
+    let theirs = history(&["P1"], vec![day_visit("f", Some(Reporter::Parent), vec![easi_record()], None, Some(3))]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan, true);
+    // Assert: only the rating is asked about; taken, the patient's itch stays the patient's and
+    // the parent's rating is on a visit of the parent's.
+    assert!(plan.detail_conflicts.iter().all(|d| !matches!(d.incoming, Detail::ReportedBy(_))), "{:?}", plan.detail_conflicts);
+    assert_eq!(
+        day_ratings(&taken),
+        [("P1-2024-01-01-1".to_string(), Some(Reporter::Parent), None, Some(3)), ("a".to_string(), Some(Reporter::Patient), None, None)]
+    );
+    // A file giving some of a parent's answers again as the patient's: nothing is asked, and
+    // the parent's itch is not handed to the patient.
+    let mine = history(&["P1"], vec![day_visit("p", Some(Reporter::Parent), vec![itch(1), sleep_nrs(1)], None, None)]);
+    let theirs = history(&["P1"], vec![day_visit("q", Some(Reporter::Patient), vec![sleep_nrs(1)], None, None)]);
+    assert!(plan_merge(&mine, &theirs).detail_conflicts.is_empty());
+    // Every answer again, as another person's: asked (who answered is corrected).
+    let theirs = history(&["P1"], vec![day_visit("q", Some(Reporter::Patient), vec![itch(1), sleep_nrs(1)], None, None)]);
+    let plan = plan_merge(&mine, &theirs);
+    assert_eq!(plan.detail_conflicts.iter().map(|d| &d.incoming).collect::<Vec<_>>(), [&Detail::ReportedBy(Some(Reporter::Patient))]);
+}
+
+#[test]
+fn every_detail_taken_is_applied_even_on_a_visit_a_moved_rating_emptied_and_a_second_import_adds_nothing() {
+    // Assemble: the patient's visit of a treatment effect alone, the parent's itch; the file has
+    // the parent's treatment effect and the patient's disease status.
+    let mine = history(
+        &["P1"],
+        vec![day_visit("a", Some(Reporter::Patient), vec![], None, Some(2)), day_visit("b", Some(Reporter::Parent), vec![itch(5)], None, None)],
+    );
+    let theirs = history(
+        &["P1"],
+        vec![day_visit("p", Some(Reporter::Parent), vec![], None, Some(3)), day_visit("q", Some(Reporter::Patient), vec![], Some(1), None)],
+    );
+    // Act
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan_merge(&mine, &theirs), true);
+    // Assert: the effect moved to the parent's visit; the patient's visit, emptied by it, took
+    // the status; the history is valid and a second import adds and asks nothing.
+    taken.validate().unwrap();
+    assert_eq!(
+        day_ratings(&taken),
+        [("a".to_string(), Some(Reporter::Patient), Some(1), None), ("b".to_string(), Some(Reporter::Parent), None, Some(3))]
+    );
+    let again = plan_merge(&taken, &theirs);
+    assert!(again.adds_nothing() && !again.has_conflicts(), "{again:?}");
+}
+
+#[test]
+fn a_file_s_visit_is_compared_with_the_visit_of_the_person_it_names_so_a_second_import_asks_nothing() {
+    // Assemble: the parent's itch on the device; the file's patient visit gives that itch and a
+    // sleep rating, labelled.
+    let mine = history(&["P1"], vec![day_visit("b", Some(Reporter::Parent), vec![itch(1)], None, None)]);
+    let mut f = day_visit("f", Some(Reporter::Patient), vec![itch(1), sleep_nrs(1)], None, None);
+    f.label = "w4".into();
+    let theirs = history(&["P1"], vec![f]);
+    let first = plan_merge(&mine, &theirs);
+    assert!(first.detail_conflicts.is_empty(), "{first:?}");
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &first, true);
+    // Act
+    let again = plan_merge(&taken, &theirs);
+    // Assert
+    assert!(again.adds_nothing() && !again.has_conflicts(), "{again:?}");
 }

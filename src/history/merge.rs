@@ -162,6 +162,17 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
                 None => fresh.push(*a),
             }
         }
+        if twin.is_some() {
+            // Some of its assessments are on the device that day: it is compared with the
+            // device's visit answered by the person it names, else the one with its id holding
+            // one of them, else the one holding the first of them. (The person first: a visit
+            // of theirs added by an earlier import of the file is what it is compared with the
+            // next time, so a second import asks nothing the first did not.)
+            let holds_theirs = |v: &Visit| visit.assessments.iter().any(|a| v.assessment(instrument_key(a)).is_some());
+            let by_id = same_day.iter().find(|v| v.id == visit.id && holds_theirs(v));
+            let by_person = visit.reported_by.and_then(|by| same_day.iter().find(|v| v.reported_by == Some(by)));
+            twin = by_person.or(by_id).copied().or(twin);
+        }
         if visit.assessments.is_empty() {
             // A visit of ratings alone (or of nothing) is the device's visit that day with its id;
             // else the one answered by the person it names; else, naming no one, the one holding
@@ -201,14 +212,19 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             day_details(&mut plan, same_day, visit, &mut added);
             plan.new_visits.push(with_fresh_id(added, &mut taken));
         } else if let Some(mine) = twin {
-            // Who answered speaks for the answers a visit holds: another visit of the file's
-            // holding none (the clinician's EASI alone) says nothing about who answered this one
-            // (the same visit, by its id, may correct it).
-            let speaks_for_answers = mine.id == visit.id || visit.has_answers();
+            // Who answered speaks for the answers a visit holds. Another visit of the file's
+            // corrects it only by giving every answer of this one again (as a save does,
+            // `History::day_update`): one holding none (the clinician's EASI alone) or some (a
+            // parent's rating sent with it) says nothing about who gave the rest. The same visit,
+            // by its id, may correct it.
+            let speaks_for_answers = mine.id == visit.id || (visit.has_answers() && gives_every_answer(visit, mine));
             let mut changes = visit_changes(mine, visit);
+            // The day has one label: one the day holds on another visit is no change.
+            let day_says = |label: &str| same_day.iter().any(|v| super::same_label(&v.label, label));
             changes.retain(|(_, incoming)| match incoming {
                 Detail::Global(_) => false,
                 Detail::ReportedBy(_) => speaks_for_answers,
+                Detail::Label(label) => !day_says(label),
                 _ => true,
             });
             visit_details(&mut plan, mine, changes);
@@ -220,6 +236,14 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
         }
     }
     plan
+}
+
+/// Whether the file's visit `theirs` gives every answer of the device's `mine` again: each of
+/// its patient-reported assessments (by instrument) and each kind of global rating it holds.
+fn gives_every_answer(theirs: &Visit, mine: &Visit) -> bool {
+    mine.assessments.iter().filter(|a| a.is_patient_reported()).all(|a| theirs.assessment(instrument_key(a)).is_some())
+        && (mine.global.status.is_none() || theirs.global.status.is_some())
+        && (mine.global.effect.is_none() || theirs.global.effect.is_some())
 }
 
 /// The visit, its id replaced by `{patient}-{date}-{n}` if already taken.
@@ -411,6 +435,9 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
             }
         }
     }
+    // Visits a moved rating left holding nothing: removed once every detail is applied (a later
+    // one may give them something).
+    let mut emptied = HashSet::new();
     for d in &plan.detail_conflicts {
         match (&d.incoming, &d.visit_id) {
             (Detail::DateOfBirth(dob), None) => {
@@ -431,8 +458,8 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
                     }
                 }
             }
-            (Detail::Global(g), Some(id)) => rate(existing, id, *g, None),
-            (Detail::Rated(g, by), Some(id)) => rate(existing, id, *g, Some(*by)),
+            (Detail::Global(g), Some(id)) => rate(existing, id, *g, None, &mut emptied),
+            (Detail::Rated(g, by), Some(id)) => rate(existing, id, *g, Some(*by), &mut emptied),
             (Detail::ReportedBy(reporter), Some(id)) => {
                 if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
                     v.reported_by = reporter.or(v.reported_by);
@@ -441,21 +468,26 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
             _ => {}
         }
     }
+    existing.visits.retain(|v| !emptied.contains(&v.id) || holds_anything(v));
+}
+
+/// Whether the visit holds an assessment or a global rating.
+fn holds_anything(v: &Visit) -> bool {
+    !v.assessments.is_empty() || v.global != GlobalRatings::default()
 }
 
 /// Takes the file's ratings `g` on the day of the device's visit `id`: on that visit, or with
 /// `to` (a rating another person gave), on the day's visit answered by `to`'s person, else on a
 /// new one of theirs (the day's label). The day keeps one rating of each kind: the other visits
-/// lose the kinds `g` gives, and one left holding nothing is removed. Out-of-range ratings are
-/// not taken.
-fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Reporter>>) {
+/// lose the kinds `g` gives; one left holding nothing is noted in `emptied` (for the caller to
+/// remove). Out-of-range ratings are not taken.
+fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Reporter>>, emptied: &mut HashSet<String>) {
     if g.status.is_some_and(|s| s > 4) || g.effect.is_some_and(|e| e > 6) {
         return;
     }
     let Some(mine) = existing.visits.iter().find(|v| v.id == id) else { return };
     let (patient, date) = (mine.patient.clone(), mine.date.clone());
     let of_day = |v: &Visit| v.patient == patient && v.date == date;
-    let holds_anything = |v: &Visit| !v.assessments.is_empty() || v.global != GlobalRatings::default();
     let target = match to {
         None => id.to_string(),
         Some(by) => match existing.visits.iter().find(|v| of_day(v) && by.is_some() && v.reported_by == by) {
@@ -470,7 +502,6 @@ fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Re
             }
         },
     };
-    let mut emptied = HashSet::new();
     for v in existing.visits.iter_mut().filter(|v| of_day(v)) {
         let held = holds_anything(v);
         if v.id == target {
@@ -487,5 +518,4 @@ fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Re
             emptied.insert(v.id.clone());
         }
     }
-    existing.visits.retain(|v| !emptied.contains(&v.id));
 }
