@@ -151,15 +151,38 @@ fn store_step(index: usize) {
     }
 }
 
+/// Who gave the answers there before someone else was chosen as answering, with those answers
+/// (the flow's notice under the choice), kept beside the step: a reload keeps the notice.
+const EARLIER_KEY: &str = "adscore.flow-earlier";
+
+fn stored_earlier() -> Option<(Reporter, PatientForm)> {
+    let session = gloo::utils::window().session_storage().ok().flatten()?;
+    serde_json::from_str(&session.get_item(EARLIER_KEY).ok().flatten()?).ok()
+}
+
+fn store_earlier(earlier: Option<&(Reporter, PatientForm)>) {
+    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+        let _ = match earlier.and_then(|e| serde_json::to_string(e).ok()) {
+            Some(text) => session.set_item(EARLIER_KEY, &text),
+            None => session.remove_item(EARLIER_KEY),
+        };
+    }
+}
+
 /// The screen number the tab's current history place holds (the flow's own places hold one).
 fn history_place() -> Option<usize> {
     let state = gloo::utils::window().history().ok()?.state().ok()?;
     state.as_f64().map(|n| n as usize)
 }
 
-/// A new hand-over starts at the flow's first screen (called by the examination).
+/// A new hand-over starts at the flow's first screen, with no notice of earlier answers
+/// (called by the examination).
 pub fn forget_step() {
     store_step(0);
+    // Not `store_earlier(None)`: the examination's module has no JSON writer to carry.
+    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+        let _ = session.remove_item(EARLIER_KEY);
+    }
 }
 
 /// The flow.
@@ -173,7 +196,8 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     // Who gave the answers here (with the answers as they were then), once someone else is chosen
     // as answering: they would be saved as the new person's, so it is said under the choice, with
     // a way to remove them.
-    let earlier = use_state(|| None::<(Reporter, PatientForm)>);
+    let earlier = use_state(stored_earlier);
+    use_effect_with((*earlier).clone(), |earlier| store_earlier(earlier.as_ref()));
     let p = &props.patient;
     // What is asked: the DLQI not of a child, even when chosen before the age was entered.
     let asked = p.asked(props.dlqi_offered);

@@ -289,6 +289,11 @@ test('a parent handed the device after the child answered is told the answers al
   assert.match(await page.textContent('.flow .lead'), /^A few questions about your child's eczema\./);
   assert.equal(await page.textContent('[data-testid="earlier-answers"] p'),
     'Your child has already answered some of these questions. The answers you leave as they are will be saved as given by you.');
+  // A reload (a tablet's pull-to-refresh) keeps it.
+  await reload(page);
+  await page.waitForSelector('.flow');
+  assert.ok(await page.isChecked('#who-1'));
+  assert.match(await page.textContent('[data-testid="earlier-answers"] p'), /^Your child has already answered some of these questions\./);
   await tap(page, 'who-0');
   assert.equal(await page.locator('[data-testid="earlier-answers"]').count(), 0);
   await tap(page, 'who-1');
