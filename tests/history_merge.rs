@@ -538,11 +538,51 @@ fn a_file_s_visit_is_compared_with_the_visit_of_the_person_it_names_so_a_second_
     f.label = "w4".into();
     let theirs = history(&["P1"], vec![f]);
     let first = plan_merge(&mine, &theirs);
-    assert!(first.detail_conflicts.is_empty(), "{first:?}");
+    // The day has no label: the file's is asked about, not given to the new visit alone.
+    assert_eq!(first.detail_conflicts.iter().map(|d| &d.incoming).collect::<Vec<_>>(), [&Detail::Label("w4".into())]);
+    assert_eq!(first.new_visits[0].label, "");
     let mut taken = mine.clone();
     apply_merge(&mut taken, &first, true);
+    assert!(taken.visits.iter().all(|v| v.label == "w4"), "one label a day: {:?}", taken.visits);
     // Act
     let again = plan_merge(&taken, &theirs);
     // Assert
     assert!(again.adds_nothing() && !again.has_conflicts(), "{again:?}");
+}
+
+#[test]
+fn a_rating_taken_goes_to_the_visit_of_the_person_who_gave_it_as_the_day_is_once_who_answered_is_settled() {
+    // Assemble: the parent's sleep rating on the device; the file gives that sleep rating as the
+    // patient's (who answered is corrected) and a parent's treatment effect, in either order.
+    let mine = history(&["P1"], vec![day_visit("a", Some(Reporter::Parent), vec![sleep_nrs(2)], None, None)]);
+    let patient = day_visit("b", Some(Reporter::Patient), vec![sleep_nrs(2)], None, None);
+    let parent = day_visit("c", Some(Reporter::Parent), vec![], None, Some(3));
+    for theirs in [history(&["P1"], vec![patient.clone(), parent.clone()]), history(&["P1"], vec![parent.clone(), patient.clone()])] {
+        // Act
+        let mut taken = mine.clone();
+        apply_merge(&mut taken, &plan_merge(&mine, &theirs), true);
+        // Assert: the sleep rating is the patient's; the effect is on a visit of the parent's.
+        assert_eq!(
+            day_ratings(&taken),
+            [("P1-2024-01-01-1".to_string(), Some(Reporter::Parent), None, Some(3)), ("a".to_string(), Some(Reporter::Patient), None, None)]
+        );
+    }
+}
+
+#[test]
+fn a_new_visit_on_a_day_without_a_label_leaves_the_day_one_label() {
+    // Assemble: the device's unlabelled EASI day; the file labels it "week 4" and adds an itch.
+    let mine = history(&["P1"], vec![day_visit("v", None, vec![easi_record()], None, None)]);
+    let mut f = day_visit("f", None, vec![easi_record(), itch(5)], None, None);
+    f.label = "week 4".into();
+    let theirs = history(&["P1"], vec![f]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    let (mut kept, mut taken) = (mine.clone(), mine.clone());
+    apply_merge(&mut kept, &plan, false);
+    apply_merge(&mut taken, &plan, true);
+    // Assert: the label is asked about; kept or taken, the day has one.
+    let labels = |h: &History| h.visits.iter().map(|v| v.label.clone()).collect::<Vec<_>>();
+    assert_eq!(labels(&kept), ["", ""]);
+    assert_eq!(labels(&taken), ["week 4", "week 4"]);
 }

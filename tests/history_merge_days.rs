@@ -6,7 +6,7 @@
 //! another person than the device or the file says gave it, and a second import adds nothing.
 
 use adscore::history::merge::{apply_merge, plan_merge, Detail};
-use adscore::history::{instrument_key, History, Patient, Reporter, Visit};
+use adscore::history::{instrument_key, GlobalRatings, History, Patient, Reporter, Visit};
 use adscore::Assessment;
 use proptest::prelude::*;
 
@@ -107,6 +107,15 @@ proptest! {
         for v in &file.visits {
             prop_assert!(v.global.status.is_none_or(|s| taken.visits.iter().any(|w| w.global.status == Some(s))));
             prop_assert!(v.global.effect.is_none_or(|e| taken.visits.iter().any(|w| w.global.effect == Some(e))));
+            // A rating taken (the device had another) is on a visit of the person the file names.
+            for kind in [|g: &GlobalRatings| g.status, |g: &GlobalRatings| g.effect] {
+                let Some(given) = kind(&v.global) else { continue };
+                if v.reported_by.is_none() || device.visits.iter().any(|w| kind(&w.global) == Some(given)) {
+                    continue;
+                }
+                let holder = taken.visits.iter().find(|w| kind(&w.global) == Some(given)).map(|w| w.reported_by);
+                prop_assert_eq!(holder, Some(v.reported_by), "{:?}", taken.visits);
+            }
         }
         let again = plan_merge(&taken, &file);
         prop_assert!(again.new_visits.is_empty() && again.conflicts.is_empty(), "{:?}", again);

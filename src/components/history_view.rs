@@ -84,9 +84,10 @@ fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
         (merge::Detail::Global(a), merge::Detail::Global(b)) => t.global_change(a, b),
         (merge::Detail::ReportedBy(a), merge::Detail::ReportedBy(b)) => change(t.answered_by, Some(t.reporter(*a)), Some(t.reporter(*b))),
         // Another person's rating: the change, and who gave each (taken, it is filed as theirs).
-        (merge::Detail::Rated(a, a_by), merge::Detail::Rated(b, b_by)) => {
+        (merge::Detail::Rated(a, a_by), merge::Detail::Rated(b, b_by)) if a_by != b_by => {
             format!("{} · {}", t.global_change(a, b), change(t.answered_by, Some(t.reporter(*a_by)), Some(t.reporter(*b_by))))
         }
+        (merge::Detail::Rated(a, _), merge::Detail::Rated(b, _)) => t.global_change(a, b),
         _ => String::new(),
     }
 }

@@ -60,9 +60,9 @@ pub enum Detail {
     Global(GlobalRatings),
     /// Who answered the visit's questionnaires.
     ReportedBy(Option<Reporter>),
-    /// Global ratings with who gave them: the file's rating of a kind the device's visit holds
-    /// that day from another person. Taken, it moves to a visit of the file's person that day
-    /// (theirs, else a new one), the day keeping one rating of each kind.
+    /// Global ratings with who gave them: the file's, naming who gave them, and the device's
+    /// visit's asked about. Taken, the file's go to the visit of its person that day (theirs,
+    /// else a new one), the day keeping one rating of each kind.
     Rated(GlobalRatings, Option<Reporter>),
 }
 
@@ -316,9 +316,19 @@ fn label_change(mine: &Visit, theirs: &Visit) -> Option<(Detail, Detail)> {
 /// label naming another time point, a rating of the same kind that differs), that is a detail
 /// to confirm on the device's visit holding it. Who answered is the new visit's own.
 fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added: &mut Visit) {
-    if let Some(mine) = same_day.iter().find(|v| !v.label.trim().is_empty()) {
-        visit_details(plan, mine, label_change(mine, theirs).into_iter().collect());
-        added.label = mine.label.clone();
+    match same_day.iter().find(|v| !v.label.trim().is_empty()) {
+        Some(mine) => {
+            visit_details(plan, mine, label_change(mine, theirs).into_iter().collect());
+            added.label = mine.label.clone();
+        }
+        // A day without a label takes the file's only when asked, on its first visit (taken, it
+        // labels every visit of the day, this one too): never two labels a day.
+        None => {
+            if let Some(first) = same_day.first() {
+                visit_details(plan, first, label_change(first, theirs).into_iter().collect());
+                added.label = String::new();
+            }
+        }
     }
     rating_details(plan, same_day, theirs, None);
     let holds = |kind: fn(&GlobalRatings) -> Option<u8>| same_day.iter().any(|v| kind(&v.global).is_some());
@@ -334,10 +344,10 @@ fn day_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, added:
 /// The file's global ratings of `theirs` compared with the device's day `same_day`, whose
 /// visit `twin` the file's visit is (if any), as details to confirm. The day keeps one rating of
 /// each kind, so each rating the file gives is compared with the one the day holds, on the visit
-/// holding it: a different one is asked about on that visit; where that visit's was given by
-/// another person than the file names, with who gave each ([`Detail::Rated`]: taken, it moves
-/// to the file's person's visit). A kind the day lacks is asked about on `twin`; without a twin
-/// it goes with the file's visit added (the caller's).
+/// holding it: a different one is asked about on that visit; where the file names who gave it,
+/// with who gave each ([`Detail::Rated`]: taken, it goes to that person's visit). A kind the day
+/// lacks is asked about on `twin`; without a twin it goes with the file's visit added (the
+/// caller's).
 fn rating_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, twin: Option<&Visit>) {
     let by = theirs.reported_by;
     let g = theirs.global;
@@ -355,11 +365,11 @@ fn rating_details(plan: &mut MergePlan, same_day: &[&Visit], theirs: &Visit, twi
         ask(|g| g.status, GlobalRatings { status: g.status, effect: None }),
         ask(|g| g.effect, GlobalRatings { status: None, effect: g.effect }),
     ];
-    // Given by another person than the visit holding it: moved, if taken.
-    let moves = |mine: &Visit| by.is_some() && mine.reported_by.is_some() && mine.reported_by != by;
-    let detail = |mine: &Visit, incoming: GlobalRatings| match moves(mine) {
-        true => (Detail::Rated(mine.global, mine.reported_by), Detail::Rated(incoming, by)),
-        false => (Detail::Global(mine.global), Detail::Global(incoming)),
+    // The file names who gave it: taken, it goes to that person's visit of the day as it is
+    // then (another question taken may change who answered the visit asked about).
+    let detail = |mine: &Visit, incoming: GlobalRatings| match by {
+        Some(_) => (Detail::Rated(mine.global, mine.reported_by), Detail::Rated(incoming, by)),
+        None => (Detail::Global(mine.global), Detail::Global(incoming)),
     };
     match asked {
         // Both on one visit: one detail.
@@ -438,7 +448,11 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
     // Visits a moved rating left holding nothing: removed once every detail is applied (a later
     // one may give them something).
     let mut emptied = HashSet::new();
-    for d in &plan.detail_conflicts {
+    // Ratings last: they go to the visit of the person who gave them as the day is once who
+    // answered each visit is settled.
+    let is_rating = |d: &&DetailConflict| matches!(d.incoming, Detail::Global(_) | Detail::Rated(..));
+    let (ratings, others): (Vec<&DetailConflict>, Vec<&DetailConflict>) = plan.detail_conflicts.iter().partition(is_rating);
+    for d in others.into_iter().chain(ratings) {
         match (&d.incoming, &d.visit_id) {
             (Detail::DateOfBirth(dob), None) => {
                 if let Some(p) = existing.patients.iter_mut().find(|p| p.code == d.patient) {
