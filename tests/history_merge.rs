@@ -586,3 +586,24 @@ fn a_new_visit_on_a_day_without_a_label_leaves_the_day_one_label() {
     assert_eq!(labels(&kept), ["", ""]);
     assert_eq!(labels(&taken), ["week 4", "week 4"]);
 }
+
+#[test]
+fn a_questionnaire_taken_from_another_person_is_filed_as_theirs() {
+    // Assemble: the patient's visit (itch 8, POEM); the file's parent visit of that day gives
+    // the itch as 6.
+    let mine = history(&["P1"], vec![day_visit("v", Some(Reporter::Patient), vec![itch(8), poem(4)], None, None)]);
+    let theirs = history(&["P1"], vec![day_visit("f", Some(Reporter::Parent), vec![itch(6)], None, None)]);
+    // Act
+    let plan = plan_merge(&mine, &theirs);
+    let mut taken = mine.clone();
+    apply_merge(&mut taken, &plan, true);
+    // Assert: asked with who gave each; taken, the parent's itch is on a visit of the parent's
+    // and the patient's visit keeps the POEM as the patient's.
+    assert_eq!(plan.conflicts[0].answered_by, [Some(Reporter::Patient), Some(Reporter::Parent)]);
+    let holder = |key: &str| taken.visits.iter().find(|v| v.assessment(key).is_some()).map(|v| (v.id.as_str(), v.reported_by));
+    assert_eq!(holder("itch_nrs"), Some(("P1-2024-01-01-1", Some(Reporter::Parent))));
+    assert_eq!(taken.visits.iter().find(|v| v.id == "P1-2024-01-01-1").unwrap().assessments, [itch(6)]);
+    assert_eq!(holder("poem"), Some(("v", Some(Reporter::Patient))));
+    taken.validate().unwrap();
+    assert!(plan_merge(&taken, &theirs).adds_nothing() && !plan_merge(&taken, &theirs).has_conflicts());
+}

@@ -121,6 +121,15 @@ proptest! {
         prop_assert!(again.new_visits.is_empty() && again.conflicts.is_empty(), "{:?}", again);
         // (Known limit, docs/history-format.md: who answered or a label can be asked about again.)
         prop_assert!(again.detail_conflicts.iter().all(|d| matches!(d.incoming, Detail::ReportedBy(_) | Detail::Label(_))), "{:?}", again);
+        // A patient-reported record taken from the file is on a visit of the person it names.
+        for v in file.visits.iter().filter(|v| v.reported_by.is_some()) {
+            for a in v.assessments.iter().filter(|a| a.is_patient_reported()) {
+                let key = instrument_key(a);
+                let differs = device.visits.iter().any(|w| w.assessment(key).is_some_and(|d| d != a));
+                let now = taken.visits.iter().find(|w| w.assessment(key) == Some(a)).map(|w| w.reported_by);
+                prop_assert!(!differs || now == Some(v.reported_by), "{key} taken onto {:?}: {:?}", now, taken.visits);
+            }
+        }
         // Who answered: a patient-reported assessment the device has keeps the person who gave
         // it, unless the file names who gave it or its visit by id.
         for v in device.visits.iter().filter(|v| v.reported_by.is_some() && !file.visits.iter().any(|w| w.id == v.id)) {

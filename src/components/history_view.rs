@@ -93,12 +93,22 @@ fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
 }
 
 /// An import plan's differing assessment: the instrument by name and its score on the device
-/// and in the file ("EASI: 7.2 → 9.4"), or that only the entries behind the score differ.
+/// and in the file ("EASI: 7.2 → 9.4"), or that only the entries behind the score differ; and
+/// who gave each, for a patient's answer the file says another person gave.
 fn score_change(t: &RecordsStrings, conflict: &merge::Conflict) -> String {
     let name = t.instrument(&conflict.instrument);
-    match conflict.scores() {
+    let change = match conflict.scores() {
         [existing, incoming] if existing == incoming => fill(t.plan_same_score, &[&name, &existing]),
         [existing, incoming] => fill(t.plan_change, &[&name, &existing, &incoming]),
+    };
+    // A patient's answer the file says another person gave: who gave each (taken, it is filed
+    // as theirs).
+    match conflict.answered_by {
+        [mine, Some(theirs)] if conflict.incoming.is_patient_reported() && mine != Some(theirs) => {
+            let who = fill(t.plan_change, &[&t.answered_by, &t.reporter(mine), &t.reporter(Some(theirs))]);
+            format!("{change} · {who}")
+        }
+        _ => change,
     }
 }
 

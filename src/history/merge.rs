@@ -32,6 +32,10 @@ pub struct Conflict {
     pub existing: Assessment,
     /// The record in the file.
     pub incoming: Assessment,
+    /// Who answered the device's visit holding it and the file's visit, for a patient-reported
+    /// record: taken, the file's goes to the visit of the person the file names (as a rating
+    /// does, [`Detail::Rated`]).
+    pub answered_by: [Option<Reporter>; 2],
 }
 
 impl Conflict {
@@ -154,6 +158,7 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
                             instrument: key.2.to_string(),
                             existing: *existing_a,
                             incoming: *a,
+                            answered_by: [mine.reported_by, visit.reported_by],
                         });
                     }
                 }
@@ -429,30 +434,67 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
     if !overwrite_conflicts {
         return;
     }
-    for c in &plan.conflicts {
-        if instrument_key(&c.incoming) != c.instrument {
-            continue;
-        }
-        let found = existing
-            .visits
-            .iter_mut()
-            .find(|v| v.patient == c.patient && v.date == c.date && v.assessment(&c.instrument).is_some());
-        if let Some(visit) = found {
-            if c.incoming.score_with(visit.easi_bands, visit.scorad_bands).is_ok() {
-                for slot in visit.assessments.iter_mut().filter(|a| instrument_key(a) == c.instrument) {
-                    *slot = c.incoming;
-                }
-            }
-        }
-    }
-    // Visits a moved rating left holding nothing: removed once every detail is applied (a later
-    // one may give them something).
+    // Visits a moved answer left holding nothing: removed once every question taken is applied
+    // (a later one may give them something).
     let mut emptied = HashSet::new();
-    // Ratings last: they go to the visit of the person who gave them as the day is once who
-    // answered each visit is settled.
+    // Who answered each visit first, then the records, then the ratings: an answer goes to the
+    // visit of the person who gave it as the day is once who answered is settled.
     let is_rating = |d: &&DetailConflict| matches!(d.incoming, Detail::Global(_) | Detail::Rated(..));
     let (ratings, others): (Vec<&DetailConflict>, Vec<&DetailConflict>) = plan.detail_conflicts.iter().partition(is_rating);
-    for d in others.into_iter().chain(ratings) {
+    apply_details(existing, &others, &mut emptied);
+    for c in &plan.conflicts {
+        if instrument_key(&c.incoming) == c.instrument {
+            replace_record(existing, c, &mut emptied);
+        }
+    }
+    apply_details(existing, &ratings, &mut emptied);
+    existing.visits.retain(|v| !emptied.contains(&v.id) || holds_anything(v));
+}
+
+/// Takes the file's record of the conflict `c` in place of the device's: in the visit holding
+/// it, or, for a patient-reported record the file says another person gave than who answered
+/// that visit, in the day's visit of that person (a new one of theirs if none; the one it leaves
+/// noted in `emptied` if it then holds nothing). Never a record the visit's band systems cannot
+/// score.
+fn replace_record(existing: &mut History, c: &Conflict, emptied: &mut HashSet<String>) {
+    let of_day = |v: &Visit| v.patient == c.patient && v.date == c.date;
+    let Some(at) = existing.visits.iter().position(|v| of_day(v) && v.assessment(&c.instrument).is_some()) else { return };
+    let holder = &existing.visits[at];
+    if c.incoming.score_with(holder.easi_bands, holder.scorad_bands).is_err() {
+        return;
+    }
+    let by = c.answered_by[1];
+    if !c.incoming.is_patient_reported() || by.is_none() || holder.reported_by == by {
+        for slot in existing.visits[at].assessments.iter_mut().filter(|a| instrument_key(a) == c.instrument) {
+            *slot = c.incoming;
+        }
+        return;
+    }
+    existing.visits[at].assessments.retain(|a| instrument_key(a) != c.instrument);
+    if !holds_anything(&existing.visits[at]) {
+        emptied.insert(existing.visits[at].id.clone());
+    }
+    let theirs = person_visit(existing, &c.patient, &c.date, by);
+    existing.visits[theirs].assessments.push(c.incoming);
+}
+
+/// The index of the day's visit answered by `by`, made (a new id, the day's label) if there is
+/// none.
+fn person_visit(existing: &mut History, patient: &str, date: &str, by: Option<Reporter>) -> usize {
+    let of_day = |v: &Visit| v.patient == patient && v.date == date;
+    if let Some(at) = existing.visits.iter().position(|v| of_day(v) && by.is_some() && v.reported_by == by) {
+        return at;
+    }
+    let mut theirs = Visit::new(existing.next_visit_id(patient, date), patient, date, Vec::new());
+    theirs.label = existing.visits.iter().find(|v| of_day(v)).map(|v| v.label.clone()).unwrap_or_default();
+    theirs.reported_by = by;
+    existing.visits.push(theirs);
+    existing.visits.len() - 1
+}
+
+/// Applies the detail questions `details` (taken) to the device's history.
+fn apply_details(existing: &mut History, details: &[&DetailConflict], emptied: &mut HashSet<String>) {
+    for d in details {
         match (&d.incoming, &d.visit_id) {
             (Detail::DateOfBirth(dob), None) => {
                 if let Some(p) = existing.patients.iter_mut().find(|p| p.code == d.patient) {
@@ -472,8 +514,8 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
                     }
                 }
             }
-            (Detail::Global(g), Some(id)) => rate(existing, id, *g, None, &mut emptied),
-            (Detail::Rated(g, by), Some(id)) => rate(existing, id, *g, Some(*by), &mut emptied),
+            (Detail::Global(g), Some(id)) => rate(existing, id, *g, None, emptied),
+            (Detail::Rated(g, by), Some(id)) => rate(existing, id, *g, Some(*by), emptied),
             (Detail::ReportedBy(reporter), Some(id)) => {
                 if let Some(v) = existing.visits.iter_mut().find(|v| &v.id == id) {
                     v.reported_by = reporter.or(v.reported_by);
@@ -482,7 +524,6 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
             _ => {}
         }
     }
-    existing.visits.retain(|v| !emptied.contains(&v.id) || holds_anything(v));
 }
 
 /// Whether the visit holds an assessment or a global rating.
@@ -504,17 +545,10 @@ fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Re
     let of_day = |v: &Visit| v.patient == patient && v.date == date;
     let target = match to {
         None => id.to_string(),
-        Some(by) => match existing.visits.iter().find(|v| of_day(v) && by.is_some() && v.reported_by == by) {
-            Some(theirs) => theirs.id.clone(),
-            None => {
-                let mut theirs = Visit::new(existing.next_visit_id(&patient, &date), patient.clone(), date.clone(), Vec::new());
-                theirs.label = existing.visits.iter().find(|v| of_day(v)).map(|v| v.label.clone()).unwrap_or_default();
-                theirs.reported_by = by;
-                let new_id = theirs.id.clone();
-                existing.visits.push(theirs);
-                new_id
-            }
-        },
+        Some(by) => {
+            let at = person_visit(existing, &patient, &date, by);
+            existing.visits[at].id.clone()
+        }
     };
     for v in existing.visits.iter_mut().filter(|v| of_day(v)) {
         let held = holds_anything(v);

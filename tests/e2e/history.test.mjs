@@ -1319,6 +1319,19 @@ test('a parent\'s rating imported on a day the patient rated says who gave each,
   const stored = JSON.parse(await page.evaluate(storedHistory));
   const day = stored.visits.map((v) => [v.reported_by, v.assessments.length, v.global?.effect ?? null, v.label]);
   assert.deepEqual(day.sort(), [['parent', 0, 3, 'week 4'], ['patient', 1, null, 'week 4']]);
+  // The parent's itch rating of that day, another than the patient's: asked with who gave each;
+  // taken, it joins the parent's visit.
+  const itch = JSON.parse(historyOf([visit('q', { assessments: [{ instrument: 'itch_nrs', value: 4 }], reported_by: 'parent' })]));
+  await page.setInputFiles('#import-json', { name: 'itch.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(itch)) });
+  await page.waitForSelector('[data-testid="import-plan"] li');
+  const asked = await page.$$eval('[data-testid="import-plan"] li', (lis) => lis.map((li) => li.textContent));
+  await page.click('#import-overwrite');
+  await page.waitForSelector('.ok[role=status]');
+  const after = JSON.parse(await page.evaluate(storedHistory)).visits
+    .map((v) => [v.reported_by, v.assessments.map((a) => `${a.instrument} ${a.value}`).join(), v.global?.effect ?? null]);
+  // (The history screen is in Korean now.) The patient's visit, left with nothing, is gone.
+  assert.deepEqual(asked, ['AD-030 · 2026년 2월 2일 · 가장 심한 가려움(24시간): 7 → 4 · 응답자: 환자 본인 → 부모 또는 보호자']);
+  assert.deepEqual(after, [['parent', 'itch_nrs 4', 3]]);
   assert.deepEqual(problems, []);
   await context.close();
 });
