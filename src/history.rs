@@ -580,6 +580,11 @@ impl Visit {
         self.assessments.iter().any(Assessment::is_patient_reported) || self.global != GlobalRatings::default()
     }
 
+    /// Whether the visit holds anything: an assessment or a global rating.
+    pub fn holds_anything(&self) -> bool {
+        !self.assessments.is_empty() || self.global != GlobalRatings::default()
+    }
+
     /// The visit's assessment with this instrument key (`"easi"`, `"scorad"`, …).
     pub fn assessment(&self, instrument: &str) -> Option<&Assessment> {
         self.assessments.iter().find(|a| instrument_key(a) == instrument)
@@ -855,10 +860,9 @@ impl History {
         answerer.reported_by = visit.reported_by.or(answerer.reported_by);
         let (mut visits, mut removed) = (Vec::new(), Vec::new());
         let mut last = None;
-        let holds_anything = |v: &Visit| !v.assessments.is_empty() || v.global != GlobalRatings::default();
         for (at, mut v) in now.into_iter().enumerate() {
             let before = day.get(at).copied();
-            if before.is_some_and(holds_anything) && !holds_anything(&v) {
+            if before.is_some_and(Visit::holds_anything) && !v.holds_anything() {
                 // Everything it held was given again and filed in another visit of the day.
                 removed.push(v.id);
                 continue;

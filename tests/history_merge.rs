@@ -363,14 +363,6 @@ fn a_detail_a_file_gives_twice_for_one_day_is_asked_once() {
     assert_eq!(plan.detail_conflicts.len(), 1, "{:?}", plan.detail_conflicts);
 }
 
-/// A visit of `P1` on 2024-01-01 answered by `by`, with the itch rated `itch` (if any) and the
-/// global ratings `status` and `effect`.
-fn answered(id: &str, by: Reporter, itch_value: Option<u8>, status: Option<u8>, effect: Option<u8>) -> Visit {
-    let mut v = Visit::new(id, "P1", "2024-01-01", itch_value.map(itch).into_iter().collect());
-    (v.reported_by, v.global) = (Some(by), GlobalRatings { status, effect });
-    v
-}
-
 /// The day's global ratings as (visit id, who answered, status, effect), by id.
 fn day_ratings(h: &History) -> Vec<(String, Option<Reporter>, Option<u8>, Option<u8>)> {
     let mut day: Vec<_> = h.visits.iter().map(|v| (v.id.clone(), v.reported_by, v.global.status, v.global.effect)).collect();
@@ -382,10 +374,10 @@ fn day_ratings(h: &History) -> Vec<(String, Option<Reporter>, Option<u8>, Option
 fn a_parent_s_rating_where_the_patient_gave_one_moves_to_the_parent_s_own_visit_when_taken() {
     // Assemble: the device's day is the patient's visit (itch, treatment effect 2), labelled;
     // the file has a parent's visit of that day with treatment effect 3 alone.
-    let mut patients = answered("a", Reporter::Patient, Some(8), None, Some(2));
+    let mut patients = day_visit("a", Some(Reporter::Patient), vec![itch(8)], None, Some(2));
     patients.label = "week 4".into();
     let mine = history(&["P1"], vec![patients]);
-    let theirs = history(&["P1"], vec![answered("p", Reporter::Parent, None, None, Some(3))]);
+    let theirs = history(&["P1"], vec![day_visit("p", Some(Reporter::Parent), vec![], None, Some(3))]);
     // Act
     let plan = plan_merge(&mine, &theirs);
     // Assert: nothing is added unasked; the question says who gave each rating.
@@ -422,9 +414,9 @@ fn taking_a_file_s_rating_leaves_the_day_one_rating_of_that_kind() {
     // (disease status 1); the file has the parent's visit again with a treatment effect 3.
     let mine = history(
         &["P1"],
-        vec![answered("a", Reporter::Patient, Some(8), None, Some(2)), answered("b", Reporter::Parent, None, Some(1), None)],
+        vec![day_visit("a", Some(Reporter::Patient), vec![itch(8)], None, Some(2)), day_visit("b", Some(Reporter::Parent), vec![], Some(1), None)],
     );
-    let theirs = history(&["P1"], vec![answered("b", Reporter::Parent, None, Some(1), Some(3))]);
+    let theirs = history(&["P1"], vec![day_visit("b", Some(Reporter::Parent), vec![], Some(1), Some(3))]);
     // Act
     let plan = plan_merge(&mine, &theirs);
     let mut taken = mine.clone();
@@ -439,7 +431,7 @@ fn taking_a_file_s_rating_leaves_the_day_one_rating_of_that_kind() {
     // A visit that held nothing but the rating taken from it is removed.
     let mine = history(
         &["P1"],
-        vec![answered("a", Reporter::Patient, None, None, Some(2)), answered("b", Reporter::Parent, Some(5), None, None)],
+        vec![day_visit("a", Some(Reporter::Patient), vec![], None, Some(2)), day_visit("b", Some(Reporter::Parent), vec![itch(5)], None, None)],
     );
     let mut taken = mine.clone();
     apply_merge(&mut taken, &plan_merge(&mine, &theirs), true);

@@ -2,7 +2,7 @@
 //! import and batch scoring — all files made and read in the browser.
 
 use crate::components::{use_records_strings, Shared};
-use crate::history::{batch, cohort_among, csv, Cohort, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History};
+use crate::history::{batch, cohort_among, csv, Cohort, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History, Reporter};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
 use web_sys::HtmlInputElement;
@@ -82,14 +82,19 @@ fn detail_change(t: &RecordsStrings, c: &merge::DetailConflict) -> String {
         (merge::Detail::Note(a), merge::Detail::Note(b)) => change(t.plan_note, Some(a), Some(b)),
         (merge::Detail::Label(a), merge::Detail::Label(b)) => change(t.plan_label, Some(a), Some(b)),
         (merge::Detail::Global(a), merge::Detail::Global(b)) => t.global_change(a, b),
-        (merge::Detail::ReportedBy(a), merge::Detail::ReportedBy(b)) => change(t.answered_by, Some(t.reporter(*a)), Some(t.reporter(*b))),
+        (merge::Detail::ReportedBy(a), merge::Detail::ReportedBy(b)) => answered_by_change(t, *a, *b),
         // Another person's rating: the change, and who gave each (taken, it is filed as theirs).
         (merge::Detail::Rated(a, a_by), merge::Detail::Rated(b, b_by)) if a_by != b_by => {
-            format!("{} · {}", t.global_change(a, b), change(t.answered_by, Some(t.reporter(*a_by)), Some(t.reporter(*b_by))))
+            format!("{} · {}", t.global_change(a, b), answered_by_change(t, *a_by, *b_by))
         }
         (merge::Detail::Rated(a, _), merge::Detail::Rated(b, _)) => t.global_change(a, b),
         _ => String::new(),
     }
+}
+
+/// Who answered, on the device and in the file ("Answered by: The patient → A parent or carer").
+fn answered_by_change(t: &RecordsStrings, existing: Option<Reporter>, incoming: Option<Reporter>) -> String {
+    fill(t.plan_change, &[&t.answered_by, &t.reporter(existing), &t.reporter(incoming)])
 }
 
 /// An import plan's differing assessment: the instrument by name and its score on the device
@@ -105,8 +110,7 @@ fn score_change(t: &RecordsStrings, conflict: &merge::Conflict) -> String {
     // as theirs).
     match conflict.answered_by {
         [mine, Some(theirs)] if conflict.incoming.is_patient_reported() && mine != Some(theirs) => {
-            let who = fill(t.plan_change, &[&t.answered_by, &t.reporter(mine), &t.reporter(Some(theirs))]);
-            format!("{change} · {who}")
+            format!("{change} · {}", answered_by_change(t, mine, Some(theirs)))
         }
         _ => change,
     }

@@ -140,13 +140,17 @@ fn step_name(t: &RecordsStrings, step: Step) -> String {
 /// in the examination's draft. Forgotten when the flow is finished and at each new hand-over.
 const STEP_KEY: &str = "adscore.flow-step";
 
+/// The tab's session storage, if the browser gives it.
+fn session() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
 fn stored_step() -> usize {
-    let session = gloo::utils::window().session_storage().ok().flatten();
-    session.and_then(|s| s.get_item(STEP_KEY).ok().flatten()).and_then(|text| text.parse().ok()).unwrap_or(0)
+    session().and_then(|s| s.get_item(STEP_KEY).ok().flatten()).and_then(|text| text.parse().ok()).unwrap_or(0)
 }
 
 fn store_step(index: usize) {
-    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+    if let Some(session) = session() {
         let _ = if index == 0 { session.remove_item(STEP_KEY) } else { session.set_item(STEP_KEY, &index.to_string()) };
     }
 }
@@ -156,12 +160,11 @@ fn store_step(index: usize) {
 const EARLIER_KEY: &str = "adscore.flow-earlier";
 
 fn stored_earlier() -> Option<(Reporter, PatientForm)> {
-    let session = gloo::utils::window().session_storage().ok().flatten()?;
-    serde_json::from_str(&session.get_item(EARLIER_KEY).ok().flatten()?).ok()
+    serde_json::from_str(&session()?.get_item(EARLIER_KEY).ok().flatten()?).ok()
 }
 
 fn store_earlier(earlier: Option<&(Reporter, PatientForm)>) {
-    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+    if let Some(session) = session() {
         let _ = match earlier.and_then(|e| serde_json::to_string(e).ok()) {
             Some(text) => session.set_item(EARLIER_KEY, &text),
             None => session.remove_item(EARLIER_KEY),
@@ -180,7 +183,7 @@ fn history_place() -> Option<usize> {
 pub fn forget_step() {
     store_step(0);
     // Not `store_earlier(None)`: the examination's module has no JSON writer to carry.
-    if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+    if let Some(session) = session() {
         let _ = session.remove_item(EARLIER_KEY);
     }
 }

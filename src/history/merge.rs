@@ -167,6 +167,8 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
                 None => fresh.push(*a),
             }
         }
+        // The device's visit that day answered by the person the file's names.
+        let by_person = visit.reported_by.and_then(|by| same_day.iter().copied().find(|v| v.reported_by == Some(by)));
         if twin.is_some() {
             // Some of its assessments are on the device that day: it is compared with the
             // device's visit answered by the person it names, else the one with its id holding
@@ -174,9 +176,8 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             // of theirs added by an earlier import of the file is what it is compared with the
             // next time, so a second import asks nothing the first did not.)
             let holds_theirs = |v: &Visit| visit.assessments.iter().any(|a| v.assessment(instrument_key(a)).is_some());
-            let by_id = same_day.iter().find(|v| v.id == visit.id && holds_theirs(v));
-            let by_person = visit.reported_by.and_then(|by| same_day.iter().find(|v| v.reported_by == Some(by)));
-            twin = by_person.or(by_id).copied().or(twin);
+            let by_id = same_day.iter().copied().find(|v| v.id == visit.id && holds_theirs(v));
+            twin = by_person.or(by_id).or(twin);
         }
         if visit.assessments.is_empty() {
             // A visit of ratings alone (or of nothing) is the device's visit that day with its id;
@@ -185,14 +186,10 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             // ratings that day).
             let g = visit.global;
             let holds = |v: &Visit| (g.status.is_some() && v.global.status.is_some()) || (g.effect.is_some() && v.global.effect.is_some());
-            twin = same_day
-                .iter()
-                .find(|v| v.id == visit.id)
-                .or_else(|| match visit.reported_by {
-                    Some(by) => same_day.iter().find(|v| v.reported_by == Some(by)),
-                    None => same_day.iter().find(|v| holds(v)),
-                })
-                .copied();
+            twin = same_day.iter().copied().find(|v| v.id == visit.id).or_else(|| match visit.reported_by {
+                Some(_) => by_person,
+                None => same_day.iter().copied().find(|v| holds(v)),
+            });
             match twin {
                 None if same_day.is_empty() => plan.new_visits.push(with_fresh_id(visit.clone(), &mut taken)),
                 None => {
@@ -227,7 +224,6 @@ pub fn plan_merge(existing: &History, incoming: &History) -> MergePlan {
             // The day has one label: one the day holds on another visit is no change.
             let day_says = |label: &str| same_day.iter().any(|v| super::same_label(&v.label, label));
             changes.retain(|(_, incoming)| match incoming {
-                Detail::Global(_) => false,
                 Detail::ReportedBy(_) => speaks_for_answers,
                 Detail::Label(label) => !day_says(label),
                 _ => true,
@@ -293,14 +289,11 @@ fn visit_details(plan: &mut MergePlan, mine: &Visit, changes: Vec<(Detail, Detai
 }
 
 /// The details of the device's visit `mine` that the file's `theirs` would change, as (on the
-/// device, in the file): a label, a global rating or who answered that the file gives and that
-/// differs. What the file leaves empty changes nothing.
+/// device, in the file): a label or who answered that the file gives and that differs (global
+/// ratings are compared with the whole day's: [`rating_details`]). What the file leaves empty
+/// changes nothing.
 fn visit_changes(mine: &Visit, theirs: &Visit) -> Vec<(Detail, Detail)> {
     let mut changes: Vec<_> = label_change(mine, theirs).into_iter().collect();
-    let g = theirs.global;
-    if (g.status.is_some() && g.status != mine.global.status) || (g.effect.is_some() && g.effect != mine.global.effect) {
-        changes.push((Detail::Global(mine.global), Detail::Global(g)));
-    }
     if theirs.reported_by.is_some() && theirs.reported_by != mine.reported_by {
         changes.push((Detail::ReportedBy(mine.reported_by), Detail::ReportedBy(theirs.reported_by)));
     }
@@ -448,7 +441,7 @@ pub fn apply_merge(existing: &mut History, plan: &MergePlan, overwrite_conflicts
         }
     }
     apply_details(existing, &ratings, &mut emptied);
-    existing.visits.retain(|v| !emptied.contains(&v.id) || holds_anything(v));
+    existing.visits.retain(|v| !emptied.contains(&v.id) || v.holds_anything());
 }
 
 /// Takes the file's record of the conflict `c` in place of the device's: in the visit holding
@@ -471,7 +464,7 @@ fn replace_record(existing: &mut History, c: &Conflict, emptied: &mut HashSet<St
         return;
     }
     existing.visits[at].assessments.retain(|a| instrument_key(a) != c.instrument);
-    if !holds_anything(&existing.visits[at]) {
+    if !existing.visits[at].holds_anything() {
         emptied.insert(existing.visits[at].id.clone());
     }
     let theirs = person_visit(existing, &c.patient, &c.date, by);
@@ -526,11 +519,6 @@ fn apply_details(existing: &mut History, details: &[&DetailConflict], emptied: &
     }
 }
 
-/// Whether the visit holds an assessment or a global rating.
-fn holds_anything(v: &Visit) -> bool {
-    !v.assessments.is_empty() || v.global != GlobalRatings::default()
-}
-
 /// Takes the file's ratings `g` on the day of the device's visit `id`: on that visit, or with
 /// `to` (a rating another person gave), on the day's visit answered by `to`'s person, else on a
 /// new one of theirs (the day's label). The day keeps one rating of each kind: the other visits
@@ -551,7 +539,7 @@ fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Re
         }
     };
     for v in existing.visits.iter_mut().filter(|v| of_day(v)) {
-        let held = holds_anything(v);
+        let held = v.holds_anything();
         if v.id == target {
             v.global = GlobalRatings { status: g.status.or(v.global.status), effect: g.effect.or(v.global.effect) };
             continue;
@@ -562,7 +550,7 @@ fn rate(existing: &mut History, id: &str, g: GlobalRatings, to: Option<Option<Re
         if g.effect.is_some() {
             v.global.effect = None;
         }
-        if held && !holds_anything(v) {
+        if held && !v.holds_anything() {
             emptied.insert(v.id.clone());
         }
     }
