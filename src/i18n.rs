@@ -207,7 +207,7 @@ strings! {
 }
 
 records_strings! {
-    visit_need_date, visit_future_date, visit_name_confirm, visit_name_refused, history_changed_elsewhere, patient_mode_title, patient_intro, patient_intro_proxy, who_answers, answer_self,
+    visit_need_date, visit_future_date, visit_name_confirm, visit_name_refused, history_changed_elsewhere, history_not_saved, patient_mode_title, patient_intro, patient_intro_proxy, who_answers, answer_self,
     answer_proxy, choose_who, choose_questions, questions_by_clinician, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global, dlqi_adults_only, progress,
     back, clear_answer, hand_back, left_unanswered, step_c_itch, step_c_sleep, step_status, step_effect, finish, return_to_exam, done_title, done_text, your_answers, show_clinician, change_answers, new_questionnaire, confirm_new_questionnaire, itch_question,
     itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,
@@ -238,7 +238,7 @@ records_strings! {
     plan_status, plan_effect, answered_by, by_patient, by_parent,
     import_apply, import_overwrite, cancel, import_changed, earlier_by_patient, earlier_by_parent, remove_earlier,
     confirm_remove_earlier,
-    import_done, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
+    import_done, import_done_replaced, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
     delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
     no_such_visit, worksheet_title, worksheet_items, worksheet_exact, print_button,

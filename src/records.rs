@@ -213,10 +213,13 @@ pub fn Records() -> Html {
         });
     });
     let t = lang.records_strings();
+    let refused = matches!(*notice, Some(Notice::ChangedElsewhere | Notice::NotSaved(_)));
     let mut alerts: Vec<Html> = Vec::new();
     match (*notice).clone() {
-        Some(Notice::Problem(why)) => alerts.push(alert(fill(t.history_problem, &[&why]))),
+        // The browser's reason may end in a full stop of its own; the sentence goes on after it.
+        Some(Notice::Problem(why)) => alerts.push(alert(fill(t.history_problem, &[&why.trim_end_matches('.')]))),
         Some(Notice::ChangedElsewhere) => alerts.push(alert(t.history_changed_elsewhere)),
+        Some(Notice::NotSaved(why)) => alerts.push(alert(fill(t.history_not_saved, &[&why.trim_end_matches('.')]))),
         None => {}
     }
     if let Stored::Unavailable(why) = &*stored {
@@ -227,7 +230,7 @@ pub fn Records() -> Html {
         // Unavailable: the alert and the way back, not a "loading" that never ends.
         (_, None) if matches!(*stored, Stored::Unavailable(_)) => html! { <div class="app">{ for alerts }</div> },
         (_, None) => html! { <div class="app">{ for alerts }<p role="status">{ t.loading }</p></div> },
-        (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} {onlang} /></> },
+        (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} {onlang} refused={refused} /></> },
         (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} {onlang} /></> },
         (Screen::Print(id), Some(history)) => html! { <PrintView {history} {id} {onlang} /> },
         // The examination is taking over.
@@ -244,6 +247,8 @@ pub enum Notice {
     /// A change was not saved: the history had been changed in another tab or window since it
     /// was read (the screens now show the stored one).
     ChangedElsewhere,
+    /// A change was not saved: writing it failed, why (the screens now show the stored history).
+    NotSaved(String),
 }
 
 /// The visit history as loaded from the device.
@@ -316,25 +321,26 @@ pub fn save_history(stored: UseStateHandle<Stored>, notice: UseStateHandle<Optio
         let text = io::to_json_compact(&history);
         let history = Shared::new(history);
         stored.set(Stored::Ready(history.clone()));
+        // A new change: what was said of the last one not being saved no longer holds.
+        if matches!(*notice, Some(Notice::ChangedElsewhere | Notice::NotSaved(_))) {
+            notice.set(None);
+        }
         let (expected, next) = (last_generation(), store::new_generation());
         remember(Some(next.clone()), &history);
         let (stored, notice) = (stored.clone(), notice.clone());
         yew::platform::spawn_local(async move {
-            match store::save(text, expected, next).await {
-                Ok(true) => {}
-                Ok(false) => {
-                    LAST_READ.with(|last| *last.borrow_mut() = None);
-                    match read_or_recover().await {
-                        Ok((current, _)) => stored.set(Stored::Ready(current)),
-                        Err(why) => stored.set(Stored::Unavailable(why)),
-                    }
-                    notice.set(Some(Notice::ChangedElsewhere));
-                }
-                Err(why) => {
-                    LAST_READ.with(|last| *last.borrow_mut() = None);
-                    notice.set(Some(Notice::Problem(why)));
-                }
+            let refused = match store::save(text, expected, next).await {
+                Ok(true) => return,
+                Ok(false) => Notice::ChangedElsewhere,
+                Err(why) => Notice::NotSaved(why),
+            };
+            // Not saved: the screens show the history as stored, not the change as if it were.
+            LAST_READ.with(|last| *last.borrow_mut() = None);
+            match read_or_recover().await {
+                Ok((current, _)) => stored.set(Stored::Ready(current)),
+                Err(why) => stored.set(Stored::Unavailable(why)),
             }
+            notice.set(Some(refused));
         });
     })
 }

@@ -17,6 +17,9 @@ pub struct HistoryViewProps {
     pub onchange: Callback<History>,
     /// Changes the language.
     pub onlang: Callback<crate::i18n::Lang>,
+    /// The last change was not saved (said above the screen): "Imported" is not shown with it.
+    #[prop_or_default]
+    pub refused: bool,
 }
 
 /// How many patients the history screen lists before "List all".
@@ -204,6 +207,15 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     let replanned = use_state(|| false);
     let message = use_state(|| None::<Result<String, String>>);
     let batch_errors = use_state(Vec::<batch::BatchError>::new);
+    {
+        // An import is saved after "Imported" is shown; refused, the message is taken back.
+        let message = message.clone();
+        use_effect_with(props.refused, move |refused| {
+            if *refused && matches!(*message, Some(Ok(_))) {
+                message.set(None);
+            }
+        });
+    }
     let import_ref = use_node_ref();
     let batch_ref = use_node_ref();
 
@@ -246,7 +258,12 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 let mut next = History::clone(&existing);
                 merge::apply_merge(&mut next, merge_plan, overwrite);
                 onchange.emit(next);
-                message.set(Some(Ok(fill(t.import_done, &[&merge_plan.new_visits.len()]))));
+                let replaced = merge_plan.conflicts.len() + merge_plan.detail_conflicts.len();
+                message.set(Some(Ok(if overwrite && replaced > 0 {
+                    fill(t.import_done_replaced, &[&merge_plan.new_visits.len(), &replaced])
+                } else {
+                    fill(t.import_done, &[&merge_plan.new_visits.len()])
+                })));
             }
             plan.set(None);
         })

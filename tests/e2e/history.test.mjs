@@ -114,6 +114,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week 4');
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
   await fresh.page.click('#import-overwrite');
+  assert.equal(await fresh.page.textContent('p.ok[role=status]'), 'Imported: 0 new visits; the 1 differing entries listed were replaced.');
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week four');
   // A broken file changes nothing and says why.
   const before = await download(fresh.page, '#export-json');
@@ -1067,6 +1068,51 @@ test('an import applied after another window saved is checked again and shown be
   await beside.click('#import-apply');
   await beside.waitForSelector('text=Imported: 0 new visits.');
   assert.equal(await beside.$('[data-testid="import-plan"]'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an import the device could not write says so, takes back "Imported" and shows the history as stored; the next one that is written clears it', async () => {
+  // Assemble: AD-017's baseline saved; a file with one more visit; the device's store refuses
+  // the next write of the history (as when it is full).
+  const { page, context, problems } = await openApp(browser, server.url);
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const file = JSON.parse(await page.evaluate(storedHistory));
+  file.visits.push({ ...file.visits[0], id: 'from-file', date: '2026-02-02', label: 'week 4' });
+  const buffer = Buffer.from(JSON.stringify(file));
+  await page.click('#open-history');
+  await page.waitForSelector('#import-json');
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.refuseWrites = true;
+    IDBObjectStore.prototype.put = function (...args) {
+      // The write's transaction ends without writing, as when the store is full.
+      if (window.refuseWrites) {
+        if (!this.transaction.error && !this.transaction.aborting) { this.transaction.aborting = true; this.transaction.abort(); }
+        return undefined;
+      }
+      return put.apply(this, args);
+    };
+  });
+  // Act: the file's new visit is added.
+  await page.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer });
+  await page.click('#import-apply');
+  // Assert: the alert says the change was not saved and why; "Imported" is not left beside it;
+  // the screen lists what is stored (one visit), not the import as if it were saved.
+  await page.waitForSelector('text=This change could not be saved');
+  assert.match(await page.textContent('[role=alert]'), /^This change could not be saved: [^.]+[^.]\. What is shown is the history as stored now/);
+  await page.waitForFunction(() => !document.querySelector('p.ok[role=status]'));
+  await page.waitForFunction(() => /AD-017\s*1\s*5 Jan 2026/.test(document.querySelector('table').textContent));
+  assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits.length, 1);
+  // Act: writes work again, and the file is imported again.
+  await page.evaluate(() => { window.refuseWrites = false; });
+  await page.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer });
+  await page.click('#import-apply');
+  // Assert: imported and stored; the alert about the earlier change is gone.
+  await page.waitForSelector('text=Imported: 1 new visits.');
+  await page.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent));
+  assert.equal(await page.$('text=This change could not be saved'), null);
+  assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits.length, 2);
   assert.deepEqual(problems, []);
   await context.close();
 });
