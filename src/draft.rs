@@ -306,10 +306,11 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
         }
     }
     if let Some(dlqi) = p.get("dlqi") {
-        for (answer, a) in form.dlqi.iter_mut().zip(dlqi.items::<10>()?) {
+        for (i, (answer, a)) in form.dlqi.iter_mut().zip(dlqi.items::<10>()?).enumerate() {
             *answer = match a {
                 Value::Null => None,
-                Value::Str(s) if s == "not_relevant" => Some(DlqiAnswer::NotRelevant),
+                // Items 1–2 offer no "not relevant": such a draft could never be saved as a visit.
+                Value::Str(s) if s == "not_relevant" && crate::scoring::dlqi::offers_not_relevant(i) => Some(DlqiAnswer::NotRelevant),
                 n => Some(DlqiAnswer::Score(n.uint(3).map_err(|_| "a DLQI answer is 0–3, \"not_relevant\" or null".to_string())? as u8)),
             };
         }

@@ -40,13 +40,21 @@ fn exam() -> impl Strategy<Value = ExamForm> {
         proptest::array::uniform7(answer(4)),
         proptest::array::uniform10(dlqi),
     )
-        .prop_map(|(b, who, (itch, sleep, status, effect), poem, dlqi)| PatientForm {
+        .prop_map(|(b, who, (itch, sleep, status, effect), poem, mut dlqi)| PatientForm {
+            // What a form can hold: items 1–2 offer no "not relevant" (the reader refuses it).
+            dlqi: {
+                for (i, a) in dlqi.iter_mut().enumerate() {
+                    if *a == Some(DlqiAnswer::NotRelevant) && !adscore::scoring::dlqi::offers_not_relevant(i) {
+                        *a = None;
+                    }
+                }
+                dlqi
+            },
             answerer: who,
             parts: Parts { itch: b[1], sleep: b[2], scorad_c: b[3], poem: b[4], dlqi: b[5], global: b[6] },
             itch,
             sleep,
             poem,
-            dlqi,
             dlqi7_not_prevented: b[7],
             status,
             effect,
@@ -150,6 +158,9 @@ fn a_patient_answer_outside_its_scale_refuses_the_draft_instead_of_reading_it_as
         good.replace("\"sleep\":null", "\"sleep\":11"),
         good.replace("\"status\":null", "\"status\":5"),
         good.replace("\"effect\":null", "\"effect\":7"),
+        // "Not relevant" on DLQI items 1–2, which do not offer it.
+        good.replace("\"dlqi\":[null", "\"dlqi\":[\"not_relevant\""),
+        good.replace("\"dlqi\":[null,null", "\"dlqi\":[null,\"not_relevant\""),
     ];
     // Act / Assert: each is refused (the examination then holds the draft aside, not lost);
     // the top of each scale is read.
@@ -160,6 +171,9 @@ fn a_patient_answer_outside_its_scale_refuses_the_draft_instead_of_reading_it_as
     let top = good.replacen("\"poem\":[2,", "\"poem\":[4,", 1).replace("\"itch\":null", "\"itch\":10").replace("\"status\":null", "\"status\":4").replace("\"effect\":null", "\"effect\":6");
     let read = decode(&top).unwrap();
     assert_eq!((read.patient.poem[0], read.patient.itch, read.patient.status, read.patient.effect), (Some(4), Some(10), Some(4), Some(6)));
+    // Item 3 offers "not relevant", and it is read.
+    let third = decode(&good.replace("\"dlqi\":[null,null,null", "\"dlqi\":[null,null,\"not_relevant\"")).unwrap();
+    assert_eq!(third.patient.dlqi[2], Some(DlqiAnswer::NotRelevant));
 }
 
 

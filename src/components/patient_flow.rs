@@ -461,7 +461,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 }
             } else {
                 let mut labels = vec![t.dlqi_very_much, t.dlqi_a_lot, t.dlqi_a_little, t.dlqi_not_at_all];
-                if i >= 2 {
+                if crate::scoring::dlqi::offers_not_relevant(i) {
                     labels.push(t.dlqi_not_relevant);
                 }
                 let selected = match p.dlqi[i] {

@@ -116,12 +116,18 @@ pub struct DlqiScore {
 /// Most unanswered items that still allow a score (each counted as 0).
 pub const MAX_UNANSWERED: u32 = 1;
 
+/// Whether the item at `index` (0-based) offers "not relevant": items 3–10 do, items 1–2 do not
+/// (the published form; Finlay & Khan 1994).
+pub const fn offers_not_relevant(index: usize) -> bool {
+    index >= 2
+}
+
 impl DlqiRecord {
     /// Rejects what the form cannot hold: a score above 3, or "not relevant" on items 1–2.
     pub fn check(&self) -> Result<(), ValueProblem> {
         for (i, answer) in self.answers.iter().enumerate() {
             match answer {
-                Some(DlqiAnswer::NotRelevant) if i < 2 => return Err(ValueProblem::DlqiNoNotRelevant(i as u8 + 1)),
+                Some(DlqiAnswer::NotRelevant) if !offers_not_relevant(i) => return Err(ValueProblem::DlqiNoNotRelevant(i as u8 + 1)),
                 Some(DlqiAnswer::Score(p)) if *p > 3 => return Err(ValueProblem::DlqiItem(i as u8 + 1, *p)),
                 _ => {}
             }
