@@ -343,6 +343,9 @@ pub enum DlqiNotFor {
     Child,
     /// A parent answers for the patient.
     Proxy,
+    /// An age is entered but not valid (a date of birth without the examination's date, a typed
+    /// age that is not a whole number): it may be a child's, so the DLQI waits for it.
+    AgeInvalid,
 }
 
 impl ExamForm {
@@ -352,16 +355,16 @@ impl ExamForm {
     /// not include): it is not scored when the examination's age is under 16 or a parent
     /// answers, even when answers are held (given before the age was entered, or before "a
     /// parent answers" was chosen). The answers stay in the form, so correcting the age or who
-    /// answers brings the score back. With no valid age entered, the patient answering for
-    /// themselves is taken at their word and the DLQI is scored: a patient on their own phone
-    /// has no age entered (docs/scoring.md).
+    /// answers brings the score back. With no age entered, the patient answering for themselves
+    /// is taken at their word and the DLQI is scored: a patient on their own phone has no age
+    /// entered (docs/scoring.md). An age entered but not valid is not taken as an adult's: the
+    /// DLQI waits for it to be corrected.
     pub fn dlqi_not_for(&self) -> Option<DlqiNotFor> {
-        if matches!(self.age(), Some(Ok(age)) if age.get() < 16) {
-            Some(DlqiNotFor::Child)
-        } else if self.patient.proxy() {
-            Some(DlqiNotFor::Proxy)
-        } else {
-            None
+        match self.age() {
+            Some(Ok(age)) if age.get() < 16 => Some(DlqiNotFor::Child),
+            _ if self.patient.proxy() => Some(DlqiNotFor::Proxy),
+            Some(Err(_)) => Some(DlqiNotFor::AgeInvalid),
+            _ => None,
         }
     }
 
@@ -765,6 +768,14 @@ mod tests {
         form.dob = "2010-03-10".into();
         assert_eq!(form.dlqi_not_for(), None);
         assert!(has_dlqi(&form));
+        // An age entered but not valid may be a child's: not scored until it is corrected (a
+        // date of birth with no examination date; a typed age that is not whole).
+        let no_exam_date = ExamForm { exam_date: String::new(), ..form.clone() };
+        assert_eq!(no_exam_date.dlqi_not_for(), Some(DlqiNotFor::AgeInvalid));
+        assert!(!has_dlqi(&no_exam_date));
+        let typed = ExamForm { dob: String::new(), age: "10.5".into(), ..form.clone() };
+        assert_eq!(typed.dlqi_not_for(), Some(DlqiNotFor::AgeInvalid));
+        assert!(!has_dlqi(&typed));
         // A parent answering: not scored, whatever the age.
         form.patient.answerer = Some(Reporter::Parent);
         assert_eq!(form.dlqi_not_for(), Some(DlqiNotFor::Proxy));

@@ -101,6 +101,7 @@ fn patient_lines(t: &Strings, form: &ExamForm) -> Vec<(&'static str, &'static st
     });
     // Answers held for a child or given by a parent are kept but not scored (ExamForm::dlqi_not_for).
     let dlqi = p.dlqi_record().map(|r| match r.score() {
+        _ if form.dlqi_not_for() == Some(crate::form::DlqiNotFor::AgeInvalid) => t.dlqi_age_invalid.to_string(),
         _ if form.dlqi_not_for().is_some() => t.dlqi_not_for.to_string(),
         Ok(s) => s.total.zip(s.band).map_or_else(|| unanswered(s.unanswered), |(total, b)| with_blank(format!("{total} — {}", t.dlqi_band(b)), s.unanswered)),
         Err(_) => t.not_scored.to_string(),

@@ -177,6 +177,7 @@ pub static EN: Strings = Strings {
     not_scored_unanswered: "not scored: {0} unanswered (at most 1 may be left blank)",
     scored_with_blank: "{0} ({1} left blank, counted as 0)",
     dlqi_not_for: "not scored: the DLQI is for adults (16 and over) answering for themselves",
+    dlqi_age_invalid: "not scored until the age above is corrected: the DLQI is for adults (16 and over)",
     not_graded: "not graded",
     not_needed_no_area: "not needed: area 0",
     band_moderate_effect: "moderate effect",

@@ -179,6 +179,7 @@ pub static KO: Strings = Strings {
     not_scored_unanswered: "점수 산출 불가: {0}개 문항 미응답(최대 1개까지 비워 둘 수 있음)",
     scored_with_blank: "{0}(빈 문항 {1}개는 0점으로 계산)",
     dlqi_not_for: "점수 산출 불가: DLQI는 본인이 직접 응답하는 성인(16세 이상)\u{2060}용입니다",
+    dlqi_age_invalid: "위의 나이를 바로잡을 때까지 점수 산출 불가: DLQI는 성인(16세 이상)\u{2060}용입니다",
     not_graded: "미평가",
     not_needed_no_area: "면적 0이므로 평가 불필요",
     band_moderate_effect: "중간 정도의 영향",

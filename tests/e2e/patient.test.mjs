@@ -379,6 +379,11 @@ test('DLQI answers given before a child\'s age was entered are kept but not scor
   // The age corrected to an adult's: the answers kept score again.
   await page.fill('#age', '30');
   assert.equal(await line(page, 'dlqi'), '30 — extremely large effect');
+  // An age that is not valid could be a child's: not scored until it is corrected.
+  await page.fill('#age', '10.5');
+  assert.equal(await line(page, 'dlqi'), 'not scored until the age above is corrected: the DLQI is for adults (16 and over)');
+  await page.fill('#age', '30');
+  assert.equal(await line(page, 'dlqi'), '30 — extremely large effect');
   assert.deepEqual(problems, []);
   await context.close();
 });
