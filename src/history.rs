@@ -519,6 +519,17 @@ impl std::fmt::Display for Violation {
 
 impl std::error::Error for Violation {}
 
+/// What [`History::note_birth_date`] did with an examination's date of birth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BirthDateNote {
+    /// Nothing to record: the same date, none entered, or not a date.
+    Kept,
+    /// Recorded (the patient had none, or it was replaced as asked).
+    Written,
+    /// The patient has another date (this one), not replaced.
+    Differs(String),
+}
+
 /// Whether `date` is a real date written exactly YYYY-MM-DD.
 fn is_date(date: &str) -> bool {
     Date::parse_iso(date).is_ok()
@@ -652,6 +663,25 @@ impl History {
         match self.patients.iter_mut().find(|p| p.code == patient.code) {
             Some(existing) => *existing = patient,
             None => self.patients.push(patient),
+        }
+    }
+
+    /// Records an examination's date of birth `dob` on patient `code`: filled in when the record
+    /// has none (a date entered is not dropped), and put over a different one only with
+    /// `replace` (the user asked first); `Differs` with the stored date otherwise. An entry that
+    /// is not a date (YYYY-MM-DD), an empty one or an unknown patient changes nothing.
+    pub fn note_birth_date(&mut self, code: &str, dob: &str, replace: bool) -> BirthDateNote {
+        let dob = dob.trim();
+        let Some(patient) = self.patients.iter_mut().find(|p| p.code == code).filter(|_| is_date(dob)) else {
+            return BirthDateNote::Kept;
+        };
+        match &patient.dob {
+            Some(stored) if stored == dob => BirthDateNote::Kept,
+            Some(stored) if !replace => BirthDateNote::Differs(stored.clone()),
+            _ => {
+                patient.dob = Some(dob.to_string());
+                BirthDateNote::Written
+            }
         }
     }
 

@@ -410,6 +410,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     // The scores the user agreed to replace: asked once, not again when a write elsewhere makes
     // this save read the history again (asked again only if that write changed what is replaced).
     let mut agreed: Option<Vec<&'static str>> = None;
+    let mut dob_agreed: Option<bool> = None;
     for _ in 0..3 {
         // The token first: a write after it makes the conditional save below refuse.
         let expected = store::generation().await;
@@ -417,8 +418,16 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
         recovered = recovered.or(notice);
         let mut next = History::clone(&history);
         if next.patient(code).is_none() {
-            let dob = (!exam.dob.trim().is_empty()).then(|| exam.dob.trim().to_string());
-            next.upsert_patient(Patient { code: code.to_string(), dob, note: String::new() });
+            next.upsert_patient(Patient::new(code));
+        }
+        // The date of birth entered is kept on the patient's record: filled in, or put over a
+        // different one if the user agrees (asked once; the visit is saved either way).
+        if let history::BirthDateNote::Differs(stored) = next.note_birth_date(code, &exam.dob, dob_agreed == Some(true)) {
+            if dob_agreed.is_none() {
+                let agreed = gloo::dialogs::confirm(&fill(t.visit_dob_confirm, &[&code, &t.date(&stored), &t.date(exam.dob.trim())]));
+                dob_agreed = Some(agreed);
+                next.note_birth_date(code, &exam.dob, agreed);
+            }
         }
         let id = next.next_visit_id(code, exam.exam_date.trim());
         let visit = exam.to_visit(id, code, label);

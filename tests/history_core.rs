@@ -4,7 +4,7 @@
 
 use adscore::history::{
     baseline_visit, change, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
-    targets, visits_by_patient, Change, DayUpdate, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
+    targets, visits_by_patient, BirthDateNote, Change, DayUpdate, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
 use adscore::Assessment;
@@ -1009,4 +1009,28 @@ fn a_code_of_two_or_more_words_of_letters_looks_like_a_name() {
     for code in ["AD-017", "AD 017", "Smith", "홍길동", "P 12 B", "site A 7", "", "  ", "- x", "ad-017 b2"] {
         assert!(!looks_like_a_name(code), "{code:?}");
     }
+}
+
+#[test]
+fn a_date_of_birth_entered_is_filled_in_on_the_patient_and_put_over_another_only_when_agreed() {
+    // Assemble: AD-001 with no date of birth; AD-002 born 2010-01-05.
+    let mut history = History::default();
+    history.upsert_patient(Patient::new("AD-001"));
+    history.upsert_patient(Patient { dob: Some("2010-01-05".into()), ..Patient::new("AD-002") });
+    let dob = |h: &History, code: &str| h.patient(code).unwrap().dob.clone();
+    // Act / Assert: a record without one takes the examination's (spaces trimmed).
+    assert_eq!(history.note_birth_date("AD-001", " 2011-02-03 ", false), BirthDateNote::Written);
+    assert_eq!(dob(&history, "AD-001").as_deref(), Some("2011-02-03"));
+    // The same date: nothing to do. Another: said, not written, unless agreed.
+    assert_eq!(history.note_birth_date("AD-002", "2010-01-05", false), BirthDateNote::Kept);
+    assert_eq!(history.note_birth_date("AD-002", "2010-01-06", false), BirthDateNote::Differs("2010-01-05".into()));
+    assert_eq!(dob(&history, "AD-002").as_deref(), Some("2010-01-05"));
+    assert_eq!(history.note_birth_date("AD-002", "2010-01-06", true), BirthDateNote::Written);
+    assert_eq!(dob(&history, "AD-002").as_deref(), Some("2010-01-06"));
+    // Nothing entered, not a date, or no such patient: nothing changes.
+    let before = history.clone();
+    for (code, entered) in [("AD-002", ""), ("AD-002", "2010-02-30"), ("AD-002", "5/1/2010"), ("AD-009", "2010-01-05")] {
+        assert_eq!(history.note_birth_date(code, entered, true), BirthDateNote::Kept, "{code} {entered}");
+    }
+    assert_eq!(history, before);
 }

@@ -1117,6 +1117,52 @@ test('an import the device could not write says so, takes back "Imported" and sh
   await context.close();
 });
 
+test('a date of birth entered is kept on the patient\'s record: filled in, and put over another only when the user agrees', async () => {
+  // Assemble: AD-017's baseline saved with a typed age (no date of birth on record).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const asked = [];
+  let answer = true;
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'confirm' && /date of birth/.test(dialog.message())) {
+      asked.push(dialog.message());
+      return answer ? dialog.accept() : dialog.dismiss();
+    }
+    return dialog.accept(); // "New examination" loses nothing here
+  });
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  const visitWithBirthDate = async (date, dob) => {
+    await page.click('text=New examination');
+    await page.fill('#exam-date', date);
+    await page.fill('#dob', dob);
+    for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+      await tap(page, `easi-${region}-area-2`);
+      for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
+    }
+    await page.fill('#visit-patient', 'AD-017');
+    await page.click('#save-visit');
+    await page.waitForFunction((d) => document.querySelector('.ok[role=status]')?.textContent.includes(d), date === '2026-02-02' ? '2 Feb 2026' : date === '2026-03-02' ? '2 Mar 2026' : '6 Apr 2026');
+  };
+  const stored = async () => JSON.parse(await page.evaluate(storedHistory));
+  // Act / Assert: a date of birth entered at week 4 is recorded, nothing asked.
+  await visitWithBirthDate('2026-02-02', '1990-04-01');
+  assert.equal((await stored()).patients[0].dob, '1990-04-01');
+  assert.deepEqual(asked, []);
+  // Another date: asked; cancelled, the record keeps its date and the visit is saved.
+  answer = false;
+  await visitWithBirthDate('2026-03-02', '1990-04-02');
+  assert.deepEqual(asked, ['AD-017\'s date of birth on this device is 1 Apr 1990; this examination has 2 Apr 1990. Record 2 Apr 1990 instead? Cancel keeps 1 Apr 1990; the visit is saved either way.']);
+  assert.equal((await stored()).patients[0].dob, '1990-04-01');
+  assert.equal((await stored()).visits.length, 3);
+  // Agreed: recorded.
+  answer = true;
+  await visitWithBirthDate('2026-04-06', '1990-04-02');
+  assert.equal(asked.length, 2);
+  assert.equal((await stored()).patients[0].dob, '1990-04-02');
+  assert.equal((await stored()).visits.length, 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the patients table heads its column "Patient code"; the example code stays where a code is typed', async () => {
   // Assemble: one visit saved.
   const { page, context, problems } = await openApp(browser, server.url);
