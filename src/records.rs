@@ -439,7 +439,9 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
                 next.add_visit(visit).map_err(|why| t.violation(&why))?;
                 fill(t.visit_saved, &[&code, &date])
             }
-            Some(update) if update.removed.is_empty() && update.visits.iter().all(|v| next.visit(&v.id) == Some(v)) => {
+            // Unchanged: the day's visits, and the patient's record (a date of birth added).
+            Some(update) if update.removed.is_empty() && update.visits.iter().all(|v| next.visit(&v.id) == Some(v))
+                && next.patients == history.patients => {
                 return Ok((fill(t.visit_unchanged, &[&code, &date]), code.to_string()));
             }
             Some(DayUpdate { visits, removed, replaced, apart }) => {

@@ -1159,6 +1159,13 @@ test('a date of birth entered is kept on the patient\'s record: filled in, and p
   assert.equal(asked.length, 2);
   assert.equal((await stored()).patients[0].dob, '1990-04-02');
   assert.equal((await stored()).visits.length, 4);
+  // The same examination saved again with only the date of birth corrected: asked, recorded.
+  await page.fill('#dob', '1990-04-03');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Updated the visit of AD-017 on 6 Apr 2026 with this examination.');
+  assert.equal(asked.length, 3);
+  assert.equal((await stored()).patients[0].dob, '1990-04-03');
+  assert.equal((await stored()).visits.length, 4);
   assert.deepEqual(problems, []);
   await context.close();
 });
