@@ -193,7 +193,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                 </nav>
             </header>
             <section class="card">
-                <p>{ t.dob_label }{ ": " }{ patient.dob.clone().unwrap_or_else(|| "—".into()) }</p>
+                <p data-testid="patient-dob">{ t.plan_dob }{ ": " }{ patient.dob.as_deref().map_or_else(|| "—".into(), |dob| t.date(dob)) }</p>
                 <div class="field">
                     <label for="patient-note">{ t.patient_note }</label>
                     <input id="patient-note" value={patient.note.clone()} onchange={onnote} />

@@ -1166,6 +1166,9 @@ test('a date of birth entered is kept on the patient\'s record: filled in, and p
   assert.equal(asked.length, 3);
   assert.equal((await stored()).patients[0].dob, '1990-04-03');
   assert.equal((await stored()).visits.length, 4);
+  // The patient's page shows it as dates are written elsewhere.
+  await page.goto(`${server.url}#patient/AD-017`);
+  assert.equal(await page.textContent('[data-testid="patient-dob"]'), 'Date of birth: 3 Apr 1990');
   assert.deepEqual(problems, []);
   await context.close();
 });
