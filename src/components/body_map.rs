@@ -193,6 +193,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     // kept when the finger moves on to another cell (a drag that paints on from a painted patch).
     let lifted_clears = use_mut_ref(|| None::<(Segment, u8)>);
     let erasing = use_state(|| false);
+    let large = use_state(|| false);
     let painting = Rc::new(props.painting);
 
     let onpointerdown = {
@@ -298,8 +299,14 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 }}>
                     { t.map_clear }
                 </button>
+                // Each figure as tall as the screen, one under the other: larger squares for a
+                // finger on a landscape tablet, where the map otherwise shares the screen's height.
+                <button type="button" class="button button--quiet" id="map-larger" aria-pressed={large.to_string()}
+                    onclick={{ let large = large.clone(); Callback::from(move |_: MouseEvent| large.set(!*large)) }}>
+                    { t.map_larger }
+                </button>
             </div>
-            <div class="map">
+            <div class={classes!("map", large.then_some("map--large"))}>
                 { view(View::Front, t.map_front) }
                 { view(View::Back, t.map_back) }
             </div>

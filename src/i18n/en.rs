@@ -135,6 +135,7 @@ pub static EN: Strings = Strings {
     map_paint: "Paint",
     map_erase: "Eraser",
     map_clear: "Erase map",
+    map_larger: "Larger map",
     confirm_clear_map: "Erase every painted square of the body map? \"Whole skin examined\" is unticked too: tick it again once the map is painted anew.",
     map_examined: "Whole skin examined — unpainted areas have no lesions",
     map_waiting: "The body map is painted but not used yet: to take the areas from it, confirm “Whole skin examined” under the map.",

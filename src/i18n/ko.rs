@@ -137,6 +137,7 @@ pub static KO: Strings = Strings {
     map_paint: "칠하기",
     map_erase: "지우개",
     map_clear: "지도 지우기",
+    map_larger: "지도 크게 보기",
     confirm_clear_map: "신체 지도에 칠한 칸을 모두 지울까요? \"전신 피부 진찰 완료\" 표시도 해제되니, 지도를 다시 칠한 뒤 다시 표시하세요.",
     map_examined: "전신 피부 진찰 완료 — 칠하지 않은 부위는 병변 없음",
     map_waiting: "신체 지도에 칠한 부분이 아직 사용되지 않았습니다. 지도에서 면적을 가져오려면 지도 아래의 “전신 피부 진찰 완료”를 선택하세요.",

@@ -577,6 +577,29 @@ test('"Erase map" asks before erasing a painted map', async () => {
   await context.close();
 });
 
+test('"Larger map" shows each figure as tall as a landscape tablet\'s screen, with larger squares that still paint', async () => {
+  // Assemble: a landscape tablet (openApp's 1024×768).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const size = async (cell) => page.$eval(`[data-cell="${cell}"]`, (el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; });
+  const [w0, h0] = await size('6:0');
+  assert.equal(await page.getAttribute('#map-larger', 'aria-pressed'), 'false');
+  // Act
+  await page.click('#map-larger');
+  // Assert: pressed; each square half as large again or more; the front figure fits the screen's height.
+  assert.equal(await page.getAttribute('#map-larger', 'aria-pressed'), 'true');
+  const [w1, h1] = await size('6:0');
+  assert.ok(w1 >= 1.4 * w0 && h1 >= 1.4 * h0, `${w0}×${h0} → ${w1}×${h1}`);
+  const front = await page.$eval('.map__svg', (svg) => svg.getBoundingClientRect().height);
+  assert.ok(front <= 768 && front >= 700, `front figure ${front} px tall`);
+  // A tap paints as before; pressed again, the map is as it was.
+  await page.click('[data-cell="6:0"]');
+  assert.equal(await page.locator('.map__cell--painted').count(), 1);
+  await page.click('#map-larger');
+  assert.deepEqual(await size('6:0'), [w0, h0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the page\'s language is written only when it changes (writing it restyles every element)', async () => {
   // Assemble: every write of <html lang> is counted from the start of the page.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
