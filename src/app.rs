@@ -156,12 +156,13 @@ pub fn use_screen() -> UseStateHandle<Screen> {
     screen
 }
 
-/// On a portrait tablet or a phone the score panel is a sheet fixed to the bottom of the screen.
-/// Keyboard focus moved under it (the browser sees the element as on screen) is scrolled up
-/// above it, at once, so that what has focus is always seen. Only keyboard focus (what the
-/// browser shows a focus ring for, `:focus-visible`): a finger pressing a grade half under the
-/// sheet focuses it too, and scrolling then would move the grade from under the finger, so that
-/// the tap's release lands beside it and selects nothing.
+/// On a portrait tablet or a phone the score panel is a sheet fixed to the bottom of the screen,
+/// and the patient's Back / Next bar stays at the foot of theirs (two or three rows at large
+/// text). Keyboard focus moved under either (the browser sees the element as on screen) is
+/// scrolled up above it, at once, so that what has focus is always seen. Only keyboard focus
+/// (what the browser shows a focus ring for, `:focus-visible`): a finger pressing a grade half
+/// under the sheet focuses it too, and scrolling then would move the grade from under the
+/// finger, so that the tap's release lands beside it and selects nothing.
 #[hook]
 fn use_focus_above_sheet() {
     use_effect_with((), |_| {
@@ -169,11 +170,17 @@ fn use_focus_above_sheet() {
         let listener = EventListener::new(&document, "focusin", |event| {
             let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             let document = gloo::utils::document();
-            let Some(sheet) = document.query_selector(".panel").ok().flatten() else { return };
             let window = gloo::utils::window();
-            let fixed = window.get_computed_style(&sheet).ok().flatten().and_then(|s| s.get_property_value("position").ok());
+            // The sheet where it is fixed (beside the entries on a wide screen it covers
+            // nothing), else the flow's bar where it stays on screen (not on the last step).
+            let placed = |selector: &str, position: &str| {
+                document.query_selector(selector).ok().flatten().filter(|cover| {
+                    window.get_computed_style(cover).ok().flatten().and_then(|s| s.get_property_value("position").ok()).as_deref() == Some(position)
+                })
+            };
+            let Some(sheet) = placed(".panel", "fixed").or_else(|| placed(".flow__nav", "sticky")) else { return };
             let by_keyboard = element.matches(":focus-visible").unwrap_or(true);
-            if !by_keyboard || fixed.as_deref() != Some("fixed") || sheet.contains(Some(&element)) {
+            if !by_keyboard || sheet.contains(Some(&element)) {
                 return;
             }
             let (shown, below) = (element.closest("label").ok().flatten().unwrap_or(element).get_bounding_client_rect(), sheet.get_bounding_client_rect());

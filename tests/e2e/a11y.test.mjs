@@ -160,6 +160,55 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }, { width: 390, hei
   });
 }
 
+// WCAG 2.4.11 (focus not obscured): what Tab reaches is scrolled clear of what stays on screen
+// over the page: the score sheet at the foot of a tablet's or phone's screen (closed or open: open,
+// it covered "Save visit", and the page could not scroll it clear), the patient's Back / Next bar.
+/** Tabs `presses` times; the focused controls that anything fixed or sticky covers. */
+async function focusCovered(page, presses) {
+  const covered = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (e === document.body) return null;
+      const r = e.getBoundingClientRect();
+      const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
+      const over = [...document.querySelectorAll('aside.panel, .flow__nav')].filter((o) => !o.contains(e)
+        && ['fixed', 'sticky'].includes(getComputedStyle(o).position)).some((o) => {
+        const b = o.getBoundingClientRect();
+        const hidden = Math.max(0, Math.min(bottom, b.bottom) - Math.max(top, b.top));
+        return r.left < b.right && r.right > b.left && bottom - top - hidden <= 2;
+      });
+      return { id: `${e.tagName.toLowerCase()}#${e.id}`, hidden: over || r.bottom <= 0 || r.top >= innerHeight };
+    });
+    if (!found) break;
+    if (found.hidden) covered.push(found.id);
+  }
+  return covered;
+}
+test('nothing reached by Tab is hidden behind the score sheet, open or closed, or the patient\'s Back / Next bar', async () => {
+  // A portrait tablet with the details open, to the end of the examination ("Save visit").
+  const tablet = await textContext({ width: 768, height: 1024 }, false);
+  const exam = await tablet.newPage();
+  await exam.goto(server.url);
+  await exam.waitForSelector(EXAM_READY);
+  await openDetails(exam);
+  await exam.focus('#language');
+  const examCovered = await focusCovered(exam, 200);
+  await tablet.close();
+  // A phone at 200 % text: the first answers of the patient's questions, under the bar's 3 rows.
+  const phone = await textContext(PHONE);
+  const flow = await phone.newPage();
+  await flow.goto(server.url);
+  await flow.waitForSelector(EXAM_READY);
+  await toFlow(flow);
+  await flow.click('#flow-next');
+  const flowCovered = await focusCovered(flow, 3);
+  await phone.close();
+  // Assert
+  assert.deepEqual({ examCovered, flowCovered }, { examCovered: [], flowCovered: [] });
+});
+
 // The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
 // with text at 200 % on a phone or a tablet (fewer buttons per row rather than "modera / te",
 // or the scale's "N / o / it / c / h").
