@@ -251,7 +251,8 @@ pub fn App() -> Html {
             // whole again, and must not turn into today's.
             let new = |exam: ExamState| ExamState { form: crate::form::ExamForm { exam_date: today(), ..exam.form }, ..exam };
             match draft::load() {
-                Loaded::Draft(form) => ExamState { form, saved: None },
+                // Blank and dated an earlier day: today's (Action::RedateBlank).
+                Loaded::Draft(form) => ExamState { form, saved: None }.apply(Action::RedateBlank(today())),
                 Loaded::Empty => new(ExamState::default()),
                 Loaded::Unreadable(key) => {
                     unreadable.set(Some(key));
@@ -271,6 +272,7 @@ pub fn App() -> Html {
         // over the other's entries unseen.
         let (dispatcher, set_lang) = (exam.dispatcher(), set_lang.clone());
         use_effect_with((), move |_| {
+            let redating = dispatcher.clone();
             let restore = Rc::new(move |json: Option<String>| {
                 if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
                     dispatcher.dispatch(Action::Restore(Box::new(form)));
@@ -294,7 +296,18 @@ pub fn App() -> Html {
                     _ => {}
                 }
             });
-            move || drop((handed_back, other_tab))
+            // A tablet woken, or this tab shown again, on a later day: a blank examination takes
+            // that day's date (one with entries keeps its own).
+            let redate = move |_: &web_sys::Event| {
+                if !gloo::utils::document().hidden() {
+                    redating.dispatch(Action::RedateBlank(today()));
+                }
+            };
+            let shown_again = [
+                EventListener::new(&gloo::utils::document(), "visibilitychange", redate.clone()),
+                EventListener::new(&window, "focus", redate),
+            ];
+            move || drop((handed_back, other_tab, shown_again))
         });
     }
     // `_eq`: each change is saved, and a save that succeeds again must not draw the whole

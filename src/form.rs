@@ -142,6 +142,13 @@ impl ExamForm {
     pub fn is_blank(&self) -> bool {
         *self == ExamForm { exam_date: self.exam_date.clone(), easi_bands: self.easi_bands, scorad_bands: self.scorad_bands, ..ExamForm::default() }
     }
+
+    /// Whether this is a blank examination ([`ExamForm::is_blank`]) dated before `today` (both
+    /// YYYY-MM-DD): one opened on an earlier day and left, which is not that day's examination.
+    /// A date being typed (not yet a whole date) is not before anything.
+    pub fn blank_before(&self, today: &str) -> bool {
+        self.is_blank() && Date::parse_iso(&self.exam_date).is_ok() && self.exam_date.as_str() < today
+    }
 }
 
 /// Collects problems while converting, so every missing field is listed at once.

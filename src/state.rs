@@ -27,6 +27,10 @@ pub enum Action {
     SetDob(String),
     /// Examination date as entered.
     SetExamDate(String),
+    /// Today's date (YYYY-MM-DD), for a blank examination dated an earlier day (a tablet left
+    /// open overnight, or reopened the next day): it takes today's date, else nothing changes.
+    /// An examination with anything entered keeps its date.
+    RedateBlank(String),
     /// The patient code typed for "Save visit".
     SetVisitPatient(String),
     /// The study label typed for "Save visit".
@@ -126,6 +130,11 @@ impl ExamState {
             Action::SetAge(text) => form.age = text,
             Action::SetDob(text) => form.dob = text,
             Action::SetExamDate(text) => form.exam_date = text,
+            Action::RedateBlank(today) => {
+                if form.blank_before(&today) {
+                    form.exam_date = today;
+                }
+            }
             Action::SetVisitPatient(text) => form.visit_patient = text,
             Action::SetVisitLabel(text) => form.visit_label = text,
             Action::SetEasiArea(region, score) => form.easi[region_index(region)].area = Some(score),
@@ -209,6 +218,10 @@ impl Reducible for ExamState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Nothing to re-date: the same state, so nothing is drawn again.
+        if matches!(&action, Action::RedateBlank(today) if !self.form.blank_before(today)) {
+            return self;
+        }
         Rc::new(self.apply(action))
     }
 }
@@ -235,6 +248,25 @@ mod tests {
         let state = ExamState::default().apply(Action::SetExtent(scorad::Segment::Genitals, "12.34".into()));
         assert_eq!(state.form.scorad.extent[12], "12.34");
         assert!(state.form.scorad_record().is_err());
+    }
+
+    #[test]
+    fn a_blank_examination_from_an_earlier_day_takes_today_s_date_and_one_with_entries_keeps_its_own() {
+        // Assemble: blank, dated 28 Nov; the same with an age typed; one with its date half typed.
+        let blank = ExamState::default().apply(Action::SetExamDate("2026-11-28".into()));
+        let entered = blank.apply(Action::SetAge("34".into()));
+        let typing = blank.apply(Action::SetExamDate("2026-11-2".into()));
+        // Act / Assert: on 29 Nov the blank one is re-dated, not the others; on the 28th nothing changes.
+        assert_eq!(blank.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-29");
+        assert_eq!(entered.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-28");
+        assert_eq!(typing.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-2");
+        assert_eq!(blank.apply(Action::RedateBlank("2026-11-28".into())).form.exam_date, "2026-11-28");
+        // A blank one dated later (a visit being entered ahead) is not moved back.
+        let ahead = ExamState::default().apply(Action::SetExamDate("2026-12-01".into()));
+        assert_eq!(ahead.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-12-01");
+        // Nothing to change: the reducer hands back the same state (nothing drawn again).
+        let state = Rc::new(entered);
+        assert!(Rc::ptr_eq(&state.clone().reduce(Action::RedateBlank("2026-11-29".into())), &state));
     }
 
     #[test]

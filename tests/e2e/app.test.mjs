@@ -563,6 +563,36 @@ test('an age not accepted marks its field invalid, and the date of birth when th
   await context.close();
 });
 
+test('a blank examination from an earlier day takes today\'s date (reopened, or the tablet woken); one with entries keeps its own', async () => {
+  // Assemble: adscore opened on 9 March and left blank.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const first = await context.newPage();
+  await first.clock.install({ time: new Date('2026-03-09T18:00:00') });
+  await first.goto(server.url);
+  await first.waitForSelector(EXAM_READY);
+  assert.equal(await first.inputValue('#exam-date'), '2026-03-09');
+  await first.close();
+  // Act / Assert: reopened on the 10th, it is the 10th's examination.
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-03-10T08:30:00') });
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await page.inputValue('#exam-date'), '2026-03-10');
+  // Left open until the 11th, then shown again: still blank, so the 11th's.
+  await page.clock.setSystemTime(new Date('2026-03-11T08:00:00'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.waitForFunction(() => document.querySelector('#exam-date').value === '2026-03-11');
+  // With an age entered, the next day changes nothing: the date is the examination's.
+  await page.fill('#age', '30');
+  await page.clock.setSystemTime(new Date('2026-03-12T08:00:00'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.reload();
+  await page.waitForSelector(EXAM_READY);
+  assert.equal(await page.inputValue('#exam-date'), '2026-03-11');
+  assert.equal(await page.inputValue('#age'), '30');
+  await context.close();
+});
+
 test('"Erase map" asks before erasing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
