@@ -162,10 +162,10 @@ impl ExamState {
             Action::SetPruritus(text) => form.scorad.pruritus = text,
             Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
             // DLQI is for adults answering for themselves: not asked when a parent answers.
-            Action::SetAnswerer(answerer) => {
-                form.patient.answerer = Some(answerer);
-                form.patient.parts.dlqi &= answerer != Reporter::Parent;
-            }
+            // The DLQI chosen stays chosen: it is not asked while a parent answers
+            // (`PatientForm::asked`), and is again if the patient answers after all (a slip of
+            // the finger on "who is answering" must not drop the clinician's choice).
+            Action::SetAnswerer(answerer) => form.patient.answerer = Some(answerer),
             Action::SetParts(parts) => form.patient.parts = parts,
             Action::SetItch(v) => form.patient.itch = Some(v),
             Action::SetSleep(v) => form.patient.sleep = Some(v),
@@ -378,12 +378,16 @@ mod tests {
         let mut parts = Parts::default();
         parts.dlqi = true;
         let adult = ExamState::default().apply(Action::SetParts(parts));
+        let asked = |state: &ExamState| state.form.patient.asked(state.form.dlqi_not_for().is_none());
         // Act
         let parent = adult.apply(Action::SetAnswerer(Reporter::Parent));
-        // Assert: DLQI dropped for the parent, the other questionnaires as chosen.
-        assert!(!parent.form.patient.parts.dlqi);
-        assert_eq!(Parts { dlqi: true, ..parent.form.patient.parts }, parts);
-        assert!(adult.apply(Action::SetAnswerer(Reporter::Patient)).form.patient.parts.dlqi, "kept for the patient answering");
+        let corrected = parent.apply(Action::SetAnswerer(Reporter::Patient));
+        // Assert: DLQI not asked of the parent, the other questionnaires as chosen.
+        assert!(!asked(&parent).dlqi);
+        assert_eq!(Parts { dlqi: true, ..asked(&parent) }, parts);
+        // The clinician's choice is kept: the patient answering after all is asked it again.
+        assert!(parent.form.patient.parts.dlqi);
+        assert_eq!(asked(&corrected), parts);
     }
 
     #[test]

@@ -330,9 +330,13 @@ test('DLQI, for adults, is not offered for a child or a parent answering for one
   assert.equal(await dlqi.isDisabled(), true);
   assert.match(await note.textContent(), /DLQI is for adults \(16 and over\)/);
   assert.equal(await dlqi.getAttribute('aria-describedby'), 'dlqi-adults');
-  // A 5-year-old's examination: not offered even with "I am the patient".
+  // "I am the patient" after all (a slip of the finger): the DLQI chosen is asked again.
   await tap(page, 'who-0');
+  assert.equal(await dlqi.isChecked(), true);
+  assert.equal(await note.count(), 0);
   await page.click('#flow-next');
+  assert.match(await page.textContent('[data-testid="progress"]'), /of 23$/);
+  // A 5-year-old's examination: not offered even with "I am the patient".
   while (await step(page) !== 'Done') await next(page);
   await page.click('#flow-finish');
   await page.waitForSelector(EXAM_READY);
