@@ -412,14 +412,22 @@ impl ExamForm {
             .collect()
     }
 
-    /// This examination with the patient's part taken from `answered`: the questionnaires
-    /// (`patient`) and SCORAD's itch and sleep-loss scales. The patient's flow writes its answers
-    /// onto the stored examination this way, so what the clinician changed meanwhile in another
-    /// tab or window stays (the flow's own copy of the clinician's part is as it was handed over).
-    pub fn with_patient_part(mut self, answered: &ExamForm) -> ExamForm {
-        self.patient = answered.patient.clone();
-        self.scorad.pruritus = answered.scorad.pruritus.clone();
-        self.scorad.sleep_loss = answered.scorad.sleep_loss.clone();
+    /// This examination with what the patient changed from `before` to `answered` in the
+    /// patient's part: the questionnaires (`patient`) and SCORAD's itch and sleep-loss scales,
+    /// each taken only when the patient changed it. The patient's flow writes its answers onto
+    /// the stored examination this way, so what the clinician changed meanwhile in another tab
+    /// or window stays: their whole part (the flow's copy of it is as it was handed over), and
+    /// the SCORAD itch or sleep loss they typed there while the patient had not answered it.
+    pub fn with_patient_changes(mut self, before: &ExamForm, answered: &ExamForm) -> ExamForm {
+        if answered.patient != before.patient {
+            self.patient = answered.patient.clone();
+        }
+        if answered.scorad.pruritus != before.scorad.pruritus {
+            self.scorad.pruritus = answered.scorad.pruritus.clone();
+        }
+        if answered.scorad.sleep_loss != before.scorad.sleep_loss {
+            self.scorad.sleep_loss = answered.scorad.sleep_loss.clone();
+        }
         self
     }
 
@@ -515,10 +523,11 @@ mod tests {
     }
 
     #[test]
-    fn the_patient_part_is_taken_from_the_answers_and_the_clinician_part_from_the_stored_examination() {
-        // Assemble: the flow's copy (as handed over, then answered) and the stored examination
-        // the clinician has changed since in another tab.
-        let mut answered = complete_easi("34");
+    fn the_patient_s_changes_are_taken_from_the_answers_and_everything_else_from_the_stored_examination() {
+        // Assemble: the flow's copy as handed over, then answered; the stored examination the
+        // clinician has changed since in another tab.
+        let handed = complete_easi("34");
+        let mut answered = handed.clone();
         answered.patient.itch = Some(7);
         answered.patient.poem[0] = Some(3);
         answered.scorad.pruritus = "6.5".into();
@@ -529,13 +538,25 @@ mod tests {
         stored.visit_patient = "P-7".into();
         stored.scorad.pruritus = "1".into();
         // Act
-        let merged = stored.clone().with_patient_part(&answered);
+        let merged = stored.clone().with_patient_changes(&handed, &answered);
         // Assert: the clinician's entries as stored, every answer as the patient gave it.
         assert_eq!((merged.age.as_str(), merged.easi[0].signs[0], merged.scorad.extent[0].as_str()), ("35", Some(1), "20"));
         assert_eq!(merged.visit_patient, "P-7");
         assert_eq!((merged.patient.itch, merged.patient.poem[0]), (Some(7), Some(3)));
         assert_eq!((merged.scorad.pruritus.as_str(), merged.scorad.sleep_loss.as_str()), ("6.5", "3"));
-        assert_eq!(merged.clone().with_patient_part(&stored).patient, stored.patient, "the patient part, whole");
+        let mut again = answered.clone();
+        again.patient = stored.patient.clone();
+        assert_eq!(merged.clone().with_patient_changes(&answered, &again).patient, stored.patient, "the patient part, whole");
+        // What the patient did not change is not written: SCORAD itch and sleep loss the
+        // clinician typed in the other tab stay, while the patient answers other questions.
+        let mut typed = stored.clone();
+        typed.scorad.sleep_loss = "2".into();
+        let mut itch_only = handed.clone();
+        itch_only.patient.itch = Some(4);
+        let kept = typed.clone().with_patient_changes(&handed, &itch_only);
+        assert_eq!((kept.scorad.pruritus.as_str(), kept.scorad.sleep_loss.as_str(), kept.patient.itch), ("1", "2", Some(4)));
+        // Nothing changed: the stored examination as it is.
+        assert_eq!(typed.clone().with_patient_changes(&answered, &answered), typed);
     }
 
     #[test]

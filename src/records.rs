@@ -533,8 +533,24 @@ pub async fn suggestions() -> (Vec<String>, Vec<String>) {
 thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<Records>>> = const { RefCell::new(None) };
     static PATIENT: RefCell<Option<yew::AppHandle<PatientRoot>>> = const { RefCell::new(None) };
-    /// The examination as the patient's flow last changed it, handed back when it closes.
-    static PATIENT_EXAM: RefCell<Option<ExamForm>> = const { RefCell::new(None) };
+    /// The patient's flow's examination, handed back when it closes.
+    static PATIENT_EXAM: RefCell<Option<FlowExam>> = const { RefCell::new(None) };
+}
+
+/// The patient's flow's examination: as it last changed, and as it was when its changes were
+/// last written onto the stored draft (what the flow has changed since is not stored yet).
+struct FlowExam {
+    answered: ExamForm,
+    written: ExamForm,
+}
+
+impl FlowExam {
+    /// The stored examination (when there is a readable one) with the patient's changes not yet
+    /// written ([`ExamForm::with_patient_changes`]): what the clinician changed meanwhile in
+    /// another tab or window stays.
+    fn onto_stored(&self) -> ExamForm {
+        draft::stored().map_or_else(|| self.answered.clone(), |stored| stored.with_patient_changes(&self.written, &self.answered))
+    }
 }
 
 /// Props of [`PatientRoot`].
@@ -561,11 +577,17 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     {
         let save_failed = save_failed.clone();
         use_effect_with(exam.form.clone(), move |form| {
-            // Only the patient's part is this flow's: it goes onto the examination as stored now,
-            // which keeps what the clinician changed meanwhile in another tab or window.
-            let merged = with_patient_part(form);
-            save_failed.set(!draft::save(&merged));
-            PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(merged));
+            // Only what the patient changes is this flow's: it goes onto the examination as
+            // stored now, which keeps what the clinician changed meanwhile in another tab or
+            // window.
+            PATIENT_EXAM.with(|kept| {
+                let mut kept = kept.borrow_mut();
+                let written = kept.take().map_or_else(|| form.clone(), |k| k.written);
+                let flow = FlowExam { answered: form.clone(), written };
+                let saved = draft::save(&flow.onto_stored());
+                save_failed.set(!saved);
+                *kept = Some(if saved { FlowExam { written: form.clone(), ..flow } } else { flow });
+            });
         });
     }
     let ondispatch = use_callback(exam.dispatcher(), |action, dispatcher| dispatcher.dispatch(action));
@@ -594,16 +616,11 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
     }
 }
 
-/// The stored examination (when there is a readable one) with the patient's part of `answered`.
-fn with_patient_part(answered: &ExamForm) -> ExamForm {
-    draft::stored().map_or_else(|| answered.clone(), |stored| stored.with_patient_part(answered))
-}
-
 /// Mounts the patient's flow over the examination `exam` (its JSON) in `root`.
 pub fn mount_patient(root: web_sys::Element, exam: &str, from_exam: bool) -> Result<(), String> {
     let exam: ExamForm = draft::decode(exam)?;
     unmount();
-    PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(exam.clone()));
+    PATIENT_EXAM.with(|kept| *kept.borrow_mut() = Some(FlowExam { answered: exam.clone(), written: exam.clone() }));
     let handle = yew::Renderer::<PatientRoot>::with_root_and_props(root, PatientRootProps { exam, from_exam }).render();
     PATIENT.with(|m| *m.borrow_mut() = Some(handle));
     Ok(())
@@ -624,8 +641,8 @@ pub fn unmount() {
     }
     if let Some(handle) = PATIENT.with(|m| m.borrow_mut().take()) {
         handle.destroy();
-        if let Some(exam) = PATIENT_EXAM.with(|kept| kept.borrow_mut().take()) {
-            let detail = draft::encode(&with_patient_part(&exam));
+        if let Some(flow) = PATIENT_EXAM.with(|kept| kept.borrow_mut().take()) {
+            let detail = draft::encode(&flow.onto_stored());
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from(detail));
             if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(HANDED_BACK, &init) {

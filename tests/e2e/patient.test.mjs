@@ -647,18 +647,24 @@ test('the patient answering in one tab keeps what the clinician changes meanwhil
   assert.equal(await clinician.inputValue('#age'), '30');
   await clinician.fill('#age', '41');
   await clinician.click('label[for="easi-head_neck-area-2"]');
+  // SCORAD's itch and sleep loss typed there too, which the patient may also be asked.
+  await clinician.fill('#scorad-pruritus', '6.5');
+  await clinician.fill('#scorad-sleep-loss', '3');
   // The patient answers after the clinician's change: the clinician's tab hears of it.
   await next(patient);
   await tap(patient, 'itch-7');
   await clinician.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
   assert.equal(await clinician.inputValue('#age'), '41', 'the age typed in the other tab is not put back to 30');
   assert.equal(await clinician.isChecked('#easi-head_neck-area-2'), true, 'nor the area score cleared');
+  assert.deepEqual([await clinician.inputValue('#scorad-pruritus'), await clinician.inputValue('#scorad-sleep-loss')], ['6.5', '3'],
+    'nor the SCORAD itch and sleep loss emptied (the patient did not answer them)');
   // The device is taken back: that tab's examination has both parts.
   while (await step(patient) !== 'Done') await next(patient);
   await patient.click('#flow-finish');
   await patient.waitForSelector(EXAM_READY);
   assert.equal(await patient.inputValue('#age'), '41');
   assert.equal(await line(patient, 'itch-nrs'), '7 — severe');
+  assert.equal(await patient.inputValue('#scorad-pruritus'), '6.5');
   await clinician.reload();
   await clinician.waitForSelector(EXAM_READY);
   assert.equal(await clinician.inputValue('#age'), '41');
