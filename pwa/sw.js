@@ -5,7 +5,9 @@
 // - install: downloads every file of the build into one cache (all or nothing);
 // - fetch: answers from that cache (the page itself for the scope URL and index.html), network
 //   only for what is not in it, and never for another origin;
-// - activate: removes this scope's caches of older builds.
+// - activate: removes this scope's caches of older builds, unless another page may still be
+//   running one (another tab pressed "Reload now"): that page then loads its later files (the
+//   history module, Korean's strings) from its build's cache, removed at a later activation.
 // A new build waits until every adscore tab is closed, or until the user presses "Reload now" in
 // the banner of pwa/register.js: it never takes over a page in the middle of an examination.
 // In debug builds (trunk serve) BUILD.enabled is false and the worker removes itself.
@@ -53,8 +55,11 @@ async function unredirected(response) {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // Two pages or more: one may still be running an older build (this worker now answers it).
+    const inUse = BUILD.enabled && (await self.clients.matchAll({ type: 'window' })).length > 1;
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && (name !== CACHE || !BUILD.enabled)) await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== CACHE && !inUse) await caches.delete(name);
+      if (name === CACHE && !BUILD.enabled) await caches.delete(name);
     }
     if (!BUILD.enabled) {
       await self.registration.unregister();
@@ -83,6 +88,16 @@ self.addEventListener('fetch', (event) => {
 
 async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(key, { ignoreVary: true });
+  const hit = await cache.match(key, { ignoreVary: true }) ?? await fromOlderBuild(key);
   return hit ?? fetch(request);
+}
+
+/** A file of an older build still kept (a page running it loads its later files). */
+async function fromOlderBuild(key) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const hit = await (await caches.open(name)).match(key, { ignoreVary: true });
+    if (hit) return hit;
+  }
+  return undefined;
 }

@@ -224,6 +224,42 @@ test('a whole session talks to one origin only, with no CSP violation', async ()
   await server.close();
 });
 
+test('a tab still running the old version after "Reload now" in another keeps working, offline too', async () => {
+  // Assemble: two tabs of one profile on this build; then a "new build" is deployed whose
+  // history module is another file (its list names it with a query: a key the old tab never asks for).
+  const records = (await readdir(DIST)).find((f) => /^records-.*\.js$/.test(f));
+  let deployed = false;
+  const server = await serve({
+    prefix: SUB_PATH,
+    rewrite: (file, bytes) => (deployed && file === 'sw.js'
+      ? Buffer.from(String(bytes).replace(/"version":"\w+"/, '"version":"next-build"').replace(`"${records}"`, `"${records}?next"`)) : null),
+  });
+  const { context, page: old, problems } = await open(server.url);
+  await offlineReady(old);
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.waitForSelector(EXAM_READY);
+  await old.fill('#age', '40');
+  // Act: the other tab takes the new version at once; then the host is gone.
+  deployed = true;
+  await other.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const reloaded = other.waitForEvent('load');
+  await other.locator('#adscore-update').getByRole('button', { name: 'Reload now' }).click();
+  await reloaded;
+  await other.waitForSelector(EXAM_READY);
+  assert.equal(await other.evaluate(async () => (await caches.keys()).length), 2, 'the old version\'s files are kept while a tab may run it');
+  await server.close();
+  // Assert: the old tab, not reloaded, still hands over to the patient (its history module from
+  // its version's cache) and gets the examination back.
+  await old.click('#hand-to-patient');
+  await old.waitForSelector('.flow');
+  await old.click('#flow-cancel');
+  await old.waitForSelector(EXAM_READY);
+  assert.equal(await old.inputValue('#age'), '40');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a new version is offered in a banner and never reloads the page by itself', async () => {
   let deployed = false; // then the host serves a "new build": same files, another version
   const server = await serve({
