@@ -236,6 +236,12 @@ pub fn App() -> Html {
                     let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             }
+            // Back from the history screens: to the "History" link, where the clinician left.
+            if *now == Screen::Exam && matches!(before, Screen::History | Screen::PatientHistory(_) | Screen::Print(_)) {
+                if let Some(link) = gloo::utils::document().get_element_by_id("open-history") {
+                    crate::components::focus_if_lost(&link);
+                }
+            }
         });
     }
     use_focus_above_sheet();

@@ -57,6 +57,33 @@ pub fn alert(text: impl Into<AttrValue>) -> Html {
     html! { <p class="alert" role="alert">{ text.into() }</p> }
 }
 
+/// Moves the keyboard focus to `element` (made focusable by script, `tabindex="-1"`, when it is
+/// not already) if it was lost: on the page's body, as when the control that had it was removed
+/// or a new screen replaced the one that held it. A keyboard or screen-reader user goes on from
+/// there instead of from the top of the page; a focus the user put elsewhere is left alone.
+pub fn focus_if_lost(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let lost = document.active_element().is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+    if lost {
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// On a screen's first draw, the focus (if lost) to its heading (`h1`): the new screen is
+/// announced by its name, and Tab goes on from its top.
+#[hook]
+pub fn use_focus_heading() {
+    use_effect_with((), |_| {
+        if let Some(heading) = gloo::utils::document().query_selector("h1").ok().flatten() {
+            focus_if_lost(&heading);
+        }
+    });
+}
+
 /// Alerts above a screen that draws its own column: in a column of the same width (`class`:
 /// the screen's `app` classes), nothing when there are none.
 pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {

@@ -231,7 +231,7 @@ pub fn Records() -> Html {
         (_, None) if matches!(*stored, Stored::Unavailable(_)) => html! { <div class="app">{ for alerts }</div> },
         (_, None) => html! { <div class="app">{ for alerts }<p role="status">{ t.loading }</p></div> },
         (Screen::History, Some(history)) => html! { <>{ alerts_above("app", &alerts) }<HistoryView {history} {onchange} {onlang} refused={refused} /></> },
-        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView {history} {code} {onchange} {onlang} /></> },
+        (Screen::PatientHistory(code), Some(history)) => html! { <>{ alerts_above("app", &alerts) }<PatientView key={code.as_str()} code={code.clone()} {history} {onchange} {onlang} /></> },
         (Screen::Print(id), Some(history)) => html! { <PrintView {history} {id} {onlang} /> },
         // The examination is taking over.
         (Screen::Exam | Screen::Patient { .. }, Some(_)) => html! {},

@@ -5,6 +5,7 @@ use crate::components::{use_records_strings, Shared};
 use crate::history::{batch, cohort_among, csv, Cohort, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History, Reporter};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -198,6 +199,7 @@ impl Overview {
 /// The history screen.
 #[component]
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
+    crate::components::use_focus_heading();
     let t = use_records_strings();
     let history = &props.history;
     // The cohort's visit as chosen; none chosen yet: the default (worked out below).
@@ -218,6 +220,27 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     }
     let import_ref = use_node_ref();
     let batch_ref = use_node_ref();
+    let (plan_ref, message_ref) = (use_node_ref(), use_node_ref());
+    {
+        // The keyboard focus follows the import: to the plan when a file was read (it says what
+        // the file would do), then to what was done ("Imported: …") or, cancelled, back to the
+        // file's button; never left on the page's body when the button pressed goes away.
+        let (plan_ref, message_ref, import_ref) = (plan_ref.clone(), message_ref.clone(), import_ref.clone());
+        let was_shown = use_mut_ref(|| false);
+        use_effect_with(plan.is_some(), move |&shown| {
+            let before = was_shown.replace(shown);
+            if shown && !before {
+                if let Some(plan) = plan_ref.cast::<web_sys::Element>() {
+                    let _ = plan.set_attribute("tabindex", "-1");
+                    let _ = plan.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            } else if before && !shown {
+                if let Some(next) = message_ref.cast::<web_sys::Element>().or_else(|| import_ref.cast::<web_sys::Element>()) {
+                    crate::components::focus_if_lost(&next);
+                }
+            }
+        });
+    }
 
     let export = |kind: &'static str| {
         let history = history.clone();
@@ -316,8 +339,8 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 </nav>
             </header>
             { match &*message {
-                Some(Ok(text)) => html! { <p class="ok" role="status">{ text }</p> },
-                Some(Err(text)) => html! { <p class="alert" role="alert">{ text }</p> },
+                Some(Ok(text)) => html! { <p class="ok" role="status" ref={message_ref.clone()}>{ text }</p> },
+                Some(Err(text)) => html! { <p class="alert" role="alert" ref={message_ref.clone()}>{ text }</p> },
                 None => html! {},
             } }
             <section class="card" aria-labelledby="patients-title">
@@ -390,7 +413,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     { file_picker(t, "import-json", ".json,application/json", import_ref, onimport) }
                 </div>
                 if let Some((_, merge_plan)) = &*plan {
-                    <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan">
+                    <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan" ref={plan_ref.clone()}>
                         if *replanned {
                             <p class="alert" role="alert" data-testid="import-changed">{ t.import_changed }</p>
                         }

@@ -349,11 +349,16 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 })
             };
             let onremove = {
-                let (dispatch, earlier) = (dispatch.clone(), earlier.clone());
+                let (dispatch, earlier, body_ref) = (dispatch.clone(), earlier.clone(), body_ref.clone());
                 Callback::from(move |_: MouseEvent| {
                     if gloo::dialogs::confirm(t.confirm_remove_earlier) {
                         dispatch.emit(Action::ClearQuestionnaires);
                         earlier.set(None);
+                        // The button goes with the notice: the focus to the question's top, not
+                        // the page's body.
+                        if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
+                            let _ = body.focus();
+                        }
                     }
                 })
             };

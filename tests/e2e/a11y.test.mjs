@@ -209,6 +209,46 @@ test('nothing reached by Tab is hidden behind the score sheet, open or closed, o
   assert.deepEqual({ examCovered, flowCovered }, { examCovered: [], flowCovered: [] });
 });
 
+test('moving between screens and through an import, the focus goes to what is new, never to the page\'s body', async () => {
+  const context = await textContext(DESKTOP, false);
+  const page = await context.newPage();
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e.id ? `#${e.id}` : e.dataset.testid ? `[${e.dataset.testid}]` : `${e.tagName.toLowerCase()}${e.className ? `.${e.className.split(' ')[0]}` : ''}: ${e.textContent.trim().slice(0, 40)}`;
+  });
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await putHistory(page, HISTORY);
+  const file = Buffer.from(HISTORY.replace(/AD-017/g, 'AD-018'));
+  const moves = [];
+  // The history screen: its heading.
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  moves.push(await focused());
+  // A file read: its plan; added: what was done. Read again and cancelled: the file's button.
+  await page.setInputFiles('#import-json', { name: 'h.json', mimeType: 'application/json', buffer: file });
+  await page.waitForSelector('[data-testid="import-plan"]');
+  moves.push(await focused());
+  await page.click('#import-apply');
+  await page.waitForSelector('p.ok');
+  moves.push(await focused());
+  await page.setInputFiles('#import-json', { name: 'h.json', mimeType: 'application/json', buffer: file });
+  await page.waitForSelector('[data-testid="import-plan"]');
+  await page.click('[data-testid="import-plan"] >> text=Cancel');
+  moves.push(await focused());
+  // A patient's page: its heading; back to the examination: the "History" link.
+  await page.click('a[href="#patient/AD-017"]');
+  await page.waitForSelector('[data-testid="visits"]');
+  moves.push(await focused());
+  await page.click('a[href="#"]');
+  await page.waitForSelector(EXAM_READY);
+  moves.push(await focused());
+  assert.deepEqual(moves, [
+    'h1: History', '[import-plan]', 'p.ok: Imported: 2 new visits.', '#import-json', 'h1: Patient AD-017', '#open-history',
+  ]);
+  await context.close();
+});
+
 // The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
 // with text at 200 % on a phone or a tablet (fewer buttons per row rather than "modera / te",
 // or the scale's "N / o / it / c / h").
