@@ -421,6 +421,12 @@ pub struct ExamViewProps {
 #[component]
 pub fn ExamView(props: &ExamViewProps) -> Html {
     let t = crate::components::use_strings();
+    // The tab's title (index.html's, in the language shown): "adscore — Atopic dermatitis
+    // severity — EASI and SCORAD"; the history screens name theirs after their heading.
+    use_effect_with(t.tagline, |tagline| {
+        let title = format!("adscore — {}", tagline.split(['.', '。']).next().unwrap_or(tagline).trim());
+        gloo::utils::document().set_title(&title);
+    });
     let form = &props.exam;
     let ondispatch = props.ondispatch.clone();
     // The same callbacks on every render, so the fields are drawn again only when their own

@@ -84,6 +84,25 @@ pub fn use_focus_heading() {
     });
 }
 
+/// The browser tab's title: the screen's heading (`h1`, as drawn) and the app's name, so that
+/// tabs, the browser's history and a worksheet saved as a PDF are told apart, in the language
+/// shown ("Patient AD-017 · adscore").
+pub fn title_from_heading() {
+    let document = gloo::utils::document();
+    if let Some(heading) = document.query_selector("h1").ok().flatten().and_then(|h| h.text_content()) {
+        let title = format!("{} · adscore", heading.trim());
+        if document.title() != title {
+            document.set_title(&title);
+        }
+    }
+}
+
+/// After each draw of a history screen or the patient's flow: [`title_from_heading`].
+#[hook]
+pub fn use_title_from_heading() {
+    use_effect(title_from_heading);
+}
+
 /// Alerts above a screen that draws its own column: in a column of the same width (`class`:
 /// the screen's `app` classes), nothing when there are none.
 pub fn alerts_above(class: &'static str, alerts: &[Html]) -> Html {

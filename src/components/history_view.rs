@@ -200,6 +200,7 @@ impl Overview {
 #[component]
 pub fn HistoryView(props: &HistoryViewProps) -> Html {
     crate::components::use_focus_heading();
+    crate::components::use_title_from_heading();
     let t = use_records_strings();
     let history = &props.history;
     // The cohort's visit as chosen; none chosen yet: the default (worked out below).

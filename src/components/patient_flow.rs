@@ -191,6 +191,7 @@ pub fn forget_step() {
 /// The flow.
 #[component]
 pub fn PatientFlow(props: &PatientFlowProps) -> Html {
+    crate::components::use_title_from_heading();
     let t = use_records_strings();
     let lang = use_context::<Lang>().unwrap_or_default();
     let at = use_state(stored_step);

@@ -135,6 +135,7 @@ fn change_text(t: &RecordsStrings, metric: Metric, change: &Change) -> String {
 #[component]
 pub fn PatientView(props: &PatientViewProps) -> Html {
     crate::components::use_focus_heading();
+    crate::components::use_title_from_heading();
     let t = use_records_strings();
     let baseline_id = use_state(|| None::<String>);
     let Some(patient) = props.history.patient(&props.code).cloned() else {

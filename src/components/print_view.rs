@@ -91,6 +91,7 @@ fn result(t: &RecordsStrings, name: &str, score: Option<Score>) -> Html {
 #[component]
 pub fn PrintView(props: &PrintViewProps) -> Html {
     crate::components::use_focus_heading();
+    crate::components::use_title_from_heading();
     let t = use_records_strings();
     let Some(visit) = props.history.visits.iter().find(|v| v.id == props.id) else {
         return html! { <div class="app"><p class="alert" role="alert">{ t.no_such_visit }</p></div> };

@@ -249,6 +249,31 @@ test('moving between screens and through an import, the focus goes to what is ne
   await context.close();
 });
 
+test('the tab\'s title names the screen, in the language shown', async () => {
+  const context = await textContext(DESKTOP, false);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await putHistory(page, HISTORY);
+  const titles = [await page.title()];
+  for (const [hash, ready] of [['history', '#export-json'], ['patient/AD-017', '[data-testid="visits"]'], ['print/AD-017-2025-02-03-1', '.worksheet__table']]) {
+    await page.evaluate((h) => { window.location.hash = h; }, hash);
+    await page.waitForSelector(ready);
+    titles.push(await page.title());
+  }
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.title.startsWith('기록지'));
+  titles.push(await page.title());
+  await page.evaluate(() => { window.location.hash = ''; });
+  await page.waitForSelector(EXAM_READY);
+  titles.push(await page.title());
+  assert.deepEqual(titles, [
+    'adscore — Atopic dermatitis severity — EASI and SCORAD', 'History · adscore', 'Patient AD-017 · adscore',
+    'Worksheet — AD-017, 3 Feb 2025 · adscore', '기록지 — AD-017, 2025년 2월 3일 · adscore', 'adscore — 아토피피부염 중증도 — EASI 및 SCORAD',
+  ]);
+  await context.close();
+});
+
 // The grade pickers and the 0–10 scales keep each word of their buttons whole: on a phone, and
 // with text at 200 % on a phone or a tablet (fewer buttons per row rather than "modera / te",
 // or the scale's "N / o / it / c / h").
