@@ -18,11 +18,13 @@ pub struct ScorePanelProps {
 }
 
 /// A score line: name, figure (or "not scored") and band. The band's colour comes from its
-/// key (`band--mild`), the same in every language; its words from the strings.
+/// key (`band--mild`), the same in every language; its words from the strings. Read whole when
+/// any part of it changes (`aria-atomic`, in the summary's live region): "EASI 8.3 moderate",
+/// not "8.3" alone.
 fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(String, Band)>) -> Html {
     match figure {
         Some((value, band)) => html! {
-            <div class="score" data-testid={test_id}>
+            <div class="score" data-testid={test_id} aria-atomic="true">
                 <span class="score__name">{ name }</span>
                 <span class="score__value" data-testid={format!("{test_id}-value")}>{ value }</span>
                 <span class={format!("band band--{}", band.key())}
@@ -30,7 +32,7 @@ fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(St
             </div>
         },
         None => html! {
-            <div class="score score--pending" data-testid={test_id}>
+            <div class="score score--pending" data-testid={test_id} aria-atomic="true">
                 <span class="score__name">{ name }</span>
                 <span class="score__value" data-testid={format!("{test_id}-value")}>{ t.not_scored }</span>
             </div>

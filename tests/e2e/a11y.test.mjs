@@ -371,6 +371,29 @@ test('each EASI sign is heard with its region: the region is a group named by it
   await context.close();
 });
 
+test('a score that changes is announced whole: its name, value and band, as it now reads', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '34');
+  for (const region of ['Head and neck', 'Upper limbs', 'Trunk (including genitals)']) {
+    await page.click(`button[aria-label="${region}: Region clear"]`);
+  }
+  await page.click('label[for="easi-lower_limbs-area-2"]');
+  for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await page.click(`label[for="easi-lower_limbs-${sign}-2"]`);
+  // What a screen reader presents when the EASI line changes: the nearest atomic ancestor of the
+  // changed text inside the live region (ARIA 1.2, aria-atomic), whole.
+  const heard = () => page.$eval('[data-testid="easi-value"]', (value) => {
+    const live = value.closest('[aria-live]');
+    let node = value;
+    while (node && node !== live && node.getAttribute('aria-atomic') !== 'true') node = node.parentElement;
+    return [...(node === live ? [value] : node.children)].map((part) => part.textContent.trim());
+  });
+  assert.deepEqual(await heard(), ['EASI', '3.2', 'mild']);
+  await context.close();
+});
+
 test('the patient\'s questions fit a phone with text at 150 % and 200 %: nothing scrolls sideways', async () => {
   const found = {};
   for (const size of ['150%', '200%']) {
