@@ -125,6 +125,19 @@ fn export_for_excel_keeps_codes_and_labels_that_look_like_numbers_as_text() {
     assert!(plain.lines().nth(1).unwrap().starts_with("007,007-2024-01-10-1,2024-01-10,3-12,itch_nrs,"));
     // Codes with letters are left alone.
     assert!(to_csv(&sample(), true).contains("\r\nAD-017,v1,2024-01-10,"));
+    // Month names, currency signs and parentheses are read as dates and numbers too; words that
+    // are not months are not.
+    for (label, protected) in [("MAR-12", true), ("5 Jan", true), ("Jan 2026", true), ("March 3", true), ("(12)", true), ("$12", true),
+        ("week 4", false), ("wk 4", false), ("Mayo 2", false), ("baseline", false)] {
+        let mut h = History::default();
+        h.upsert_patient(Patient::new("AD-1"));
+        let mut v = Visit::new("v", "AD-1", "2024-01-10", vec![record(ITCH)]);
+        v.label = label.into();
+        h.add_visit(v).unwrap();
+        let row = to_csv(&h, true).lines().nth(1).unwrap().to_string();
+        let cell = if protected { format!(",\"=\"\"{label}\"\"\",itch_nrs,") } else { format!(",{label},itch_nrs,") };
+        assert!(row.contains(&cell), "{label}: {row}");
+    }
     // Batch scoring of the Excel file keeps those cells as they are (constants, not defused).
     let rescored = score_csv(&excel).output_csv;
     assert!(rescored.lines().nth(1).unwrap().starts_with(expected), "{rescored}");

@@ -189,11 +189,13 @@ impl<'a> LineWriter<'a> {
 
     /// Writes a code or label (patient code, visit id, visit label) in column `column`, as
     /// [`Self::text`]; for Excel, one that it would read as a number, a date or a truth value
-    /// ("007" → 7, "3-12" → 12 March, "1E5" → 100000) is written as the formula `="007"`,
-    /// which Excel shows as the text 007 (other programs read the plain file instead).
+    /// ("007" → 7, "3-12" → 12 March, "1E5" → 100000, "MAR-12" → 1 March 2012, "(12)" → −12)
+    /// is written as the formula `="007"`, which Excel shows as the text 007 (other programs
+    /// read the plain file instead).
     fn code(&mut self, column: usize, text: &str) {
         if self.excel && excel_converts(text) {
-            // Only digits, signs, separators, spaces or a truth word: no quote to escape.
+            // Digits, signs, separators, spaces, month names, currency signs, parentheses or a
+            // truth word: no quote to escape.
             let _ = write!(self.at(column), "\"=\"\"{text}\"\"\"");
         } else {
             self.text(column, text);
@@ -467,11 +469,22 @@ pub fn defused(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether Excel, opening a CSV file, would turn this text into a number, a date, a time or a
-/// truth value: it holds a digit and nothing but digits, signs, separators, `e`/`E`, `%` and
-/// spaces, or it is TRUE or FALSE in any case.
+/// truth value: it holds a digit and, once month names ("Mar", "March"), currency signs and
+/// parentheses are set aside, nothing but digits, signs, separators, `e`/`E`, `%` and spaces
+/// ("007", "3-12", "1E5", "MAR-12", "5 Jan", "Jan 2026", "(12)", "$12"); or it is TRUE or FALSE
+/// in any case. A double quote or a line break is never part of such a value.
 fn excel_converts(text: &str) -> bool {
+    // Whole names first, so that "march" is not left as "ch".
+    const MONTHS: [&str; 24] = [
+        "january", "february", "march", "april", "june", "july", "august", "september", "sept", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut rest = text.to_ascii_lowercase();
+    for month in MONTHS {
+        rest = rest.replace(month, " ");
+    }
     let numeric = text.bytes().any(|b| b.is_ascii_digit())
-        && text.bytes().all(|b| b.is_ascii_digit() || b"+-.,/:eE% ".contains(&b));
+        && rest.chars().all(|c| c.is_ascii_digit() || "+-.,/:e% ()$€£¥₩".contains(c));
     numeric || text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
 }
 
