@@ -122,5 +122,7 @@ export function read_file(input, limit) {
   if (!file) return Promise.resolve(null);
   // `tooLarge`: the size, which the app says in the page's language (src/store.rs).
   if (file.size > limit) return Promise.reject(Object.assign(new Error(`too large: ${file.size} bytes`), { tooLarge: file.size }));
-  return file.text();
+  // A byte-order mark is kept (file.text() drops it): batch scoring writes one back when the
+  // file had one (Excel then reads Korean as Korean); a history import ignores it.
+  return file.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
 }

@@ -615,6 +615,16 @@ test('batch scoring starts from a template a researcher can download; the templa
   assert.equal(scored.length, 7, 'the header and six rows');
   assert.ok(scored.slice(1).every((row) => row.endsWith(',')), 'no row has an error');
   assert.equal(await page.locator('[data-testid="batch-errors"]').count(), 0);
+  // A file saved by Excel (a byte-order mark first, Korean codes) scores into a file with its
+  // byte-order mark, which Excel needs to show the Korean as Korean.
+  const korean = `\uFEFF${template.replace(/\r\n([^,\r\n]+),/, '\r\n환자-1,')}`;
+  const [withBom] = await Promise.all([
+    page.waitForEvent('download'),
+    page.setInputFiles('#batch-csv', { name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(korean) }),
+  ]);
+  const bytes = await readFile(await withBom.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the byte-order mark');
+  assert.match(bytes.toString('utf8'), /\r\n환자-1,/);
   assert.deepEqual(problems, []);
   await context.close();
 });
