@@ -56,12 +56,32 @@ fn export_has_one_row_per_assessment_with_every_documented_column() {
     assert_eq!(rows.len(), 6);
     let header = text.split("\r\n").next().unwrap();
     assert_eq!(header, columns().join(","));
-    // 6 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + who
+    // 7 id + 1 age + 20 EASI + 13 + 6 + 2 SCORAD + 7 POEM + 10 DLQI + 1 NRS + 2 global + who
     // answered + 14 results + 7 change from baseline.
-    assert_eq!(columns().len(), 6 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 1 + 14 + 7);
+    assert_eq!(columns().len(), 7 + 1 + 20 + 21 + 7 + 10 + 1 + 2 + 1 + 14 + 7);
     // Instruments in record-format order within a visit, whatever order they were added in.
     let instruments: Vec<&str> = rows.iter().map(|(_, r)| r["instrument"].as_str()).collect();
     assert_eq!(instruments, ["easi", "scorad", "poem", "dlqi", "itch_nrs", "easi"]);
+}
+
+#[test]
+fn export_names_each_row_s_time_point_as_the_cohort_reads_its_label() {
+    // Assemble: week 4 written three ways by three patients, the first (by date) "Week 4"; an
+    // unlabelled visit.
+    let mut h = History::default();
+    for (code, date, label) in [("A", "2024-02-01", "Week 4"), ("B", "2024-02-02", " week 4 "), ("C", "2024-02-03", "WEEK 4"), ("C", "2024-03-01", "")] {
+        h.upsert_patient(Patient::new(code));
+        let mut v = Visit::new(format!("{code}-{date}"), code, date, vec![record(ITCH)]);
+        v.label = label.into();
+        h.add_visit(v).unwrap();
+    }
+    // Act
+    let rows = rows(&to_csv(&h, false));
+    // Assert: the label as written; the time point in the spelling the cohort's list shows, for
+    // all three; none for the unlabelled visit.
+    let got: Vec<(&str, &str)> = rows.iter().map(|(_, r)| (r["label"].as_str(), r["time_point"].as_str())).collect();
+    assert_eq!(got, [("Week 4", "Week 4"), (" week 4 ", "Week 4"), ("WEEK 4", "Week 4"), ("", "")]);
+    assert_eq!(adscore::history::labels(&h), ["Week 4"]);
 }
 
 #[test]
@@ -120,9 +140,9 @@ fn export_for_excel_keeps_codes_and_labels_that_look_like_numbers_as_text() {
     // Assert: for Excel, code, id and label as ="…" (shown as text); the date stays a date. The
     // plain file, for R or SPSS, has the text as it is.
     let excel_row = excel.lines().nth(1).unwrap();
-    let expected = r#""=""007""","=""007-2024-01-10-1""",2024-01-10,"=""3-12""",itch_nrs,"#;
+    let expected = r#""=""007""","=""007-2024-01-10-1""",2024-01-10,"=""3-12""","=""3-12""",itch_nrs,"#;
     assert!(excel_row.starts_with(expected), "{excel_row}");
-    assert!(plain.lines().nth(1).unwrap().starts_with("007,007-2024-01-10-1,2024-01-10,3-12,itch_nrs,"));
+    assert!(plain.lines().nth(1).unwrap().starts_with("007,007-2024-01-10-1,2024-01-10,3-12,3-12,itch_nrs,"));
     // Codes with letters are left alone.
     assert!(to_csv(&sample(), true).contains("\r\nAD-017,v1,2024-01-10,"));
     // Month names, currency signs and parentheses are read as dates and numbers too; words that
@@ -135,7 +155,7 @@ fn export_for_excel_keeps_codes_and_labels_that_look_like_numbers_as_text() {
         v.label = label.into();
         h.add_visit(v).unwrap();
         let row = to_csv(&h, true).lines().nth(1).unwrap().to_string();
-        let cell = if protected { format!(",\"=\"\"{label}\"\"\",itch_nrs,") } else { format!(",{label},itch_nrs,") };
+        let cell = if protected { format!(",\"=\"\"{label}\"\"\",\"=\"\"{label}\"\"\",itch_nrs,") } else { format!(",{label},{label},itch_nrs,") };
         assert!(row.contains(&cell), "{label}: {row}");
     }
     // Batch scoring of the Excel file keeps those cells as they are (constants, not defused).

@@ -8,7 +8,7 @@
 //! decimals with a point ("1.5", "7.05", "24.9998"), never rounded and never in exponent form.
 
 use super::{
-    baseline_visit, change_of_values, instrument_key, time_point_end, time_point_to, responders_of_values, values_of, visits_by_patient, Change,
+    baseline_visit, change_of_values, instrument_key, labels, time_point_end, time_point_to, responders_of_values, values_of, visits_by_patient, Change,
     History, Metric, Visit, INSTRUMENTS, UNITS,
 };
 use crate::scoring::easi::{self, Region};
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Who and when: patient code, visit id, visit date, study label, instrument, app version.
-pub const ID_COLUMNS: [&str; 6] = ["patient", "visit_id", "date", "label", "instrument", "app_version"];
+pub const ID_COLUMNS: [&str; 7] = ["patient", "visit_id", "date", "label", "time_point", "instrument", "app_version"];
 
 /// The visit's global ratings and who answered the patient's questionnaires, `patient` or
 /// `parent` (repeated on each of its rows; empty when not recorded).
@@ -538,6 +538,10 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             Some((code, (b, values_of(&time_point_to(visits, b, end)), end)))
         })
         .collect();
+    // `time_point`: each label as the cohort reads it, one spelling for every visit whose label
+    // differs from it only in case or surrounding spaces ("Week 4", " week 4 " → "week 4", the
+    // spelling of its first visit, as the cohort's list shows it).
+    let time_points: HashMap<String, String> = labels(history).into_iter().map(|l| (l.to_lowercase(), l)).collect();
     let mut out = String::with_capacity(200 * (history.visits.len() * INSTRUMENTS.len() + 1));
     if excel {
         out.push('\u{feff}');
@@ -558,8 +562,11 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             line.code(1, &visit.id);
             line.text(2, &visit.date);
             line.code(3, &visit.label);
-            line.number(4, instrument_key(assessment));
-            line.text(5, &visit.app_version);
+            if let Some(point) = time_points.get(&visit.label.trim().to_lowercase()) {
+                line.code(4, point);
+            }
+            line.number(5, instrument_key(assessment));
+            line.text(6, &visit.app_version);
             write_items(assessment, &mut line, items_at);
             if let Some(s) = visit.global.status {
                 line.number(global_at, s);
