@@ -1092,6 +1092,9 @@ pub struct Cohort {
     pub easi90: (usize, usize),
     /// Itch NRS improved by ≥ 4 (responders, evaluable).
     pub itch4: (usize, usize),
+    /// Patients compared with EASI at both time points but a baseline EASI of 0: no percent
+    /// change, so not evaluable for EASI-50/75/90 (not counted as non-responders).
+    pub easi_zero_baseline: usize,
     /// One row per metric, in [`Metric::ALL`] order.
     pub rows: Vec<CohortRow>,
     /// The patient-rated disease status (0 clear … 4 severe) of the patients compared
@@ -1275,7 +1278,7 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
 
 /// [`cohort`], with the history's [`visits_by_patient`] already worked out.
 pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, target_label: &str) -> Cohort {
-    let mut with_both = 0;
+    let (mut with_both, mut easi_zero_baseline) = (0, 0);
     let mut counts = [(0, 0); 4];
     let mut changes: Vec<Vec<i64>> = vec![Vec::new(); Metric::ALL.len()];
     let (mut status, mut effect) = ([[0; 5]; 2], [0; 7]);
@@ -1298,6 +1301,8 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         let (baseline, target) = (values_of(&baseline), values_of(&target));
         with_both += 1;
         let r = responders_of(&baseline, &target);
+        let easi = Metric::Easi.index();
+        easi_zero_baseline += usize::from(baseline[easi] == Some(0) && target[easi].is_some());
         for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
             if let Some(hit) = flag {
                 count.1 += 1;
@@ -1331,6 +1336,7 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         easi75: counts[1],
         easi90: counts[2],
         itch4: counts[3],
+        easi_zero_baseline,
         rows,
         status,
         effect,

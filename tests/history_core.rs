@@ -295,8 +295,9 @@ fn cohort_counts_responders_among_evaluable_patients() {
     let c = cohort(&study(), "week 4");
     // Assert: 5 patients, 3 with baseline and week 4 (P4 has no week 4, P5 no visits).
     assert_eq!((c.patients, c.with_both), (5, 3));
-    // EASI-50: P1 (20 → 10) and P2 (20 → 2) of 2 evaluable (P3's baseline is 0).
+    // EASI-50: P1 (20 → 10) and P2 (20 → 2) of 2 evaluable (P3's baseline is 0, counted apart).
     assert_eq!(c.easi50, (2, 2));
+    assert_eq!(c.easi_zero_baseline, 1);
     // EASI-75 and 90: only P2.
     assert_eq!(c.easi75, (1, 2));
     assert_eq!(c.easi90, (1, 2));

@@ -385,6 +385,10 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
                     <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
                 </dl>
+                // Who is counted: those not compared or not evaluable are not non-responders.
+                <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
+                    &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
+                ]) }</p>
                 <table class="table">
                     <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
                     <tbody>

@@ -317,6 +317,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     cohort_intro: "Each patient's chosen visit against their baseline (the visit labelled “baseline”, else their first visit): responders on exact values, the mean and median change of each score, and how the patients rated their eczema and its treatment.",
     cohort_visit: "Visit compared with baseline",
     cohort_patients: "Patients with both visits",
+    cohort_counted: "Counted: the {0} of {1} patients with a baseline and this visit after it; the others are not compared. EASI-50, -75 and -90 are out of the {2} of them with EASI at both visits and a baseline EASI above 0 ({3} more with a baseline EASI of 0: no percent change, not applicable); itch −4 out of the {4} with itch at both visits and a baseline itch of 4 or more. A patient not compared or not evaluable is not counted as a non-responder.",
     cohort_status: "Disease status, as the patients rated it",
     cohort_effect: "Treatment effect at {0}, as the patients rated it",
     rating: "Rating",

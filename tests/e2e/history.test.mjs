@@ -81,6 +81,9 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await page.selectOption('#cohort-visit', 'week 4');
   assert.equal((await page.textContent('[data-testid="cohort-easi50"]')).trim(), '1 of 1 (100\u00a0%)');
   assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0\u00a0%)');
+  // Who is counted, and that no one missing is counted as a non-responder.
+  assert.match(await page.textContent('[data-testid="cohort-counted"]'),
+    /^Counted: the 1 of 1 patients with a baseline and this visit after it;.* out of the 1 of them with EASI at both visits and a baseline EASI above 0 \(0 more with a baseline EASI of 0: .*\); itch −4 out of the 0 with itch .* not counted as a non-responder\.$/);
   assert.equal(await page.locator('[data-testid="cohort-status"], [data-testid="cohort-effect"]').count(), 0, 'no ratings given: no tables of them');
   // Export, then import into an empty profile: identical data.
   const exported = await download(page, '#export-json');
