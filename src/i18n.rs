@@ -381,11 +381,21 @@ fn pseudo_records() -> &'static RecordsStrings {
     PSEUDO.get_or_init(|| en::EN_RECORDS.map(pseudo(), lengthen))
 }
 
-/// Fills `{0}`, `{1}` … in a template.
+/// Fills `{0}`, `{1}` … in a template; `{0|visit|visits}` is the first word when value 0 reads
+/// "1", else the second (English's singular and plural: "1 visit", "2 visits").
 pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = template.to_string();
     for (i, value) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &value.to_string());
+        let value = value.to_string();
+        out = out.replace(&format!("{{{i}}}"), &value);
+        let open = format!("{{{i}|");
+        while let Some(start) = out.find(&open) {
+            let Some(end) = out[start..].find('}').map(|at| start + at) else { break };
+            let forms = &out[start + open.len()..end];
+            let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+            let word = if value == "1" { one } else { other }.to_string();
+            out.replace_range(start..=end, &word);
+        }
     }
     out
 }
@@ -1292,5 +1302,24 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(fill("{0}, {1} % affected", &[&"Back", &"12.5"]), "Back, 12.5 % affected");
+        // Singular after 1, plural otherwise, for each number.
+        let plan = "{0} {0|patient|patients}, {1} {1|visit is|visits are}";
+        assert_eq!(fill(plan, &[&1, &1]), "1 patient, 1 visit is");
+        assert_eq!(fill(plan, &[&0, &2]), "0 patients, 2 visits are");
+        assert_eq!(fill(plan, &[&11, &1]), "11 patients, 1 visit is");
+    }
+
+    #[test]
+    fn english_counts_take_the_singular_after_one() {
+        let t = Lang::En.records_strings();
+        assert_eq!(fill(t.import_done, &[&1]), "Imported: 1 new visit.");
+        assert_eq!(fill(t.import_done, &[&2]), "Imported: 2 new visits.");
+        assert_eq!(
+            fill(t.import_plan, &[&1, &1, &1, &0]),
+            "The file adds 1 patient and 1 visit; 1 assessment is already here; 0 differ from what is stored (listed below, not changed unless you choose to replace them)."
+        );
+        assert_eq!(fill(Lang::En.strings().age_from_dates, &[&1]), "Age at examination: 1 year");
+        // Korean has no such forms: the number alone.
+        assert_eq!(fill(Lang::Ko.records_strings().import_done, &[&1]), "가져오기 완료: 새 방문 1건.");
     }
 }

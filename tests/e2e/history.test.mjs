@@ -95,7 +95,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   await fresh.page.waitForSelector('#import-json');
   await fresh.page.setInputFiles('#import-json', { name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await fresh.page.waitForSelector('[data-testid="import-plan"]');
-  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 1 patients and 2 visits/);
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /adds 1 patient and 2 visits/);
   await fresh.page.click('#import-apply');
   // The imported history's cohort at once, at its default visit (week 4): the visit shown and the
   // figures under it agree (they were computed for no visit: 0 of 1, nothing applicable).
@@ -111,13 +111,13 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   const edited = JSON.parse(exported);
   edited.visits[1].label = 'week four';
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
-  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /1 differ/);
+  assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /1 differs/);
   assert.match(await fresh.page.textContent('[data-testid="import-plan"]'), /Visit label: week 4 → week four/);
   await fresh.page.click('#import-apply'); // add what is new only: the label stays
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week 4');
   await fresh.page.setInputFiles('#import-json', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
   await fresh.page.click('#import-overwrite');
-  assert.equal(await fresh.page.textContent('p.ok[role=status]'), 'Imported: 0 new visits; the 1 differing entries listed were replaced.');
+  assert.equal(await fresh.page.textContent('p.ok[role=status]'), 'Imported: 0 new visits; the 1 differing entry listed was replaced.');
   assert.equal(JSON.parse(await download(fresh.page, '#export-json')).visits[1].label, 'week four');
   // A broken file changes nothing and says why.
   const before = await download(fresh.page, '#export-json');
@@ -1064,7 +1064,7 @@ test('an import applied after another window saved is checked again and shown be
   await beside.goto(`${server.url}#history`);
   await beside.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await beside.waitForSelector('[data-testid="import-plan"]');
-  assert.match(await beside.textContent('[data-testid="import-plan"]'), /adds 0 patients and 1 visits; 1 assessments are already here; 0 differ/);
+  assert.match(await beside.textContent('[data-testid="import-plan"]'), /adds 0 patients and 1 visit; 1 assessment is already here; 0 differ/);
   // Act: meanwhile the examination saves week 4 with another EASI; then the plan is applied.
   await page.click('text=New examination');
   await easiVisit(page, '2026-02-02', 1, 'week 4');
@@ -1074,7 +1074,7 @@ test('an import applied after another window saved is checked again and shown be
   await beside.waitForSelector('[data-testid="import-changed"]');
   assert.match(await beside.textContent('[data-testid="import-changed"]'), /changed since the file was read .* nothing was imported yet/);
   const plan = await beside.textContent('[data-testid="import-plan"]');
-  assert.match(plan, /adds 0 patients and 0 visits; 1 assessments are already here; 1 differ/);
+  assert.match(plan, /adds 0 patients and 0 visits; 1 assessment is already here; 1 differs/);
   assert.match(plan, /AD-017 · 2 Feb 2026 · EASI: 4\.0 → 8\.0/);
   assert.equal(JSON.parse(await beside.evaluate(storedHistory)).visits.length, 2);
   // Keeping the device's scores now adds nothing, and says so.
@@ -1122,7 +1122,7 @@ test('an import the device could not write says so, takes back "Imported" and sh
   await page.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer });
   await page.click('#import-apply');
   // Assert: imported and stored; the alert about the earlier change is gone.
-  await page.waitForSelector('text=Imported: 1 new visits.');
+  await page.waitForSelector('text=Imported: 1 new visit.');
   await page.waitForFunction(() => /AD-017\s*2\s*2 Feb 2026/.test(document.querySelector('table').textContent));
   assert.equal(await page.$('text=This change could not be saved'), null);
   assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits.length, 2);
