@@ -267,7 +267,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     vas_min: "None",
     vas_max: "Worst imaginable",
     vas_value: "Your answer: {0} out of 10",
-    vas_hint: "Tap the line where your answer lies; drag to adjust it.",
+    vas_hint: "Tap the line where your answer lies; drag to adjust it. With a keyboard: the arrow keys move it by 0.1, Page Up and Page Down by 1, Home and End to 0 and 10.",
     dlqi_title: "DLQI — item scores",
     dlqi_intro: "Enter the score of each item from a completed DLQI form (paper or licensed copy). The questions themselves are not shown here.",
     dlqi_notice: "DLQI © A Y Finlay, G K Khan April 1992 — www.dermatology.org.uk",

@@ -269,7 +269,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     vas_min: "전혀 없음",
     vas_max: "상상할 수 있는 가장 심한 정도",
     vas_value: "응답: 10점 중 {0}점",
-    vas_hint: "선 위에서 답에 해당하는 곳을 누르고, 끌어서 조정하세요.",
+    vas_hint: "선 위에서 답에 해당하는 곳을 누르고, 끌어서 조정하세요. 키보드에서는 화살표 키로 0.1씩, Page Up과 Page Down으로 1씩 움직이고, Home과 End로 0과 10으로 갑니다.",
     dlqi_title: "DLQI — 문항 점수",
     dlqi_intro: "작성 완료된 DLQI 설문지(종이 또는 사용 허가를 받은 사본)\u{2060}에서 각 문항의 점수를 입력하세요. 질문 자체는 여기에 표시되지 않습니다.",
     dlqi_notice: "저작권 고지: DLQI © A Y Finlay, G K Khan April 1992 — www.dermatology.org.uk",

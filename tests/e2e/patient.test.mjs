@@ -74,11 +74,21 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   const middle = await page.locator('#vas-sleep').boundingBox();
   assert.equal((await page.textContent('[data-testid="vas-sleep-value"]')).trim(), 'Not answered yet');
   // The unanswered line has no handle: the patient is told how to answer, until they do.
-  assert.equal(await page.textContent('#vas-sleep-hint'), 'Tap the line where your answer lies; drag to adjust it.');
+  assert.equal(await page.textContent('#vas-sleep-hint'), 'Tap the line where your answer lies; drag to adjust it. With a keyboard: the arrow keys move it by 0.1, Page Up and Page Down by 1, Home and End to 0 and 10.');
   assert.equal(await page.getAttribute('#vas-sleep', 'aria-describedby'), 'vas-sleep-hint');
   await page.mouse.click(middle.x + middle.width / 2, middle.y + middle.height / 2);
   assert.match((await page.textContent('[data-testid="vas-sleep-value"]')).trim(), /^Your answer: 5(\.0)? out of 10$/);
   assert.equal(await page.locator('#vas-sleep-hint').count(), 0);
+  await vasByKeys(page, 'vas-sleep', 30);
+  // The keys the hint names do what it says.
+  const sleep = () => page.textContent('[data-testid="vas-sleep-value"]').then((text) => text.trim());
+  await page.focus('#vas-sleep');
+  await page.keyboard.press('PageUp');
+  assert.match(await sleep(), /^Your answer: 4(\.0)? out of 10$/);
+  await page.keyboard.press('End');
+  assert.match(await sleep(), /^Your answer: 10(\.0)? out of 10$/);
+  await page.keyboard.press('Home');
+  assert.match(await sleep(), /^Your answer: 0(\.0)? out of 10$/);
   await vasByKeys(page, 'vas-sleep', 30);
   await next(page);
   // POEM: 4, 3, 2, 1, 0, 1, 2 → 13, moderate.
