@@ -1137,7 +1137,7 @@ mod tests {
             // Assert: English is the reader's sentence, as before; Korean has no English word but
             // names and keys, and every number of the English.
             assert_eq!(&problem.to_string(), english);
-            assert_eq!(en, format!("visit 2 (id \"AD-017-2026-01-05-1\"), assessment 1: invalid assessment record: {english}"));
+            assert_eq!(en, format!("visit no. 2 in the file (id \"AD-017-2026-01-05-1\"), assessment no. 1: invalid assessment record: {english}"));
             assert_eq!(en, error.to_string());
             let allowed = ["AD", "ID", "JSON", "EASI", "SCORAD", "POEM", "DLQI", "NRS", "age_years", "not_relevant", "null", "extra", "value", "trunk_back", "instrument", "pasi", "easi", "scorad", "poem", "dlqi", "itch_nrs", "sleep_nrs", "EasiRegions", "extent", "true", "n", "a"];
             assert!(english_words(&ko, &allowed).is_empty(), "{ko}: {:?}", english_words(&ko, &allowed));
@@ -1201,7 +1201,7 @@ mod tests {
         assert_eq!(ko[7], "DLQI 1번 문항에는 \"해당 없음\"을 쓸 수 없습니다(3~10번 문항만 가능)");
         assert_eq!(ko[10], "이 행의 칸은 12개인데 머리글의 칸은 22개입니다");
         assert_eq!(ko[rows.len()], "파일이 비어 있습니다");
-        assert_eq!(ko[rows.len() + 1], "머리글에 \"instrument\" 열이 없습니다(열을 쉼표로 구분한 파일로 읽었습니다. docs/batch-csv.md 참고)");
+        assert_eq!(ko[rows.len() + 1], "머리글에 \"instrument\" 열이 없습니다(열이 쉼표로 구분된 파일로 읽었습니다. docs/batch-csv.md 참고)");
         assert_eq!(ko[rows.len() + 3], "따옴표로 시작한 칸이 닫히지 않습니다(\"가 빠져 있습니다). 파일의 이 행부터는 읽지 않았습니다");
     }
 

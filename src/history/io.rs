@@ -425,7 +425,7 @@ mod tests {
             let stored = from_store(&text);
             // Assert
             let why = stored.expect_err(assessment);
-            assert!(why.starts_with("visit 1 (id \"v1\"), assessment 1: "), "{why}");
+            assert!(why.starts_with("visit no. 1 in the file (id \"v1\"), assessment no. 1: "), "{why}");
             assert_eq!(from_json(&text).map_err(|e| e.to_string()), Err(why));
         }
     }
@@ -474,7 +474,7 @@ mod tests {
         let ImportError::Record { visit: 1, id, assessment: 1, problem } = &why else { panic!("{why:?}") };
         assert_eq!(id, "v1");
         assert_eq!(problem, &RecordProblem::Value(crate::scoring::ValueProblem::Whole(crate::scoring::Whole::Nrs, crate::scoring::Got::Unsigned(11))));
-        assert_eq!(why.to_string(), "visit 1 (id \"v1\"), assessment 1: invalid assessment record: NRS value must be an integer 0–10, got 11");
+        assert_eq!(why.to_string(), "visit no. 1 in the file (id \"v1\"), assessment no. 1: invalid assessment record: NRS value must be an integer 0–10, got 11");
     }
 
     #[test]

@@ -83,7 +83,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal((await page.textContent('[data-testid="cohort-easi75"]')).trim(), '0 of 1 (0\u00a0%)');
   // Who is counted, and that no one missing is counted as a non-responder.
   assert.match(await page.textContent('[data-testid="cohort-counted"]'),
-    /^Counted: the 1 of 1 patients with a baseline and this visit after it;.* out of the 1 of them with EASI at both visits and a baseline EASI above 0 \(0 more with a baseline EASI of 0: .*\); itch −4 out of the 0 with itch .* not counted as a non-responder\.$/);
+    /^Counted: the 1 of 1 patient with a baseline and this visit after it;.* out of the 1 of them with EASI at both visits and a baseline EASI above 0 \(0 more with a baseline EASI of 0: .*\); itch −4 out of the 0 with itch .* not counted as a non-responder\.$/);
   assert.equal(await page.locator('[data-testid="cohort-status"], [data-testid="cohort-effect"]').count(), 0, 'no ratings given: no tables of them');
   // Export, then import into an empty profile: identical data.
   const exported = await download(page, '#export-json');
@@ -569,7 +569,7 @@ test('saving with a score begun but not complete says so before leaving it out',
   const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
   await page.click('#save-visit');
   // Assert: asked, then refused with why; nothing stored.
-  assert.equal(await asked, 'EASI is not complete, so it would not be saved (the score panel lists what is missing). Save the rest of this examination now anyway?');
+  assert.equal(await asked, 'Not complete, so not saved with this visit: EASI (the score panel lists what is missing). Save the rest of this examination now anyway?');
   await page.waitForSelector('#save [role=alert]');
   assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: complete EASI first (the score panel lists what is missing).');
   assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
