@@ -515,7 +515,8 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         ondispatch={ondispatch.clone()} />
                     if *entries_shown {
                         <EasiEntry regions={form.easi} ondispatch={ondispatch.clone()}
-                            map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))} />
+                            map_areas={Region::ALL.map(|r| form.map_area(r).map(|(a, t)| (a.get(), t)))}
+                            map_painted={Region::ALL.map(|r| form.map.painted_in(r))} />
                         <ScoradEntry form={form.scorad.clone()} problems={scorad_problems}
                             map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
                         <SaveVisit ready={form.assessments().iter().map(|a| t.assessment(a)).collect::<Vec<_>>()} exam={(*current).clone()} unsaved={props.unsaved}

@@ -144,6 +144,13 @@ impl Painting {
         }
     }
 
+    /// Whether any cell of an EASI region is painted.
+    pub fn painted_in(&self, region: Region) -> bool {
+        let mut cleared = *self;
+        cleared.clear_region(region);
+        cleared != *self
+    }
+
     /// Clears every cell of an EASI region.
     pub fn clear_region(&mut self, region: Region) {
         for part in adult_parts() {

@@ -200,7 +200,15 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
         let (drag, lifted_clears) = (drag.clone(), lifted_clears.clone());
         let (dispatch, painting, erasing) = (props.ondispatch.clone(), painting.clone(), *erasing);
         Callback::from(move |e: PointerEvent| {
+            // One finger, the mouse's main button or a pen paints: not a second finger (a thumb
+            // steadying the tablet keeps its stroke), nor a right click for the browser's menu.
+            if !e.is_primary() || e.button() != 0 {
+                return;
+            }
             let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            // A finger is held by the square it lands on (implicit capture): let go, so that its
+            // stroke ends when it leaves the figure, as the mouse's does (not on the other figure).
+            let _ = target.release_pointer_capture(e.pointer_id());
             let Some((segment, index)) = parse_cell(&target) else {
                 // Down beside a part (its outline, the space between limbs): nothing changes yet,
                 // but a drag from here paints (or, with the eraser, clears) the cells it crosses.
@@ -222,6 +230,9 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
         let (drag, lifted_clears, dispatch) = (drag.clone(), lifted_clears.clone(), props.ondispatch.clone());
         Callback::from(move |e: PointerEvent| {
             let Some(paint) = *drag.borrow() else { return };
+            if !e.is_primary() {
+                return;
+            }
             let Some(cell) = cell_at(e.client_x(), e.client_y()) else { return };
             let mut pressed = lifted_clears.borrow_mut();
             if *pressed == Some(cell) {
@@ -234,7 +245,10 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     };
     let onpointerup = {
         let (drag, lifted_clears, dispatch) = (drag.clone(), lifted_clears.clone(), props.ondispatch.clone());
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
+            if !e.is_primary() {
+                return;
+            }
             *drag.borrow_mut() = None;
             if let Some((segment, index)) = lifted_clears.borrow_mut().take() {
                 dispatch.emit(Action::PaintCell(segment, index, false));
@@ -244,7 +258,10 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     // The pointer taken away (or out of the figure) before lifting: the stroke ends, nothing cleared.
     let onpointerend = {
         let (drag, lifted_clears) = (drag.clone(), lifted_clears.clone());
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
+            if !e.is_primary() {
+                return;
+            }
             *drag.borrow_mut() = None;
             *lifted_clears.borrow_mut() = None;
         })

@@ -16,6 +16,8 @@ pub struct EasiEntryProps {
     pub regions: [EasiRegionForm; 4],
     /// The body map's area score and percent (tenths) per region, once confirmed.
     pub map_areas: [Option<(u8, u16)>; 4],
+    /// Whether the body map has painted squares in each region (confirmed or not).
+    pub map_painted: [bool; 4],
     /// Sends the user's changes.
     pub ondispatch: Callback<Action>,
 }
@@ -52,8 +54,8 @@ pub fn EasiEntry(props: &EasiEntryProps) -> Html {
             if translated {
                 <p class="note">{ t.translation_note }</p>
             }
-            { for Region::ALL.iter().zip(props.regions).zip(props.map_areas).map(|((&region, form), map_area)| html! {
-                <EasiRegionCard key={region.key()} {region} {form} {map_area} ondispatch={props.ondispatch.clone()} />
+            { for Region::ALL.iter().zip(props.regions).zip(props.map_areas).zip(props.map_painted).map(|(((&region, form), map_area), map_painted)| html! {
+                <EasiRegionCard key={region.key()} {region} {form} {map_area} {map_painted} ondispatch={props.ondispatch.clone()} />
             }) }
         </section>
     }
@@ -68,6 +70,8 @@ pub struct EasiRegionCardProps {
     pub form: EasiRegionForm,
     /// The map's area score and percent (tenths), once confirmed.
     pub map_area: Option<(u8, u16)>,
+    /// Whether the body map has painted squares in this region.
+    pub map_painted: bool,
     /// Sends the user's changes.
     pub ondispatch: Callback<Action>,
 }
@@ -83,7 +87,16 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
         let region = *region;
         (d.reform(move |score| Action::SetEasiArea(region, score)), Sign::ALL.map(|sign| d.reform(move |halves| Action::SetEasiSign(region, sign, halves))))
     });
-    let onclear = props.ondispatch.reform(move |_: MouseEvent| Action::ClearRegion(region));
+    // Clearing the region also erases its squares on the body map, which SCORAD's areas come
+    // from too: asked first when there are any, as "Erase map" asks.
+    let onclear = {
+        let (dispatch, painted) = (props.ondispatch.clone(), props.map_painted);
+        Callback::from(move |_: MouseEvent| {
+            if !painted || gloo::dialogs::confirm(&fill(t.confirm_region_clear_map, &[&t.region(region)])) {
+                dispatch.emit(Action::ClearRegion(region));
+            }
+        })
+    };
     let onarea = picks.0.clone();
     let signs = sign_choices(t);
     let area = form.area.or(map_area.map(|(a, _)| a));

@@ -137,6 +137,7 @@ pub static EN: Strings = Strings {
     map_clear: "Erase map",
     map_larger: "Larger map",
     confirm_clear_map: "Erase every painted square of the body map? \"Whole skin examined\" is unticked too: tick it again once the map is painted anew.",
+    confirm_region_clear_map: "“Region clear” also erases the squares painted on {0} in the body map, and with them SCORAD's areas there. Clear {0}?",
     map_examined: "Whole skin examined — unpainted areas have no lesions",
     map_waiting: "The body map is painted but not used yet: to take the areas from it, confirm “Whole skin examined” under the map.",
     map_not_used: "The map's values are used for the scores once you confirm the whole skin was examined.",

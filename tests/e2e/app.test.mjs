@@ -593,6 +593,76 @@ test('a blank examination from an earlier day takes today\'s date (reopened, or 
   await context.close();
 });
 
+test('the body map paints with one finger or the main button: a finger\'s stroke ends at its figure\'s edge, a second finger or a right click changes nothing', async () => {
+  // Assemble: a touch tablet, driven finger by finger through the DevTools protocol.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '30');
+  await page.locator('[data-cell="6:0"]').scrollIntoViewIfNeeded();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const centre = async (cell) => { const b = await page.locator(`[data-cell="${cell}"]`).boundingBox(); return [b.x + b.width / 2, b.y + b.height / 2]; };
+  const painted = () => page.evaluate(() => [...document.querySelectorAll('.map__cell--painted')].map((c) => c.dataset.cell).join(' '));
+  const onBack = () => page.evaluate(() => document.querySelectorAll('.map__svg')[1].querySelectorAll('.map__cell--painted').length);
+  // Act: a finger drags from the front trunk across to the back figure's trunk.
+  const [from, to] = [await centre('6:4'), await centre('7:5')];
+  await touch('touchStart', [from]);
+  for (let i = 1; i <= 30; i++) await touch('touchMove', [[from[0] + (to[0] - from[0]) * i / 30, from[1] + (to[1] - from[1]) * i / 30]]);
+  await touch('touchEnd', []);
+  // Assert: painted on the front figure up to its edge, nothing on the back one.
+  await page.waitForFunction(() => document.querySelectorAll('.map__cell--painted').length > 0);
+  assert.equal(await onBack(), 0, await painted());
+  page.once('dialog', (d) => d.accept());
+  await page.click('#map-clear');
+  await page.waitForFunction(() => document.querySelectorAll('.map__cell--painted').length === 0);
+  // A thumb resting on a painted square while another finger touches elsewhere: the second
+  // finger paints nothing; the thumb's tap then clears its square, as one finger's does.
+  const [thumb, other] = [await centre('6:0'), await centre('6:9')];
+  await touch('touchStart', [thumb]);
+  await touch('touchEnd', []);
+  await page.waitForFunction(() => document.querySelector('[data-cell="6:0"]').classList.contains('map__cell--painted'));
+  await touch('touchStart', [thumb]);
+  await touch('touchStart', [thumb, other]);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await painted(), '6:0', 'the second finger paints nothing');
+  await touch('touchEnd', []);
+  await page.waitForFunction(() => document.querySelectorAll('.map__cell--painted').length === 0);
+  // A right click (the browser's menu) or a middle click paints nothing.
+  await page.click('[data-cell="6:10"]', { button: 'right' });
+  await page.click('[data-cell="6:11"]', { button: 'middle' });
+  assert.equal(await painted(), '');
+  await context.close();
+});
+
+test('EASI "Region clear" asks before it erases the region\'s squares on the body map (SCORAD\'s areas come from them too)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '30');
+  const back = () => page.textContent('[data-region="lower_limbs"] span');
+  for (const cell of ['7:16', '7:17']) await page.click(`[data-cell="${cell}"]`);
+  const painted = () => page.locator('.map__cell--painted').count();
+  // Declined: nothing changes, neither the map nor the EASI region.
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); return d.dismiss(); });
+  await page.click('button[aria-label="Lower limbs (including buttocks): Region clear"]');
+  assert.deepEqual(asked, ['“Region clear” also erases the squares painted on Lower limbs (including buttocks) in the body map, and with them SCORAD\'s areas there. Clear Lower limbs (including buttocks)?']);
+  assert.equal(await painted(), 2);
+  assert.equal(await page.isChecked('#easi-lower_limbs-area-0'), false);
+  // Agreed: cleared, squares and all.
+  page.once('dialog', (d) => d.accept());
+  await page.click('button[aria-label="Lower limbs (including buttocks): Region clear"]');
+  await page.waitForFunction(() => document.querySelectorAll('.map__cell--painted').length === 0);
+  assert.equal(await page.isChecked('#easi-lower_limbs-area-0'), true);
+  // A region with nothing painted is cleared at once, nothing asked.
+  await page.click('button[aria-label="Head and neck: Region clear"]');
+  assert.equal(await page.isChecked('#easi-head_neck-area-0'), true);
+  assert.equal(asked.length, 1);
+  assert.match(await back(), /Lower limbs/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('"Erase map" asks before erasing a painted map', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const painted = () => page.locator('.map__cell--painted').count();
