@@ -257,8 +257,8 @@ pub fn App() -> Html {
             // whole again, and must not turn into today's.
             let new = |exam: ExamState| ExamState { form: crate::form::ExamForm { exam_date: today(), ..exam.form }, ..exam };
             match draft::load() {
-                // Blank and dated an earlier day: today's (Action::RedateBlank).
-                Loaded::Draft(form) => ExamState { form, saved: None }.apply(Action::RedateBlank(today())),
+                // Blank and dated by the app an earlier day: today's (Action::RedateBlank).
+                Loaded::Draft(form) => ExamState { form, saved: None }.apply(Action::RedateBlank { today: today(), blank_day: draft::blank_day() }),
                 Loaded::Empty => new(ExamState::default()),
                 Loaded::Unreadable(key) => {
                     unreadable.set(Some(key));
@@ -306,7 +306,7 @@ pub fn App() -> Html {
             // that day's date (one with entries keeps its own).
             let redate = move |_: &web_sys::Event| {
                 if !gloo::utils::document().hidden() {
-                    redating.dispatch(Action::RedateBlank(today()));
+                    redating.dispatch(Action::RedateBlank { today: today(), blank_day: draft::blank_day() });
                 }
             };
             let shown_again = [

@@ -67,7 +67,21 @@ pub fn stored() -> Option<ExamForm> {
 
 /// Saves the draft; returns false when the browser refused (storage full or disabled).
 pub fn save(form: &ExamForm) -> bool {
+    if form.is_blank() {
+        // The day a blank examination was last written: one dated that day was dated by the app
+        // and is that day's examination; one dated otherwise was dated by the user.
+        let _ = LocalStorage::raw().set_item(BLANK_DAY_KEY, &crate::app::today());
+    }
     LocalStorage::raw().set_item(DRAFT_KEY, &encode(form)).is_ok()
+}
+
+/// Where the day a blank examination was last written is kept ([`blank_day`]).
+pub const BLANK_DAY_KEY: &str = "adscore.draft.blank-day";
+
+/// The day (YYYY-MM-DD) a blank examination was last written on this device, if any
+/// ([`crate::state::Action::RedateBlank`]).
+pub fn blank_day() -> Option<String> {
+    LocalStorage::raw().get_item(BLANK_DAY_KEY).ok().flatten()
 }
 
 /// Where the chosen language is remembered on this device.

@@ -143,11 +143,16 @@ impl ExamForm {
         *self == ExamForm { exam_date: self.exam_date.clone(), easi_bands: self.easi_bands, scorad_bands: self.scorad_bands, ..ExamForm::default() }
     }
 
-    /// Whether this is a blank examination ([`ExamForm::is_blank`]) dated before `today` (both
-    /// YYYY-MM-DD): one opened on an earlier day and left, which is not that day's examination.
-    /// A date being typed (not yet a whole date) is not before anything.
-    pub fn blank_before(&self, today: &str) -> bool {
-        self.is_blank() && Date::parse_iso(&self.exam_date).is_ok() && self.exam_date.as_str() < today
+    /// Whether this is a blank examination ([`ExamForm::is_blank`]) opened on an earlier day and
+    /// left: dated before `today` (both YYYY-MM-DD), on the day it was last written blank
+    /// (`blank_day`), so dated by the app that day, not by the user. A date the user chose (one
+    /// other than the day it was written on) is theirs; a date being typed (not yet a whole
+    /// date) is not before anything.
+    pub fn stale_blank(&self, today: &str, blank_day: Option<&str>) -> bool {
+        self.is_blank()
+            && Date::parse_iso(&self.exam_date).is_ok()
+            && self.exam_date.as_str() < today
+            && blank_day == Some(self.exam_date.as_str())
     }
 }
 

@@ -27,10 +27,12 @@ pub enum Action {
     SetDob(String),
     /// Examination date as entered.
     SetExamDate(String),
-    /// Today's date (YYYY-MM-DD), for a blank examination dated an earlier day (a tablet left
-    /// open overnight, or reopened the next day): it takes today's date, else nothing changes.
-    /// An examination with anything entered keeps its date.
-    RedateBlank(String),
+    /// Today's date (YYYY-MM-DD) and the day a blank examination was last written on the device
+    /// (`draft::blank_day`): a blank examination the app dated that earlier day (a tablet left
+    /// open overnight, or reopened the next day) takes today's date ([`ExamForm::stale_blank`]),
+    /// else nothing changes. An examination with anything entered, or a date the user chose,
+    /// keeps its date.
+    RedateBlank { today: String, blank_day: Option<String> },
     /// The patient code typed for "Save visit".
     SetVisitPatient(String),
     /// The study label typed for "Save visit".
@@ -130,8 +132,8 @@ impl ExamState {
             Action::SetAge(text) => form.age = text,
             Action::SetDob(text) => form.dob = text,
             Action::SetExamDate(text) => form.exam_date = text,
-            Action::RedateBlank(today) => {
-                if form.blank_before(&today) {
+            Action::RedateBlank { today, blank_day } => {
+                if form.stale_blank(&today, blank_day.as_deref()) {
                     form.exam_date = today;
                 }
             }
@@ -219,7 +221,7 @@ impl Reducible for ExamState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Nothing to re-date: the same state, so nothing is drawn again.
-        if matches!(&action, Action::RedateBlank(today) if !self.form.blank_before(today)) {
+        if matches!(&action, Action::RedateBlank { today, blank_day } if !self.form.stale_blank(today, blank_day.as_deref())) {
             return self;
         }
         Rc::new(self.apply(action))
@@ -251,22 +253,27 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_examination_from_an_earlier_day_takes_today_s_date_and_one_with_entries_keeps_its_own() {
-        // Assemble: blank, dated 28 Nov; the same with an age typed; one with its date half typed.
+    fn a_blank_examination_the_app_dated_an_earlier_day_takes_today_s_date_and_one_with_entries_or_a_chosen_date_keeps_its_own() {
+        // Assemble: blank, dated 28 Nov and last written that day; the same with an age typed;
+        // one with its date half typed.
         let blank = ExamState::default().apply(Action::SetExamDate("2026-11-28".into()));
         let entered = blank.apply(Action::SetAge("34".into()));
         let typing = blank.apply(Action::SetExamDate("2026-11-2".into()));
+        let redate = |today: &str, blank_day: &str| Action::RedateBlank { today: today.into(), blank_day: Some(blank_day.into()) };
         // Act / Assert: on 29 Nov the blank one is re-dated, not the others; on the 28th nothing changes.
-        assert_eq!(blank.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-29");
-        assert_eq!(entered.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-28");
-        assert_eq!(typing.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-11-2");
-        assert_eq!(blank.apply(Action::RedateBlank("2026-11-28".into())).form.exam_date, "2026-11-28");
+        assert_eq!(blank.apply(redate("2026-11-29", "2026-11-28")).form.exam_date, "2026-11-29");
+        assert_eq!(entered.apply(redate("2026-11-29", "2026-11-28")).form.exam_date, "2026-11-28");
+        assert_eq!(typing.apply(redate("2026-11-29", "2026-11-28")).form.exam_date, "2026-11-2");
+        assert_eq!(blank.apply(redate("2026-11-28", "2026-11-28")).form.exam_date, "2026-11-28");
+        // A date the user chose (written on another day than it says), or none known, is theirs.
+        assert_eq!(blank.apply(redate("2026-11-29", "2026-11-29")).form.exam_date, "2026-11-28");
+        assert_eq!(blank.apply(Action::RedateBlank { today: "2026-11-29".into(), blank_day: None }).form.exam_date, "2026-11-28");
         // A blank one dated later (a visit being entered ahead) is not moved back.
         let ahead = ExamState::default().apply(Action::SetExamDate("2026-12-01".into()));
-        assert_eq!(ahead.apply(Action::RedateBlank("2026-11-29".into())).form.exam_date, "2026-12-01");
+        assert_eq!(ahead.apply(redate("2026-11-29", "2026-12-01")).form.exam_date, "2026-12-01");
         // Nothing to change: the reducer hands back the same state (nothing drawn again).
         let state = Rc::new(entered);
-        assert!(Rc::ptr_eq(&state.clone().reduce(Action::RedateBlank("2026-11-29".into())), &state));
+        assert!(Rc::ptr_eq(&state.clone().reduce(redate("2026-11-29", "2026-11-28")), &state));
     }
 
     #[test]
