@@ -144,7 +144,7 @@ fn a_50_mb_file_is_refused_before_reading() {
 #[test]
 fn an_invalid_record_is_refused_with_its_place_and_the_record_formats_message() {
     let text = to_json_compact(&sample()).replacen("\"erythema\":1.5", "\"erythema\":0.5", 1);
-    refused(&text, &["visit 1", "assessment 1", "EASI sign grade 0.5 is not allowed"]);
+    refused(&text, &["visit no. 1 in the file", "assessment no. 1", "EASI sign grade 0.5 is not allowed"]);
     // A list where the record format wants an object (which serde alone would accept).
     let list = to_json_compact(&sample()).replacen(
         r#""intensity":{"erythema":2,"edema_papulation":1,"oozing_crusts":0,"excoriation":1,"lichenification":0,"dryness":2}"#,
