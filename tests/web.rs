@@ -58,6 +58,8 @@ impl Mounted {
             let init = PointerEventInit::new();
             init.set_bubbles(true);
             init.set_cancelable(true);
+            // A finger's or the mouse's pointer (the map paints with the primary pointer only).
+            init.set_is_primary(true);
             target.dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
         }
         yew::scheduler::flush().await;
