@@ -318,7 +318,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                 </button>
                 // Each figure as tall as the screen, one under the other: larger squares for a
                 // finger on a landscape tablet, where the map otherwise shares the screen's height.
-                <button type="button" class="button button--quiet" id="map-larger" aria-pressed={large.to_string()}
+                <button type="button" class={classes!("button", (!*large).then_some("button--quiet"))} id="map-larger" aria-pressed={large.to_string()}
                     onclick={{ let large = large.clone(); Callback::from(move |_: MouseEvent| large.set(!*large)) }}>
                     { t.map_larger }
                 </button>
