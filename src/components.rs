@@ -57,19 +57,24 @@ pub fn alert(text: impl Into<AttrValue>) -> Html {
     html! { <p class="alert" role="alert">{ text.into() }</p> }
 }
 
-/// Moves the keyboard focus to `element` (made focusable by script, `tabindex="-1"`, when it is
-/// not already) if it was lost: on the page's body, as when the control that had it was removed
-/// or a new screen replaced the one that held it. A keyboard or screen-reader user goes on from
-/// there instead of from the top of the page; a focus the user put elsewhere is left alone.
-pub fn focus_if_lost(element: &web_sys::Element) {
+/// Moves the keyboard focus to `element`, made focusable by script (`tabindex="-1"`) when it is
+/// not already: a heading, a message or a list the user should go on from.
+pub fn focus(element: &web_sys::Element) {
     use wasm_bindgen::JsCast;
-    let document = gloo::utils::document();
-    let lost = document.active_element().is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+}
+
+/// [`focus`] on `element` if the focus was lost: on the page's body, as when the control that
+/// had it was removed or a new screen replaced the one that held it. A keyboard or
+/// screen-reader user goes on from there instead of from the top of the page; a focus the user
+/// put elsewhere is left alone.
+pub fn focus_if_lost(element: &web_sys::Element) {
+    let lost = gloo::utils::document().active_element().is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
     if lost {
-        if !element.has_attribute("tabindex") {
-            let _ = element.set_attribute("tabindex", "-1");
-        }
-        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+        focus(element);
     }
 }
 

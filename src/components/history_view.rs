@@ -5,7 +5,6 @@ use crate::components::{use_records_strings, Shared};
 use crate::history::{batch, cohort_among, csv, Cohort, fhir, io, merge, default_target_among, percent_of, signed_tenths, targets_among, visits_by_patient, History, Reporter};
 use crate::i18n::{fill, RecordsStrings};
 use crate::store;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -232,8 +231,7 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
             let before = was_shown.replace(shown);
             if shown && !before {
                 if let Some(plan) = plan_ref.cast::<web_sys::Element>() {
-                    let _ = plan.set_attribute("tabindex", "-1");
-                    let _ = plan.unchecked_into::<web_sys::HtmlElement>().focus();
+                    crate::components::focus(&plan);
                 }
             } else if before && !shown {
                 if let Some(next) = message_ref.cast::<web_sys::Element>().or_else(|| import_ref.cast::<web_sys::Element>()) {

@@ -133,6 +133,14 @@ async function textContext(viewport, zoomed = true) {
   }
   return context;
 }
+/** The examination, ready, in a new context of `viewport` (text at 200 % when `zoomed`). */
+async function openExam(viewport, zoomed = true) {
+  const context = await textContext(viewport, zoomed);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  return { context, page };
+}
 const ZOOMED = {
   examination: null,
   // Folded behind a toggle only where the screen is narrow (in em, so also when text is large).
@@ -146,10 +154,7 @@ for (const viewport of [DESKTOP, { width: 768, height: 1024 }, { width: 390, hei
   test(`text zoomed to 200 % loses nothing at ${viewport.width}×${viewport.height}`, async () => {
     const found = {};
     for (const [name, prepare] of Object.entries(ZOOMED)) {
-      const context = await textContext(viewport);
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.waitForSelector(EXAM_READY);
+      const { context, page } = await openExam(viewport);
       await prepare?.(page);
       assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px');
       const problems = await layoutProblems(page);
@@ -188,19 +193,13 @@ async function focusCovered(page, presses) {
 }
 test('nothing reached by Tab is hidden behind the score sheet, open or closed, or the patient\'s Back / Next bar', async () => {
   // A portrait tablet with the details open, to the end of the examination ("Save visit").
-  const tablet = await textContext({ width: 768, height: 1024 }, false);
-  const exam = await tablet.newPage();
-  await exam.goto(server.url);
-  await exam.waitForSelector(EXAM_READY);
+  const { context: tablet, page: exam } = await openExam({ width: 768, height: 1024 }, false);
   await openDetails(exam);
   await exam.focus('#language');
   const examCovered = await focusCovered(exam, 200);
   await tablet.close();
   // A phone at 200 % text: the first answers of the patient's questions, under the bar's 3 rows.
-  const phone = await textContext(PHONE);
-  const flow = await phone.newPage();
-  await flow.goto(server.url);
-  await flow.waitForSelector(EXAM_READY);
+  const { context: phone, page: flow } = await openExam(PHONE);
   await toFlow(flow);
   await flow.click('#flow-next');
   const flowCovered = await focusCovered(flow, 3);
@@ -250,10 +249,7 @@ test('moving between screens and through an import, the focus goes to what is ne
 });
 
 test('the tab\'s title names the screen, in the language shown', async () => {
-  const context = await textContext(DESKTOP, false);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector(EXAM_READY);
+  const { context, page } = await openExam(DESKTOP, false);
   await putHistory(page, HISTORY);
   const titles = [await page.title()];
   for (const [hash, ready] of [['history', '#export-json'], ['patient/AD-017', '[data-testid="visits"]'], ['print/AD-017-2025-02-03-1', '.worksheet__table']]) {
