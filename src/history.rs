@@ -1095,6 +1095,12 @@ pub struct Cohort {
     /// Patients compared with EASI at both time points but a baseline EASI of 0: no percent
     /// change, so not evaluable for EASI-50/75/90 (not counted as non-responders).
     pub easi_zero_baseline: usize,
+    /// The codes of the patients not compared (no baseline, or no visit with the chosen label
+    /// after it), in the history's order: a researcher sees who is out, not only how many.
+    pub not_compared: Vec<String>,
+    /// The codes of the patients compared but without an EASI-50 result: no EASI at one of the
+    /// two time points, or a baseline EASI of 0.
+    pub easi_not_evaluable: Vec<String>,
     /// One row per metric, in [`Metric::ALL`] order.
     pub rows: Vec<CohortRow>,
     /// The patient-rated disease status (0 clear … 4 severe) of the patients compared
@@ -1279,15 +1285,22 @@ pub fn cohort(history: &History, target_label: &str) -> Cohort {
 /// [`cohort`], with the history's [`visits_by_patient`] already worked out.
 pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, target_label: &str) -> Cohort {
     let (mut with_both, mut easi_zero_baseline) = (0, 0);
+    let (mut not_compared, mut easi_not_evaluable) = (Vec::new(), Vec::new());
     let mut counts = [(0, 0); 4];
     let mut changes: Vec<Vec<i64>> = vec![Vec::new(); Metric::ALL.len()];
     let (mut status, mut effect) = ([[0; 5]; 2], [0; 7]);
     for patient in &history.patients {
-        let Some(visits) = by_patient.get(patient.code.as_str()) else { continue };
-        let Some(baseline) = baseline_visit(visits) else { continue };
-        // Compared only after the baseline's time point (a second "baseline" day is part of it).
-        let baseline_end = time_point_end(visits, baseline);
-        let Some(target) = target_visit(visits, target_label).filter(|t| t.date.as_str() > baseline_end) else { continue };
+        let compared = by_patient.get(patient.code.as_str()).and_then(|visits| {
+            let baseline = baseline_visit(visits)?;
+            // Compared only after the baseline's time point (a second "baseline" day is part of it).
+            let baseline_end = time_point_end(visits, baseline);
+            let target = target_visit(visits, target_label).filter(|t| t.date.as_str() > baseline_end)?;
+            Some((visits, baseline, baseline_end, target))
+        });
+        let Some((visits, baseline, baseline_end, target)) = compared else {
+            not_compared.push(patient.code.clone());
+            continue;
+        };
         // Each time point's values read once, for the flags and every metric's change.
         let (baseline, target) = (time_point_to(visits, baseline, baseline_end), time_point_of(visits, target));
         for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {
@@ -1303,6 +1316,9 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         let r = responders_of(&baseline, &target);
         let easi = Metric::Easi.index();
         easi_zero_baseline += usize::from(baseline[easi] == Some(0) && target[easi].is_some());
+        if r.easi50.is_none() {
+            easi_not_evaluable.push(patient.code.clone());
+        }
         for (count, flag) in counts.iter_mut().zip([r.easi50, r.easi75, r.easi90, r.itch4]) {
             if let Some(hit) = flag {
                 count.1 += 1;
@@ -1337,6 +1353,8 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         easi90: counts[2],
         itch4: counts[3],
         easi_zero_baseline,
+        not_compared,
+        easi_not_evaluable,
         rows,
         status,
         effect,

@@ -307,6 +307,27 @@ fn cohort_counts_responders_among_evaluable_patients() {
 }
 
 #[test]
+fn cohort_names_the_patients_not_compared_and_those_without_an_easi_50_result() {
+    // Assemble: the study, and P6 with week 4 but no EASI that day.
+    let mut h = study();
+    h.upsert_patient(Patient::new("P6"));
+    for (id, date, label, a) in [("p6-b", "2024-01-06", "baseline", easi_20()), ("p6-w4", "2024-02-06", "week 4", itch(3))] {
+        let mut v = visit(id, "P6", date, vec![a]);
+        v.label = label.into();
+        h.add_visit(v).unwrap();
+    }
+    // Act
+    let c = cohort(&h, "week 4");
+    let week8 = cohort(&h, "week 8");
+    // Assert: P4 (baseline only) and P5 (no visits) are out; P3 (baseline EASI 0) and P6 (no
+    // EASI at week 4) are compared, without an EASI-50 result. At week 8 only P1 is compared.
+    assert_eq!((c.not_compared, c.easi_not_evaluable), (vec!["P4".to_string(), "P5".into()], vec!["P3".to_string(), "P6".into()]));
+    assert_eq!((c.with_both, c.easi50), (4, (2, 2)));
+    assert_eq!(week8.not_compared, ["P2", "P3", "P4", "P5", "P6"]);
+    assert!(week8.easi_not_evaluable.is_empty());
+}
+
+#[test]
 fn cohort_means_and_medians_are_tenths_of_a_point() {
     let c = cohort(&study(), "week 4");
     // EASI changes −10, −18, +5: mean −23/3 = −7.67 → −7.7, median −10.

@@ -33,6 +33,24 @@ fn share(t: &RecordsStrings, (count, of): (usize, usize)) -> String {
     }
 }
 
+/// `codes` under a folded heading (`label`, filled with their number), each code a link to the
+/// patient's page; nothing when there are none.
+fn patients_listed(label: &'static str, testid: &'static str, codes: &[String]) -> Html {
+    if codes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="cohort__who" data-testid={testid}>
+            <summary>{ fill(label, &[&codes.len()]) }</summary>
+            <ul class="cohort__codes">
+                { for codes.iter().map(|code| html! {
+                    <li><a class="code" href={crate::app::screen_href("patient", code)}>{ code }</a></li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
 /// The cohort's patient ratings: disease status on the baseline's day and the chosen visit's,
 /// then the treatment effect at the chosen visit; each rating as a share of the patients who
 /// gave one that day ("2 of 3 (67 %)"). Nothing when none of the patients compared gave one.
@@ -387,6 +405,10 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
                     &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
                 ]) }</p>
+                // Who is out, by code (each a link to the patient's page), folded: a list of
+                // hundreds at a label few patients have reached stays out of the way.
+                { patients_listed(t.cohort_not_compared, "cohort-not-compared", &summary.not_compared) }
+                { patients_listed(t.cohort_no_easi50, "cohort-no-easi50", &summary.easi_not_evaluable) }
                 <table class="table">
                     <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
                     <tbody>

@@ -783,6 +783,40 @@ test('the cohort shows how the patients rated their eczema at baseline and at th
   await context.close();
 });
 
+test('the cohort names the patients it does not compare and those without an EASI-50 result, each a link to the patient', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // AD-1 EASI at both visits (counted); AD-2 itch only (compared, no EASI-50 result); AD-3
+  // baseline only (not compared).
+  const region = (area) => ({ area, erythema: 2, edema_papulation: 2, excoriation: 2, lichenification: 2 });
+  const easi = (area) => ({ instrument: 'easi', age_years: 34, regions: { head_neck: region(area), upper_limbs: region(area), trunk: region(area), lower_limbs: region(area) } });
+  const visit = (code, date, label, assessment) => ({
+    id: `${code}-${date}-1`, patient: code, date, label, assessments: [assessment],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  });
+  const itch = { instrument: 'itch_nrs', value: 5 };
+  const visits = [
+    visit('AD-1', '2026-01-05', 'baseline', easi(3)), visit('AD-1', '2026-02-02', 'week 4', easi(1)),
+    visit('AD-2', '2026-01-06', 'baseline', itch), visit('AD-2', '2026-02-03', 'week 4', itch),
+    visit('AD-3', '2026-01-07', 'baseline', easi(2)),
+  ];
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 2, patients: ['AD-1', 'AD-2', 'AD-3'].map((code) => ({ code })), visits }));
+  await page.click('#open-history');
+  await page.waitForSelector('[data-testid="cohort"]');
+  await page.selectOption('#cohort-visit', 'week 4');
+  const listed = (id) => page.$$eval(`[data-testid="${id}"] li a`, (links) => links.map((a) => a.textContent));
+  // Folded at first: the summary says how many.
+  assert.equal((await page.textContent('[data-testid="cohort-not-compared"] summary')).trim(), 'Not compared: 1 patient');
+  assert.match(await page.textContent('[data-testid="cohort-no-easi50"] summary'), /^Compared without an EASI-50 result .*: 1 patient$/);
+  assert.deepEqual({ out: await listed('cohort-not-compared'), noEasi: await listed('cohort-no-easi50') }, { out: ['AD-3'], noEasi: ['AD-2'] });
+  // Unfolded, a code opens that patient's page.
+  await page.click('[data-testid="cohort-not-compared"] summary');
+  await page.click('[data-testid="cohort-not-compared"] a');
+  await page.waitForSelector('[data-testid="visits"]');
+  assert.match(await page.textContent('h1'), /AD-3/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a visit a parent answered for says so in the history file, its CSV rows, its worksheet and an import that says otherwise', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   page.on('dialog', (dialog) => dialog.accept());
