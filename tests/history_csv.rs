@@ -116,12 +116,14 @@ fn export_writes_exact_items_totals_bands_and_context() {
 }
 
 #[test]
-fn export_quotes_fields_defuses_formulas_and_leaves_out_private_details() {
+fn export_quotes_fields_defuses_formulas_for_excel_and_leaves_out_private_details() {
     let text = to_csv(&sample(), false);
     // RFC 4180: a label with a comma and quotes is quoted, quotes doubled.
     assert!(text.contains(",\"baseline, \"\"first\"\"\","), "{text}");
-    // A code that a spreadsheet would run as a formula gets a leading apostrophe.
-    assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
+    // A code that a spreadsheet would run as a formula is as entered in the plain file, with a
+    // leading apostrophe in the one for Excel.
+    assert!(text.contains("\r\n\"=HYPERLINK(\"\"x\"\")\",v2,"), "{text}");
+    assert!(to_csv(&sample(), true).contains("\r\n\"'=HYPERLINK(\"\"x\"\")\",v2,"));
     // CRLF everywhere, and no date of birth or note.
     assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
     assert!(!text.contains("private note") && !text.contains("1990-04-02"));

@@ -168,15 +168,18 @@ impl<'a> LineWriter<'a> {
         value.push_to(self.at(column));
     }
 
-    /// Writes free text in column `column`: defused when it looks like a formula (a leading
-    /// `'`, see [`formula_like`]) and quoted when it must be (RFC 4180).
+    /// Writes free text in column `column`, quoted when it must be (RFC 4180). For Excel,
+    /// text it would run as a formula gets a leading `'` ([`formula_like`]); the plain file,
+    /// read by R, SPSS or a script, has the text exactly as it is ("-5" is not "'-5", and two
+    /// codes "=1+1" and "'=1+1" stay two).
     fn text(&mut self, column: usize, text: &str) {
+        let excel = self.excel;
         let out = self.at(column);
         let quoted = needs_quotes(text);
         if quoted {
             out.push('"');
         }
-        if formula_like(text) {
+        if excel && formula_like(text) {
             out.push('\'');
         }
         if quoted {
@@ -190,12 +193,11 @@ impl<'a> LineWriter<'a> {
     /// Writes a code or label (patient code, visit id, visit label) in column `column`, as
     /// [`Self::text`]; for Excel, one that it would read as a number, a date or a truth value
     /// ("007" → 7, "3-12" → 12 March, "1E5" → 100000, "MAR-12" → 1 March 2012, "(12)" → −12)
-    /// is written as the formula `="007"`, which Excel shows as the text 007 (other programs
-    /// read the plain file instead).
+    /// or run as a formula ("=1+1") is written as the constant `="007"`, which Excel shows as
+    /// the text 007, exactly (other programs read the plain file instead). A code with a double
+    /// quote or a line break cannot be such a constant: it is written as [`Self::text`] writes it.
     fn code(&mut self, column: usize, text: &str) {
-        if self.excel && excel_converts(text) {
-            // Digits, signs, separators, spaces, month names, currency signs, parentheses or a
-            // truth word: no quote to escape.
+        if self.excel && (excel_converts(text) || formula_like(text)) && !text.contains(['"', '\r', '\n']) {
             let _ = write!(self.at(column), "\"=\"\"{text}\"\"\"");
         } else {
             self.text(column, text);
@@ -444,7 +446,8 @@ pub fn result_cells(score: &Score) -> Vec<(&'static str, String)> {
 }
 
 /// Whether a spreadsheet could read text starting like this as a formula: `=`, `+`, `-`, `@`,
-/// a tab or a carriage return (CSV injection). Such text columns are written with a leading `'`.
+/// a tab or a carriage return (CSV injection). The export for Excel writes such text as a
+/// constant or with a leading `'`.
 fn formula_like(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
@@ -513,8 +516,8 @@ pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
 /// stored order, each patient's visits by date then id, assessments in instrument order.
 /// RFC 4180 quoting, CRLF line ends. `excel`: the variant for Excel, with a UTF-8 byte-order
 /// mark first (Excel needs it to read UTF-8) and codes and labels that Excel would turn into
-/// numbers or dates kept as text (`LineWriter::code`). Text columns that look like formulas get
-/// a leading `'` ([`formula_like`]).
+/// numbers or dates, or run as formulas, kept as text (`LineWriter::code`; other text that looks
+/// like a formula gets a leading `'`, [`formula_like`]). The plain variant has every text as it is.
 /// Dates of birth and notes are not exported.
 ///
 /// Written in one pass into one string, cell by cell: 10,000 visits must export in well
@@ -836,17 +839,30 @@ mod tests {
     }
 
     #[test]
-    fn formulas_are_defused() {
-        let defuse = |text: &str| {
+    fn formulas_are_defused_for_excel_and_left_as_they_are_in_the_plain_file() {
+        // Assemble: a cell written as text, and as a code, for Excel or not.
+        let written = |excel: bool, code: bool, text: &str| {
             let mut out = String::new();
-            let mut line = LineWriter::new(&mut out);
-            line.text(0, text);
+            let mut line = LineWriter { excel, ..LineWriter::new(&mut out) };
+            if code { line.code(0, text) } else { line.text(0, text) }
             line.end(1);
             out.trim_end().to_string()
         };
-        assert_eq!(defuse("=1+1"), "'=1+1");
-        assert_eq!(defuse("-2"), "'-2");
-        assert_eq!(defuse("AD-1"), "AD-1");
-        assert_eq!(defuse("=a,b"), "\"'=a,b\"");
+        // Act / Assert: for Excel, text gets a leading ', a code is a constant Excel shows as
+        // it is (a code with a double quote cannot be one: a leading ' then).
+        assert_eq!(written(true, false, "=1+1"), "'=1+1");
+        assert_eq!(written(true, false, "-2"), "'-2");
+        assert_eq!(written(true, false, "=a,b"), "\"'=a,b\"");
+        assert_eq!(written(true, true, "=1+1"), "\"=\"\"=1+1\"\"\"");
+        assert_eq!(written(true, true, "@x,y"), "\"=\"\"@x,y\"\"\"");
+        assert_eq!(written(true, true, "=A\"1"), "\"'=A\"\"1\"");
+        assert_eq!(written(true, true, "AD-1"), "AD-1");
+        // The plain file: exactly as entered, quoted only where RFC 4180 needs it.
+        for code in [false, true] {
+            assert_eq!(written(false, code, "=1+1"), "=1+1");
+            assert_eq!(written(false, code, "'=1+1"), "'=1+1");
+            assert_eq!(written(false, code, "-2"), "-2");
+            assert_eq!(written(false, code, "=a,b"), "\"=a,b\"");
+        }
     }
 }
