@@ -436,6 +436,12 @@ impl ExamForm {
         self
     }
 
+    /// Whether saving would file anything: a complete score, or one of the patient's global
+    /// ratings (disease status, treatment effect), which a visit may hold alone.
+    pub fn saves_anything(&self) -> bool {
+        self.patient.status.is_some() || self.patient.effect.is_some() || !self.assessments().is_empty()
+    }
+
     /// Cells are painted on the body map but the whole skin is not confirmed examined, so the
     /// map gives the scores nothing yet (what a clinician who painted it may not expect).
     pub fn map_waiting(&self) -> bool {
@@ -743,6 +749,26 @@ mod tests {
         assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
         assert_eq!(visit.global.status, Some(2));
         assert_eq!(visit.reported_by, Some(Reporter::Patient));
+    }
+
+    #[test]
+    fn the_patient_s_ratings_alone_are_something_to_save_and_make_a_visit_the_history_takes() {
+        // Assemble: a blank examination dated, and an EASI begun but not complete.
+        let mut form = ExamForm { exam_date: "2026-03-10".into(), ..ExamForm::default() };
+        form.easi[0].area = Some(2);
+        // Act / Assert: nothing complete, nothing rated: nothing to save.
+        assert!(!form.saves_anything());
+        for rate in [|f: &mut ExamForm| f.patient.status = Some(0), |f: &mut ExamForm| f.patient.effect = Some(6)] {
+            let mut rated = form.clone();
+            rate(&mut rated);
+            assert!(rated.saves_anything());
+            // The visit holds the rating alone, and is filed.
+            let visit = rated.to_visit("v1".into(), "AD-1", "week 4");
+            assert!(visit.assessments.is_empty() && visit.holds_anything());
+            let mut history = crate::history::History::default();
+            history.upsert_patient(crate::history::Patient::new("AD-1"));
+            assert_eq!(history.add_visit(visit), Ok(()));
+        }
     }
 
     #[test]

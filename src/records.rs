@@ -377,7 +377,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     if new_code(code).is_empty() {
         return Err(t.visit_need_code.to_string());
     }
-    if exam.assessments().is_empty() {
+    if !exam.saves_anything() {
         return Err(t.visit_nothing.to_string());
     }
     if exam.exam_date.trim().is_empty() {

@@ -89,7 +89,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             let current = exam.clone();
             let (as_saved, encoded, unfinished) = {
                 let exam = exam.borrow();
-                let encoded = (!exam.assessments().is_empty()).then(|| crate::draft::encode(&exam));
+                let encoded = exam.saves_anything().then(|| crate::draft::encode(&exam));
                 (exam.clone(), encoded, exam.unfinished().join(", "))
             };
             let Some(exam) = encoded else {

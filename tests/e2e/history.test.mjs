@@ -783,6 +783,26 @@ test('the cohort shows how the patients rated their eczema at baseline and at th
   await context.close();
 });
 
+test('the patient\'s ratings of their eczema and its treatment, given alone, are saved as a visit', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // Only the last two questions answered: disease status and treatment effect.
+  await handOver(page, 'who-0', async (flow) => {
+    while (await flow.getAttribute('.flow__body', 'data-step') !== 'Status') await flow.click('#flow-next');
+    await flow.click('label[for="status-2"]');
+    await flow.click('#flow-next');
+    await flow.click('label[for="effect-1"]');
+  });
+  assert.match(await page.textContent('[data-testid="save-ready"]'), /^Ready to save: Disease status \(patient\), Treatment effect \(patient\)\.$/);
+  await page.fill('#visit-patient', 'AD-9');
+  await page.fill('#visit-label', 'week 4');
+  await page.click('#save-visit');
+  await page.waitForSelector('.ok[role=status]');
+  const { visits } = JSON.parse(await page.evaluate(storedHistory));
+  assert.deepEqual(visits.map((v) => [v.patient, v.label, v.assessments.length, v.global, v.reported_by]), [['AD-9', 'week 4', 0, { status: 2, effect: 1 }, 'patient']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the cohort names the patients it does not compare and those without an EASI-50 result, each a link to the patient', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // AD-1 EASI at both visits (counted); AD-2 itch only (compared, no EASI-50 result); AD-3
