@@ -198,7 +198,7 @@ strings! {
     next, skip, unanswered, status_clear, status_almost_clear, status_mild, status_moderate,
     status_severe, effect_very_much_better, effect_much_better, effect_little_better,
     effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,
-    patient_reported, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
+    patient_reported, answered_by_parent, itch_nrs, sleep_nrs, poem, dlqi, disease_status, treatment_effect,
     not_answered, not_scored_unanswered, scored_with_blank, dlqi_not_for, dlqi_age_invalid, not_graded, not_needed_no_area, band_moderate_effect, save_visit_title,
     save_visit_intro, save_ready, save_ready_none, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
     visit_unfinished_confirm, visit_unfinished, visit_changed,

@@ -278,12 +278,15 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         Step::ScoradPruritus => !props.pruritus.is_empty(),
         Step::ScoradSleep => !props.sleep_loss.is_empty(),
         Step::Poem(i) => p.poem[usize::from(i)].is_some(),
-        Step::Dlqi(i) => p.dlqi[usize::from(i)].is_some() || (i == 6 && p.dlqi7_not_prevented),
+        // Item 7's "No" without how much is not an answer yet: the item is scored blank, so it
+        // is listed as unanswered at the end.
+        Step::Dlqi(i) => p.dlqi[usize::from(i)].is_some(),
         Step::Status => p.status.is_some(),
         Step::Effect => p.effect.is_some(),
         Step::Intro | Step::Done => false,
     };
-    let answered = is_answered(step);
+    // Something to take back: an answer, or item 7's "No" alone.
+    let answered = is_answered(step) || (step == Step::Dlqi(6) && p.dlqi7_not_prevented);
     // Questions left unanswered, listed at the end with a way back to each (by its place).
     let unanswered: Vec<usize> = (1..=questions).filter(|&i| !is_answered(steps[i])).collect();
     let onclear = {

@@ -211,6 +211,10 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 <h3>{ t.scorad }</h3>
                 { scorad_detail }
                 <h3>{ t.patient_reported }</h3>
+                // A proxy report is told apart from a self-report before the visit is saved.
+                if props.form.patient.answerer == Some(crate::history::Reporter::Parent) && props.form.patient.has_answers() {
+                    <p class="note" data-testid="answered-by-parent">{ t.answered_by_parent }</p>
+                }
                 <ul class="breakdown patient-scores">
                     { for patient_lines(t, &props.form).into_iter().map(|(id, name, value)| html! {
                         <li data-testid={id}>{ name }{ ": " }<strong>{ value }</strong></li>

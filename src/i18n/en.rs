@@ -169,6 +169,7 @@ pub static EN: Strings = Strings {
     effect_much_worse: "Much worse",
     effect_very_much_worse: "Very much worse",
     patient_reported: "Patient-reported",
+    answered_by_parent: "Answered by a parent or carer, for the patient.",
     itch_nrs: "Worst itch (24\u{a0}h)",
     sleep_nrs: "Sleep disturbance (last night)",
     poem: "POEM",

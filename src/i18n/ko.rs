@@ -171,6 +171,7 @@ pub static KO: Strings = Strings {
     effect_much_worse: "많이 나빠짐",
     effect_very_much_worse: "매우 많이 나빠짐",
     patient_reported: "환자 보고",
+    answered_by_parent: "보호자가 환자를 대신해 답했습니다.",
     itch_nrs: "가장 심한 가려움(24시간)",
     sleep_nrs: "수면 방해(어젯밤)",
     poem: "POEM",

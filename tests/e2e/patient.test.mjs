@@ -325,6 +325,20 @@ test('a parent handed the device after the child answered is told the answers al
   await context.close();
 });
 
+test('the examination says when a parent or carer gave the patient\'s answers', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const said = page.locator('[data-testid="answered-by-parent"]');
+  await page.fill('#age', '8');
+  // The child answers: nothing said.
+  await handOver(page, 'who-0', () => tap(page, 'itch-6'));
+  assert.equal(await said.count(), 0);
+  // A parent answers, keeping the answer there: said under "Patient-reported".
+  await handOver(page, 'who-1');
+  assert.equal(await said.textContent(), 'Answered by a parent or carer, for the patient.');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('DLQI, for adults, is not offered for a child or a parent answering for one, and says why', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const dlqi = page.getByRole('checkbox', { name: /DLQI scores from a completed/ });
@@ -398,6 +412,29 @@ test('DLQI answers given before a child\'s age was entered are kept but not scor
   assert.equal(await line(page, 'dlqi'), 'not scored until the age above is corrected: the DLQI is for adults (16 and over)');
   await page.fill('#age', '30');
   assert.equal(await line(page, 'dlqi'), '30 — extremely large effect');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('DLQI item 7 answered "No" without how much is listed as unanswered at the end, a way back to it', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#age', '30');
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  for (const part of ['Worst itch', 'Sleep last night', 'Itch and sleep over the last 3 days', 'The eczema today, and the change', '7 questions about the eczema']) await page.uncheck(`text=${part}`);
+  await page.check('text=DLQI scores from a completed');
+  await tap(page, 'who-0');
+  await next(page);
+  for (let item = 1; item <= 10; item++) {
+    await tap(page, item === 7 ? 'dlqi-7-prevented-1' : `dlqi-${item}-2`); // item 7: "No", then nothing
+    await next(page);
+  }
+  // Scored with item 7 blank, and item 7 is listed, a way back to its question.
+  assert.match(await page.textContent('[data-testid="answers"]'), /9 \/ 30 \(1 left blank, counted as 0\)/);
+  const left = page.locator('[data-testid="unanswered"] button');
+  assert.deepEqual((await left.allTextContents()).map((s) => s.trim()), ['Question 7 of 10 · DLQI 7']);
+  await left.first().click();
+  assert.equal(await step(page), 'Dlqi(6)');
   assert.deepEqual(problems, []);
   await context.close();
 });
