@@ -521,7 +521,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                             map_extent={Segment::ALL.map(|s| form.map_extent(s))} ondispatch={ondispatch.clone()} />
                         <SaveVisit ready={form.assessments().iter().map(|a| t.assessment(a))
                             .chain(form.patient.status.map(|_| t.disease_status)).chain(form.patient.effect.map(|_| t.treatment_effect)).collect::<Vec<_>>()} exam={(*current).clone()} unsaved={props.unsaved}
-                            patient={form.visit_patient.clone()} label={form.visit_label.clone()} ondispatch={ondispatch.clone()} />
+                            patient={form.visit_patient.clone()} label={form.visit_label.clone()} ondispatch={ondispatch.clone()} blank={form.is_blank()} />
                         <footer class="footer muted">{ t.footer }</footer>
                     }
                 </div>

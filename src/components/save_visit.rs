@@ -28,6 +28,9 @@ pub struct SaveVisitProps {
     pub unsaved: bool,
     /// Sends the typed code and label to the examination.
     pub ondispatch: Callback<Action>,
+    /// Whether the examination is blank ([`ExamForm::is_blank`]): a new one, whose card says
+    /// nothing of the visit saved before it.
+    pub blank: bool,
 }
 
 /// The patient codes and study labels in use, offered while typing.
@@ -42,6 +45,16 @@ struct Suggestions {
 pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     let t = use_strings();
     let result = use_state(|| None::<Result<String, String>>);
+    {
+        // "New examination": the last save's message ("Saved the visit of AD-017 …", or that it
+        // changed since) was about the examination before.
+        let result = result.clone();
+        use_effect_with(props.blank, move |&blank| {
+            if blank {
+                result.set(None);
+            }
+        });
+    }
     let saving = use_state(|| false);
     // Asked for when a field is first focused (that loads the history module), and after a save.
     let suggestions = use_state(|| None::<Suggestions>);

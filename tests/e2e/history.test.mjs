@@ -731,8 +731,11 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   await page.click('text=New examination');
   assert.equal(asked.length, before, 'not asked right after saving');
   assert.equal(await page.inputValue('#age'), '');
-  // Saved, then changed: asked again.
+  // The new examination's card says nothing of the visit saved before it, nor once an entry is made.
+  assert.equal(await page.locator('#save .ok, #visit-result').count(), 0);
   await page.fill('#age', '40');
+  assert.equal(await page.locator('#save .ok, #visit-result').count(), 0);
+  // Saved, then changed: asked again.
   await page.fill('#visit-patient', 'AD-021');
   await clearEasi(page);
   await page.click('#save-visit');
