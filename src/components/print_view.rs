@@ -68,8 +68,9 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
     }
 }
 
-/// One result line: name, value and band, or "not scored".
-fn result(t: &RecordsStrings, name: &str, score: Option<Score>) -> Html {
+/// One result line: the metric's name, value and band, or "not scored"; "not recorded" (a
+/// clinician's score) or "not answered" (a questionnaire) when the visit has none.
+fn result(t: &RecordsStrings, metric: Metric, score: Option<Score>) -> Html {
     let text = match score {
         Some(Score::Easi(s)) => format!("{} — {} · {}", s.total.exact_text(), t.band(s.band), t.easi_age_variant(s.age_variant)),
         Some(Score::Scorad(s)) => format!(
@@ -82,9 +83,11 @@ fn result(t: &RecordsStrings, name: &str, score: Option<Score>) -> Html {
         Some(Score::Poem(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.band(b))),
         Some(Score::Dlqi(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.dlqi_band(b))),
         Some(Score::ItchNrs(s)) | Some(Score::SleepNrs(s)) => format!("{}{}", s.total, s.band.map_or(String::new(), |b| format!(" — {}", t.band(b)))),
+        // The clinician's scores are recorded, the patient's questionnaires answered.
+        None if matches!(metric, Metric::Easi | Metric::Scorad) => t.not_recorded.to_string(),
         None => t.not_answered.to_string(),
     };
-    html! { <tr><th scope="row">{ name }</th><td>{ text }</td></tr> }
+    html! { <tr><th scope="row">{ t.metric(metric) }</th><td>{ text }</td></tr> }
 }
 
 /// The worksheet.
@@ -117,7 +120,9 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             </header>
             <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
             <p class="muted">
-                { format!("{} · {}: {} · {}: {} · {} {}", visit.label, t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
+                // The visit's label first, when it has one (no stray "·" without).
+                { format!("{}{}: {} · {}: {} · {} {}", if visit.label.is_empty() { String::new() } else { format!("{} · ", visit.label) },
+                    t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
             </p>
             if let Some(Assessment::Easi(record)) = visit.assessment("easi") {
                 <h2>{ t.easi_title }</h2>
@@ -131,7 +136,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             <p class="muted">{ t.worksheet_exact }</p>
             <table class="table worksheet__table worksheet__scores">
                 <tbody>
-                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, t.metric(m), visit.score(m))) }
+                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, m, visit.score(m))) }
                     <tr><th scope="row">{ fill(t.worksheet_items, &[&t.poem]) }</th><td>{ items(visit.assessment("poem")) }</td></tr>
                     <tr><th scope="row">{ fill(t.worksheet_items, &[&t.dlqi]) }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
                     <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>

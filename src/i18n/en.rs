@@ -462,6 +462,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     no_such_visit: "This visit is not on this device.",
     worksheet_title: "Worksheet — {0}, {1}",
     worksheet_items: "{0}, item by item",
-    worksheet_exact: "Scores are written here exactly as computed, every digit kept (7.05, 8); the other screens round them to one decimal (7.1, 8.0).",
+    worksheet_exact: "Scores are written here exactly as computed, every digit kept (7.05, 8); the other screens round them to one decimal (7.1, 8.0), except a score just under a band's edge, shown exactly there too (24.96, not 25.0), so that no figure is rounded into the next band.",
+    not_recorded: "not recorded",
     print_button: "Print",
 };

@@ -464,6 +464,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     no_such_visit: "이 방문은 이 기기에 없습니다.",
     worksheet_title: "기록지 — {0}, {1}",
     worksheet_items: "{0} 문항별 응답",
-    worksheet_exact: "이 기록지의 점수는 계산한 값을 자릿수 그대로 적습니다(7.05, 8). 다른 화면에서는 소수 첫째 자리까지 반올림해 보여 줍니다(7.1, 8.0).",
+    worksheet_exact: "이 기록지의 점수는 계산한 값을 자릿수 그대로 적습니다(7.05, 8). 다른 화면에서는 소수 첫째 자리까지 반올림해 보여 주지만(7.1, 8.0), 등급 경계 바로 아래의 점수는 다음 등급으로 반올림되지 않도록 그대로 보여 줍니다(25.0이 아닌 24.96).",
+    not_recorded: "기록 없음",
     print_button: "인쇄",
 };

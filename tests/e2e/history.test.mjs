@@ -136,8 +136,12 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(await page.textContent('#print'), 'Print', 'the worksheet\'s button prints it');
   // The item-by-item rows are named as such, and say when there is nothing to list.
   assert.match(await page.textContent('.worksheet'), /POEM, item by item\s*not answered\s*DLQI, item by item\s*not answered/);
+  // A clinician's score the visit lacks is "not recorded", a questionnaire "not answered".
+  assert.match(await page.textContent('.worksheet__scores'), /SCORAD\s*not recorded\s*POEM\s*not answered/);
+  // The visit's label leads the line under the heading.
+  assert.match(await page.textContent('.worksheet h1 + p'), /^week 4 · EASI: /);
   // Its scores are exact, and it says so; the DLQI's copyright line only where DLQI answers are.
-  assert.match(await page.textContent('.worksheet'), /Scores are written here exactly as computed, every digit kept \(7\.05, 8\); the other screens round them to one decimal/);
+  assert.match(await page.textContent('.worksheet'), /Scores are written here exactly as computed, every digit kept \(7\.05, 8\); the other screens round them to one decimal \(7\.1, 8\.0\), except a score just under a band's edge, shown exactly there too/);
   assert.equal(await page.locator('.worksheet [data-testid="dlqi-notice"], .worksheet .notice').count(), 0);
   assert.equal(await page.locator('[data-testid="answered-by"]').count(), 0, 'no questionnaire: no one named as answering');
   assert.deepEqual(problems, []);
@@ -996,6 +1000,8 @@ test('on a phone the worksheet never breaks a figure, a score\'s name or a word 
   await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-032' }], visits: [visit] }));
   await page.goto(`${server.url}#print/AD-032-2025-01-06-1`);
   await page.waitForSelector('.worksheet__table');
+  // No label: the line under the heading starts with the band systems (no stray "·").
+  assert.match(await page.textContent('.worksheet h1 + p'), /^EASI: /);
   // Lines a cell's text is laid out on (one box per line).
   const figures = await page.$$eval('.worksheet__table td', (cells) => cells.filter((cell) => /^[\d.]+$/.test(cell.textContent)).map((cell) => {
     const range = document.createRange();
@@ -1013,6 +1019,15 @@ test('on a phone the worksheet never breaks a figure, a score\'s name or a word 
     return [cell.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, words];
   }).filter(([, n, words]) => n > words));
   assert.deepEqual(broken, [], 'no more lines than words');
+  // Printed on A4 (718 px between the usual 10 mm margins), every column of every table is on
+  // the paper: nothing scrolls there.
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 718, height: 1000 });
+  const cut = await page.$$eval('.worksheet__table', (tables) => tables
+    .filter((table) => table.getBoundingClientRect().right > 718 || (table.parentElement.scrollWidth > table.parentElement.clientWidth))
+    .map((table) => table.querySelector('th').textContent));
+  assert.deepEqual(cut, []);
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(problems, []);
   await context.close();
 });
