@@ -27,7 +27,10 @@ pub struct PatientViewProps {
 
 /// The bands a chart draws, in score points, lowest first: each of the metric's severity bands
 /// (`runs`, [`Metric::bands`]) spans from half-way below its lowest value to half-way above its
-/// highest, within 0 and the chart's top (`top`, in points); a band above the top is not drawn.
+/// highest, within 0 and the chart's top (`top`, in points). A band above the top is not drawn,
+/// nor one that would be a hairline (under 2 % of the chart: EASI's "clear", the value 0 alone,
+/// on a chart to 7; SCORAD's "moderate" from 24.995 on a chart to 25), so that the legend names
+/// only stripes that can be seen.
 fn drawn_bands(runs: &[BandRun], top: u32) -> Vec<(Band, f64, f64)> {
     let points = |units: i64| units as f64 / UNITS as f64;
     let top = i64::from(top) * UNITS;
@@ -38,7 +41,7 @@ fn drawn_bands(runs: &[BandRun], top: u32) -> Vec<(Band, f64, f64)> {
             let high = runs.get(i + 1).map_or(top, |next| (run.last + next.first) / 2);
             (run.band, low, high.min(top))
         })
-        .filter(|&(_, low, _)| low < top)
+        .filter(|&(_, low, high)| (high - low) * 50 >= top)
         .map(|(band, low, high)| (band, points(low), points(high)))
         .collect()
 }
@@ -307,6 +310,20 @@ mod tests {
 
         // Assert
         assert_eq!(along, vec![0.0, 28.0 / 140.0, 1.0]);
+    }
+
+    #[test]
+    fn a_chart_draws_and_names_only_the_bands_it_shows() {
+        // Assemble: EASI (Leshem) to 7, SCORAD (Kunz) to 25, itch NRS to 10.
+        let drawn = |metric: Metric, top: u32| {
+            drawn_bands(&metric.bands(Default::default(), Default::default()), top).into_iter().map(|(band, ..)| band).collect::<Vec<_>>()
+        };
+        // Act / Assert: EASI's "clear" (0 alone) is no stripe on a chart to 7; SCORAD's
+        // "moderate" begins at the top of a chart to 25; "no itch" (0 alone) is a twentieth of 10.
+        assert_eq!(drawn(Metric::Easi, 7), [Band::AlmostClear, Band::Mild]);
+        assert_eq!(drawn(Metric::Scorad, 25), [Band::Mild]);
+        assert_eq!(drawn(Metric::Scorad, 50), [Band::Mild, Band::Moderate]);
+        assert_eq!(drawn(Metric::ItchNrs, 10), [Band::NoItch, Band::Mild, Band::Moderate, Band::Severe, Band::VerySevere]);
     }
 
     #[test]
