@@ -62,31 +62,35 @@ fn ratings(t: &RecordsStrings, summary: &Cohort, target: &str) -> Html {
     }
     html! {
         <>
-            <table class="table" data-testid="cohort-status">
-                <caption>{ t.cohort_status }</caption>
-                <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ t.baseline }</th><th scope="col">{ target }</th></tr></thead>
-                <tbody>
-                    { for (0..5).map(|v| html! {
-                        <tr>
-                            <th scope="row">{ t.disease_status(v as u8) }</th>
-                            <td>{ share(t, (before[v], rated(before))) }</td>
-                            <td>{ share(t, (after[v], rated(after))) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            <table class="table" data-testid="cohort-effect">
-                <caption>{ fill(t.cohort_effect, &[&target]) }</caption>
-                <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ target }</th></tr></thead>
-                <tbody>
-                    { for (0..7).map(|v| html! {
-                        <tr>
-                            <th scope="row">{ t.treatment_effect(v as u8) }</th>
-                            <td>{ share(t, (summary.effect[v], rated(&summary.effect))) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cohort-status-caption">
+                <table class="table" data-testid="cohort-status">
+                    <caption id="cohort-status-caption">{ t.cohort_status }</caption>
+                    <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ t.baseline }</th><th scope="col">{ target }</th></tr></thead>
+                    <tbody>
+                        { for (0..5).map(|v| html! {
+                            <tr>
+                                <th scope="row">{ t.disease_status(v as u8) }</th>
+                                <td>{ share(t, (before[v], rated(before))) }</td>
+                                <td>{ share(t, (after[v], rated(after))) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cohort-effect-caption">
+                <table class="table" data-testid="cohort-effect">
+                    <caption id="cohort-effect-caption">{ fill(t.cohort_effect, &[&target]) }</caption>
+                    <thead><tr><th scope="col">{ t.rating }</th><th scope="col">{ target }</th></tr></thead>
+                    <tbody>
+                        { for (0..7).map(|v| html! {
+                            <tr>
+                                <th scope="row">{ t.treatment_effect(v as u8) }</th>
+                                <td>{ share(t, (summary.effect[v], rated(&summary.effect))) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </>
     }
 }
@@ -365,18 +369,20 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                 if history.patients.is_empty() {
                     <p class="muted">{ t.no_patients }</p>
                 } else {
-                    <table class="table">
-                        <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
-                        <tbody>
-                            { for history.patients.iter().zip(rows).take(listed).map(|(p, (visits, last))| html! {
-                                <tr>
-                                    <th scope="row"><a class="code" href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
-                                    <td>{ visits }</td>
-                                    <td>{ last.as_deref().map(|date| t.date(date)).unwrap_or_default() }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="patients-title">
+                        <table class="table">
+                            <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
+                            <tbody>
+                                { for history.patients.iter().zip(rows).take(listed).map(|(p, (visits, last))| html! {
+                                    <tr>
+                                        <th scope="row"><a class="code" href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
+                                        <td>{ visits }</td>
+                                        <td>{ last.as_deref().map(|date| t.date(date)).unwrap_or_default() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
                     if listed < history.patients.len() {
                         <p class="muted" data-testid="patients-shown">{ fill(t.patients_shown, &[&listed, &history.patients.len()]) }</p>
                         <button type="button" class="button button--quiet" id="show-all-patients" onclick={onshowall}>
@@ -388,41 +394,49 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
             <section class="card" aria-labelledby="cohort-title">
                 <h2 id="cohort-title">{ t.cohort_title }</h2>
                 <p class="intro">{ t.cohort_intro }</p>
-                <label class="select">
-                    <span>{ t.cohort_visit }</span>
-                    <select id="cohort-visit" onchange={ontarget}>
-                        { for options.iter().map(|l| html! { <option value={l.clone()} selected={target == l}>{ l.clone() }</option> }) }
-                    </select>
-                </label>
-                <dl class="cohort" data-testid="cohort">
-                    <dt>{ t.cohort_patients }</dt><dd>{ fill(t.share_plain, &[&summary.with_both, &summary.patients]) }</dd>
-                    <dt>{ "EASI-50" }</dt><dd data-testid="cohort-easi50">{ share(t, summary.easi50) }</dd>
-                    <dt>{ "EASI-75" }</dt><dd data-testid="cohort-easi75">{ share(t, summary.easi75) }</dd>
-                    <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
-                    <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
-                </dl>
-                // Who is counted: those not compared or not evaluable are not non-responders.
-                <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
-                    &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
-                ]) }</p>
-                // Who is out, by code (each a link to the patient's page), folded: a list of
-                // hundreds at a label few patients have reached stays out of the way.
-                { patients_listed(t.cohort_not_compared, "cohort-not-compared", &summary.not_compared) }
-                { patients_listed(t.cohort_no_easi50, "cohort-no-easi50", &summary.easi_not_evaluable) }
-                <table class="table">
-                    <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
-                    <tbody>
-                        { for summary.rows.iter().map(|row| html! {
-                            <tr>
-                                <th scope="row">{ t.metric(row.metric) }</th>
-                                <td>{ row.n }</td>
-                                <td>{ row.mean_change.map_or("—".to_string(), signed_tenths) }</td>
-                                <td>{ row.median_change.map_or("—".to_string(), signed_tenths) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                { ratings(t, &summary, &target) }
+                // No visit to choose (no labels, no second visit day): nothing to count, said once
+                // instead of a blank choice and a table of zeros.
+                if options.is_empty() {
+                    <p class="muted" data-testid="cohort-nothing">{ t.cohort_nothing }</p>
+                } else {
+                    <label class="select">
+                        <span>{ t.cohort_visit }</span>
+                        <select id="cohort-visit" onchange={ontarget}>
+                            { for options.iter().map(|l| html! { <option value={l.clone()} selected={target == l}>{ l.clone() }</option> }) }
+                        </select>
+                    </label>
+                    <dl class="cohort" data-testid="cohort">
+                        <dt>{ t.cohort_patients }</dt><dd>{ fill(t.share_plain, &[&summary.with_both, &summary.patients]) }</dd>
+                        <dt>{ "EASI-50" }</dt><dd data-testid="cohort-easi50">{ share(t, summary.easi50) }</dd>
+                        <dt>{ "EASI-75" }</dt><dd data-testid="cohort-easi75">{ share(t, summary.easi75) }</dd>
+                        <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
+                        <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
+                    </dl>
+                    // Who is counted: those not compared or not evaluable are not non-responders.
+                    <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
+                        &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
+                    ]) }</p>
+                    // Who is out, by code (each a link to the patient's page), folded: a list of
+                    // hundreds at a label few patients have reached stays out of the way.
+                    { patients_listed(t.cohort_not_compared, "cohort-not-compared", &summary.not_compared) }
+                    { patients_listed(t.cohort_no_easi50, "cohort-no-easi50", &summary.easi_not_evaluable) }
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cohort-title">
+                        <table class="table">
+                            <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
+                            <tbody>
+                                { for summary.rows.iter().map(|row| html! {
+                                    <tr>
+                                        <th scope="row">{ t.metric(row.metric) }</th>
+                                        <td>{ row.n }</td>
+                                        <td>{ row.mean_change.map_or("—".to_string(), signed_tenths) }</td>
+                                        <td>{ row.median_change.map_or("—".to_string(), signed_tenths) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    { ratings(t, &summary, &target) }
+                }
             </section>
             <section class="card" aria-labelledby="files-title">
                 <h2 id="files-title">{ t.files_title }</h2>

@@ -320,6 +320,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     cohort_visit: "Visit compared with baseline",
     cohort_patients: "Patients with both visits",
     cohort_counted: "Counted: the {0} of {1} {1|patient|patients} with a baseline and this visit after it; the others are not compared. EASI-50, -75 and -90 are out of the {2} of them with EASI at both visits and a baseline EASI above 0 ({3} more with a baseline EASI of 0: no percent change, not applicable); itch −4 out of the {4} with itch at both visits and a baseline itch of 4 or more. A patient not compared or not evaluable is not counted as a non-responder.",
+    cohort_nothing: "Nothing to compare yet: the cohort counts patients with a baseline and a later visit.",
     cohort_not_compared: "Not compared: {0} {0|patient|patients}",
     cohort_no_easi50: "Compared without an EASI-50 result (no EASI at one of the two visits, or a baseline EASI of 0): {0} {0|patient|patients}",
     cohort_status: "Disease status, as the patients rated it",

@@ -322,6 +322,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     cohort_visit: "기저치와 비교할 방문",
     cohort_patients: "두 방문이 모두 있는 환자",
     cohort_counted: "집계 대상: 환자 {1}명 중 기저치 방문과 그 이후의 이 방문이 있는 {0}명이며, 나머지는 비교하지 않습니다. EASI-50, -75, -90은 그중 두 방문 모두 EASI가 있고 기저치 EASI가 0보다 큰 {2}명을 분모로 합니다(기저치 EASI가 0인 {3}명은 변화율이 없어 해당 없음). 가려움 −4는 두 방문 모두 가려움 점수가 있고 기저치 가려움이 4 이상인 {4}명을 분모로 합니다. 비교되지 않았거나 평가할 수 없는 환자는 비반응자로 세지 않습니다.",
+    cohort_nothing: "아직 비교할 방문이 없습니다. 집계에는 기저치 방문과 그 이후 방문이 있는 환자가 필요합니다.",
     cohort_not_compared: "비교하지 않은 환자: {0}명",
     cohort_no_easi50: "비교했으나 EASI-50 결과가 없는 환자(두 방문 중 한 번 EASI가 없거나 기저치 EASI가 0): {0}명",
     cohort_status: "환자가 평가한 질환 상태",

@@ -276,7 +276,7 @@ test('a history written without a change token (an older version) is always read
   await easiVisit(page, '2026-01-05', 1, 'baseline');
   await page.click('#open-history');
   await page.waitForSelector('a[href="#patient/AD-017"]');
-  assert.equal(await page.locator('a[href="#patient/AD-OLD"]').count(), 1);
+  assert.equal(await page.locator('section[aria-labelledby="patients-title"] a[href="#patient/AD-OLD"]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -811,6 +811,16 @@ test('the patient\'s ratings of their eczema and its treatment, given alone, are
   await context.close();
 });
 
+test('an empty history says the cohort has nothing to compare, instead of a blank choice and zeros', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  assert.equal(await page.textContent('[data-testid="cohort-nothing"]'), 'Nothing to compare yet: the cohort counts patients with a baseline and a later visit.');
+  assert.equal(await page.locator('#cohort-visit, [data-testid="cohort"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the cohort names the patients it does not compare and those without an EASI-50 result, each a link to the patient', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // AD-1 EASI at both visits (counted); AD-2 itch only (compared, no EASI-50 result); AD-3
@@ -836,6 +846,19 @@ test('the cohort names the patients it does not compare and those without an EAS
   assert.equal((await page.textContent('[data-testid="cohort-not-compared"] summary')).trim(), 'Not compared: 1 patient');
   assert.match(await page.textContent('[data-testid="cohort-no-easi50"] summary'), /^Compared without an EASI-50 result .*: 1 patient$/);
   assert.deepEqual({ out: await listed('cohort-not-compared'), noEasi: await listed('cohort-no-easi50') }, { out: ['AD-3'], noEasi: ['AD-2'] });
+  // On a phone with text at 200 %, no table is cut off by its card: each fits, or scrolls in
+  // its own box (reached by keyboard too).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const cut = await page.$$eval('table', (tables) => tables.flatMap((table) => {
+    const card = table.closest('.card').getBoundingClientRect();
+    const wrap = table.parentElement;
+    const scrolls = wrap.classList.contains('table-wrap') && wrap.scrollWidth > wrap.clientWidth && wrap.tabIndex === 0;
+    return table.getBoundingClientRect().right > card.right + 1 && !scrolls ? [table.textContent.slice(0, 30)] : [];
+  }));
+  assert.deepEqual(cut, []);
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  await page.setViewportSize({ width: 1024, height: 768 });
   // Unfolded, a code opens that patient's page.
   await page.click('[data-testid="cohort-not-compared"] summary');
   await page.click('[data-testid="cohort-not-compared"] a');
