@@ -224,6 +224,44 @@ fn a_baseline_labelled_over_two_days_is_one_baseline_in_the_change_columns() {
 }
 
 #[test]
+fn a_visit_of_global_ratings_alone_has_a_row_of_its_own_which_batch_scoring_passes_through() {
+    // Assemble: the sample, and a parent's ratings alone on AD-017's second day.
+    let mut h = sample();
+    let mut rated = Visit::new("v3", "AD-017", "2024-02-07", Vec::new());
+    rated.label = "week 4".into();
+    rated.global = GlobalRatings { status: Some(1), effect: Some(0) };
+    rated.reported_by = Some(Reporter::Parent);
+    h.add_visit(rated).unwrap();
+    // Act
+    let export = to_csv(&h, false);
+    let result = score_csv(&export);
+    // Assert: its row, with no instrument, items, scores or change; its ratings, who gave them
+    // and the baseline it belongs with.
+    let rows = rows(&export);
+    let row = &rows.iter().find(|(_, r)| r["visit_id"] == "v3").expect("a row for v3").1;
+    assert_eq!(
+        ["instrument", "global_status", "global_effect", "reported_by", "baseline_visit_id", "total", "change"].map(|c| row[c].as_str()),
+        ["", "1", "0", "parent", "v1", "", ""]
+    );
+    assert!(item_columns().iter().all(|c| row[c.as_str()].is_empty()));
+    // Batch scoring: no error; the assessments scored, this row passed through unscored.
+    assert_eq!(result.errors, vec![]);
+    assert_eq!((result.scored, rows.len()), (6, 7));
+    assert!(result.output_csv.contains("\r\nAD-017,v3,2024-02-07,week 4,"));
+}
+
+#[test]
+fn a_row_with_no_instrument_and_no_rating_or_with_an_item_is_still_an_error() {
+    // Assemble: rows that name no instrument: a subject alone; a rating and a POEM answer.
+    let text = format!("{}\n{}\n{}\n", header(&["subject", "global_status"]), batch_row(&["s1", ""], "", &[]), batch_row(&["s2", "2"], "", &[("poem_1", "2")]));
+    // Act
+    let result = score_csv(&text);
+    // Assert
+    assert_eq!((result.scored, result.errors.len()), (0, 2));
+    assert!(result.errors.iter().all(|e| e.reason.to_string().starts_with("instrument is empty")), "{:?}", result.errors);
+}
+
+#[test]
 fn export_bom_is_optional() {
     assert!(to_csv(&sample(), true).starts_with("\u{feff}patient,"));
     assert!(to_csv(&sample(), false).starts_with("patient,"));

@@ -328,7 +328,13 @@ pub fn score_csv(input: &str) -> BatchResult {
             None if record.fields.len() != names.len() => {
                 Err(BatchProblem::FieldCount { got: record.fields.len(), header: names.len() })
             }
-            None => reader.row(&record.fields),
+            // No instrument, no item, a global rating: a history export's row of a visit that
+            // holds only the patient's ratings. Nothing to score, and nothing wrong: passed through.
+            None if reader.ratings_only(&record.fields) => Ok(Vec::new()),
+            None => reader.row(&record.fields).map(|cells| {
+                scored += 1;
+                cells
+            }),
         };
         let mut row: Vec<String> = kept.iter().map(|&i| record.fields.get(i).cloned().unwrap_or_default()).collect();
         let mut results = vec![String::new(); RESULT_COLUMNS.len() + 1];
@@ -339,7 +345,6 @@ pub fn score_csv(input: &str) -> BatchResult {
                         results[i] = value;
                     }
                 }
-                scored += 1;
             }
             Err(reason) => {
                 // The output file's reason is English whatever the screen's language: it is data,
@@ -477,6 +482,16 @@ impl RowReader<'_> {
                 None
             }
         }
+    }
+
+    /// Whether a row holds only global ratings: its instrument and every item cell blank, and a
+    /// `global_status` or `global_effect` given (a history export's row of such a visit).
+    fn ratings_only(&self, fields: &[String]) -> bool {
+        let blank = |column: &str| self.cell(fields, column).is_none_or(is_blank);
+        blank("instrument")
+            && !(blank("global_status") && blank("global_effect"))
+            && blank(AGE_COLUMN)
+            && foreign_columns().iter().all(|c| blank(c))
     }
 
     /// Reads, checks and scores one row; the result cells, or the reason it cannot be scored.

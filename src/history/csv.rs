@@ -513,7 +513,8 @@ pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
 }
 
 /// The history as CSV: a header of [`columns`], then one row per assessment — patients in
-/// stored order, each patient's visits by date then id, assessments in instrument order.
+/// stored order, each patient's visits by date then id, assessments in instrument order — and
+/// one row with no instrument for a visit that holds only global ratings.
 /// RFC 4180 quoting, CRLF line ends. `excel`: the variant for Excel, with a UTF-8 byte-order
 /// mark first (Excel needs it to read UTF-8) and codes and labels that Excel would turn into
 /// numbers or dates, or run as formulas, kept as text (`LineWriter::code`; other text that looks
@@ -557,8 +558,13 @@ pub fn to_csv(history: &History, excel: bool) -> String {
         (rank(a), &a.patient, &a.date, &a.id).cmp(&(rank(b), &b.patient, &b.date, &b.id))
     });
     for visit in visits {
-        let mut assessments: Vec<&Assessment> = visit.assessments.iter().collect();
-        assessments.sort_by_key(|a| INSTRUMENTS.iter().position(|&k| k == instrument_key(a)));
+        let mut assessments: Vec<Option<&Assessment>> = visit.assessments.iter().map(Some).collect();
+        assessments.sort_by_key(|a| a.map(|a| INSTRUMENTS.iter().position(|&k| k == instrument_key(a))));
+        // A visit that holds only the patient's global ratings: one row of its own, with no
+        // instrument, so that every rating the history holds is in the file.
+        if assessments.is_empty() && visit.holds_anything() {
+            assessments.push(None);
+        }
         for assessment in assessments {
             let mut line = LineWriter { excel, ..LineWriter::new(&mut out) };
             line.code(0, &visit.patient);
@@ -568,9 +574,13 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             if let Some(point) = time_points.get(&visit.label.trim().to_lowercase()) {
                 line.code(4, point);
             }
-            line.number(5, instrument_key(assessment));
+            if let Some(assessment) = assessment {
+                line.number(5, instrument_key(assessment));
+            }
             line.text(6, &visit.app_version);
-            write_items(assessment, &mut line, items_at);
+            if let Some(assessment) = assessment {
+                write_items(assessment, &mut line, items_at);
+            }
             if let Some(s) = visit.global.status {
                 line.number(global_at, s);
             }
@@ -580,13 +590,13 @@ pub fn to_csv(history: &History, excel: bool) -> String {
             if let Some(reporter) = visit.reported_by {
                 line.number(global_at + 2, reporter.key());
             }
-            let score = assessment.score_with(visit.easi_bands, visit.scorad_bands).ok();
+            let score = assessment.and_then(|a| a.score_with(visit.easi_bands, visit.scorad_bands).ok());
             if let Some(score) = &score {
                 write_results(score, &mut line, results_at);
             }
             if let Some((baseline, values, baseline_end)) = baselines.get(visit.patient.as_str()) {
                 line.code(change_at, &baseline.id);
-                if visit.date.as_str() > *baseline_end {
+                if let Some(assessment) = assessment.filter(|_| visit.date.as_str() > *baseline_end) {
                     write_change(values, score.as_ref(), assessment, &mut line, change_at + 1);
                 }
             }
