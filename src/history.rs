@@ -112,7 +112,8 @@ pub struct DayUpdate {
     /// Visits of the day to remove first: each one's scores and ratings were all given again
     /// and are filed in another visit of the day.
     pub removed: Vec<String>,
-    /// The instruments whose saved assessment is replaced by a different one (for the user to
+    /// The instruments whose saved assessment is replaced by a different one, then
+    /// `global_status` / `global_effect` for a different rating given again (for the user to
     /// confirm).
     pub replaced: Vec<&'static str>,
     /// Whether the answers are filed apart from another person's that day.
@@ -862,6 +863,16 @@ impl History {
             match into.assessments.iter_mut().find(|a| instrument_key(a) == key) {
                 Some(saved) => *saved = *assessment,
                 None => into.assessments.push(*assessment),
+            }
+        }
+        // A rating given again that differs from the day's is replaced, as a score is: named for
+        // the user to confirm (a parent's treatment effect over the patient's, say).
+        let kinds: [(&'static str, fn(&GlobalRatings) -> Option<u8>); 2] = [("global_status", |g| g.status), ("global_effect", |g| g.effect)];
+        for (key, pick) in kinds {
+            if let Some(new) = pick(&visit.global) {
+                if day.iter().any(|v| pick(&v.global).is_some_and(|old| old != new)) {
+                    replaced.push(key);
+                }
             }
         }
         // One rating of each kind a day: the one given now, on the answerer's visit (when no one

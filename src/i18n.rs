@@ -887,9 +887,14 @@ impl RecordsStrings {
     }
 
     /// An instrument's name in messages, by its key ("easi", "itch_nrs" …): the name the
-    /// history shows for its score; the key itself if there is none.
+    /// history shows for its score, or a global rating's (`global_status`, `global_effect`);
+    /// the key itself if there is none.
     pub fn instrument<'a>(&self, key: &'a str) -> &'a str {
-        Metric::from_key(key).map_or(key, |metric| self.metric(metric))
+        match key {
+            "global_status" => self.disease_status,
+            "global_effect" => self.treatment_effect,
+            _ => Metric::from_key(key).map_or(key, |metric| self.metric(metric)),
+        }
     }
 
     /// DLQI item label: number and neutral topic.

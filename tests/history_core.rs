@@ -608,6 +608,12 @@ fn answers_another_person_gives_on_a_day_are_kept_apart_from_those_still_saved_t
     assert_eq!((update.visits[0].id.as_str(), update.visits[0].reported_by), ("w", Some(Reporter::Patient)));
     assert_eq!(update.visits[0].assessments, vec![easi_20(), poem(10), itch(7)]);
     assert_eq!(update.visits[0].global, GlobalRatings { status: Some(2), effect: Some(2) });
+    // The parent's effect (1) replaced by the patient's (2): named, as the itch is.
+    assert_eq!(update.replaced, vec!["itch_nrs", "global_effect"]);
+    // A rating given again unchanged replaces nothing.
+    patient.assessments = vec![itch(8)];
+    patient.global = GlobalRatings { status: Some(2), effect: Some(1) };
+    assert_eq!(h.day_update(&patient).unwrap().replaced, Vec::<&str>::new());
 }
 
 /// A day of two visits: the patient's (EASI 20, POEM 10, status mild) and a parent's (itch 8,
@@ -631,8 +637,9 @@ fn a_save_that_names_no_one_replaces_an_answer_where_it_is_and_keeps_who_gave_th
     let mut unnamed = visit("x", "P", "2024-02-01", vec![itch(5)]);
     unnamed.global.effect = Some(2);
     let update = h.day_update(&unnamed).unwrap();
-    // Assert: both replace the parent's in the parent's visit; the patient's visit is untouched.
-    assert_eq!((update.replaced.clone(), update.removed.len()), (vec!["itch_nrs"], 0));
+    // Assert: both replace the parent's in the parent's visit, each named for the user to
+    // confirm; the patient's visit is untouched.
+    assert_eq!((update.replaced.clone(), update.removed.len()), (vec!["itch_nrs", "global_effect"], 0));
     assert!(update.visits.iter().filter(|v| v.id != "b").all(|v| h.visit(&v.id) == Some(v)), "the patient's visit unchanged");
     let parents = update.visits.iter().find(|v| v.id == "b").unwrap();
     assert_eq!((parents.id.as_str(), parents.reported_by, parents.global.effect), ("b", Some(Reporter::Parent), Some(2)));
