@@ -193,6 +193,10 @@ pub fn encode(form: &ExamForm) -> String {
     opt(o, p.status);
     o.push_str(",\"effect\":");
     opt(o, p.effect);
+    o.push_str(",\"pruritus_answered\":");
+    o.push_str(if p.pruritus_answered { "true" } else { "false" });
+    o.push_str(",\"sleep_loss_answered\":");
+    o.push_str(if p.sleep_loss_answered { "true" } else { "false" });
     o.push_str("}}");
     out
 }
@@ -302,7 +306,13 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
         None | Some(Value::Null) => None,
         Some(proxy) => Some(answerer_of_proxy(proxy.bool()?)),
     };
-    let mut form = PatientForm { answerer, dlqi7_not_prevented: flag("dlqi7_not_prevented")?, ..PatientForm::default() };
+    let mut form = PatientForm {
+        answerer,
+        dlqi7_not_prevented: flag("dlqi7_not_prevented")?,
+        pruritus_answered: flag("pruritus_answered")?,
+        sleep_loss_answered: flag("sleep_loss_answered")?,
+        ..PatientForm::default()
+    };
     if let Some(parts) = p.get("parts") {
         let on = |name: &str| parts.get(name).ok_or_else(|| format!("missing field `{name}`")).and_then(Value::bool);
         form.parts = Parts { itch: on("itch")?, sleep: on("sleep")?, scorad_c: on("scorad_c")?, poem: on("poem")?, dlqi: on("dlqi")?, global: on("global")? };

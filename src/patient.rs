@@ -57,6 +57,11 @@ pub struct PatientForm {
     pub status: Option<u8>,
     /// Treatment effect 0 very much better … 6 very much worse.
     pub effect: Option<u8>,
+    /// SCORAD's itch scale (C, pruritus) was answered in the flow, by whoever answers, not typed
+    /// by the clinician on the examination: an answer of theirs, taken back with their others.
+    pub pruritus_answered: bool,
+    /// The same for SCORAD's sleep-loss scale.
+    pub sleep_loss_answered: bool,
 }
 
 /// [`PatientForm::answerer`] as the draft's `proxy` flag (the member every version has written):
@@ -154,7 +159,8 @@ impl PatientForm {
     }
 
     /// Whether any question of the patient's own is answered (itch, sleep, POEM, DLQI, a global
-    /// rating); SCORAD's C scales are the examination's and are not counted here.
+    /// rating, or SCORAD's C scales answered in the flow; as typed on the examination, they are
+    /// the clinician's and are not counted here).
     pub fn has_answers(&self) -> bool {
         self.answers() != PatientForm::default()
     }

@@ -47,8 +47,12 @@ pub enum Action {
     SetExtent(scorad::Segment, String),
     /// SCORAD intensity grade.
     SetScoradSign(scorad::Sign, u8),
-    /// SCORAD pruritus as typed.
+    /// SCORAD pruritus as typed (on the examination: the clinician's).
     SetPruritus(String),
+    /// SCORAD pruritus answered in the patient's flow (the answer of whoever answers).
+    AnswerPruritus(String),
+    /// SCORAD sleep loss answered in the patient's flow.
+    AnswerSleepLoss(String),
     /// SCORAD sleep loss as typed.
     SetSleepLoss(String),
     /// Take over the whole examination as the other module (the patient's flow) left it.
@@ -96,8 +100,9 @@ pub enum Action {
     /// which questionnaires are asked stay as chosen).
     ClearAllAnswers,
     /// Patient: take back the answers to the patient's own questionnaires (itch, sleep, POEM,
-    /// DLQI, global ratings) that someone else gave; SCORAD's C scales, part of the clinician's
-    /// SCORAD (perhaps typed there), stay, as do who answers and the questionnaires chosen.
+    /// DLQI, global ratings, SCORAD's C scales answered in the flow) that someone else gave;
+    /// SCORAD's C scales typed on the examination (the clinician's) stay, as do who answers and
+    /// the questionnaires chosen.
     ClearQuestionnaires,
     /// The examination as it was saved as a visit.
     Saved(Rc<ExamForm>),
@@ -161,8 +166,22 @@ impl ExamState {
             Action::ResetExtent(segment) => form.scorad.extent[segment_index(segment)].clear(),
             Action::SetExtent(segment, text) => form.scorad.extent[segment_index(segment)] = text,
             Action::SetScoradSign(sign, grade) => form.scorad.intensity[scorad_sign_index(sign)] = Some(grade),
-            Action::SetPruritus(text) => form.scorad.pruritus = text,
-            Action::SetSleepLoss(text) => form.scorad.sleep_loss = text,
+            Action::SetPruritus(text) => {
+                form.scorad.pruritus = text;
+                form.patient.pruritus_answered = false;
+            }
+            Action::SetSleepLoss(text) => {
+                form.scorad.sleep_loss = text;
+                form.patient.sleep_loss_answered = false;
+            }
+            Action::AnswerPruritus(text) => {
+                form.patient.pruritus_answered = !text.is_empty();
+                form.scorad.pruritus = text;
+            }
+            Action::AnswerSleepLoss(text) => {
+                form.patient.sleep_loss_answered = !text.is_empty();
+                form.scorad.sleep_loss = text;
+            }
             // DLQI is for adults answering for themselves: not asked when a parent answers.
             // The DLQI chosen stays chosen: it is not asked while a parent answers
             // (`PatientForm::asked`), and is again if the patient answers after all (a slip of
@@ -181,8 +200,14 @@ impl ExamState {
                 match step {
                     Step::Itch => patient.itch = None,
                     Step::Sleep => patient.sleep = None,
-                    Step::ScoradPruritus => form.scorad.pruritus.clear(),
-                    Step::ScoradSleep => form.scorad.sleep_loss.clear(),
+                    Step::ScoradPruritus => {
+                        form.scorad.pruritus.clear();
+                        patient.pruritus_answered = false;
+                    }
+                    Step::ScoradSleep => {
+                        form.scorad.sleep_loss.clear();
+                        patient.sleep_loss_answered = false;
+                    }
                     Step::Poem(i) => patient.poem[usize::from(i).min(6)] = None,
                     Step::Dlqi(6) => {
                         patient.dlqi[6] = None;
@@ -196,11 +221,16 @@ impl ExamState {
             }
             clear @ (Action::ClearQuestionnaires | Action::ClearAllAnswers) => {
                 let (answerer, parts) = (form.patient.answerer, form.patient.parts);
-                form.patient = PatientForm { answerer, parts, ..Default::default() };
-                if matches!(clear, Action::ClearAllAnswers) {
+                // SCORAD's C scales answered in the flow are the earlier person's answers too;
+                // as the clinician typed them on the examination, they stay.
+                let all = matches!(clear, Action::ClearAllAnswers);
+                if all || form.patient.pruritus_answered {
                     form.scorad.pruritus.clear();
+                }
+                if all || form.patient.sleep_loss_answered {
                     form.scorad.sleep_loss.clear();
                 }
+                form.patient = PatientForm { answerer, parts, ..Default::default() };
             }
             Action::SetEasiBands(bands) => form.easi_bands = bands,
             Action::SetScoradBands(bands) => form.scorad_bands = bands,
@@ -377,6 +407,27 @@ mod tests {
         assert!(!cleared.form.patient.has_answers());
         assert_eq!(cleared.form.patient.answerer, Some(Reporter::Patient));
         assert_eq!((cleared.form.scorad.pruritus.as_str(), cleared.form.age.as_str()), ("6.5", "9"));
+    }
+
+    #[test]
+    fn taking_back_another_person_s_answers_takes_the_scorad_c_they_answered_in_the_flow() {
+        // Assemble: pruritus typed by the clinician, then answered in the flow by the child;
+        // sleep loss typed by the clinician only.
+        let answered = ExamState::default()
+            .apply(Action::SetPruritus("6.5".into()))
+            .apply(Action::SetSleepLoss("2".into()))
+            .apply(Action::SetAnswerer(Reporter::Patient))
+            .apply(Action::AnswerPruritus("10".into()));
+        // Assert: the child's answer counts as an answer (a parent choosing next is told).
+        assert!(answered.form.patient.has_answers() && answered.form.patient.pruritus_answered);
+        // Act
+        let cleared = answered.clone().apply(Action::ClearQuestionnaires);
+        // Assert: the child's pruritus goes; the clinician's sleep loss stays.
+        assert_eq!((cleared.form.scorad.pruritus.as_str(), cleared.form.scorad.sleep_loss.as_str()), ("", "2"));
+        assert!(!cleared.form.patient.has_answers());
+        // The clinician typing it again on the examination makes it the clinician's.
+        let typed = answered.apply(Action::SetPruritus("5".into()));
+        assert!(!typed.form.patient.pruritus_answered && !typed.form.patient.has_answers());
     }
 
     #[test]

@@ -34,7 +34,7 @@ fn exam() -> impl Strategy<Value = ExamForm> {
     // The patient's answers within their scales (the reader refuses the others, unlike serde).
     let answer = |max: u8| proptest::option::of(0..=max);
     let patient = (
-        any::<[bool; 8]>(),
+        any::<[bool; 10]>(),
         proptest::option::of(prop_oneof![Just(Reporter::Patient), Just(Reporter::Parent)]),
         (answer(10), answer(10), answer(4), answer(6)),
         proptest::array::uniform7(answer(4)),
@@ -58,6 +58,8 @@ fn exam() -> impl Strategy<Value = ExamForm> {
             dlqi7_not_prevented: b[7],
             status,
             effect,
+            pruritus_answered: b[8],
+            sleep_loss_answered: b[9],
         });
     (
         (typed(), typed(), typed(), typed(), typed()),

@@ -63,8 +63,9 @@ fn nrs(name: &'static str, question: &str, min: &'static str, max: &'static str,
 }
 
 /// A 0–10 visual analogue slider with 0.1 steps; shows "not answered", and how to answer, until
-/// moved or tapped.
-fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit: Callback<String>) -> Html {
+/// moved or tapped. A value the clinician typed on the examination (`answered` false) is said to
+/// be theirs, not "your answer", until the one answering moves it.
+fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, answered: bool, onedit: Callback<String>) -> Html {
     // Unanswered, the thumb rests at 5: a tap there moves nothing, so no input event comes; the
     // tap (a click) is the answer then.
     let onclick = value.is_empty().then(|| {
@@ -72,7 +73,11 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, onedit
         Callback::from(move |e: MouseEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     });
     let oninput = Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
-    let readout = if value.is_empty() { t.unanswered.to_string() } else { fill(t.vas_value, &[&value]) };
+    let readout = match value {
+        "" => t.unanswered.to_string(),
+        _ if !answered => fill(t.vas_typed, &[&value]),
+        _ => fill(t.vas_value, &[&value]),
+    };
     html! {
         <div class="vas">
             <label for={id} class="question">{ question }</label>
@@ -419,11 +424,11 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
         }
         Step::ScoradPruritus => {
             let q = if p.proxy() { t.c_pruritus_question_proxy } else { t.c_pruritus_question };
-            vas(t, "vas-pruritus", q, &props.pruritus, dispatch.reform(Action::SetPruritus))
+            vas(t, "vas-pruritus", q, &props.pruritus, p.pruritus_answered, dispatch.reform(Action::AnswerPruritus))
         }
         Step::ScoradSleep => {
             let q = if p.proxy() { t.c_sleep_question_proxy } else { t.c_sleep_question };
-            vas(t, "vas-sleep", q, &props.sleep_loss, dispatch.reform(Action::SetSleepLoss))
+            vas(t, "vas-sleep", q, &props.sleep_loss, p.sleep_loss_answered, dispatch.reform(Action::AnswerSleepLoss))
         }
         Step::Poem(i) => {
             let i = usize::from(i);
@@ -538,7 +543,8 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             html! {
                 <>
                     <h1>{ t.done_title }</h1>
-                    <p class="lead">{ t.done_text }</p>
+                    // Kept for the clinician, who saves the visit: not yet a visit of its own.
+                    <p class="lead">{ if unanswered.len() == questions { t.done_none } else { t.done_text } }</p>
                     if props.from_exam {
                         <p class="lead" data-testid="hand-back"><strong>{ t.hand_back }</strong></p>
                     } else {

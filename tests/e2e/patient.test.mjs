@@ -325,6 +325,46 @@ test('a parent handed the device after the child answered is told the answers al
   await context.close();
 });
 
+test('SCORAD itch the clinician typed is said to be the clinician\'s; answered in the flow it is the answerer\'s, removed with their answers', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.fill('#age', '10');
+  await page.fill('#scorad-pruritus', '6.5');
+  // The child sees the clinician's value as the clinician's, then answers 10.
+  await handOver(page, 'who-0', async () => {
+    while (await step(page) !== 'ScoradPruritus') await next(page);
+    assert.equal(await value(page, 'vas-pruritus'), 'Entered by your clinician: 6.5 out of 10');
+    await page.focus('#vas-pruritus');
+    await page.keyboard.press('End');
+    assert.equal(await value(page, 'vas-pruritus'), 'Your answer: 10 out of 10');
+  });
+  assert.equal(await page.inputValue('#scorad-pruritus'), '10');
+  // A parent takes over and removes the child's answers: the child's SCORAD itch goes too.
+  await page.click('#hand-to-patient');
+  await tap(page, 'who-1');
+  await page.click('#remove-earlier');
+  await next(page);
+  while (await step(page) !== 'ScoradPruritus') await next(page);
+  assert.equal(await value(page, 'vas-pruritus'), 'Not answered yet');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the last screen says the answers are kept for the clinician, or that no question was answered', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.click('#hand-to-patient');
+  await tap(page, 'who-0');
+  while (await step(page) !== 'Done') await next(page);
+  const lead = () => page.textContent('.flow__body h1 + .lead');
+  assert.equal(await lead(), 'No question was answered.');
+  await page.click('[data-testid="unanswered"] button');
+  await tap(page, 'itch-6');
+  while (await step(page) !== 'Done') await next(page);
+  assert.equal(await lead(), 'Your answers are kept on this device for your clinician, who saves them with your visit.');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the examination says when a parent or carer gave the patient\'s answers', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const said = page.locator('[data-testid="answered-by-parent"]');
