@@ -33,6 +33,28 @@ fn cell_at(x: i32, y: i32) -> Option<(Segment, u8)> {
     parse_cell(&element)
 }
 
+/// The square of a part's grid under (`x`, `y`) when the press landed in the part's box but on
+/// no drawn square: on the part's outline, or in a corner its rounding cuts off. A corner square
+/// of a rounded part (the head's) is drawn only in part, its middle outside the outline; on a
+/// tablet's small squares a finger aimed at it landed beside it and could not paint it.
+fn square_in_box(target: &Element, x: i32, y: i32) -> Option<(Segment, u8)> {
+    use wasm_bindgen::JsCast;
+    let (x, y) = (f64::from(x), f64::from(y));
+    let inside = |e: &Element| {
+        let r = e.get_bounding_client_rect();
+        x >= r.left() && x < r.right() && y >= r.top() && y < r.bottom()
+    };
+    let outlines = target.closest("svg").ok()??.query_selector_all(".map__outline").ok()?;
+    (0..outlines.length())
+        .filter_map(|i| outlines.item(i)?.dyn_into::<Element>().ok())
+        .find(|outline| inside(outline))
+        .and_then(|outline| {
+            // The part's squares follow its outline, in its clipped group.
+            let squares = outline.next_element_sibling()?.children();
+            (0..squares.length()).filter_map(|i| squares.item(i)).find(|square| inside(square)).and_then(|square| parse_cell(&square))
+        })
+}
+
 fn parse_cell(element: &Element) -> Option<(Segment, u8)> {
     let data = element.get_attribute("data-cell")?;
     let (segment, index) = data.split_once(':')?;
@@ -209,7 +231,7 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
             // A finger is held by the square it lands on (implicit capture): let go, so that its
             // stroke ends when it leaves the figure, as the mouse's does (not on the other figure).
             let _ = target.release_pointer_capture(e.pointer_id());
-            let Some((segment, index)) = parse_cell(&target) else {
+            let Some((segment, index)) = parse_cell(&target).or_else(|| square_in_box(&target, e.client_x(), e.client_y())) else {
                 // Down beside a part (its outline, the space between limbs): nothing changes yet,
                 // but a drag from here paints (or, with the eraser, clears) the cells it crosses.
                 *drag.borrow_mut() = Some(!erasing);

@@ -636,6 +636,30 @@ test('the body map paints with one finger or the main button: a finger\'s stroke
   await context.close();
 });
 
+test('a tablet\'s finger paints every square of a rounded part: one aimed at a corner square the rounding cuts off paints it', async () => {
+  // Assemble: a portrait tablet by touch; the front head's squares whose middle is outside the
+  // rounded outline (what lies there is not the square).
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.fill('#age', '30');
+  await page.locator('[data-cell="0:0"]').scrollIntoViewIfNeeded();
+  const cut = await page.$$eval('[data-cell^="0:"]', (cells) => cells.filter((cell) => {
+    const b = cell.getBoundingClientRect();
+    return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) !== cell;
+  }).map((cell) => cell.dataset.cell));
+  assert.ok(cut.length > 0, 'the head has corner squares cut by its outline');
+  // Act: a finger on the middle of each.
+  for (const cell of cut) {
+    const b = await page.locator(`[data-cell="${cell}"]`).boundingBox();
+    await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
+  }
+  // Assert: each is painted.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-cell^="0:"].map__cell--painted').length === n, cut.length);
+  await context.close();
+});
+
 test('EASI "Region clear" asks before it erases the region\'s squares on the body map (SCORAD\'s areas come from them too)', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#age', '30');
