@@ -124,6 +124,15 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                 { format!("{}{}: {} · {}: {} · {} {}", if visit.label.is_empty() { String::new() } else { format!("{} · ", visit.label) },
                     t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
             </p>
+            // The age the clinician's scores were weighted by (EASI under 8, SCORAD under 2),
+            // for the audit: as each record keeps it.
+            if let Some(age) = visit.assessments.iter().find_map(|a| match a {
+                Assessment::Easi(r) => Some(r.age_years.get()),
+                Assessment::Scorad(r) => Some(r.age_years.get()),
+                _ => None,
+            }) {
+                <p data-testid="worksheet-age">{ fill(t.age_from_dates, &[&age]) }</p>
+            }
             if let Some(Assessment::Easi(record)) = visit.assessment("easi") {
                 <h2>{ t.easi_title }</h2>
                 { easi_table(t, record, &record.score_with(visit.easi_bands)) }

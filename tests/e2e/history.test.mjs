@@ -139,8 +139,9 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.match(await page.textContent('.worksheet'), /POEM, item by item\s*not answered\s*DLQI, item by item\s*not answered/);
   // A clinician's score the visit lacks is "not recorded", a questionnaire "not answered".
   assert.match(await page.textContent('.worksheet__scores'), /SCORAD\s*not recorded\s*POEM\s*not answered/);
-  // The visit's label leads the line under the heading.
+  // The visit's label leads the line under the heading; the age that chose the weights follows.
   assert.match(await page.textContent('.worksheet h1 + p'), /^week 4 · EASI: /);
+  assert.equal(await page.textContent('[data-testid="worksheet-age"]'), 'Age at examination: 34 years');
   // Its scores are exact, and it says so; the DLQI's copyright line only where DLQI answers are.
   assert.match(await page.textContent('.worksheet'), /Scores are written here exactly as computed, every digit kept \(7\.05, 8\); the other screens round them to one decimal \(7\.1, 8\.0\), except a score just under a band's edge, shown exactly there too/);
   assert.equal(await page.locator('.worksheet [data-testid="dlqi-notice"], .worksheet .notice').count(), 0);
