@@ -184,7 +184,7 @@ strings! {
     scorad_edema_papulation, scorad_oozing_crusts, scorad_excoriation, scorad_lichenification,
     scorad_dryness, scorad_grade_0, scorad_grade_1, scorad_grade_2, scorad_grade_3, scores_title,
     show_details, hide_details, not_scored, still_needed, waiting_for_c, easi, scorad,
-    objective_scorad, contribution, band_systems, easi_bands_leshem, easi_bands_chopra,
+    objective_scorad, contribution, band_systems, easi_bands_leshem, easi_bands_chopra, bands_for_older,
     scorad_bands_kunz, scorad_bands_chopra, easi_weights_child, easi_weights_adult,
     scorad_weights_infant, scorad_weights_standard, band_clear, band_almost_clear,
     band_clear_or_almost_clear, band_none, band_mild, band_moderate, band_severe, band_very_severe,

@@ -25,6 +25,9 @@ pub const CHOPRA_2017: &str = "Chopra R et al. Severity strata for Eczema Area a
                             and body surface area in adolescents and adults with atopic dermatitis. \
                             Br J Dermatol 2017;177:1316–1321. Strata derived in patients aged 13 years and over.";
 
+/// The youngest age (years) of the patients Chopra 2017's strata were derived in ([`CHOPRA_2017`]).
+pub const CHOPRA_2017_MIN_AGE: u8 = 13;
+
 /// Age in whole years, 0–130 (required by EASI and SCORAD to choose their weights).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AgeYears(u8);

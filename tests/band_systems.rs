@@ -417,3 +417,15 @@ fn the_documented_example_scores_are_exact() {
         assert_eq!(record(json).score().unwrap().to_json(), expected);
     }
 }
+
+#[test]
+fn chopra_2017_bands_are_said_to_be_derived_from_age_13_and_the_defaults_for_any_age() {
+    // Assemble
+    let age = |years| adscore::scoring::AgeYears::new(years).unwrap();
+    // Act / Assert: 12 is younger than Chopra's patients, 13 is not; the defaults fit every age.
+    assert!(!EasiBands::Chopra2017.derived_for(age(12)) && EasiBands::Chopra2017.derived_for(age(13)));
+    assert!(!ScoradBands::Chopra2017.derived_for(age(12)) && ScoradBands::Chopra2017.derived_for(age(13)));
+    for years in [0, 1, 7, 12, 80] {
+        assert!(EasiBands::Leshem2015.derived_for(age(years)) && ScoradBands::Kunz1997.derived_for(age(years)));
+    }
+}

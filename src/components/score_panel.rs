@@ -227,6 +227,13 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 { band_select("scorad-bands", t.scorad, ScoradBands::ALL.map(|b| (b.key(), t.scorad_bands(b))),
                     ScoradBands::ALL.iter().position(|&b| b == scorad_bands), scorad_bands.citation(),
                     props.ondispatch.reform(|i: usize| Action::SetScoradBands(ScoradBands::ALL[i]))) }
+                // Bands chosen for adults and adolescents, kept for the next patient: said when
+                // this one is younger (the scores are the same; only the bands' source differs).
+                if let Some(Ok(age)) = props.form.age() {
+                    if !easi_bands.derived_for(age) || !scorad_bands.derived_for(age) {
+                        <p class="note" role="note" data-testid="bands-age">{ t.bands_for_older }</p>
+                    }
+                }
             </div>
         </aside>
     }

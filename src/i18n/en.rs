@@ -93,6 +93,7 @@ pub static EN: Strings = Strings {
     band_systems: "Severity bands",
     easi_bands_leshem: "Leshem 2015 (default)",
     easi_bands_chopra: "Chopra 2017 (age 13 and over)",
+    bands_for_older: "Chopra 2017's bands were derived in patients aged 13 and over; this patient is younger.",
     scorad_bands_kunz: "Kunz 1997 (default)",
     scorad_bands_chopra: "Chopra 2017 (age 13 and over)",
     easi_weights_child: "child weights (age 0–7): 0.2 / 0.2 / 0.3 / 0.3",

@@ -94,6 +94,7 @@ pub static KO: Strings = Strings {
     contribution: "{0}: {1}",
     band_systems: "중증도 구간",
     easi_bands_leshem: "Leshem 2015(기본값)",
+    bands_for_older: "Chopra 2017 등급은 13세 이상 환자에서 만들어졌으며, 이 환자는 그보다 어립니다.",
     easi_bands_chopra: "Chopra 2017(13세 이상)",
     scorad_bands_kunz: "Kunz 1997(기본값)",
     scorad_bands_chopra: "Chopra 2017(13세 이상)",

@@ -371,6 +371,13 @@ impl EasiBands {
     /// Every band system, the default first.
     pub const ALL: [EasiBands; 2] = [EasiBands::Leshem2015, EasiBands::Chopra2017];
 
+    /// Whether the bands were derived in patients of this age: Chopra 2017's in those aged
+    /// 13 and over ([`crate::scoring::CHOPRA_2017_MIN_AGE`]); Leshem 2015's are not limited by
+    /// age. Used to say so beside a younger patient's bands, never to change the score.
+    pub fn derived_for(self, age: crate::scoring::AgeYears) -> bool {
+        self != EasiBands::Chopra2017 || age.get() >= crate::scoring::CHOPRA_2017_MIN_AGE
+    }
+
     /// The JSON name (`"leshem_2015"` / `"chopra_2017"`).
     pub const fn key(self) -> &'static str {
         match self {

@@ -475,6 +475,13 @@ pub enum ScoradBands {
 }
 
 impl ScoradBands {
+    /// Whether the bands were derived in patients of this age: Chopra 2017's in those aged
+    /// 13 and over ([`crate::scoring::CHOPRA_2017_MIN_AGE`]); Kunz 1997's are not limited by
+    /// age. Used to say so beside a younger patient's bands, never to change the score.
+    pub fn derived_for(self, age: crate::scoring::AgeYears) -> bool {
+        self != ScoradBands::Chopra2017 || age.get() >= crate::scoring::CHOPRA_2017_MIN_AGE
+    }
+
     /// Every band system, the default first.
     pub const ALL: [ScoradBands; 2] = [ScoradBands::Kunz1997, ScoradBands::Chopra2017];
 

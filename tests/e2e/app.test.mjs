@@ -202,6 +202,13 @@ test('the band system can be switched, with its citation, and the figure follows
   await reload(page);
   await page.waitForSelector('#age');
   assert.equal(await page.inputValue('#easi-bands'), 'chopra_2017');
+  // Kept for the next patient: a child's examination says the bands came from older patients.
+  const note = page.locator('[data-testid="bands-age"]');
+  assert.equal(await note.count(), 0);
+  await page.fill('#age', '7');
+  assert.equal(await note.textContent(), 'Chopra 2017\'s bands were derived in patients aged 13 and over; this patient is younger.');
+  await page.fill('#age', '13');
+  assert.equal(await note.count(), 0);
   await context.close();
 });
 
