@@ -423,9 +423,26 @@ impl ExamForm {
     /// the stored examination this way, so what the clinician changed meanwhile in another tab
     /// or window stays: their whole part (the flow's copy of it is as it was handed over), and
     /// the SCORAD itch or sleep loss they typed there while the patient had not answered it.
+    /// Each answer is taken on its own (each item of POEM and DLQI too): the flow open in two
+    /// tabs or windows (the home-screen app and a browser tab) each writes only the answers it
+    /// changed, not its older copy of the others over the answers given in the other.
     pub fn with_patient_changes(mut self, before: &ExamForm, answered: &ExamForm) -> ExamForm {
-        if answered.patient != before.patient {
-            self.patient = answered.patient.clone();
+        let (b, a, p) = (&before.patient, &answered.patient, &mut self.patient);
+        // Every member named, so that one added to the form is merged too (or the build fails).
+        let PatientForm { answerer, parts, itch, sleep, poem, dlqi, dlqi7_not_prevented, status, effect, pruritus_answered, sleep_loss_answered } = a;
+        macro_rules! take {
+            ($($field:ident),*) => { $( if *$field != b.$field { p.$field = $field.clone(); } )* };
+        }
+        take!(answerer, parts, itch, sleep, dlqi7_not_prevented, status, effect, pruritus_answered, sleep_loss_answered);
+        for (i, answer) in poem.iter().enumerate() {
+            if *answer != b.poem[i] {
+                p.poem[i] = *answer;
+            }
+        }
+        for (i, answer) in dlqi.iter().enumerate() {
+            if *answer != b.dlqi[i] {
+                p.dlqi[i] = *answer;
+            }
         }
         if answered.scorad.pruritus != before.scorad.pruritus {
             self.scorad.pruritus = answered.scorad.pruritus.clone();
@@ -568,6 +585,15 @@ mod tests {
         assert_eq!((kept.scorad.pruritus.as_str(), kept.scorad.sleep_loss.as_str(), kept.patient.itch), ("1", "2", Some(4)));
         // Nothing changed: the stored examination as it is.
         assert_eq!(typed.clone().with_patient_changes(&answered, &answered), typed);
+        // The flow in two tabs: one answers itch (stored), the other, still without it, answers
+        // POEM item 1 and sleep: both tabs' answers are kept.
+        let mut first = handed.clone();
+        first.patient.itch = Some(7);
+        let stored_itch = handed.clone().with_patient_changes(&handed, &first);
+        let mut second = handed.clone();
+        (second.patient.poem[0], second.patient.sleep) = (Some(2), Some(5));
+        let both = stored_itch.with_patient_changes(&handed, &second);
+        assert_eq!((both.patient.itch, both.patient.sleep, both.patient.poem[0]), (Some(7), Some(5), Some(2)));
     }
 
     #[test]
