@@ -241,7 +241,8 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                         // The worksheet link sits under the visit it prints, not in a last
                                         // column that a phone's width pushes out of sight.
                                         <th scope="row">
-                                            { t.date(&v.date) }{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
+                                            // A date on one line where there is room ("2025년 1월 / 6일" split it at 768 px).
+                                            <span class="table__date">{ t.date(&v.date) }</span>{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
                                             <a class="table__action" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
                                         </th>
                                         { for metrics.iter().map(|&m| html! {

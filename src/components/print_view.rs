@@ -115,8 +115,11 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
         <div class="app worksheet">
             <header class="top no-print">
                 <a class="button button--quiet code" href={crate::app::screen_href("patient", &visit.patient)}>{ fill(t.patient_heading, &[&visit.patient]) }</a>
-                <button type="button" class="button" id="print" onclick={onprint}>{ t.print_button }</button>
-                <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
+                // Print beside the language switch, at the right (not alone in the middle).
+                <div class="top__nav">
+                    <button type="button" class="button" id="print" onclick={onprint}>{ t.print_button }</button>
+                    <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
+                </div>
             </header>
             <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
             <p class="muted">
