@@ -36,6 +36,9 @@ pub struct GradePickerProps {
     /// A 0–10 scale: all eleven in one row where there is room.
     #[prop_or_default]
     pub scale: bool,
+    /// The fieldset's id, where something links to it (the score panel's "still needed").
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
 }
 
 /// A row of large radio buttons.
@@ -43,7 +46,7 @@ pub struct GradePickerProps {
 pub fn GradePicker(props: &GradePickerProps) -> Html {
     let unset = props.selected.is_none();
     html! {
-        <fieldset class={classes!("picker", unset.then_some("picker--unset"), props.stacked.then_some("picker--stacked"), props.scale.then_some("picker--scale"))}>
+        <fieldset id={props.id.clone()} class={classes!("picker", unset.then_some("picker--unset"), props.stacked.then_some("picker--stacked"), props.scale.then_some("picker--scale"))}>
             <legend>
                 { &props.legend }
                 if let (true, Some(note)) = (unset, &props.unset_note) {

@@ -93,7 +93,7 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
             { for Sign::ALL.iter().zip(&edits.intensity).map(|(&sign, onpick)| {
                 let onpick = onpick.clone();
                 html! {
-                    <GradePicker name={format!("scorad-{}", sign.key())} legend={t.scorad_sign(sign)} unset_note={t.not_graded}
+                    <GradePicker name={format!("scorad-{}", sign.key())} id={AttrValue::from(format!("scorad-sign-{}", sign.key()))} legend={t.scorad_sign(sign)} unset_note={t.not_graded}
                         choices={grades.clone()} selected={props.form.intensity[scorad_sign_index(sign)]} {onpick} />
                 }
             }) }

@@ -1,7 +1,7 @@
 //! The score panel: EASI, objective SCORAD and SCORAD with their bands, how they were
 //! reached, and exactly what is still missing. All figures come from `scoring`.
 
-use crate::form::{ExamForm, Problem};
+use crate::form::{ExamForm, Field, Problem};
 use crate::scoring::{easi, Assessment, Band, EasiBands, Score, ScoradBands};
 use crate::state::Action;
 use crate::components::use_strings;
@@ -40,7 +40,23 @@ fn score_line(t: &Strings, test_id: &'static str, name: &str, figure: Option<(St
     }
 }
 
-fn needed(t: &Strings, problems: &[Problem]) -> Html {
+/// The id of the place on the examination where `field` is entered (the age is the date of
+/// birth's when the age comes from the dates).
+fn field_anchor(field: Field, age_from_dob: bool) -> String {
+    match field {
+        Field::Age if age_from_dob => "dob".into(),
+        Field::Age => "age".into(),
+        Field::EasiArea(region) | Field::EasiSign(region, _) => format!("easi-{}", region.key()),
+        Field::Extent(segment) => format!("extent-{}", segment.key()),
+        Field::ScoradSign(sign) => format!("scorad-sign-{}", sign.key()),
+        Field::Pruritus => "scorad-pruritus".into(),
+        Field::SleepLoss => "scorad-sleep-loss".into(),
+    }
+}
+
+/// What is still needed, each a link to where it is entered (`onfollow`: a link followed; on a
+/// phone the details close, so the field is in view).
+fn needed(t: &Strings, problems: &[Problem], age_from_dob: bool, onfollow: &Callback<MouseEvent>) -> Html {
     if problems.is_empty() {
         return html! {};
     }
@@ -50,7 +66,9 @@ fn needed(t: &Strings, problems: &[Problem]) -> Html {
         <div class="needed">
             <p data-testid="needed-count">{ heading.clone() }</p>
             // Scrollable when long, so it takes keyboard focus.
-            <ul tabindex="0" aria-label={heading}>{ for problems.iter().map(|p| html! { <li>{ t.problem(p) }</li> }) }</ul>
+            <ul tabindex="0" aria-label={heading}>{ for problems.iter().map(|p| html! {
+                <li><a href={format!("#{}", field_anchor(p.field(), age_from_dob))} onclick={onfollow.clone()}>{ t.problem(p) }</a></li>
+            }) }</ul>
         </div>
     }
 }
@@ -127,6 +145,12 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
         Some(Ok(age)) => t.age_basis(age.get(), props.form.age_from_dob()),
         _ => String::new(),
     };
+    let expanded = use_state(|| false);
+    let onfollow = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(false))
+    };
+    let needed = |problems: &[Problem]| needed(t, problems, props.form.age_from_dob(), &onfollow);
     let easi = props.form.easi_record().map(|r| Assessment::Easi(r).score_with(easi_bands, scorad_bands));
     let scorad = props.form.scorad_record().map(|r| Assessment::Scorad(r).score_with(easi_bands, scorad_bands));
     let subjective_problems = props.form.subjective().err().unwrap_or_default();
@@ -143,7 +167,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 </ul>
             },
         ),
-        Err(problems) => (score_line(t, "easi", t.easi, None), needed(t, problems)),
+        Err(problems) => (score_line(t, "easi", t.easi, None), needed(problems)),
         _ => (score_line(t, "easi", t.easi, None), html! {}),
     };
 
@@ -167,7 +191,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         if subjective_problems.is_empty() {
                             <p class="needed">{ t.waiting_for_c }</p>
                         } else {
-                            { needed(t, &subjective_problems) }
+                            { needed(&subjective_problems) }
                         }
                     }
                 </>
@@ -178,12 +202,11 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 { score_line(t, "objective-scorad", t.objective_scorad, None) }
                 { score_line(t, "scorad", t.scorad, None) }
             </> },
-            needed(t, &[problems.clone(), subjective_problems].concat()),
+            needed(&[problems.clone(), subjective_problems].concat()),
         ),
         _ => (html! {}, html! {}),
     };
 
-    let expanded = use_state(|| false);
     let ontoggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))

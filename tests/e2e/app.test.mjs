@@ -450,6 +450,26 @@ test('an unreadable examination the browser has no room to copy aside is held, o
   await context.close();
 });
 
+test('each entry still needed is a link to where it is entered; on a phone the details close and it is in view', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
+  await page.fill('#age', '34');
+  await page.click('.panel__toggle');
+  // Every item links to an element of the examination.
+  const targets = await page.$$eval('.needed li a', (links) => links.map((a) => [a.getAttribute('href'), !!document.querySelector(a.getAttribute('href'))]));
+  assert.ok(targets.length > 10, `${targets.length} items`);
+  assert.deepEqual(targets.filter(([, found]) => !found), []);
+  // SCORAD's dryness grade, followed: the details close, its grades above the sheet.
+  const dryness = page.locator('.needed li a[href="#scorad-sign-dryness"]').first();
+  await dryness.click();
+  assert.equal(await page.getAttribute('.panel__toggle', 'aria-expanded'), 'false');
+  await page.waitForFunction(() => {
+    const box = document.querySelector('#scorad-sign-dryness').getBoundingClientRect();
+    return box.top >= 0 && box.top < document.querySelector('.panel').getBoundingClientRect().top;
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a painted map not yet confirmed says, where the missing entries are listed, how to use it', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   await page.fill('#age', '34');
