@@ -282,7 +282,13 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     replanned.set(false);
                     message.set(None);
                 }
-                Err(why) => message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)])))),
+                Err(why) => {
+                    // A file refused takes the place of the one read before: that one's plan goes,
+                    // so that "nothing was changed" cannot be followed by applying the other file.
+                    plan.set(None);
+                    replanned.set(false);
+                    message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)]))));
+                }
             }
         }))
     };

@@ -170,6 +170,14 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
   await page.waitForSelector('#export-json');
+  // A good file read (its plan shown), then a damaged one: the refusal takes the plan's place,
+  // so the first file cannot be applied after "nothing was changed".
+  const good = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-050' }], visits: [] });
+  await page.setInputFiles('#import-json', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+  await page.waitForSelector('[data-testid="import-plan"]');
+  await page.setInputFiles('#import-json', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(good.slice(0, 30)) });
+  await page.waitForSelector('[role=alert]');
+  assert.equal(await page.locator('[data-testid="import-plan"]').count(), 0);
   const huge = Buffer.alloc(21 * 1024 * 1024, 32);
   await page.setInputFiles('#import-json', { name: 'huge.json', mimeType: 'application/json', buffer: huge });
   assert.equal(await page.textContent('[role=alert]'),
