@@ -202,7 +202,7 @@ strings! {
     not_answered, not_scored_unanswered, scored_with_blank, dlqi_not_for, dlqi_age_invalid, not_graded, not_needed_no_area, band_moderate_effect, save_visit_title,
     save_visit_intro, save_ready, save_ready_none, patient_code, visit_label, save_visit, visit_need_code, visit_nothing,
     visit_unfinished_confirm, visit_unfinished, visit_changed,
-    open_history, history_title, score, history_problem, loading, back_to_exam, date_format,
+    open_patient_visits, history_title, score, history_problem, loading, back_to_exam, date_format,
     month_names, date_entered,
 }
 

@@ -44,7 +44,8 @@ struct Suggestions {
 #[component]
 pub fn SaveVisit(props: &SaveVisitProps) -> Html {
     let t = use_strings();
-    let result = use_state(|| None::<Result<String, String>>);
+    // The last save's message: saved (what was said, and the code the visit is filed under), or why not.
+    let result = use_state(|| None::<Result<(String, String), String>>);
     {
         // "New examination": the last save's message ("Saved the visit of AD-017 …", or that it
         // changed since) was about the examination before.
@@ -133,7 +134,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                     }
                     ondispatch.emit(Action::Saved(std::rc::Rc::new(as_saved)));
                 }
-                result.set(Some(saved.map(|(said, _)| said)));
+                result.set(Some(saved));
                 saving.set(false);
             });
         })
@@ -171,7 +172,12 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             { match &*result {
                 // Saved, then changed: the message must not tell the clinician it is all saved.
                 Some(Ok(_)) if props.unsaved && !*saving => html! { <p class="field__error" role="status" id="visit-result">{ t.visit_changed }</p> },
-                Some(Ok(message)) => html! { <p class="ok" role="status">{ message }{ " " }<a href="#history">{ t.open_history }</a></p> },
+                // On to the patient's visits, where this one's worksheet is (and the history from there).
+                Some(Ok((message, code))) => html! {
+                    <p class="ok" role="status">{ message }{ " " }
+                        <a href={crate::app::screen_href("patient", code)} data-testid="open-saved">{ t.open_patient_visits }</a>
+                    </p>
+                },
                 Some(Err(message)) => html! { <p class="field__error" role="alert" id="visit-result">{ message }</p> },
                 None => html! {},
             } }

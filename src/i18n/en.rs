@@ -197,7 +197,7 @@ pub static EN: Strings = Strings {
     visit_unfinished_confirm: "Not complete, so not saved with this visit: {0} (the score panel lists what is missing). Save the rest of this examination now anyway?",
     visit_unfinished: "Not saved: complete {0} first (the score panel lists what is missing).",
     visit_changed: "Changed since the visit was saved: save it again to keep the changes.",
-    open_history: "Open the history",
+    open_patient_visits: "Open this patient's visits and the worksheet",
     history_title: "History",
     score: "Score",
     history_problem: "The visit history could not be used: {0}. Nothing was deleted.",

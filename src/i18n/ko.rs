@@ -199,7 +199,7 @@ pub static KO: Strings = Strings {
     visit_unfinished_confirm: "{0} 입력이 완료되지 않아 저장되지 않습니다(빠진 항목은 점수 패널에 있습니다). 나머지 진찰 내용만 지금 저장할까요?",
     visit_unfinished: "저장하지 않았습니다. 먼저 {0} 입력을 완료하세요(빠진 항목은 점수 패널에 있습니다).",
     visit_changed: "방문을 저장한 뒤 내용이 바뀌었습니다. 바뀐 내용을 남기려면 다시 저장하세요.",
-    open_history: "기록 보기",
+    open_patient_visits: "이 환자의 방문 기록과 기록지 열기",
     history_title: "기록",
     score: "점수",
     history_problem: "방문 기록을 사용할 수 없습니다: {0}. 아무것도 삭제되지 않았습니다.",

@@ -738,9 +738,11 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   assert.equal(await page.getAttribute('#visit-patient', 'aria-describedby'), 'visit-result');
   await page.keyboard.type('AD-021');
   assert.equal(await page.getAttribute('#visit-patient', 'aria-invalid'), null);
-  // Saved: a new examination loses nothing.
+  // Saved: the message leads to the patient's visits (and the worksheet there); a new
+  // examination loses nothing.
   await page.click('#save-visit');
   await page.waitForSelector('.ok[role=status]');
+  assert.equal(await page.getAttribute('[data-testid="open-saved"]', 'href'), '#patient/AD-021');
   const before = asked.length;
   await page.click('text=New examination');
   assert.equal(asked.length, before, 'not asked right after saving');
