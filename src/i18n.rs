@@ -234,7 +234,7 @@ records_strings! {
     batch_no_header, batch_header, batch_column_twice, batch_no_instrument_column, batch_separators, csv_unclosed,
     csv_after_quote, batch_not_read_past, batch_field_count, batch_no_instrument, batch_unknown_instrument, row_cell,
     row_not_a_number, row_not_a_number_comma, row_stray_one, row_stray_many, row_band_easi, row_band_scorad,
-    row_subjective_half, row_missing_columns, row_empty, import_plan, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
+    row_subjective_half, row_missing_columns, row_empty, import_plan, plan_similar, plan_change, plan_same_score, plan_dob, plan_note, plan_label,
     plan_status, plan_effect, answered_by, by_patient, by_parent,
     import_apply, import_overwrite, cancel, import_changed, earlier_by_patient, earlier_by_parent, remove_earlier,
     confirm_remove_earlier, cohort_counted, cohort_nothing, cohort_not_compared, cohort_no_easi50,

@@ -464,13 +464,22 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                         }
                         <p>{ fill(t.import_plan, &[&merge_plan.new_patients.len(), &merge_plan.new_visits.len(), &merge_plan.duplicates,
                             &(merge_plan.conflicts.len() + merge_plan.detail_conflicts.len())]) }</p>
+                        // A new code that only looks like one on the device ("ＡＤ－０１７", "ad-017"):
+                        // said before a second patient splits one patient's visits.
+                        { for merge_plan.new_patients.iter().filter_map(|p| {
+                            history.patients.iter().find(|e| crate::history::similar_codes(&p.code, &e.code)).map(|e| html! {
+                                <p class="alert" data-testid="import-similar">{ fill(t.plan_similar, &[&p.code, &e.code]) }</p>
+                            })
+                        }) }
                         if merge_plan.has_conflicts() {
                             <ul>
                                 { for merge_plan.conflicts.iter().map(|c| html! {
                                     <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), score_change(t, c)) }</li>
                                 }) }
+                                // A patient's own detail has no date: none written between two "·".
                                 { for merge_plan.detail_conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), detail_change(t, c)) }</li>
+                                    <li>{ if c.date.is_empty() { format!("{} · {}", c.patient, detail_change(t, c)) }
+                                        else { format!("{} · {} · {}", c.patient, t.date(&c.date), detail_change(t, c)) } }</li>
                                 }) }
                             </ul>
                         }

@@ -429,6 +429,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     plan_change: "{0}: {1} → {2}",
     plan_same_score: "{0}: {1} in both, entered differently",
     plan_dob: "Date of birth",
+    plan_similar: "{0} in the file looks like {1} on this device but is not the same code: it would be added as another patient. To file its visits under {1}, correct the code in the file first.",
     plan_note: "Note",
     plan_label: "Visit label",
     plan_status: "Disease status",

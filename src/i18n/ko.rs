@@ -430,6 +430,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     import_plan: "이 파일은 환자 {0}명과 방문 {1}건을 추가합니다. 평가 {2}건은 이미 있습니다. 저장된 내용과 다른 {3}건은 아래에 있으며, 바꾸기를 선택하지 않으면 변경되지 않습니다.",
     plan_change: "{0}: {1} → {2}",
     plan_same_score: "{0}: 둘 다 {1}, 입력 내용이 다름",
+    plan_similar: "파일의 {0}은(는) 이 기기의 {1}과(와) 비슷하지만 같은 코드가 아니어서 다른 환자로 추가됩니다. {1}의 방문으로 넣으려면 먼저 파일의 코드를 고치세요.",
     plan_dob: "생년월일",
     plan_note: "메모",
     plan_label: "방문 이름",

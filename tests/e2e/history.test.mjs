@@ -166,6 +166,20 @@ async function historyInKorean(page) {
   await page.waitForSelector('#export-json');
 }
 
+test('an import says when a new code only looks like a patient on the device, and a patient\'s changed date of birth has no empty date', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017', dob: '1990-01-01' }], visits: [] }));
+  await page.click('#open-history');
+  await page.waitForSelector('#export-json');
+  const file = JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-017', dob: '1991-05-05' }, { code: 'ＡＤ－０１７' }], visits: [] });
+  await page.setInputFiles('#import-json', { name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.waitForSelector('[data-testid="import-plan"]');
+  assert.match(await page.textContent('[data-testid="import-similar"]'), /^ＡＤ－０１７ in the file looks like AD-017 on this device but is not the same code/);
+  assert.match(await page.textContent('[data-testid="import-plan"] li'), /^AD-017 · Date of birth: /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a file that cannot be imported is refused in the chosen language, saying what is wrong with it', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.click('#open-history');
