@@ -223,7 +223,7 @@ records_strings! {
     cohort_visit, cohort_patients, cohort_status, cohort_effect, rating, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
     import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,
-    import_cut_short, import_not_json, import_single_record, import_fhir, import_not_history,
+    import_cut_short, import_not_json, import_single_record, import_fhir, import_csv, import_not_history,
     import_newer, import_invalid, import_broken, import_no_version, import_version_not_whole, import_version_zero, rule_format, rule_version, rule_empty_code, rule_no_code,
     rule_code_spaces, rule_code_control, rule_patient_twice, rule_birth_date, rule_no_visit_id, rule_visit_date,
     rule_two_assessments, rule_unscorable, rule_status, rule_effect, rule_not_in_file, rule_unknown_patient,
@@ -669,6 +669,7 @@ impl RecordsStrings {
             ImportError::NotJson { line, column, .. } => fill(self.import_not_json, &[line, column]),
             ImportError::SingleRecord => self.import_single_record.to_string(),
             ImportError::Fhir => self.import_fhir.to_string(),
+            ImportError::Csv => self.import_csv.to_string(),
             ImportError::NotHistory(_) => self.import_not_history.to_string(),
             ImportError::Newer { version } => fill(self.import_newer, &[version, &VERSION]),
             ImportError::Invalid(why) => fill(self.import_invalid, &[why]),
@@ -1009,6 +1010,7 @@ mod tests {
             ImportError::NoVersion,
             ImportError::VersionNotWhole("1.5".into()),
             ImportError::VersionZero,
+            ImportError::Csv,
         ];
         for problem in &problems {
             // Act
@@ -1018,7 +1020,7 @@ mod tests {
             assert_ne!(en, ko);
             let english: Vec<&str> = ko
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty() && !["adscore", "JSON", "FHIR", "format", "history", "version", "MB", "NotReadableError"].contains(w))
+                .filter(|w| !w.is_empty() && !["adscore", "JSON", "FHIR", "CSV", "format", "history", "version", "MB", "NotReadableError"].contains(w))
                 .collect();
             assert!(english.is_empty(), "{ko}: {english:?}");
             let digits = |s: &str| s.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect::<Vec<_>>();

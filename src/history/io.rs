@@ -53,6 +53,9 @@ pub enum ImportError {
     SingleRecord,
     /// A FHIR resource (adscore exports them but imports only its own history files).
     Fhir,
+    /// Not JSON, and its first line reads like a CSV header (a CSV export, or a batch-scoring
+    /// file chosen for the import).
+    Csv,
     /// JSON, but not an adscore history: the English sentence says what it holds instead.
     NotHistory(String),
     /// A history written by a newer version of adscore (this history format `version`).
@@ -197,8 +200,11 @@ fn read_checked(text: &str) -> Result<History, ImportError> {
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
+        let first = text.lines().next().unwrap_or("");
         if e.is_eof() {
             ImportError::CutShort { line, column }
+        } else if !first.trim_start().starts_with(['{', '[']) && first.contains([',', ';', '\t']) {
+            ImportError::Csv
         } else {
             ImportError::NotJson { line, column, detail: e.to_string() }
         }
@@ -439,6 +445,8 @@ mod tests {
             ("{\"format\":\"adscore-history\",\n\"version\":", ImportError::CutShort { line: 2, column: 10 }),
             (r#"{"instrument":"itch_nrs","value":7}"#, ImportError::SingleRecord),
             (r#"{"resourceType":"Bundle","type":"collection"}"#, ImportError::Fhir),
+            ("patient,visit_id,date\r\nAD-1,v1,2026-01-05\r\n", ImportError::Csv),
+            ("\u{feff}subject;instrument;poem_1\n", ImportError::Csv),
             (r#"{"format":"adscore-history","version":3,"patients":[],"visits":[]}"#, ImportError::Newer { version: 3 }),
         ];
         for (text, expected) in cases {

@@ -351,6 +351,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     import_not_json: "the file is not valid JSON (the first error is at line {0}, column {1})",
     import_single_record: "this is a single assessment record, not an adscore history file",
     import_fhir: "this is a FHIR resource; adscore imports its own history files only",
+    import_csv: "this looks like a CSV file; the import reads adscore's own JSON history files (a CSV of item scores is scored by batch scoring, below)",
     import_not_history: "this is not an adscore history file: it does not say \"format\": \"adscore-history\"",
     import_newer: "this history was written by a newer version of adscore (history format version {0}); this app reads versions 1 to {1}. Update the app to import it",
     import_invalid: "{0}",

@@ -353,6 +353,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     import_not_json: "올바른 JSON 파일이 아닙니다(첫 오류: {0}행 {1}열)",
     import_single_record: "adscore 기록 파일이 아니라 평가 기록 하나입니다",
     import_fhir: "FHIR 리소스입니다. adscore는 자체 기록 파일만 가져올 수 있습니다",
+    import_csv: "CSV 파일로 보입니다. 가져오기는 adscore의 JSON 기록 파일만 읽습니다(항목 점수 CSV는 아래의 일괄 채점으로 점수를 냅니다)",
     import_not_history: "adscore 기록 파일이 아닙니다. \"format\": \"adscore-history\" 항목이 없습니다",
     import_newer: "더 새로운 버전의 adscore에서 저장한 기록입니다(기록 형식 버전 {0}). 이 앱은 기록 형식 버전 1부터 {1}까지 읽을 수 있습니다. 앱을 업데이트한 뒤 가져오세요",
     import_invalid: "기록 형식의 규칙에 맞지 않는 부분이 있습니다(영문 설명): {0}",

@@ -211,6 +211,8 @@ test('a file that cannot be imported is refused in the chosen language, saying w
   assert.match(await refusal('fhir.json', '{"resourceType": "Bundle"}'), /: FHIR 리소스입니다/);
   assert.match(await refusal('notes.json', '{"format": "notes"}'), /: adscore 기록 파일이 아닙니다/);
   assert.match(await refusal('comma.json', '{"format": "adscore-history",,}'), /: 올바른 JSON 파일이 아닙니다\(첫 오류: 1행 30열\)/);
+  // A CSV (an export, or a batch file) chosen for the import: said, with where CSV files go.
+  assert.match(await refusal('export.csv', 'patient,visit_id,date\r\nAD-1,v1,2026-01-05\r\n'), /: CSV 파일로 보입니다.*일괄 채점/);
   // A broken rule of the history inside the file: said in Korean too, with its codes and dates.
   assert.equal(await refusal('twice.json', TWICE),
     '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 기록의 규칙에 맞지 않습니다. 환자 AD-017이(가) 두 번 들어 있습니다');
