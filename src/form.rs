@@ -433,13 +433,17 @@ impl ExamForm {
         macro_rules! take {
             ($($field:ident),*) => { $( if *$field != b.$field { p.$field = $field.clone(); } )* };
         }
-        take!(answerer, parts, itch, sleep, dlqi7_not_prevented, status, effect, pruritus_answered, sleep_loss_answered);
+        take!(answerer, parts, itch, sleep, status, effect, pruritus_answered, sleep_loss_answered);
+        // DLQI item 7's two parts ("prevented?", then how much) move together.
+        if *dlqi7_not_prevented != b.dlqi7_not_prevented || dlqi[6] != b.dlqi[6] {
+            (p.dlqi7_not_prevented, p.dlqi[6]) = (*dlqi7_not_prevented, dlqi[6]);
+        }
         for (i, answer) in poem.iter().enumerate() {
             if *answer != b.poem[i] {
                 p.poem[i] = *answer;
             }
         }
-        for (i, answer) in dlqi.iter().enumerate() {
+        for (i, answer) in dlqi.iter().enumerate().filter(|&(i, _)| i != 6) {
             if *answer != b.dlqi[i] {
                 p.dlqi[i] = *answer;
             }
@@ -467,8 +471,9 @@ impl ExamForm {
 
     /// The examination as a visit of `patient`, dated on the examination date. Who answered
     /// (the flow's first question) is kept when the visit holds one of the patient's
-    /// questionnaires: POEM, DLQI, itch or sleep NRS, a global rating. SCORAD's itch and
-    /// sleep-loss scales alone do not count: a clinician may type them on the examination.
+    /// questionnaires: POEM, DLQI, itch or sleep NRS, a global rating, or SCORAD's itch and
+    /// sleep-loss scales answered in the flow (typed by the clinician on the examination, they
+    /// do not count).
     pub fn to_visit(&self, id: String, patient: &str, label: &str) -> Visit {
         let mut visit = Visit {
             id,
@@ -482,7 +487,9 @@ impl ExamForm {
             scorad_bands: self.scorad_bands,
             app_version: APP_VERSION.to_string(),
         };
-        visit.reported_by = self.patient.answerer.filter(|_| visit.has_answers());
+        // SCORAD's C scales count when answered in the patient's flow (not typed by the clinician).
+        let c_answered = self.patient.pruritus_answered || self.patient.sleep_loss_answered;
+        visit.reported_by = self.patient.answerer.filter(|_| visit.has_answers() || c_answered);
         visit
     }
 }
@@ -594,6 +601,13 @@ mod tests {
         (second.patient.poem[0], second.patient.sleep) = (Some(2), Some(5));
         let both = stored_itch.with_patient_changes(&handed, &second);
         assert_eq!((both.patient.itch, both.patient.sleep, both.patient.poem[0]), (Some(7), Some(5), Some(2)));
+        // DLQI item 7's two parts move together: "No, a lot" in one tab, "Yes" in the other.
+        let mut no_a_lot = handed.clone();
+        no_a_lot.patient.set_dlqi7(Some(false), Some(2));
+        let mut yes = handed.clone();
+        yes.patient.set_dlqi7(Some(true), None);
+        let last = handed.clone().with_patient_changes(&handed, &no_a_lot).with_patient_changes(&handed, &yes);
+        assert_eq!((last.patient.dlqi[6], last.patient.dlqi7_not_prevented), (yes.patient.dlqi[6], false));
     }
 
     #[test]
@@ -806,10 +820,14 @@ mod tests {
         let reported_by = |form: &ExamForm| form.to_visit("v1".into(), "AD-1", "").reported_by;
         // Act / Assert: no questionnaire, no one named.
         assert_eq!(reported_by(&form), None);
-        // SCORAD's C alone (a clinician may type it) names no one either.
+        // SCORAD's C alone (a clinician may type it) names no one either; answered in the flow,
+        // it names who answered.
         form.scorad.pruritus = "4".into();
         form.scorad.sleep_loss = "1".into();
         assert_eq!(reported_by(&form), None);
+        let mut c_answered = form.clone();
+        c_answered.patient.sleep_loss_answered = true;
+        assert_eq!(reported_by(&c_answered), Some(Reporter::Parent));
         // Each of the patient's questionnaires on its own names the parent.
         for answer in [
             |f: &mut ExamForm| f.patient.poem[0] = Some(2),

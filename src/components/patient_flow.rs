@@ -99,7 +99,8 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, answer
 /// left blank); POEM and DLQI as their totals, or why there is none.
 fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sleep_loss: &str) -> Vec<(&'static str, String)> {
     let of_10 = |answer: Option<String>| answer.map_or_else(|| t.unanswered.to_string(), |a| format!("{a} / {}", Metric::ItchNrs.top()));
-    let typed = |text: &str| Some(text.trim().to_string()).filter(|a| !a.is_empty());
+    // SCORAD's C scales as answered here: a value the clinician typed is not this person's answer.
+    let typed = |text: &str, answered: bool| Some(text.trim().to_string()).filter(|a| answered && !a.is_empty());
     let total = |score: Option<(Option<u32>, u32)>, most: u32| match score {
         None => t.unanswered.to_string(),
         Some((Some(total), 0)) => format!("{total} / {most}"),
@@ -113,7 +114,7 @@ fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sl
         Some((t.answered_by, p.answerer.map_or(t.unanswered, |who| t.reporter(Some(who))).to_string())),
         parts.itch.then(|| (t.q_itch, of_10(p.itch.map(|v| v.to_string())))),
         parts.sleep.then(|| (t.q_sleep, of_10(p.sleep.map(|v| v.to_string())))),
-        parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus)), of_10(typed(sleep_loss))))),
+        parts.scorad_c.then(|| (t.q_scorad_c, format!("{} · {}", of_10(typed(pruritus, p.pruritus_answered)), of_10(typed(sleep_loss, p.sleep_loss_answered))))),
         parts.poem.then(|| (t.q_poem, total(p.poem_record().map(|r| r.score()).map(|s| (s.total, s.unanswered)), Metric::Poem.top()))),
         parts.dlqi.then(|| (t.q_dlqi, total(p.dlqi_record().and_then(|r| r.score().ok()).map(|s| (s.total, s.unanswered)), Metric::Dlqi.top()))),
         parts.global.then(|| (t.q_global, format!("{} · {}", label(p.status, |t, v| t.disease_status(v)), label(p.effect, |t, v| t.treatment_effect(v))))),
@@ -280,8 +281,9 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
     let is_answered = |step: Step| match step {
         Step::Itch => p.itch.is_some(),
         Step::Sleep => p.sleep.is_some(),
-        Step::ScoradPruritus => !props.pruritus.is_empty(),
-        Step::ScoradSleep => !props.sleep_loss.is_empty(),
+        // Answered here, not typed by the clinician on the examination.
+        Step::ScoradPruritus => p.pruritus_answered && !props.pruritus.is_empty(),
+        Step::ScoradSleep => p.sleep_loss_answered && !props.sleep_loss.is_empty(),
         Step::Poem(i) => p.poem[usize::from(i)].is_some(),
         // Item 7's "No" without how much is not an answer yet: the item is scored blank, so it
         // is listed as unanswered at the end.
@@ -544,7 +546,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                 <>
                     <h1>{ t.done_title }</h1>
                     // Kept for the clinician, who saves the visit: not yet a visit of its own.
-                    <p class="lead">{ if unanswered.len() == questions { t.done_none } else { t.done_text } }</p>
+                    <p class="lead">{ if p.has_answers() { t.done_text } else { t.done_none } }</p>
                     if props.from_exam {
                         <p class="lead" data-testid="hand-back"><strong>{ t.hand_back }</strong></p>
                     } else {

@@ -350,6 +350,21 @@ test('SCORAD itch the clinician typed is said to be the clinician\'s; answered i
   await context.close();
 });
 
+test('SCORAD itch and sleep the clinician typed are not the patient\'s answers: listed as unanswered, nothing said to be answered', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.fill('#scorad-pruritus', '6.5');
+  await page.fill('#scorad-sleep-loss', '3');
+  await page.click('#hand-to-patient');
+  await page.click('.setup > summary');
+  for (const part of ['Worst itch', 'Sleep last night', '7 questions about the eczema', 'The eczema today, and the change']) await page.uncheck(`text=${part}`);
+  await tap(page, 'who-0');
+  while (await step(page) !== 'Done') await next(page);
+  assert.equal(await page.textContent('.flow__body h1 + .lead'), 'No question was answered.');
+  assert.equal(await page.locator('[data-testid="unanswered"] button').count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the last screen says the answers are kept for the clinician, or that no question was answered', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.click('#hand-to-patient');
