@@ -251,13 +251,23 @@ fn a_visit_of_global_ratings_alone_has_a_row_of_its_own_which_batch_scoring_pass
 }
 
 #[test]
-fn a_row_with_no_instrument_and_no_rating_or_with_an_item_is_still_an_error() {
-    // Assemble: rows that name no instrument: a subject alone; a rating and a POEM answer.
-    let text = format!("{}\n{}\n{}\n", header(&["subject", "global_status"]), batch_row(&["s1", ""], "", &[]), batch_row(&["s2", "2"], "", &[("poem_1", "2")]));
+fn a_row_with_no_instrument_and_no_rating_or_with_an_item_or_a_rating_out_of_range_is_still_an_error() {
+    // Assemble: rows that name no instrument: a subject alone; a rating and a POEM answer;
+    // ratings out of range or not numbers; who answered unknown; then one good row.
+    let rows = [
+        batch_row(&["s1", "", "", ""], "", &[]),
+        batch_row(&["s2", "2", "", ""], "", &[("poem_1", "2")]),
+        batch_row(&["s3", "9", "", ""], "", &[]),
+        batch_row(&["s4", "", "7", ""], "", &[]),
+        batch_row(&["s5", "n/a", "", ""], "", &[]),
+        batch_row(&["s6", "2", "", "someone"], "", &[]),
+        batch_row(&["s7", "2", "6", "parent"], "", &[]),
+    ];
+    let text = format!("{}\n{}\n", header(&["subject", "global_status", "global_effect", "reported_by"]), rows.join("\n"));
     // Act
     let result = score_csv(&text);
-    // Assert
-    assert_eq!((result.scored, result.errors.len()), (0, 2));
+    // Assert: six errors; the good ratings-only row passed through, not scored.
+    assert_eq!((result.scored, result.errors.len()), (0, 6));
     assert!(result.errors.iter().all(|e| e.reason.to_string().starts_with("instrument is empty")), "{:?}", result.errors);
 }
 
@@ -389,22 +399,27 @@ fn batch_scores_valid_rows_and_lists_bad_ones_by_line() {
 }
 
 #[test]
-fn batch_output_defuses_formulas_in_the_input_cells() {
-    // Assemble: text a spreadsheet would run as a formula, and plain signed numbers.
-    let input = [
+fn batch_output_defuses_formulas_in_a_spreadsheet_s_file_and_keeps_a_plain_file_s_cells() {
+    // Assemble: text a spreadsheet would run as a formula, and plain signed numbers; the file
+    // as Excel writes it (a byte-order mark first).
+    let plain = [
         header(&["subject", "dose"]),
         batch_row(&["=HYPERLINK(\"http://x\")", "-3"], "itch_nrs", &[("nrs_value", "7")]),
         batch_row(&["@SUM(A1)", "+2.5"], "itch_nrs", &[("nrs_value", "7")]),
         batch_row(&["-x", "-3,5"], "itch_nrs", &[("nrs_value", "7")]),
     ]
     .join("\n");
+    let excel = format!("\u{feff}{plain}");
     // Act
-    let out = rows(&score_csv(&input).output_csv);
-    // Assert: the formulas come back as text (a leading '), the numbers as they were, and the
-    // rows are still scored.
-    let cells: Vec<(&str, &str, &str)> =
-        out.iter().map(|(_, r)| (r["subject"].as_str(), r["dose"].as_str(), r["total"].as_str())).collect();
-    assert_eq!(cells, [("'=HYPERLINK(\"http://x\")", "-3", "7"), ("'@SUM(A1)", "+2.5", "7"), ("'-x", "-3,5", "7")]);
+    let (from_excel, from_plain) = (rows(&score_csv(&excel).output_csv), rows(&score_csv(&plain).output_csv));
+    // Assert: from the spreadsheet's file the formulas come back as text (a leading '), the
+    // numbers as they were; from the plain file every cell as it was; the rows are scored.
+    let cells = |out: &Vec<(usize, HashMap<String, String>)>| -> Vec<(String, String, String)> {
+        out.iter().map(|(_, r)| (r["subject"].clone(), r["dose"].clone(), r["total"].clone())).collect()
+    };
+    let row = |a: &str, b: &str| (a.to_string(), b.to_string(), "7".to_string());
+    assert_eq!(cells(&from_excel), [row("'=HYPERLINK(\"http://x\")", "-3"), row("'@SUM(A1)", "+2.5"), row("'-x", "-3,5")]);
+    assert_eq!(cells(&from_plain), [row("=HYPERLINK(\"http://x\")", "-3"), row("@SUM(A1)", "+2.5"), row("-x", "-3,5")]);
 }
 
 #[test]

@@ -311,9 +311,17 @@ pub fn score_csv(input: &str) -> BatchResult {
     let mut head: Vec<&str> = kept.iter().map(|&i| header_record.fields[i].as_str()).collect();
     head.extend(RESULT_COLUMNS);
     head.push(ERROR_COLUMN);
-    // The input's own cells come back defused: a cell such as `=HYPERLINK(…)` in a subject
-    // column must not become a live formula in the spreadsheet that opens the output.
-    let safe_line = |fields: &[&str]| line(&fields.iter().map(|f| defused(f)).collect::<Vec<_>>());
+    // A file from a spreadsheet (with a byte-order mark, as Excel writes UTF-8) comes back with
+    // its cells defused: a cell such as `=HYPERLINK(…)` in a subject column must not become a live
+    // formula in the spreadsheet that opens the output. A plain file (R, a script, the history's
+    // plain export) comes back as it was, as that export keeps it ("=1+1" and "'=1+1" stay two).
+    let safe_line = |fields: &[&str]| {
+        if bom {
+            line(&fields.iter().map(|f| defused(f)).collect::<Vec<_>>())
+        } else {
+            line(fields)
+        }
+    };
     out.push_str(&safe_line(&head));
 
     let reader = RowReader { columns: &columns, decimal_comma: delimiter != b',' };
@@ -484,12 +492,20 @@ impl RowReader<'_> {
         }
     }
 
-    /// Whether a row holds only global ratings: its instrument and every item cell blank, and a
-    /// `global_status` or `global_effect` given (a history export's row of such a visit).
+    /// Whether a row holds only global ratings, as a history export writes a visit of them
+    /// alone: its instrument and every item cell blank; a `global_status` (0–4) or
+    /// `global_effect` (0–6) given, each blank or a whole number in its range; `reported_by`
+    /// blank, `patient` or `parent`. Anything else on a row without an instrument is an error.
     fn ratings_only(&self, fields: &[String]) -> bool {
         let blank = |column: &str| self.cell(fields, column).is_none_or(is_blank);
+        let rating = |column: &str, top: u8| {
+            self.cell(fields, column).is_none_or(|text| is_blank(text) || text.parse::<u8>().is_ok_and(|v| v <= top))
+        };
         blank("instrument")
             && !(blank("global_status") && blank("global_effect"))
+            && rating("global_status", 4)
+            && rating("global_effect", 6)
+            && self.cell(fields, "reported_by").is_none_or(|text| matches!(text, "" | "patient" | "parent"))
             && blank(AGE_COLUMN)
             && foreign_columns().iter().all(|c| blank(c))
     }
