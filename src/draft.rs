@@ -6,6 +6,7 @@
 use crate::form::{EasiRegionForm, ExamForm, ScoradForm};
 use crate::json::{self, write_str, Value};
 use crate::bodymap::Painting;
+use crate::history::GlobalRatings;
 use crate::i18n::Lang;
 use crate::patient::{answerer_of_proxy, Parts, PatientForm};
 use crate::scoring::dlqi::DlqiAnswer;
@@ -322,8 +323,8 @@ fn patient(p: &Value) -> Result<PatientForm, String> {
     // is scored with that item as 0 — a score made up from a value no one gave.
     form.itch = optional(p.get("itch"), 10)?;
     form.sleep = optional(p.get("sleep"), 10)?;
-    form.status = optional(p.get("status"), 4)?;
-    form.effect = optional(p.get("effect"), 6)?;
+    form.status = optional(p.get("status"), GlobalRatings::STATUS_TOP)?;
+    form.effect = optional(p.get("effect"), GlobalRatings::EFFECT_TOP)?;
     if let Some(poem) = p.get("poem") {
         for (answer, a) in form.poem.iter_mut().zip(poem.items::<7>()?) {
             *answer = optional(Some(a), 4)?;

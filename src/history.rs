@@ -49,6 +49,13 @@ pub struct GlobalRatings {
     pub effect: Option<u8>,
 }
 
+impl GlobalRatings {
+    /// The highest disease status (4, severe).
+    pub const STATUS_TOP: u8 = 4;
+    /// The highest treatment effect (6, very much worse).
+    pub const EFFECT_TOP: u8 = 6;
+}
+
 /// Who answered the patient's questionnaires at a visit (the patient's flow asks it first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -637,10 +644,10 @@ impl Visit {
                 .score_with(self.easi_bands, self.scorad_bands)
                 .map_err(|why| Violation::Unscorable { visit: visit(), why })?;
         }
-        if let Some(value) = self.global.status.filter(|&s| s > 4) {
+        if let Some(value) = self.global.status.filter(|&s| s > GlobalRatings::STATUS_TOP) {
             return Err(Violation::Status { visit: visit(), value });
         }
-        if let Some(value) = self.global.effect.filter(|&e| e > 6) {
+        if let Some(value) = self.global.effect.filter(|&e| e > GlobalRatings::EFFECT_TOP) {
             return Err(Violation::Effect { visit: visit(), value });
         }
         Ok(())

@@ -13,6 +13,7 @@ use super::csv::{
     SCORAD_SUBJECTIVE_COLUMNS,
 };
 use super::io::MAX_IMPORT_BYTES;
+use super::{GlobalRatings, Reporter};
 use super::{instrument_name, INSTRUMENTS};
 use crate::scoring::dlqi::{DlqiAnswer, DlqiRecord};
 use crate::scoring::easi::{AreaScore, EasiBands, EasiRecord, EasiRegion, EasiRegions, SignGrade};
@@ -503,9 +504,9 @@ impl RowReader<'_> {
         };
         blank("instrument")
             && !(blank("global_status") && blank("global_effect"))
-            && rating("global_status", 4)
-            && rating("global_effect", 6)
-            && self.cell(fields, "reported_by").is_none_or(|text| matches!(text, "" | "patient" | "parent"))
+            && rating("global_status", GlobalRatings::STATUS_TOP)
+            && rating("global_effect", GlobalRatings::EFFECT_TOP)
+            && self.cell(fields, "reported_by").is_none_or(|text| text.is_empty() || [Reporter::Patient, Reporter::Parent].iter().any(|r| r.key() == text))
             && blank(AGE_COLUMN)
             && foreign_columns().iter().all(|c| blank(c))
     }
