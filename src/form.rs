@@ -434,19 +434,19 @@ impl ExamForm {
             ($($field:ident),*) => { $( if *$field != b.$field { p.$field = $field.clone(); } )* };
         }
         take!(answerer, parts, itch, sleep, status, effect, pruritus_answered, sleep_loss_answered);
+        /// Each item of `answered` that differs from `before`'s, into `stored`.
+        fn items<T: Copy + PartialEq>(stored: &mut [T], before: &[T], answered: &[T]) {
+            for ((item, was), now) in stored.iter_mut().zip(before).zip(answered) {
+                if now != was {
+                    *item = *now;
+                }
+            }
+        }
+        items(&mut p.poem, &b.poem, poem);
+        items(&mut p.dlqi, &b.dlqi, dlqi);
         // DLQI item 7's two parts ("prevented?", then how much) move together.
-        if *dlqi7_not_prevented != b.dlqi7_not_prevented || dlqi[6] != b.dlqi[6] {
+        if (*dlqi7_not_prevented, dlqi[6]) != (b.dlqi7_not_prevented, b.dlqi[6]) {
             (p.dlqi7_not_prevented, p.dlqi[6]) = (*dlqi7_not_prevented, dlqi[6]);
-        }
-        for (i, answer) in poem.iter().enumerate() {
-            if *answer != b.poem[i] {
-                p.poem[i] = *answer;
-            }
-        }
-        for (i, answer) in dlqi.iter().enumerate().filter(|&(i, _)| i != 6) {
-            if *answer != b.dlqi[i] {
-                p.dlqi[i] = *answer;
-            }
         }
         if answered.scorad.pruritus != before.scorad.pruritus {
             self.scorad.pruritus = answered.scorad.pruritus.clone();

@@ -275,18 +275,17 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
     let onimport = {
         let (plan, replanned, message, existing) = (plan.clone(), replanned.clone(), message.clone(), history.clone());
         on_file(import_ref.clone(), io::MAX_IMPORT_BYTES, Callback::from(move |text: Result<String, io::ImportError>| {
+            // A new file's plan, or none: a file refused takes the place of the one read before,
+            // so that "nothing was changed" cannot be followed by applying the other file.
+            replanned.set(false);
             match text.and_then(|text| io::from_json(&text)) {
                 Ok(incoming) => {
                     let merge_plan = merge::plan_merge(&existing, &incoming);
                     plan.set(Some((incoming, merge_plan)));
-                    replanned.set(false);
                     message.set(None);
                 }
                 Err(why) => {
-                    // A file refused takes the place of the one read before: that one's plan goes,
-                    // so that "nothing was changed" cannot be followed by applying the other file.
                     plan.set(None);
-                    replanned.set(false);
                     message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)]))));
                 }
             }
