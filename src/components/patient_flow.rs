@@ -125,7 +125,7 @@ fn answers(t: &RecordsStrings, p: &PatientForm, parts: Parts, pruritus: &str, sl
 }
 
 /// What a question asks about, in a few words the patient reads (not the clinician's field
-/// names: "Itch (pruritus), 0–10", "Disease status (patient)"): how the last screen names a
+/// names: "Itch (pruritus), 0–10", "Disease status (patient/parent)"): how the last screen names a
 /// question left unanswered ("Question 2 of 23 · Sleep (last night)", "… · POEM 3").
 fn step_name(t: &RecordsStrings, step: Step) -> String {
     match step {

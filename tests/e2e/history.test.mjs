@@ -827,7 +827,7 @@ test('the patient\'s ratings of their eczema and its treatment, given alone, are
     await flow.click('#flow-next');
     await flow.click('label[for="effect-1"]');
   });
-  assert.match(await page.textContent('[data-testid="save-ready"]'), /^Ready to save: Disease status \(patient\), Treatment effect \(patient\)\.$/);
+  assert.match(await page.textContent('[data-testid="save-ready"]'), /^Ready to save: Disease status \(patient\/parent\), Treatment effect \(patient\/parent\)\.$/);
   await page.fill('#visit-patient', 'AD-9');
   await page.fill('#visit-label', 'week 4');
   await page.click('#save-visit');
