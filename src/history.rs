@@ -1145,7 +1145,7 @@ pub fn signed_tenths(tenths: i64) -> String {
 /// first visit labelled "baseline" (any case, spaces around it ignored), else the first visit.
 /// A screening visit before the baseline is not the baseline.
 pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
-    visits.iter().find(|v| v.label.trim().eq_ignore_ascii_case("baseline")).or(visits.first()).copied()
+    visits.iter().find(|v| is_baseline(&v.label)).or(visits.first()).copied()
 }
 
 /// The last date of `visit`'s time point (`visits`: the patient's, in date order): its own
@@ -1423,15 +1423,21 @@ pub fn default_target(history: &History) -> String {
 
 /// [`default_target`] among the history's [`targets`], already worked out.
 pub fn default_target_among(history: &History, all: Vec<String>) -> String {
-    let baseline = all.iter().position(|l| l.trim().eq_ignore_ascii_case("baseline"));
+    // The targets leave "baseline" out, so the one after it stands where it stood.
+    let baseline = labels(history).iter().position(|l| is_baseline(l));
     // No labels (no visit has one): the first target; else the second (the first label taken
     // as the baseline).
     let labelled = history.visits.iter().any(|v| !v.label.trim().is_empty());
-    let at = baseline.map_or(usize::from(labelled), |i| i + 1);
+    let at = baseline.unwrap_or(usize::from(labelled));
     all.into_iter().nth(at).unwrap_or_default()
 }
 
-/// What a cohort can be computed at: [`labels`], then "visit N" (N ≥ 2) for each N-th visit
+/// Whether a visit label names the baseline ("baseline", any case, spaces around it ignored).
+pub fn is_baseline(label: &str) -> bool {
+    label.trim().eq_ignore_ascii_case("baseline")
+}
+
+/// What a cohort can be computed at: [`labels`] but the baseline ([`is_baseline`]), then "visit N" (N ≥ 2) for each N-th visit
 /// day that some patient left unlabelled — so unlabelled histories work too. Where every visit
 /// day is labelled, the labels already name each visit and no "visit N" is offered beside them
 /// (it would be the same visit twice: "week 4" and "visit 2").
@@ -1441,7 +1447,8 @@ pub fn targets(history: &History) -> Vec<String> {
 
 /// [`targets`], with the history's [`visits_by_patient`] already worked out.
 pub fn targets_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>) -> Vec<String> {
-    let mut out = labels(history);
+    // Not the baseline itself: compared with itself, every patient would be "not compared".
+    let mut out: Vec<String> = labels(history).into_iter().filter(|l| !is_baseline(l)).collect();
     let mut unlabelled = std::collections::BTreeSet::new();
     for visits in by_patient.values() {
         // Visit days in date order ([`target_visit`]'s counting: the N-th day is N); a day is

@@ -716,8 +716,9 @@ fn whole_number_instruments_are_shown_as_whole_numbers_and_easi_scorad_to_a_tent
 fn labels_follow_first_seen_date_order() {
     let h = study();
     assert_eq!(labels(&h), ["baseline", "week 4", "week 8"]);
-    // Every visit is labelled: the labels name them all, no "visit N" beside them.
-    assert_eq!(targets(&h), ["baseline", "week 4", "week 8"]);
+    // Every visit is labelled: the labels name them all, no "visit N" beside them; the baseline
+    // is not a target (compared with itself, every patient would be left out).
+    assert_eq!(targets(&h), ["week 4", "week 8"]);
 }
 
 #[test]
@@ -731,12 +732,12 @@ fn visit_numbers_are_offered_for_the_visit_days_left_unlabelled() {
     h.add_visit(visit("e", "P2", "2024-02-02", vec![itch(3)])).unwrap();
     h.add_visit(visit("f", "P2", "2024-03-02", vec![easi_2()])).unwrap();
     // Act / Assert: P2's 2nd and 3rd visit days (four visits, three days).
-    assert_eq!(targets(&h), ["baseline", "week 4", "visit 2", "visit 3"]);
+    assert_eq!(targets(&h), ["week 4", "visit 2", "visit 3"]);
     // Labelling P2's second day leaves only the third to be named by number.
     let mut second = h.visits.iter().find(|v| v.id == "e").unwrap().clone();
     second.label = "week 4".into();
     h.replace_visit(second).unwrap();
-    assert_eq!(targets(&h), ["baseline", "week 4", "visit 3"]);
+    assert_eq!(targets(&h), ["week 4", "visit 3"]);
 }
 
 #[test]
@@ -749,7 +750,7 @@ fn labels_differing_only_in_case_or_spaces_are_one_time_point() {
     }
     // Act / Assert: one label each, and the cohort at "week 4" has all three patients.
     assert_eq!(labels(&h), ["baseline", "week 4"]);
-    assert_eq!(targets(&h), ["baseline", "week 4"]);
+    assert_eq!(targets(&h), ["week 4"]);
     assert_eq!(default_target(&h), "week 4");
     let c = cohort(&h, "Week 4");
     assert_eq!(c.with_both, 3);
@@ -763,8 +764,9 @@ fn the_cohort_first_shown_is_the_visit_after_the_baseline() {
     h.add_visit(labelled("s", "P1", "2024-01-01", "screening", vec![easi_20()])).unwrap();
     h.add_visit(labelled("b", "P1", "2024-01-08", "Baseline", vec![easi_20()])).unwrap();
     h.add_visit(labelled("w", "P1", "2024-02-05", "week 4", vec![easi_10()])).unwrap();
-    // Act / Assert
+    // Act / Assert: the one after the baseline, which is not itself offered.
     assert_eq!(default_target(&h), "week 4");
+    assert_eq!(targets(&h), ["screening", "week 4"]);
     // No "baseline" label: the second label; no labels at all: the second visit.
     let mut unnamed = history_with(&["P2"]);
     unnamed.add_visit(visit("a", "P2", "2024-01-01", vec![easi_20()])).unwrap();
