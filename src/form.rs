@@ -236,6 +236,21 @@ impl ExamForm {
         })
     }
 
+    /// A typed age that a date of birth `stored` elsewhere (the patient's record) contradicts on
+    /// this examination's date: `(typed, from the stored date)`. `None` when a date of birth is
+    /// entered here (it decides the age), when the age, the stored date or the examination date
+    /// is missing or not valid, or when they agree.
+    pub fn typed_age_differs(&self, stored: &str) -> Option<(u8, u8)> {
+        if self.age_from_dob() {
+            return None;
+        }
+        let typed = self.age()?.ok()?.get();
+        let birth = Date::parse_iso(stored.trim()).ok()?;
+        let exam = Date::parse_iso(self.exam_date.trim()).ok()?;
+        let from_stored = age_in_years(birth, exam).ok().filter(|_| exam >= birth)?;
+        (typed != from_stored).then_some((typed, from_stored))
+    }
+
     /// Where the age comes from: the dates when a date of birth is entered, else the typed years.
     pub fn age_from_dob(&self) -> bool {
         !self.dob.trim().is_empty()
@@ -664,6 +679,26 @@ mod tests {
         }
         for (text, years) in [("0", 0), ("34.0", 34), (" 130 ", 130)] {
             assert_eq!(complete_easi(text).age(), Some(Ok(AgeYears::new(years).unwrap())), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_age_is_compared_with_a_stored_date_of_birth() {
+        // Assemble: 6 years typed, examined on 2026-03-10.
+        let form = ExamForm { age: "6".into(), exam_date: "2026-03-10".into(), ..Default::default() };
+        // Act / Assert: born 2020-03-11 is 5 on that day (a day short of 6); 2020-03-10 is 6.
+        assert_eq!(form.typed_age_differs("2020-03-11"), Some((6, 5)));
+        assert_eq!(form.typed_age_differs("2020-03-10"), None);
+        // Nothing to compare: no stored date, a date that is not one, a birth after the visit.
+        for stored in ["", "10/03/2020", "2027-01-01"] {
+            assert_eq!(form.typed_age_differs(stored), None, "{stored:?}");
+        }
+        // A date of birth entered here decides the age: nothing typed is compared.
+        let with_dob = ExamForm { dob: "2015-01-01".into(), ..form.clone() };
+        assert_eq!(with_dob.typed_age_differs("2020-03-11"), None);
+        // No age typed, or one that is not valid: nothing to compare.
+        for age in ["", "6.5"] {
+            assert_eq!(ExamForm { age: age.into(), ..form.clone() }.typed_age_differs("2020-03-11"), None, "{age:?}");
         }
     }
 

@@ -411,6 +411,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     // this save read the history again (asked again only if that write changed what is replaced).
     let mut agreed: Option<Vec<&'static str>> = None;
     let mut dob_agreed: Option<bool> = None;
+    let mut age_agreed = false;
     for _ in 0..3 {
         // The token first: a write after it makes the conditional save below refuse.
         let expected = store::generation().await;
@@ -419,6 +420,17 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
         let mut next = History::clone(&history);
         if next.patient(code).is_none() {
             next.upsert_patient(Patient::new(code));
+        }
+        // An age typed that the patient's stored date of birth contradicts on the examination's
+        // date: the scores were weighted by the typed age (EASI's under-8 weights, SCORAD's
+        // figures), so saving it is asked first (once); "Cancel" saves nothing, to correct it.
+        let stored_dob = next.patient(code).and_then(|p| p.dob.clone()).unwrap_or_default();
+        if let (Some((typed, stored_age)), false) = (exam.typed_age_differs(&stored_dob), age_agreed) {
+            let question = fill(t.visit_age_confirm, &[&code, &t.date(&stored_dob), &t.date(exam.exam_date.trim()), &stored_age, &typed]);
+            if !gloo::dialogs::confirm(&question) {
+                return Err(fill(t.visit_age_refused, &[&typed, &stored_age]));
+            }
+            age_agreed = true;
         }
         // The date of birth entered is kept on the patient's record: filled in, or put over a
         // different one if the user agrees (asked once; the visit is saved either way).

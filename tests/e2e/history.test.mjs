@@ -1309,6 +1309,58 @@ test('a date of birth entered is kept on the patient\'s record: filled in, and p
   await context.close();
 });
 
+test('an age typed that the patient\'s stored date of birth contradicts is asked about before the visit is saved', async () => {
+  // Assemble: AD-017's baseline saved with a date of birth (36 on 2026-05-04).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const asked = [];
+  let answer = false;
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'confirm' && /this examination has/.test(dialog.message())) {
+      asked.push(dialog.message());
+      return answer ? dialog.accept() : dialog.dismiss();
+    }
+    return dialog.accept(); // "New examination" loses nothing here
+  });
+  const exam = async (date, age, label) => {
+    await page.fill('#exam-date', date);
+    if (age.includes('-')) await page.fill('#dob', age); else await page.fill('#age', age);
+    for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+      await tap(page, `easi-${region}-area-1`);
+      for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
+    }
+    await page.fill('#visit-patient', 'AD-017');
+    await page.fill('#visit-label', label);
+    await page.click('#save-visit');
+    await page.waitForSelector('#save [role=alert], #save .ok[role=status]');
+  };
+  const stored = async () => JSON.parse(await page.evaluate(storedHistory));
+  await exam('2026-01-05', '1990-04-01', 'baseline');
+  assert.equal((await stored()).patients[0].dob, '1990-04-01');
+  // Act: week 4 with 34 typed (the record says 36 that day); cancelled.
+  await page.click('text=New examination');
+  await exam('2026-05-04', '34', 'week 4');
+  // Assert: asked, with both ages; nothing saved, and the message says why.
+  assert.deepEqual(asked, ['AD-017\'s date of birth on this device is 1 Apr 1990: on 4 May 2026 that is 36 years, but this examination has 34 years. The scores use the age\'s weights. Save with 34 years? Cancel saves nothing, so you can correct the age or enter the date of birth.']);
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: the age typed (34 years) differs from the stored date of birth\'s (36 years). Correct the age, or enter the date of birth, then save.');
+  assert.equal((await stored()).visits.length, 1);
+  // Act: the age corrected to 36: saved without a question.
+  await page.fill('#age', '36');
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 4 May 2026.');
+  assert.equal(asked.length, 1);
+  assert.equal((await stored()).visits.length, 2);
+  // Another day with a contradicting age, agreed to: saved with the typed age.
+  answer = true;
+  await page.click('text=New examination');
+  await exam('2026-06-01', '34', 'week 8');
+  assert.equal(asked.length, 2);
+  await page.waitForSelector('text=Saved the visit of AD-017 on 1 Jun 2026.');
+  const week8 = (await stored()).visits.find((v) => v.date === '2026-06-01');
+  assert.equal(week8.assessments[0].age_years, 34);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the patients table heads its column "Patient code"; the example code stays where a code is typed', async () => {
   // Assemble: one visit saved.
   const { page, context, problems } = await openApp(browser, server.url);
