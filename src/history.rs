@@ -1022,6 +1022,34 @@ fn percent_tenths(abs: i64, b: i64) -> i64 {
     }
 }
 
+/// A change `abs` from a baseline `b` (both in 1/[`UNITS`]) as the screens show it: as
+/// [`Metric::text`], signed ("+2.0", "-4"), but a change that rounding to one decimal would carry
+/// onto an improvement threshold the exact change has not reached, or off one it has
+/// ([`THRESHOLDS_TENTHS`]), is written out exactly: from 50.0, a change of −24.95 is
+/// "-24.95", not "-25.0" (half the baseline) beside −49.9 % and no EASI-50 flag.
+pub fn change_text(metric: Metric, abs: i64, b: i64) -> String {
+    let shown = if metric.is_whole() && abs % UNITS == 0 { abs } else { div_round_half_away(abs * 10, UNITS) * (UNITS / 10) };
+    let reached = |change: i64| THRESHOLDS_TENTHS.map(|t| change * 1000 <= t * b);
+    let text = if b > 0 && reached(shown) != reached(abs) { exact_units_text(abs) } else { metric.text(abs) };
+    if abs > 0 { format!("+{text}") } else { text }
+}
+
+/// `units` (1/[`UNITS`]) with every digit it has ("-24.95", "3"), signed when negative.
+fn exact_units_text(units: i64) -> String {
+    let (sign, mut rest) = (if units < 0 { "-" } else { "" }, units.unsigned_abs());
+    let mut text = format!("{sign}{}", rest / UNITS as u64);
+    rest %= UNITS as u64;
+    if rest != 0 {
+        text.push('.');
+        while rest != 0 {
+            rest *= 10;
+            text.push(char::from(b'0' + (rest / UNITS as u64) as u8));
+            rest %= UNITS as u64;
+        }
+    }
+    text
+}
+
 /// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
 /// rounded to the nearest but never onto a responder threshold it has not reached; not
 /// applicable when the baseline is 0).

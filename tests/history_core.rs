@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
+    baseline_visit, change, change_text, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, BirthDateNote, Change, DayUpdate, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -241,6 +241,25 @@ fn the_percent_shown_never_crosses_a_responder_threshold_the_exact_value_has_not
     let (b, c) = (easi_50_05(), easi_25_05());
     assert_eq!(change_of(Metric::Easi, b.clone(), c.clone()), Change::Value { abs: -25 * UNITS, pct_tenths: Some(-499) });
     assert_eq!(flags(vec![b], vec![c]).easi50, Some(false));
+}
+
+#[test]
+fn the_change_shown_never_rounds_onto_or_off_a_responder_threshold() {
+    // Assemble / Act / Assert: EASI 50.0 → 25.05 is −24.95, −49.9 %: to one decimal "-25.0",
+    // half the baseline beside no EASI-50 flag; it is written out exactly.
+    assert_eq!(change_text(Metric::Easi, -249_500, 50 * UNITS), "-24.95");
+    // From 50.01, −25.005 is exactly −50 %; "-25.0" would be short of it: exact again.
+    assert_eq!(change_text(Metric::Easi, -250_050, 500_100), "-25.005");
+    // −9.95 from 20 (−49.75 %) too: "-10.0" is half of 20.
+    assert_eq!(change_text(Metric::Easi, -99_500, 20 * UNITS), "-9.95");
+    // Elsewhere one decimal, half away from zero, signed.
+    assert_eq!(change_text(Metric::Easi, -42_500, 20 * UNITS), "-4.3");
+    assert_eq!(change_text(Metric::Easi, 15_000, 20 * UNITS), "+1.5");
+    // 75 % and 90 % too: −44.96 from 60 (−74.93 %) would read −45.0.
+    assert_eq!(change_text(Metric::Scorad, -449_600, 60 * UNITS), "-44.96");
+    // Whole-number instruments are whole; a baseline of 0 has no threshold to cross.
+    assert_eq!(change_text(Metric::Poem, -8 * UNITS, 16 * UNITS), "-8");
+    assert_eq!(change_text(Metric::Easi, 49_500, 0), "+5.0");
 }
 
 #[test]

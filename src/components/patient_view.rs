@@ -123,14 +123,15 @@ fn chart(t: &RecordsStrings, metric: Metric, visits: &[&Visit]) -> Html {
     }
 }
 
-fn change_text(t: &RecordsStrings, metric: Metric, change: &Change) -> String {
-    match change {
-        Change::Missing => "—".into(),
-        Change::Value { abs, pct_tenths } => {
+/// A visit's change from the baseline value `b` and its percentage ("-4.0 (-50.0 %)").
+fn change_text(t: &RecordsStrings, metric: Metric, b: Option<i64>, change: &Change) -> String {
+    match (change, b) {
+        (Change::Value { abs, pct_tenths }, Some(b)) => {
             // A no-break space: the % stays on the line of its number in a narrow column.
             let pct = pct_tenths.map_or(t.not_applicable.to_string(), |p| format!("{}\u{a0}%", signed_tenths(p)));
-            format!("{} ({pct})", if *abs > 0 { format!("+{}", metric.text(*abs)) } else { metric.text(*abs) })
+            format!("{} ({pct})", crate::history::change_text(metric, *abs, b))
         }
+        _ => "—".into(),
     }
 }
 
@@ -249,7 +250,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                             <td>
                                                 { values[m.index()].map(|u| m.score_text(u, v.easi_bands, v.scorad_bands)).unwrap_or_else(|| "—".into()) }
                                                 if let Some(b) = compared(v) {
-                                                    <span class="change" data-metric={m.key()}>{ change_text(t, m, &change_of_values(b[m.index()], values[m.index()])) }</span>
+                                                    <span class="change" data-metric={m.key()}>{ change_text(t, m, b[m.index()], &change_of_values(b[m.index()], values[m.index()])) }</span>
                                                 }
                                             </td>
                                         }) }
