@@ -179,8 +179,12 @@ pub fn Records() -> Html {
                 let before = LAST_READ.with(|last| last.borrow().as_ref().map(|(_, history)| history.clone()));
                 let stored = stored.clone();
                 yew::platform::spawn_local(async move {
-                    if let (Ok(now), Some(before)) = (read_history().await, before) {
-                        if now != before {
+                    // Shown whenever what this module holds as read changed, also when it held
+                    // nothing (the store had no token: a device that never saved a history):
+                    // the screen and the copy a write is checked against are then one, else a
+                    // change made on the screen's older copy would be written over the newer.
+                    if let Ok(now) = read_history().await {
+                        if before.as_ref() != Some(&now) {
                             stored.set(Stored::Ready(now));
                         }
                     }

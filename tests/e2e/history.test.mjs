@@ -708,6 +708,33 @@ test('a history screen in another tab shows, when it is back in front, visits sa
   await context.close();
 });
 
+test('a history screen opened before the device saved any history shows visits another tab saves, and an import there keeps them', async () => {
+  // Assemble: a fresh device; the history screen open in one tab (nothing stored yet).
+  const { page, context, problems } = await openApp(browser, server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  const other = await context.newPage();
+  await other.goto(`${server.url}#history`);
+  await other.waitForSelector('#export-json');
+  // The examination's tab saves the device's first visit.
+  await page.bringToFront();
+  await easiVisit(page, '2026-01-05', 2, 'baseline');
+  // Act: back to the history tab; a file of another patient imported there.
+  await other.bringToFront();
+  await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await other.waitForSelector('a[href="#patient/AD-017"]');
+  const file = JSON.parse(await page.evaluate(storedHistory));
+  file.patients = [{ code: 'AD-200' }];
+  file.visits = file.visits.map((v) => ({ ...v, id: v.id.replace('AD-017', 'AD-200'), patient: 'AD-200' }));
+  await other.setInputFiles('#import-json', { name: 'ad-200.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await other.click('#import-apply');
+  await other.waitForSelector('text=Imported: 1 new visit.');
+  // Assert: both patients' visits are stored (the import did not replace the other tab's).
+  const stored = JSON.parse(await other.evaluate(storedHistory));
+  assert.deepEqual(stored.visits.map((v) => v.patient).sort(), ['AD-017', 'AD-200']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** A SCORAD record's extents (A): `percent` in every segment, but those in `except`. */
 function extentOf(percent, except = {}) {
   const segments = ['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back',
