@@ -303,9 +303,12 @@ pub fn App() -> Html {
                 }
             });
             // A tablet woken, or this tab shown again, on a later day: a blank examination takes
-            // that day's date (one with entries keeps its own).
+            // that day's date (one with entries keeps its own). Not while the patient's flow
+            // holds the examination: this copy is the one handed over, blank until it is handed
+            // back, and redated it would be saved over the answers given meanwhile.
             let redate = move |_: &web_sys::Event| {
-                if !gloo::utils::document().hidden() {
+                let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                if !gloo::utils::document().hidden() && !matches!(Screen::from_hash(&hash), Screen::Patient { .. }) {
                     redating.dispatch(Action::RedateBlank { today: today(), blank_day: draft::blank_day() });
                 }
             };

@@ -620,6 +620,32 @@ test('a blank examination from an earlier day takes today\'s date (reopened, or 
   await context.close();
 });
 
+test('a blank examination handed to the patient keeps the answers given when the day changes under the patient\'s flow', async () => {
+  // Assemble: a blank examination at 23:50, handed over; the patient answers the itch (7).
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-03-09T23:50:00') });
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.click('#hand-to-patient');
+  await page.click('label[for="who-0"]');
+  await page.click('#flow-next');
+  await page.click('label[for="itch-7"]');
+  await page.click('#flow-next');
+  // Act: past midnight, the tablet woken (the window focused again).
+  await page.clock.setSystemTime(new Date('2026-03-10T00:05:00'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  while (await page.getAttribute('.flow__body', 'data-step') !== 'Done') await page.click('#flow-next');
+  await page.click('#flow-finish');
+  await page.waitForSelector(EXAM_READY);
+  // Assert: the itch is in the examination, given by the patient, which keeps the day it began.
+  await page.waitForFunction(() => document.querySelector('[data-testid="itch-nrs"] strong')?.textContent.includes('7'));
+  const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('adscore.draft.v1')));
+  assert.deepEqual([draft.patient.itch, draft.patient.proxy], [7, false]);
+  assert.equal(await page.inputValue('#exam-date'), '2026-03-09');
+  await context.close();
+});
+
 test('the body map paints with one finger or the main button: a finger\'s stroke ends at its figure\'s edge, a second finger or a right click changes nothing', async () => {
   // Assemble: a touch tablet, driven finger by finger through the DevTools protocol.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
