@@ -208,6 +208,39 @@ test('nothing reached by Tab is hidden behind the score sheet, open or closed, o
   assert.deepEqual({ examCovered, flowCovered }, { examCovered: [], flowCovered: [] });
 });
 
+// WCAG 1.4.11: the focus ring is a part of the page one must see: 3:1 or more against what it
+// is drawn on (the page, a card, the map's skin), light and dark.
+test('the focus ring stands out at 3:1 or more against the page, the cards and the body map, light and dark', async () => {
+  const found = {};
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: DESKTOP, colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(EXAM_READY);
+    await page.focus('#language');
+    await page.keyboard.press('Tab');
+    found[colorScheme] = await page.evaluate(() => {
+      const rgb = (css) => css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const luminance = (css) => {
+        const [r, g, b] = rgb(css).map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const ring = getComputedStyle(document.activeElement).outlineColor;
+      const root = getComputedStyle(document.documentElement);
+      const probe = document.createElement('i');
+      document.body.append(probe);
+      const colour = (name) => { probe.style.color = root.getPropertyValue(name); return getComputedStyle(probe).color; };
+      return Object.fromEntries(['--bg', '--card', '--skin'].map((name) => [name, ratio(ring, colour(name)) >= 3]));
+    });
+    await context.close();
+  }
+  assert.deepEqual(found, {
+    light: { '--bg': true, '--card': true, '--skin': true },
+    dark: { '--bg': true, '--card': true, '--skin': true },
+  });
+});
+
 test('moving between screens and through an import, the focus goes to what is new, never to the page\'s body', async () => {
   const context = await textContext(DESKTOP, false);
   const page = await context.newPage();
