@@ -67,6 +67,17 @@ pub fn focus(element: &web_sys::Element) {
     let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
 }
 
+/// A "Use map value" button's click: `action`, then the focus on the field it reset (element
+/// `id`), as the button is gone once the field follows the map again.
+pub fn reset_then_focus(dispatch: Callback<crate::state::Action>, action: crate::state::Action, id: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        dispatch.emit(action.clone());
+        if let Some(field) = gloo::utils::document().get_element_by_id(&id) {
+            focus(&field);
+        }
+    })
+}
+
 /// [`focus`] on `element` if the focus was lost: on the page's body, as when the control that
 /// had it was removed or a new screen replaced the one that held it. A keyboard or
 /// screen-reader user goes on from there instead of from the top of the page; a focus the user

@@ -194,7 +194,7 @@ strings! {
     reason_exam_before_birth, reason_too_old, map_title, map_intro, map_waiting, map_keyboard, map_infant,
     map_front, map_back, map_tools, map_paint, map_erase, map_clear, map_larger, confirm_clear_map, confirm_region_clear_map, map_examined, map_not_used,
     map_regions, map_list, map_clear_region, clear_map_region, region_painted, segment_painted,
-    map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map, hand_to_patient,
+    map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map, reset_to_map_label, hand_to_patient,
     next, skip, unanswered, status_clear, status_almost_clear, status_mild, status_moderate,
     status_severe, effect_very_much_better, effect_much_better, effect_little_better,
     effect_no_change, effect_little_worse, effect_much_worse, effect_very_much_worse,

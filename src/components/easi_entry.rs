@@ -120,8 +120,10 @@ pub fn EasiRegionCard(props: &EasiRegionCardProps) -> Html {
                     { fill(t.map_area, &[&score, &percent(tenths)]) }
                     if form.area.is_some_and(|picked| picked != score) {
                         <span class="override">{ t.area_overrides_map }</span>
+                        // Pressed, the button goes and the focus moves to the map's area, picked.
                         <button type="button" class="button button--quiet"
-                            onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetArea(region))}>
+                            aria-label={fill(t.reset_to_map_label, &[&t.region(region)])}
+                            onclick={crate::components::reset_then_focus(props.ondispatch.clone(), Action::ResetArea(region), format!("easi-{}-area-{score}", region.key()))}>
                             { t.reset_to_map }
                         </button>
                     }

@@ -79,8 +79,11 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                         if let (true, Some(tenths)) = (typed, map_value) {
                             <p class="override" data-testid={format!("override-{}", segment.key())}>
                                 { fill(t.extent_overrides_map, &[&percent(tenths)]) }
+                                // Named by its field (13 of them may be on screen); pressed, the
+                                // button goes and the focus moves to the field it reset.
                                 <button type="button" class="button button--quiet button--small"
-                                    onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ResetExtent(segment))}>
+                                    aria-label={fill(t.reset_to_map_label, &[&t.segment(segment)])}
+                                    onclick={crate::components::reset_then_focus(props.ondispatch.clone(), Action::ResetExtent(segment), format!("extent-{}", segment.key()))}>
                                     { t.reset_to_map }
                                 </button>
                             </p>

@@ -153,6 +153,7 @@ pub static EN: Strings = Strings {
     area_overrides_map: "Your pick overrides the map.",
     extent_overrides_map: "Typed value overrides the map ({0} %)",
     reset_to_map: "Use map value",
+    reset_to_map_label: "{0}: Use map value",
     hand_to_patient: "Hand to patient",
     next: "Next",
     skip: "Skip this question",

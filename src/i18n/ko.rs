@@ -155,6 +155,7 @@ pub static KO: Strings = Strings {
     area_overrides_map: "선택한 값이 지도 값보다 우선합니다.",
     extent_overrides_map: "입력한 값이 지도 값({0} %)\u{2060}보다 우선합니다",
     reset_to_map: "지도 값 사용",
+    reset_to_map_label: "{0}: 지도 값 사용",
     hand_to_patient: "환자에게 건네기",
     next: "다음",
     skip: "이 질문 건너뛰기",

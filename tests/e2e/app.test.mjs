@@ -161,6 +161,17 @@ test('painting the body map feeds SCORAD extent and the EASI area score', async 
   // A typed percent overrides the map.
   await page.fill('#extent-trunk_front', '50');
   assert.equal((await page.textContent('[data-testid="scorad-a"]')).trim(), 'A = 9.0');
+  // Its button, named by its field, gives the map's value back; the focus goes to the field
+  // (the button is gone), not to the page's body.
+  await page.getByRole('button', { name: 'Trunk, front: Use map value' }).press('Enter');
+  assert.equal((await page.textContent('[data-testid="scorad-a"]')).trim(), 'A = 5.4');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'extent-trunk_front');
+  assert.equal(await page.inputValue('#extent-trunk_front'), '');
+  // The same for an EASI area picked over the map's: the focus goes to the map's area.
+  await tap(page, 'easi-trunk-area-4');
+  await page.getByRole('button', { name: 'Trunk (including genitals): Use map value' }).press('Enter');
+  assert.equal(await page.isChecked('#easi-trunk-area-2'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'easi-trunk-area-2');
   assert.deepEqual(problems, []);
   await context.close();
 });
