@@ -409,7 +409,8 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
         Err(_) => new_code(code),
     };
     let code = code.as_str();
-    let problem = |why: String| fill(t.history_problem, &[&why]);
+    // The browser's reason may end in a full stop of its own; the sentence goes on after it.
+    let problem = |why: String| fill(t.history_problem, &[&why.trim_end_matches('.')]);
     let mut recovered = None;
     // The scores the user agreed to replace: asked once, not again when a write elsewhere makes
     // this save read the history again (asked again only if that write changed what is replaced).
@@ -488,7 +489,8 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
             }
         };
         let generation = store::new_generation();
-        if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(problem)? {
+        let not_written = |why: String| fill(t.visit_not_written, &[&why.trim_end_matches('.')]);
+        if store::save(io::to_json_compact(&next), expected, generation.clone()).await.map_err(not_written)? {
             remember(Some(generation), &Shared::new(next));
             let said = match recovered {
                 Some(notice) => format!("{} {saved}", problem(notice)),

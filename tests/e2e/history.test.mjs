@@ -1280,6 +1280,37 @@ test('an import the device could not write says so, takes back "Imported" and sh
   await context.close();
 });
 
+test('a visit the device could not write says "Not saved" and why, in one sentence; saved again once writes work', async () => {
+  // Assemble: an examination ready to save; the device's store refuses writes.
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.refuseWrites = true;
+    IDBObjectStore.prototype.put = function (...args) {
+      // The write's transaction ends without writing, as when the store is full.
+      if (window.refuseWrites) {
+        if (!this.transaction.error && !this.transaction.aborting) { this.transaction.aborting = true; this.transaction.abort(); }
+        return undefined;
+      }
+      return put.apply(this, args);
+    };
+  });
+  // Act
+  await easiVisit(page, '2026-01-05', 2, 'baseline').catch(() => {});
+  await page.waitForSelector('#save [role=alert]');
+  // Assert: said as a write that failed, the browser's reason inside, no ".." after it.
+  const said = (await page.textContent('#save [role=alert]')).trim();
+  assert.match(said, /^Not saved: this browser could not write the visit history \([^)]+\)\. Nothing stored was changed/);
+  assert.doesNotMatch(said, /\.\./);
+  // Writes work again: the same examination is saved.
+  await page.evaluate(() => { window.refuseWrites = false; });
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Saved the visit of AD-017 on 5 Jan 2026.');
+  assert.equal(JSON.parse(await page.evaluate(storedHistory)).visits.length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a date of birth entered is kept on the patient\'s record: filled in, and put over another only when the user agrees', async () => {
   // Assemble: AD-017's baseline saved with a typed age (no date of birth on record).
   const { page, context, problems } = await openApp(browser, server.url);
