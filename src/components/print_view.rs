@@ -71,6 +71,8 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
 /// One result line: the metric's name, value and band, or "not scored"; "not recorded" (a
 /// clinician's score) or "not answered" (a questionnaire) when the visit has none.
 fn result(t: &RecordsStrings, metric: Metric, score: Option<Score>) -> Html {
+    // One item left blank is scored as 0 (POEM, DLQI): said, as the score panel says it.
+    let with_blank = |text: String, blank: u32| if blank == 0 { text } else { fill(t.scored_with_blank, &[&text, &blank]) };
     let text = match score {
         Some(Score::Easi(s)) => format!("{} — {} · {}", s.total.exact_text(), t.band(s.band), t.easi_age_variant(s.age_variant)),
         Some(Score::Scorad(s)) => format!(
@@ -80,8 +82,8 @@ fn result(t: &RecordsStrings, metric: Metric, score: Option<Score>) -> Html {
             t.scorad, s.total.zip(s.band).map_or(t.not_scored.to_string(), |(v, b)| format!("{} ({})", v.exact_text(), t.band(b))),
             t.scorad_age_variant(s.age_variant)
         ),
-        Some(Score::Poem(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.band(b))),
-        Some(Score::Dlqi(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| format!("{v} — {}", t.dlqi_band(b))),
+        Some(Score::Poem(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| with_blank(format!("{v} — {}", t.band(b)), s.unanswered)),
+        Some(Score::Dlqi(s)) => s.total.zip(s.band).map_or_else(|| fill(t.not_scored_unanswered, &[&s.unanswered]), |(v, b)| with_blank(format!("{v} — {}", t.dlqi_band(b)), s.unanswered)),
         Some(Score::ItchNrs(s)) | Some(Score::SleepNrs(s)) => format!("{}{}", s.total, s.band.map_or(String::new(), |b| format!(" — {}", t.band(b)))),
         // The clinician's scores are recorded, the patient's questionnaires answered.
         None if matches!(metric, Metric::Easi | Metric::Scorad) => t.not_recorded.to_string(),

@@ -1065,6 +1065,23 @@ test('a score just below a band edge is shown as it is, not rounded into the nex
   await context.close();
 });
 
+test('the worksheet says when a questionnaire was scored with an item left blank, as the score panel does', async () => {
+  // Assemble: a visit with POEM item 3 left blank (one blank is scored as 0: 13, moderate).
+  const { page, context, problems } = await openApp(browser, server.url);
+  const visit = { id: 'AD-033-2025-01-06-1', patient: 'AD-033', date: '2025-01-06', label: '', global: {},
+    assessments: [{ instrument: 'poem', answers: [2, 3, null, 2, 3, 1, 2] }],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' };
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-033' }], visits: [visit] }));
+  // Act
+  await page.goto(`${server.url}#print/AD-033-2025-01-06-1`);
+  await page.waitForSelector('.worksheet__scores');
+  // Assert: the total, its band and the blank item; the items with the blank as "—".
+  assert.match(await page.textContent('.worksheet__scores'), /POEM\s*13 — moderate \(1 left blank, counted as 0\)/);
+  assert.match(await page.textContent('.worksheet'), /POEM, item by item\s*2 · 3 · — · 2 · 3 · 1 · 2/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('on a phone the worksheet never breaks a figure, a score\'s name or a word of the EASI table across lines', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { width: 390, height: 844 });
   const region = (area, g) => ({ area, erythema: g, edema_papulation: g, excoriation: g, lichenification: g });
