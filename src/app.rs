@@ -347,9 +347,11 @@ pub fn App() -> Html {
         screen.set(Screen::Patient { from_exam: true })
     });
     let t = shown.strings();
+    // The patient's flow saves the draft itself and says so itself, in words for the patient.
+    let in_flow = matches!(*screen, Screen::Patient { .. });
     let alerts: Vec<Html> = [
         (*unreadable).clone().map(|key| alert(fill(t.draft_unreadable, &[&key]))),
-        save_failed.then(|| alert(t.save_failed)),
+        (*save_failed && !in_flow).then(|| alert(t.save_failed)),
         lang_unavailable.then(|| alert(t.lang_unavailable)),
     ]
     .into_iter()

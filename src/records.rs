@@ -623,7 +623,7 @@ pub fn PatientRoot(props: &PatientRootProps) -> Html {
         <ContextProvider<Lang> context={*lang}>
             <div class="app app--patient">
                 if *save_failed {
-                    { alert(t.save_failed) }
+                    { alert(t.save_failed_patient) }
                 }
                 <PatientFlow patient={exam.form.patient.clone()} pruritus={exam.form.scorad.pruritus.clone()}
                     sleep_loss={exam.form.scorad.sleep_loss.clone()} from_exam={props.from_exam} {ondispatch}

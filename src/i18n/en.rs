@@ -310,6 +310,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     visit_age_confirm: "{0}'s date of birth on this device is {1}: on {2} that is {3} years, but this examination has {4} years. The scores use the age's weights. Save with {4} years? Cancel saves nothing, so you can correct the age or enter the date of birth.",
     visit_age_refused: "Not saved: the age typed ({0} years) differs from the stored date of birth's ({1} years). Correct the age, or enter the date of birth, then save.",
     visit_not_written: "Not saved: this browser could not write the visit history ({0}). Nothing stored was changed; the examination is still here to save again.",
+    save_failed_patient: "This device could not keep your answers (its storage is full or turned off). Please keep this page open and tell your clinician.",
     visit_not_replaced: "Not saved: the visit of {0} on {1} was left as it was.",
     visit_same_day: "Not saved: {0} has more than one visit on {2}, and visit {3} already has {1}.",
     visit_similar_code: "{1} is already on this device, and {0} differs from it only in letter case, spaces, full-width or invisible characters. Is it the same patient? OK saves this visit under {1}; Cancel asks whether to add {0} as a new patient.",

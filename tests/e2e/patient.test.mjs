@@ -137,6 +137,25 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   await context.close();
 });
 
+test('when the device cannot keep the answers, the patient is told once, in words for the patient', async () => {
+  // Assemble: an examination begun; then the browser's storage refuses every write.
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill('#age', '30');
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  // Act: handed over; the patient answers the itch.
+  await page.click('#hand-to-patient');
+  await tap(page, 'who-0');
+  await page.click('#flow-next');
+  await tap(page, 'itch-7');
+  await page.waitForSelector('[role=alert]');
+  // Assert: one alert, to the patient (not the clinician's "until the scores are recorded").
+  const alerts = await page.$$eval('[role=alert]', (all) => all.map((a) => a.textContent.trim()));
+  assert.deepEqual(alerts, ['This device could not keep your answers (its storage is full or turned off). Please keep this page open and tell your clinician.']);
+  await context.close();
+});
+
 test('a patient completes the flow with the keyboard alone', async () => {
   const { page, context } = await openApp(browser, server.url);
   await ownPhone(page);
