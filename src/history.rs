@@ -1156,6 +1156,9 @@ pub struct Cohort {
     /// The patient-rated treatment effect (0 very much better … 6 very much worse) on the
     /// chosen visit's day, of the patients compared.
     pub effect: [usize; 7],
+    /// How many of the ratings counted in `status` and `effect` a parent or carer gave for the
+    /// patient (the visit that holds the rating says so: [`Visit::reported_by`]).
+    pub by_parent: usize,
 }
 
 /// `count` of `of` as a whole percent, rounded half away from zero (1 of 8 → 13, 3 of 8 →
@@ -1231,6 +1234,14 @@ pub fn time_point_to<'a>(visits: &[&Visit], visit: &'a Visit, end: &str) -> Cow<
         }
     }
     point
+}
+
+/// Who gave the global rating `pick` that [`time_point_to`] reads for `visit` (to `end`): the
+/// person its visit names; `None` when no one is named or there is no such rating.
+fn rating_reporter(visits: &[&Visit], visit: &Visit, end: &str, pick: fn(&GlobalRatings) -> Option<u8>) -> Option<Reporter> {
+    let same_day = visits.iter().filter(|v| v.date == visit.date && v.id != visit.id);
+    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date.as_str() <= end);
+    std::iter::once(&visit).chain(same_day).chain(next_days).find(|v| pick(&v.global).is_some()).and_then(|v| v.reported_by)
 }
 
 /// Whether two visit labels name the same time point: spaces around them and letter case do
@@ -1334,7 +1345,7 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
     let (mut not_compared, mut easi_not_evaluable) = (Vec::new(), Vec::new());
     let mut counts = [(0, 0); 4];
     let mut changes: Vec<Vec<i64>> = vec![Vec::new(); Metric::ALL.len()];
-    let (mut status, mut effect) = ([[0; 5]; 2], [0; 7]);
+    let (mut status, mut effect, mut by_parent) = ([[0; 5]; 2], [0; 7], 0);
     for patient in &history.patients {
         let compared = by_patient.get(patient.code.as_str()).and_then(|visits| {
             let baseline = baseline_visit(visits)?;
@@ -1348,7 +1359,11 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
             continue;
         };
         // Each time point's values read once, for the flags and every metric's change.
-        let (baseline, target) = (time_point_to(visits, baseline, baseline_end), time_point_of(visits, target));
+        let target_end = time_point_end(visits, target);
+        let given: [(&Visit, &str, fn(&GlobalRatings) -> Option<u8>); 3] =
+            [(baseline, baseline_end, |g| g.status), (target, target_end, |g| g.status), (target, target_end, |g| g.effect)];
+        by_parent += given.into_iter().filter(|&(visit, end, pick)| rating_reporter(visits, visit, end, pick) == Some(Reporter::Parent)).count();
+        let (baseline, target) = (time_point_to(visits, baseline, baseline_end), time_point_to(visits, target, target_end));
         for (count, rating) in status.iter_mut().zip([baseline.global.status, target.global.status]) {
             if let Some(slot) = rating.and_then(|r| count.get_mut(usize::from(r))) {
                 *slot += 1;
@@ -1404,6 +1419,7 @@ pub fn cohort_among(history: &History, by_patient: &HashMap<&str, Vec<&Visit>>, 
         rows,
         status,
         effect,
+        by_parent,
     }
 }
 

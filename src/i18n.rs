@@ -220,7 +220,7 @@ records_strings! {
     treatment_question_proxy, visit_saved, visit_updated, visit_answers_apart, visit_unchanged, visit_replace_confirm, visit_dob_confirm, visit_age_confirm, visit_age_refused, visit_not_written, save_failed_patient,
     visit_not_replaced, visit_same_day, visit_similar_code, visit_new_patient_confirm, visit_code_unsettled, patients_title,
     no_patients, patient_code_column, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
-    cohort_visit, cohort_patients, cohort_status, cohort_effect, rating, share, share_plain, not_applicable, itch_responders, mean_change,
+    cohort_visit, cohort_patients, cohort_status, cohort_effect, cohort_by_parent, rating, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,
     import_json, choose_file, import_failed, import_too_large, import_unreadable, import_empty,
     import_cut_short, import_not_json, import_single_record, import_fhir, import_csv, import_not_history,

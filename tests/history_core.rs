@@ -393,9 +393,19 @@ fn cohort_counts_the_patients_ratings_of_their_eczema_and_its_treatment_on_each_
     assert_eq!(c.with_both, 3);
     assert_eq!(c.status, [[0, 0, 0, 1, 1], [0, 1, 2, 0, 0]]);
     assert_eq!(c.effect, [0, 1, 1, 1, 0, 0, 0]);
+    // No one named as giving them: none counted as a parent's.
+    assert_eq!(c.by_parent, 0);
     // No ratings anywhere: nothing counted.
     let unrated = cohort(&study(), "week 4");
-    assert_eq!((unrated.status, unrated.effect), ([[0; 5]; 2], [0; 7]));
+    assert_eq!((unrated.status, unrated.effect, unrated.by_parent), ([[0; 5]; 2], [0; 7], 0));
+    // Act: P2's week-4 ratings (read from the second visit that day) given by a parent, and P1's
+    // baseline by the patient; P4's, not compared, by a parent.
+    for (id, by) in [("p2-w4-tablet", Reporter::Parent), ("p1-b", Reporter::Patient), ("p4-b", Reporter::Parent)] {
+        h.visits.iter_mut().find(|v| v.id == id).unwrap().reported_by = Some(by);
+    }
+    // Assert: P2's two week-4 ratings are a parent's; the counts themselves are unchanged.
+    let c = cohort(&h, "week 4");
+    assert_eq!((c.by_parent, c.status, c.effect), (2, [[0, 0, 0, 1, 1], [0, 1, 2, 0, 0]], [0, 1, 1, 1, 0, 0, 0]));
 }
 
 #[test]

@@ -91,6 +91,12 @@ fn ratings(t: &RecordsStrings, summary: &Cohort, target: &str) -> Html {
                     </tbody>
                 </table>
             </div>
+            // A parent's rating for a child is counted with the patients' own: said, with how many.
+            if summary.by_parent > 0 {
+                <p class="note" data-testid="cohort-by-parent">
+                    { fill(t.cohort_by_parent, &[&summary.by_parent, &(rated(before) + rated(after) + rated(&summary.effect))]) }
+                </p>
+            }
         </>
     }
 }

@@ -333,6 +333,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     cohort_no_easi50: "Compared without an EASI-50 result (no EASI at one of the two visits, or a baseline EASI of 0): {0} {0|patient|patients}",
     cohort_status: "Disease status, as the patients rated it",
     cohort_effect: "Treatment effect at {0}, as the patients rated it",
+    cohort_by_parent: "{0} of these {1} ratings were given by a parent or carer for the patient.",
     rating: "Rating",
     share: "{0} of {1} ({2}\u{a0}%)",
     share_plain: "{0} of {1}",

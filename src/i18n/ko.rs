@@ -335,6 +335,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     cohort_no_easi50: "비교했으나 EASI-50 결과가 없는 환자(두 방문 중 한 번 EASI가 없거나 기저치 EASI가 0): {0}명",
     cohort_status: "환자가 평가한 질환 상태",
     cohort_effect: "{0} 방문에서 환자가 평가한 치료 효과",
+    cohort_by_parent: "이 평가 {1}건 중 {0}건은 보호자가 환자를 대신해 응답했습니다.",
     rating: "평가",
     share: "{1}명 중 {0}명 ({2}\u{a0}%)",
     share_plain: "{1}명 중 {0}명",

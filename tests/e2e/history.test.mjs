@@ -821,7 +821,7 @@ test('the cohort shows how the patients rated their eczema at baseline and at th
   const visits = [
     visit('AD-1', '2026-01-05', 'baseline', 4), visit('AD-1', '2026-02-02', 'week 4', 1, 1),
     visit('AD-2', '2026-01-06', 'baseline', 3), visit('AD-2', '2026-02-03', 'week 4', 2, 2),
-    visit('AD-3', '2026-01-07', 'baseline'), visit('AD-3', '2026-02-04', 'week 4', 2, 3),
+    { ...visit('AD-3', '2026-01-07', 'baseline'), reported_by: 'parent' }, { ...visit('AD-3', '2026-02-04', 'week 4', 2, 3), reported_by: 'parent' },
   ];
   await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 2, patients: ['AD-1', 'AD-2', 'AD-3'].map((code) => ({ code })), visits }));
   await page.click('#open-history');
@@ -841,6 +841,8 @@ test('the cohort shows how the patients rated their eczema at baseline and at th
   const effect = await table('cohort-effect');
   assert.equal(effect.length, 8);
   assert.deepEqual(effect.slice(2, 5), [['Much better', '1 of 3 (33\u00a0%)'], ['A little better', '1 of 3 (33\u00a0%)'], ['No change', '1 of 3 (33\u00a0%)']]);
+  // AD-3's parent answered for the child: their two ratings at week 4 are named as such.
+  assert.equal(await page.textContent('[data-testid="cohort-by-parent"]'), '2 of these 8 ratings were given by a parent or carer for the patient.');
   assert.deepEqual(problems, []);
   await context.close();
 });
