@@ -63,10 +63,12 @@
     bar.id = 'adscore-update';
     bar.className = 'update';
     bar.setAttribute('role', 'status');
-    document.body.append(bar);
+    // First in the page and in its flow (not over it): first in Tab order, and it never covers
+    // the control that has the focus.
+    document.body.prepend(bar);
     // The app clears <body> when it mounts, which may come after this on a slow start: put the
     // banner back until the user dismisses it.
-    const keep = new MutationObserver(() => { if (!bar.isConnected) document.body.append(bar); });
+    const keep = new MutationObserver(() => { if (!bar.isConnected) document.body.prepend(bar); });
     keep.observe(document.body, { childList: true });
     const text = document.createElement('p');
     text.className = 'update__text';

@@ -280,6 +280,17 @@ test('a new version is offered in a banner and never reloads the page by itself'
   await banner.getByText(BANNER_TEXT).waitFor();
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => window.samePage), true, 'the page was not reloaded');
+  // First in Tab order, and never over the focused control (WCAG 2.4.11): a control far down
+  // the page, focused, is clear of it.
+  const first = await page.evaluate(() => [...document.querySelectorAll('button, a[href], input, select, textarea, [tabindex]')]
+    .find((e) => e.getClientRects().length > 0)?.closest('#adscore-update') !== null);
+  assert.equal(first, true, 'the banner\'s buttons come first in Tab order');
+  await page.focus('#save-visit');
+  const overlap = await page.evaluate(() => {
+    const [a, b] = [document.getElementById('adscore-update').getBoundingClientRect(), document.activeElement.getBoundingClientRect()];
+    return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+  });
+  assert.equal(overlap, false, 'the banner covers the focused control');
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state), 'installed');
 
   await page.addScriptTag({ path: AXE });
