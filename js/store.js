@@ -104,6 +104,21 @@ export function keep_unreadable(text) {
   }).then((key) => { announce(); return key; });
 }
 
+/** Deletes every unreadable history moved aside (`keep_unreadable`); resolves to how many. */
+export function delete_set_aside() {
+  return run('readwrite', (store) => {
+    const out = { value: 0 };
+    const request = store.getAllKeys();
+    request.onsuccess = () => {
+      for (const key of request.result.filter((k) => String(k).startsWith('history.unreadable.'))) {
+        store.delete(key);
+        out.value += 1;
+      }
+    };
+    return out;
+  });
+}
+
 /** Offers `bytes` (a Uint8Array, UTF-8 text) as a file download; the Blob copies them at once. */
 export function download(name, type, bytes) {
   const url = URL.createObjectURL(new Blob([bytes], { type }));

@@ -61,6 +61,16 @@ pub fn delete_unreadable() -> bool {
     LocalStorage::raw().remove_item(DRAFT_KEY).is_ok()
 }
 
+/// Deletes every unreadable draft kept aside (under [`UNREADABLE_PREFIX`]): "Delete all
+/// history" erases them with the history, as they may hold a patient's entries.
+pub fn delete_set_aside() {
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    for key in keys.iter().filter(|k| k.starts_with(UNREADABLE_PREFIX)) {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// The saved draft when there is one and it can be read; nothing is moved or changed.
 pub fn stored() -> Option<ExamForm> {
     LocalStorage::raw().get_item(DRAFT_KEY).ok().flatten().and_then(|raw| decode(&raw).ok())

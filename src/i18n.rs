@@ -239,7 +239,7 @@ records_strings! {
     import_apply, import_overwrite, cancel, import_changed, earlier_by_patient, earlier_by_parent, remove_earlier,
     confirm_remove_earlier, cohort_counted, cohort_nothing, cohort_not_compared, cohort_no_easi50,
     import_done, import_done_replaced, batch_title, batch_hint, batch_template, batch_done, batch_error, erase_title, privacy_note,
-    delete_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
+    delete_all, deleted_all, confirm_delete_all, no_such_patient, patient_heading, patient_note, baseline, baseline_hint,
     visit_date, responders, print, itch_badge, trends, delete_patient, confirm_delete_patient,
     no_such_visit, worksheet_title, worksheet_items, worksheet_exact, not_recorded, print_button,
 }

@@ -15,6 +15,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn keep_unreadable(text: String) -> Result<JsValue, JsValue>;
     fn watch_history();
+    #[wasm_bindgen(catch)]
+    async fn delete_set_aside() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = download)]
     fn js_download(name: &str, mime: &str, bytes: &[u8]);
     #[wasm_bindgen(catch)]
@@ -67,6 +69,11 @@ pub fn watch() {
 /// Moves unreadable text aside; returns the key it is kept under.
 pub async fn set_aside(text: String) -> Result<String, String> {
     keep_unreadable(text).await.map(|v| v.as_string().unwrap_or_default()).map_err(message)
+}
+
+/// Deletes every unreadable history [`set_aside`] kept; `Err` with why the browser refused.
+pub async fn delete_all_set_aside() -> Result<(), String> {
+    delete_set_aside().await.map(|_| ()).map_err(message)
 }
 
 /// Offers text as a download. Handed over as its UTF-8 bytes, copied once into the file

@@ -269,6 +269,19 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         });
     }
 
+    {
+        // A new message (an import refused, batch scoring done, the history deleted) is shown at
+        // the top of the screen, far from the control used: the focus goes to it, which scrolls
+        // it into view and has it read.
+        let message_ref = message_ref.clone();
+        use_effect_with((*message).clone(), move |shown| {
+            if shown.is_some() {
+                if let Some(element) = message_ref.cast::<web_sys::Element>() {
+                    crate::components::focus(&element);
+                }
+            }
+        });
+    }
     let export = |kind: &'static str| {
         let history = history.clone();
         Callback::from(move |_: MouseEvent| match kind {
@@ -329,17 +342,28 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
             Ok(text) => {
                 let result = batch::score_csv(&text);
                 store::download("adscore-scored.csv", "text/csv;charset=utf-8", &result.output_csv);
-                message.set(Some(Ok(fill(t.batch_done, &[&result.scored, &result.errors.len()]))));
+                // Rows with errors: said as an alert (they are listed below it), not as a success.
+                let said = fill(t.batch_done, &[&result.scored, &result.errors.len()]);
+                message.set(Some(if result.errors.is_empty() { Ok(said) } else { Err(said) }));
                 batch_errors.set(result.errors);
             }
             Err(why) => message.set(Some(Err(fill(t.import_failed, &[&t.import_error(&why)])))),
         }))
     };
     let ondelete_all = {
-        let onchange = props.onchange.clone();
+        let (onchange, message) = (props.onchange.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(t.confirm_delete_all) {
                 onchange.emit(History::default());
+                // With it, the copies of an unreadable history or examination kept aside.
+                crate::draft::delete_set_aside();
+                let message = message.clone();
+                yew::platform::spawn_local(async move {
+                    message.set(Some(match store::delete_all_set_aside().await {
+                        Ok(()) => Ok(t.deleted_all.to_string()),
+                        Err(why) => Err(fill(t.history_not_saved, &[&why.trim_end_matches('.')])),
+                    }));
+                });
             }
         })
     };

@@ -268,6 +268,10 @@ test('moving between screens and through an import, the focus goes to what is ne
   await page.waitForSelector('[data-testid="import-plan"]');
   await page.click('[data-testid="import-plan"] >> text=Cancel');
   moves.push(await focused());
+  // A file refused: its message, at the top of the screen, far from the button used.
+  await page.setInputFiles('#import-json', { name: 'cut.json', mimeType: 'application/json', buffer: file.subarray(0, 40) });
+  await page.waitForSelector('p.alert[role=alert]');
+  moves.push((await focused()).slice(0, 'p.alert: The file could not be used'.length));
   // A patient's page: its heading; back to the examination: the "History" link.
   await page.click('a[href="#patient/AD-017"]');
   await page.waitForSelector('[data-testid="visits"]');
@@ -276,7 +280,7 @@ test('moving between screens and through an import, the focus goes to what is ne
   await page.waitForSelector(EXAM_READY);
   moves.push(await focused());
   assert.deepEqual(moves, [
-    'h1: History', '[import-plan]', 'p.ok: Imported: 2 new visits.', '#import-json', 'h1: Patient AD-017', '#open-history',
+    'h1: History', '[import-plan]', 'p.ok: Imported: 2 new visits.', '#import-json', 'p.alert: The file could not be used', 'h1: Patient AD-017', '#open-history',
   ]);
   await context.close();
 });

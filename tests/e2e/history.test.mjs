@@ -352,6 +352,22 @@ test('an unreadable stored history is kept aside and offered as a file; the visi
   await page.click('#open-history');
   await page.waitForSelector('a[href="#patient/AD-017"]');
   assert.equal(await page.locator('a[href="#patient/AD-001"]').count(), 0);
+  // "Delete all history" erases the copy kept aside too (and an unreadable examination's), says
+  // so, and takes the focus there; the examination in progress is kept.
+  await page.evaluate(() => localStorage.setItem('adscore.draft.unreadable.1', '{"age":"3'));
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#delete-all');
+  await page.waitForSelector('p.ok[role=status]:text("Deleted: every patient and visit on this device, and the copies kept aside.")');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'status');
+  const keys = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('adscore', 1).onsuccess = (e) => {
+      const all = e.target.result.transaction('kv').objectStore('kv').getAllKeys();
+      all.onsuccess = () => resolve(all.result.map(String).filter((k) => k.startsWith('history.unreadable.')));
+    };
+  }));
+  assert.deepEqual(keys, []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('adscore.draft.unreadable.1')), null);
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('adscore.draft.v1')), null);
   assert.deepEqual(problems, []);
   await context.close();
 });
