@@ -2,7 +2,8 @@
 //
 // The build hook replaces the BUILD line with the exact files of that build and a version taken
 // from their bytes, so each build has its own cache and a new build means a new sw.js.
-// - install: downloads every file of the build into one cache (all or nothing);
+// - install: downloads every file of the build into one cache (all or nothing; the page must be
+//   this build's, checked by its digest, as it is the one file not named by its bytes);
 // - fetch: answers from that cache (the page itself for the scope URL and index.html), network
 //   only for what is not in it, and never for another origin;
 // - activate: removes this scope's caches of older builds, unless another page may still be
@@ -38,6 +39,12 @@ async function precache() {
       // Revalidate rather than trust the HTTP cache: index.html must match this build.
       const response = await fetch(url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`adscore: could not download ${url} (HTTP ${response.status})`);
+      if (file === './') {
+        // The page is this build's, or nothing is installed (an upload under way: tried later).
+        const body = await response.clone().arrayBuffer();
+        const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', body))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        if (digest !== BUILD.page) throw new Error(`adscore: ${url} is not this version's page yet (an upload under way?)`);
+      }
       await cache.put(url, response.redirected ? await unredirected(response) : response);
     }));
   } catch (error) {

@@ -117,6 +117,10 @@ const build = {
   enabled: release,
   version: version.digest('hex').slice(0, 16),
   files: files.map((f) => (f === 'index.html' ? './' : f)),
+  // The page's own digest: the only file not named by its bytes. A host caught between two
+  // uploads (this sw.js beside the last build's index.html) then fails the install, which the
+  // browser tries again later, instead of caching a page that names another build's files.
+  page: sha256(await readFile(htmlPath), 'hex'),
 };
 const template = await readFile(join(source, 'pwa', WORKER), 'utf8');
 const line = /^const BUILD = null;.*$/m;

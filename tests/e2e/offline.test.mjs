@@ -260,6 +260,41 @@ test('a tab still running the old version after "Reload now" in another keeps wo
   await context.close();
 });
 
+test('a host caught between two uploads (a new sw.js beside the old index.html) installs nothing, and the finished upload installs', async () => {
+  // `stage`: 0 the build as built; 1 a new sw.js whose page is not up yet; 2 the upload done.
+  let stage = 0;
+  const server = await serve({
+    prefix: SUB_PATH,
+    rewrite: (file, bytes) => {
+      if (file !== 'sw.js' || stage === 0) return null;
+      const next = String(bytes).replace(/"version":"\w+"/, `"version":"next-${stage}"`);
+      return Buffer.from(stage === 1 ? next.replace(/"page":"\w+"/, `"page":"${'0'.repeat(64)}"`) : next);
+    },
+  });
+  const { context, page, problems } = await open(server.url);
+  await offlineReady(page);
+  await page.fill('#age', '40');
+  const check = () => page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    try { await registration.update(); } catch { /* the install's failure is the browser's */ }
+    for (let i = 0; i < 50 && registration.installing; i++) await new Promise((r) => setTimeout(r, 100));
+    return registration.waiting?.state ?? null;
+  });
+  // Act / Assert: mid-upload, nothing waits to take over, no banner; the old cache alone.
+  stage = 1;
+  assert.equal(await check(), null, 'installed beside the last build\'s page');
+  assert.equal(await page.locator('#adscore-update').count(), 0);
+  assert.equal((await page.evaluate(() => caches.keys())).length, 1);
+  // The upload done: the next check installs it, and offers it.
+  stage = 2;
+  assert.equal(await check(), 'installed');
+  await page.locator('#adscore-update').getByText(BANNER_TEXT).waitFor();
+  assert.equal(await page.inputValue('#age'), '40');
+  assert.deepEqual(problems.filter((p) => !/not this version's page yet/.test(p)), []);
+  await context.close();
+  await server.close();
+});
+
 test('a new version is offered in a banner and never reloads the page by itself', async () => {
   let deployed = false; // then the host serves a "new build": same files, another version
   const server = await serve({
