@@ -1173,7 +1173,7 @@ pub fn signed_tenths(tenths: i64) -> String {
 }
 
 /// A patient's baseline (`visits` in date order, as [`visits_by_patient`] gives them): the
-/// first visit labelled "baseline" (any case, spaces around it ignored), else the first visit.
+/// first visit labelled "baseline" ([`is_baseline`]: any case, or "기저치"), else the first visit.
 /// A screening visit before the baseline is not the baseline.
 pub fn baseline_visit<'a>(visits: &[&'a Visit]) -> Option<&'a Visit> {
     visits.iter().find(|v| is_baseline(&v.label)).or(visits.first()).copied()
@@ -1476,9 +1476,12 @@ pub fn default_target_among(history: &History, all: Vec<String>) -> String {
     all.into_iter().nth(at).unwrap_or_default()
 }
 
-/// Whether a visit label names the baseline ("baseline", any case, spaces around it ignored).
+/// Whether a visit label names the baseline: "baseline" (any case) or the Korean screens' word
+/// for it, "기저치", spaces around it ignored (a Korean site labels its visits in Korean, as the
+/// save card's example "4주차" does).
 pub fn is_baseline(label: &str) -> bool {
-    label.trim().eq_ignore_ascii_case("baseline")
+    let label = label.trim();
+    label.eq_ignore_ascii_case("baseline") || label == "기저치"
 }
 
 /// What a cohort can be computed at: [`labels`] but the baseline ([`is_baseline`]), then "visit N" (N ≥ 2) for each N-th visit

@@ -796,6 +796,13 @@ fn the_cohort_first_shown_is_the_visit_after_the_baseline() {
     // Act / Assert: the one after the baseline, which is not itself offered.
     assert_eq!(default_target(&h), "week 4");
     assert_eq!(targets(&h), ["screening", "week 4"]);
+    // Labelled in Korean ("기저치", "4주차"), the same.
+    let mut korean = history_with(&["P1"]);
+    korean.add_visit(labelled("s", "P1", "2024-01-01", "선별", vec![easi_10()])).unwrap();
+    korean.add_visit(labelled("b", "P1", "2024-01-08", " 기저치 ", vec![easi_20()])).unwrap();
+    korean.add_visit(labelled("w", "P1", "2024-02-05", "4주차", vec![easi_10()])).unwrap();
+    assert_eq!((default_target(&korean), targets(&korean)), ("4주차".to_string(), vec!["선별".to_string(), "4주차".to_string()]));
+    assert_eq!(cohort(&korean, "4주차").easi50, (1, 1), "compared with the 기저치 visit (EASI 20 → 10)");
     // No "baseline" label: the second label; no labels at all: the second visit.
     let mut unnamed = history_with(&["P2"]);
     unnamed.add_visit(visit("a", "P2", "2024-01-01", vec![easi_20()])).unwrap();
