@@ -91,14 +91,6 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             if *saving {
                 return;
             }
-            code_wanted.set(code.trim().is_empty());
-            if code.trim().is_empty() {
-                result.set(Some(Err(t.visit_need_code.to_string())));
-                if let Some(field) = code_field.cast::<HtmlInputElement>() {
-                    let _ = field.focus();
-                }
-                return;
-            }
             // The examination as saved (it may change while the save is under way), and its JSON.
             let current = exam.clone();
             let (as_saved, encoded, unfinished) = {
@@ -107,11 +99,21 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
                 (exam.clone(), encoded, exam.unfinished().join(", "))
             };
             let Some(exam) = encoded else {
-                // Nothing complete: no question to ask, only what to complete (or that nothing is).
+                // Nothing complete: no question to ask, only what to complete (or that nothing is),
+                // before a patient code is asked for (which would not make it savable).
                 let why = if unfinished.is_empty() { t.visit_nothing.to_string() } else { fill(t.visit_unfinished, &[&unfinished]) };
+                code_wanted.set(false);
                 result.set(Some(Err(why)));
                 return;
             };
+            code_wanted.set(code.trim().is_empty());
+            if code.trim().is_empty() {
+                result.set(Some(Err(t.visit_need_code.to_string())));
+                if let Some(field) = code_field.cast::<HtmlInputElement>() {
+                    let _ = field.focus();
+                }
+                return;
+            }
             // A score begun but not complete would be left out: said, and saved without it only
             // if the clinician says so.
             if !unfinished.is_empty() && !gloo::dialogs::confirm(&fill(t.visit_unfinished_confirm, &[&unfinished])) {

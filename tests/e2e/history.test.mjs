@@ -787,6 +787,11 @@ test('"New examination" asks only when entries would be lost, "Save visit" witho
   await page.click('text=New examination');
   assert.deepEqual(asked, ['Start a new examination? What is entered here and not saved as a visit will be cleared.']);
   assert.equal(await page.inputValue('#age'), '');
+  // Nothing to save and no code: what is missing is the examination, said first (a code
+  // would not make it savable), and the code field is not marked.
+  await page.click('#save-visit');
+  await page.waitForSelector('text=Nothing to save yet: no score is complete and no question is answered.');
+  assert.equal(await page.getAttribute('#visit-patient', 'aria-invalid'), null);
   // Save without a code: said, and the code field is marked and has the focus.
   await page.fill('#age', '34');
   await clearEasi(page);
