@@ -192,7 +192,7 @@ strings! {
     field_extent, field_intensity, field_pruritus, field_sleep_loss, reason_not_a_number,
     reason_range, reason_one_decimal, reason_whole_years, reason_bad_date, reason_need_exam_date,
     reason_exam_before_birth, reason_too_old, map_title, map_intro, map_waiting, map_keyboard, map_infant,
-    map_front, map_back, map_tools, map_paint, map_erase, map_clear, map_larger, confirm_clear_map, confirm_region_clear_map, map_examined, map_not_used,
+    map_front, map_back, map_side_left, map_side_right, map_tools, map_paint, map_erase, map_clear, map_larger, confirm_clear_map, confirm_region_clear_map, map_examined, map_not_used,
     map_regions, map_list, map_clear_region, clear_map_region, region_painted, segment_painted,
     map_area, map_extent, area_overrides_map, extent_overrides_map, reset_to_map, reset_to_map_label, hand_to_patient,
     next, skip, unanswered, status_clear, status_almost_clear, status_mild, status_moderate,

@@ -304,8 +304,15 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
     };
     let figure = parts(props.age);
     let view = |view: View, label: &'static str| {
+        // The patient's sides, as seen: on the front the patient's right is on the viewer's left.
+        let (left_side, right_side) = if view == View::Front { (t.map_side_right, t.map_side_left) } else { (t.map_side_left, t.map_side_right) };
         html! {
+            // The name above its figure (below it, on a phone it sat as near the next figure).
             <figure class="map__view">
+                <figcaption>{ label }</figcaption>
+                // Read by sight only (each part's own name says its side); text of the page, so
+                // it keeps its size when the map is small and grows with the text.
+                <div class="map__sides" aria-hidden="true"><span>{ left_side }</span><span>{ right_side }</span></div>
                 <svg viewBox="0 0 240 460" class={classes!("map__svg", erasing.then_some("map__svg--erasing"))}
                     role="group" aria-label={label}
                     onpointerdown={onpointerdown.clone()} onpointermove={onpointermove.clone()}
@@ -316,7 +323,6 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                             ondispatch={props.ondispatch.clone()} />
                     }) }
                 </svg>
-                <figcaption>{ label }</figcaption>
             </figure>
         }
     };

@@ -132,6 +132,8 @@ pub static EN: Strings = Strings {
     map_infant: "Under 2 years: infant proportions and SCORAD's under-2 weights (head 17 %, legs 12 % each).",
     map_front: "Front",
     map_back: "Back",
+    map_side_left: "Left",
+    map_side_right: "Right",
     map_tools: "Body map tools",
     map_paint: "Paint",
     map_erase: "Eraser",

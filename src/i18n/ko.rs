@@ -134,6 +134,8 @@ pub static KO: Strings = Strings {
     map_infant: "2세 미만: 영아의 신체 비율과 SCORAD 2세 미만 가중치(머리 17 %, 다리 각 12 %)\u{2060}를 사용합니다.",
     map_front: "앞면",
     map_back: "뒷면",
+    map_side_left: "왼쪽",
+    map_side_right: "오른쪽",
     map_tools: "신체 지도 도구",
     map_paint: "칠하기",
     map_erase: "지우개",

@@ -91,6 +91,26 @@ test('a clinician enters a SCORAD; the total appears once the patient gives C', 
   await context.close();
 });
 
+test('each figure of the body map names the patient\'s sides where they are drawn: the right on the viewer\'s left on the front', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // Per figure: the side each label names, and whether it is left of the figure's middle; the
+  // same for the patient's right arm, and the figure's name above it.
+  const sides = await page.$$eval('.map__view', (views) => views.map((view) => {
+    const svg = view.querySelector('svg').getBoundingClientRect();
+    const middle = svg.left + svg.width / 2;
+    const labels = [...view.querySelectorAll('.map__sides span')].map((l) => [l.textContent, l.getBoundingClientRect().right < middle ? 'left' : 'right']);
+    const arm = view.querySelector('[data-segment-slider^="upper_limb_right"]').getBoundingClientRect();
+    const caption = view.querySelector('figcaption').getBoundingClientRect();
+    return { name: view.querySelector('figcaption').textContent, labels, rightArm: arm.right < middle ? 'left' : 'right', captionAbove: caption.bottom <= svg.top };
+  }));
+  assert.deepEqual(sides, [
+    { name: 'Front', labels: [['Right', 'left'], ['Left', 'right']], rightArm: 'left', captionAbove: true },
+    { name: 'Back', labels: [['Left', 'left'], ['Right', 'right']], rightArm: 'right', captionAbove: true },
+  ]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a drag begun on a painted cell paints on from it and keeps it; a tap on it still clears it', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const trunk = async () => (await page.textContent('[data-segment="trunk_front"]')).trim();
