@@ -379,6 +379,14 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
         let all_listed = all_listed.clone();
         Callback::from(move |_: MouseEvent| all_listed.set(true))
     };
+    // The button goes once all are listed: the focus goes to the first patient newly shown, where
+    // reading goes on (not to the page's body, the next Tab past the whole list).
+    use_effect_with(*all_listed, |&all| {
+        let selector = format!("[data-testid=\"patients\"] tbody tr:nth-child({}) a", FIRST_LISTED + 1);
+        if let Some(link) = all.then(|| gloo::utils::document().query_selector(&selector).ok().flatten()).flatten() {
+            crate::components::focus(&link);
+        }
+    });
     // What the screen shows of the visits, worked out in one pass over them and again only when
     // the history or the cohort's chosen visit changes (not when a message, an import plan or
     // "List all" draws the screen again: at 10,000 visits that is a fifth of a second at 4× CPU).
@@ -394,155 +402,157 @@ pub fn HistoryView(props: &HistoryViewProps) -> Html {
                     <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
-            { match &*message {
-                Some(Ok(text)) => html! { <p class="ok" role="status" ref={message_ref.clone()}>{ text }</p> },
-                Some(Err(text)) => html! { <p class="alert" role="alert" ref={message_ref.clone()}>{ text }</p> },
-                None => html! {},
-            } }
-            <section class="card" aria-labelledby="patients-title">
-                <h2 id="patients-title">{ t.patients_title }</h2>
-                if history.patients.is_empty() {
-                    <p class="muted">{ t.no_patients }</p>
-                } else {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="patients-title">
-                        <table class="table">
-                            <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
-                            <tbody>
-                                { for history.patients.iter().zip(rows).take(listed).map(|(p, (visits, last))| html! {
-                                    <tr>
-                                        <th scope="row"><a class="code" href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
-                                        <td>{ visits }</td>
-                                        <td>{ last.as_deref().map(|date| t.date(date)).unwrap_or_default() }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                    if listed < history.patients.len() {
-                        <p class="muted" data-testid="patients-shown">{ fill(t.patients_shown, &[&listed, &history.patients.len()]) }</p>
-                        <button type="button" class="button button--quiet" id="show-all-patients" onclick={onshowall}>
-                            { fill(t.show_all_patients, &[&history.patients.len()]) }
-                        </button>
+            <main class="app__main">
+                { match &*message {
+                    Some(Ok(text)) => html! { <p class="ok" role="status" ref={message_ref.clone()}>{ text }</p> },
+                    Some(Err(text)) => html! { <p class="alert" role="alert" ref={message_ref.clone()}>{ text }</p> },
+                    None => html! {},
+                } }
+                <section class="card" aria-labelledby="patients-title">
+                    <h2 id="patients-title">{ t.patients_title }</h2>
+                    if history.patients.is_empty() {
+                        <p class="muted">{ t.no_patients }</p>
+                    } else {
+                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="patients-title">
+                            <table class="table" data-testid="patients">
+                                <thead><tr><th scope="col">{ t.patient_code_column }</th><th scope="col">{ t.visits }</th><th scope="col">{ t.last_visit }</th></tr></thead>
+                                <tbody>
+                                    { for history.patients.iter().zip(rows).take(listed).map(|(p, (visits, last))| html! {
+                                        <tr>
+                                            <th scope="row"><a class="code" href={crate::app::screen_href("patient", &p.code)}>{ &p.code }</a></th>
+                                            <td>{ visits }</td>
+                                            <td>{ last.as_deref().map(|date| t.date(date)).unwrap_or_default() }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        if listed < history.patients.len() {
+                            <p class="muted" data-testid="patients-shown">{ fill(t.patients_shown, &[&listed, &history.patients.len()]) }</p>
+                            <button type="button" class="button button--quiet" id="show-all-patients" onclick={onshowall}>
+                                { fill(t.show_all_patients, &[&history.patients.len()]) }
+                            </button>
+                        }
                     }
-                }
-            </section>
-            <section class="card" aria-labelledby="cohort-title">
-                <h2 id="cohort-title">{ t.cohort_title }</h2>
-                <p class="intro">{ t.cohort_intro }</p>
-                // No visit to choose (no labels, no second visit day): nothing to count, said once
-                // instead of a blank choice and a table of zeros.
-                if options.is_empty() {
-                    <p class="muted" data-testid="cohort-nothing">{ t.cohort_nothing }</p>
-                } else {
-                    <label class="select">
-                        <span>{ t.cohort_visit }</span>
-                        <select id="cohort-visit" onchange={ontarget}>
-                            { for options.iter().map(|l| html! { <option value={l.clone()} selected={target == l}>{ l.clone() }</option> }) }
-                        </select>
-                    </label>
-                    <dl class="cohort" data-testid="cohort">
-                        <dt>{ t.cohort_patients }</dt><dd>{ fill(t.share_plain, &[&summary.with_both, &summary.patients]) }</dd>
-                        <dt>{ "EASI-50" }</dt><dd data-testid="cohort-easi50">{ share(t, summary.easi50) }</dd>
-                        <dt>{ "EASI-75" }</dt><dd data-testid="cohort-easi75">{ share(t, summary.easi75) }</dd>
-                        <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
-                        <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
-                    </dl>
-                    // Who is counted: those not compared or not evaluable are not non-responders.
-                    <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
-                        &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
-                    ]) }</p>
-                    // Who is out, by code (each a link to the patient's page), folded: a list of
-                    // hundreds at a label few patients have reached stays out of the way.
-                    { patients_listed(t.cohort_not_compared, "cohort-not-compared", &summary.not_compared) }
-                    { patients_listed(t.cohort_no_easi50, "cohort-no-easi50", &summary.easi_not_evaluable) }
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cohort-title">
-                        <table class="table">
-                            <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
-                            <tbody>
-                                { for summary.rows.iter().map(|row| html! {
-                                    <tr>
-                                        <th scope="row">{ t.metric(row.metric) }</th>
-                                        <td>{ row.n }</td>
-                                        <td>{ row.mean_change.map_or("—".to_string(), signed_tenths) }</td>
-                                        <td>{ row.median_change.map_or("—".to_string(), signed_tenths) }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
+                </section>
+                <section class="card" aria-labelledby="cohort-title">
+                    <h2 id="cohort-title">{ t.cohort_title }</h2>
+                    <p class="intro">{ t.cohort_intro }</p>
+                    // No visit to choose (no labels, no second visit day): nothing to count, said once
+                    // instead of a blank choice and a table of zeros.
+                    if options.is_empty() {
+                        <p class="muted" data-testid="cohort-nothing">{ t.cohort_nothing }</p>
+                    } else {
+                        <label class="select">
+                            <span>{ t.cohort_visit }</span>
+                            <select id="cohort-visit" onchange={ontarget}>
+                                { for options.iter().map(|l| html! { <option value={l.clone()} selected={target == l}>{ l.clone() }</option> }) }
+                            </select>
+                        </label>
+                        <dl class="cohort" data-testid="cohort">
+                            <dt>{ t.cohort_patients }</dt><dd>{ fill(t.share_plain, &[&summary.with_both, &summary.patients]) }</dd>
+                            <dt>{ "EASI-50" }</dt><dd data-testid="cohort-easi50">{ share(t, summary.easi50) }</dd>
+                            <dt>{ "EASI-75" }</dt><dd data-testid="cohort-easi75">{ share(t, summary.easi75) }</dd>
+                            <dt>{ "EASI-90" }</dt><dd data-testid="cohort-easi90">{ share(t, summary.easi90) }</dd>
+                            <dt>{ t.itch_responders }</dt><dd>{ share(t, summary.itch4) }</dd>
+                        </dl>
+                        // Who is counted: those not compared or not evaluable are not non-responders.
+                        <p class="muted" data-testid="cohort-counted">{ fill(t.cohort_counted, &[
+                            &summary.with_both, &summary.patients, &summary.easi50.1, &summary.easi_zero_baseline, &summary.itch4.1,
+                        ]) }</p>
+                        // Who is out, by code (each a link to the patient's page), folded: a list of
+                        // hundreds at a label few patients have reached stays out of the way.
+                        { patients_listed(t.cohort_not_compared, "cohort-not-compared", &summary.not_compared) }
+                        { patients_listed(t.cohort_no_easi50, "cohort-no-easi50", &summary.easi_not_evaluable) }
+                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cohort-title">
+                            <table class="table">
+                                <thead><tr><th scope="col">{ t.score }</th><th scope="col">{ "n" }</th><th scope="col">{ t.mean_change }</th><th scope="col">{ t.median_change }</th></tr></thead>
+                                <tbody>
+                                    { for summary.rows.iter().map(|row| html! {
+                                        <tr>
+                                            <th scope="row">{ t.metric(row.metric) }</th>
+                                            <td>{ row.n }</td>
+                                            <td>{ row.mean_change.map_or("—".to_string(), signed_tenths) }</td>
+                                            <td>{ row.median_change.map_or("—".to_string(), signed_tenths) }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        { ratings(t, &summary, &target) }
+                    }
+                </section>
+                <section class="card" aria-labelledby="files-title">
+                    <h2 id="files-title">{ t.files_title }</h2>
+                    <p class="intro">{ t.files_intro }</p>
+                    <div class="buttons">
+                        <button type="button" class="button" id="export-json" onclick={export("json")}>{ t.export_json }</button>
+                        <button type="button" class="button button--quiet" id="export-csv" onclick={export("csv")}>{ t.export_csv }</button>
+                        <button type="button" class="button button--quiet" id="export-excel" onclick={export("excel")}>{ unbroken(t.export_excel) }</button>
+                        <button type="button" class="button button--quiet" id="export-fhir" onclick={export("fhir")}>{ t.export_fhir }</button>
                     </div>
-                    { ratings(t, &summary, &target) }
-                }
-            </section>
-            <section class="card" aria-labelledby="files-title">
-                <h2 id="files-title">{ t.files_title }</h2>
-                <p class="intro">{ t.files_intro }</p>
-                <div class="buttons">
-                    <button type="button" class="button" id="export-json" onclick={export("json")}>{ t.export_json }</button>
-                    <button type="button" class="button button--quiet" id="export-csv" onclick={export("csv")}>{ t.export_csv }</button>
-                    <button type="button" class="button button--quiet" id="export-excel" onclick={export("excel")}>{ unbroken(t.export_excel) }</button>
-                    <button type="button" class="button button--quiet" id="export-fhir" onclick={export("fhir")}>{ t.export_fhir }</button>
-                </div>
-                <div class="field">
-                    <label for="import-json">{ t.import_json }</label>
-                    { file_picker(t, "import-json", ".json,application/json", import_ref, onimport) }
-                </div>
-                if let Some((_, merge_plan)) = &*plan {
-                    <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan" ref={plan_ref.clone()}>
-                        if *replanned {
-                            <p class="alert" role="alert" data-testid="import-changed">{ t.import_changed }</p>
-                        }
-                        <p>{ fill(t.import_plan, &[&merge_plan.new_patients.len(), &merge_plan.new_visits.len(), &merge_plan.duplicates,
-                            &(merge_plan.conflicts.len() + merge_plan.detail_conflicts.len())]) }</p>
-                        // A new code that only looks like one on the device ("ＡＤ－０１７", "ad-017"):
-                        // said before a second patient splits one patient's visits.
-                        { for merge_plan.new_patients.iter().filter_map(|p| {
-                            history.patients.iter().find(|e| crate::history::similar_codes(&p.code, &e.code)).map(|e| html! {
-                                <p class="alert" data-testid="import-similar">{ fill(t.plan_similar, &[&p.code, &e.code]) }</p>
-                            })
-                        }) }
-                        if merge_plan.has_conflicts() {
-                            <ul>
-                                { for merge_plan.conflicts.iter().map(|c| html! {
-                                    <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), score_change(t, c)) }</li>
-                                }) }
-                                // A patient's own detail has no date: none written between two "·".
-                                { for merge_plan.detail_conflicts.iter().map(|c| html! {
-                                    <li>{ if c.date.is_empty() { format!("{} · {}", c.patient, detail_change(t, c)) }
-                                        else { format!("{} · {} · {}", c.patient, t.date(&c.date), detail_change(t, c)) } }</li>
-                                }) }
-                            </ul>
-                        }
-                        <div class="buttons">
-                            <button type="button" class="button" id="import-apply" onclick={apply(false)}>{ t.import_apply }</button>
-                            if merge_plan.has_conflicts() {
-                                <button type="button" class="button button--quiet" id="import-overwrite" onclick={apply(true)}>{ t.import_overwrite }</button>
+                    <div class="field">
+                        <label for="import-json">{ t.import_json }</label>
+                        { file_picker(t, "import-json", ".json,application/json", import_ref, onimport) }
+                    </div>
+                    if let Some((_, merge_plan)) = &*plan {
+                        <div class="plan" role="region" aria-label={t.import_json} data-testid="import-plan" ref={plan_ref.clone()}>
+                            if *replanned {
+                                <p class="alert" role="alert" data-testid="import-changed">{ t.import_changed }</p>
                             }
-                            <button type="button" class="button button--quiet" onclick={{ let plan = plan.clone(); Callback::from(move |_: MouseEvent| plan.set(None)) }}>{ t.cancel }</button>
+                            <p>{ fill(t.import_plan, &[&merge_plan.new_patients.len(), &merge_plan.new_visits.len(), &merge_plan.duplicates,
+                                &(merge_plan.conflicts.len() + merge_plan.detail_conflicts.len())]) }</p>
+                            // A new code that only looks like one on the device ("ＡＤ－０１７", "ad-017"):
+                            // said before a second patient splits one patient's visits.
+                            { for merge_plan.new_patients.iter().filter_map(|p| {
+                                history.patients.iter().find(|e| crate::history::similar_codes(&p.code, &e.code)).map(|e| html! {
+                                    <p class="alert" data-testid="import-similar">{ fill(t.plan_similar, &[&p.code, &e.code]) }</p>
+                                })
+                            }) }
+                            if merge_plan.has_conflicts() {
+                                <ul>
+                                    { for merge_plan.conflicts.iter().map(|c| html! {
+                                        <li>{ format!("{} · {} · {}", c.patient, t.date(&c.date), score_change(t, c)) }</li>
+                                    }) }
+                                    // A patient's own detail has no date: none written between two "·".
+                                    { for merge_plan.detail_conflicts.iter().map(|c| html! {
+                                        <li>{ if c.date.is_empty() { format!("{} · {}", c.patient, detail_change(t, c)) }
+                                            else { format!("{} · {} · {}", c.patient, t.date(&c.date), detail_change(t, c)) } }</li>
+                                    }) }
+                                </ul>
+                            }
+                            <div class="buttons">
+                                <button type="button" class="button" id="import-apply" onclick={apply(false)}>{ t.import_apply }</button>
+                                if merge_plan.has_conflicts() {
+                                    <button type="button" class="button button--quiet" id="import-overwrite" onclick={apply(true)}>{ t.import_overwrite }</button>
+                                }
+                                <button type="button" class="button button--quiet" onclick={{ let plan = plan.clone(); Callback::from(move |_: MouseEvent| plan.set(None)) }}>{ t.cancel }</button>
+                            </div>
+                        </div>
+                    }
+                    <div class="field">
+                        <label for="batch-csv">{ t.batch_title }</label>
+                        <span class="field__hint">{ t.batch_hint }</span>
+                        <div class="buttons">
+                            { file_picker(t, "batch-csv", ".csv,text/csv", batch_ref, onbatch) }
+                            <button type="button" class="button button--quiet" id="batch-template"
+                                onclick={Callback::from(|_: MouseEvent| store::download("adscore-batch-template.csv", "text/csv;charset=utf-8", &batch::template()))}>
+                                { t.batch_template }
+                            </button>
                         </div>
                     </div>
-                }
-                <div class="field">
-                    <label for="batch-csv">{ t.batch_title }</label>
-                    <span class="field__hint">{ t.batch_hint }</span>
-                    <div class="buttons">
-                        { file_picker(t, "batch-csv", ".csv,text/csv", batch_ref, onbatch) }
-                        <button type="button" class="button button--quiet" id="batch-template"
-                            onclick={Callback::from(|_: MouseEvent| store::download("adscore-batch-template.csv", "text/csv;charset=utf-8", &batch::template()))}>
-                            { t.batch_template }
-                        </button>
-                    </div>
-                </div>
-                if !batch_errors.is_empty() {
-                    <ul class="errors" data-testid="batch-errors">
-                        { for batch_errors.iter().map(|e| html! { <li>{ fill(t.batch_error, &[&e.line, &t.batch_problem(&e.reason)]) }</li> }) }
-                    </ul>
-                }
-            </section>
-            <section class="card">
-                <h2>{ t.erase_title }</h2>
-                <p class="intro">{ t.privacy_note }</p>
-                <button type="button" class="button button--danger" id="delete-all" onclick={ondelete_all}>{ t.delete_all }</button>
-            </section>
+                    if !batch_errors.is_empty() {
+                        <ul class="errors" data-testid="batch-errors">
+                            { for batch_errors.iter().map(|e| html! { <li>{ fill(t.batch_error, &[&e.line, &t.batch_problem(&e.reason)]) }</li> }) }
+                        </ul>
+                    }
+                </section>
+                <section class="card">
+                    <h2>{ t.erase_title }</h2>
+                    <p class="intro">{ t.privacy_note }</p>
+                    <button type="button" class="button button--danger" id="delete-all" onclick={ondelete_all}>{ t.delete_all }</button>
+                </section>
+            </main>
         </div>
     }
 }

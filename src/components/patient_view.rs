@@ -198,77 +198,79 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                     <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
                 </nav>
             </header>
-            <section class="card">
-                <p data-testid="patient-dob">{ t.plan_dob }{ ": " }{ patient.dob.as_deref().map_or_else(|| "—".into(), |dob| t.date(dob)) }</p>
-                <div class="field">
-                    <label for="patient-note">{ t.patient_note }</label>
-                    <input id="patient-note" value={patient.note.clone()} onchange={onnote} />
-                </div>
-                <label class="select">
-                    <span>{ t.baseline }</span>
-                    <select id="baseline" onchange={onbaseline} aria-describedby="baseline-hint">
-                        { for visits.iter().map(|v| html! {
-                            <option value={v.id.clone()} selected={baseline.is_some_and(|b| b.id == v.id)}>
-                                { if v.label.is_empty() { t.date(&v.date) } else { format!("{} · {}", t.date(&v.date), v.label) } }
-                            </option>
-                        }) }
-                    </select>
-                </label>
-                <p class="note" id="baseline-hint">{ t.baseline_hint }</p>
-            </section>
-            <section class="card" aria-labelledby="visits-title">
-                <h2 id="visits-title">{ t.visits }</h2>
-                // Wider than a portrait tablet or a phone with many scores: it scrolls sideways, by
-                // keyboard too (a tab stop), and each row's date stays in view (sticky).
-                <div class="table-wrap table-wrap--sticky" tabindex="0" role="region" aria-labelledby="visits-title">
-                    <table class="table" data-testid="visits">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t.visit_date }</th>
-                                { for metrics.iter().map(|&m| html! { <th scope="col">{ t.metric(m) }</th> }) }
-                                <th scope="col">{ t.responders }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for visits.iter().map(|&v| {
-                                let values = values_of(v);
-                                let flags = compared(v).map(|b| responders_of(b, &values));
-                                let badges: Vec<&str> = flags.iter().flat_map(|r| {
-                                    [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
-                                        .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
-                                }).collect();
-                                html! {
-                                    <tr data-visit={v.id.clone()}>
-                                        // The worksheet link sits under the visit it prints, not in a last
-                                        // column that a phone's width pushes out of sight.
-                                        <th scope="row">
-                                            // A date on one line where there is room ("2025년 1월 / 6일" split it at 768 px).
-                                            <span class="table__date">{ t.date(&v.date) }</span>{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
-                                            <a class="table__action" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
-                                        </th>
-                                        { for metrics.iter().map(|&m| html! {
-                                            <td>
-                                                { values[m.index()].map(|u| m.score_text(u, v.easi_bands, v.scorad_bands)).unwrap_or_else(|| "—".into()) }
-                                                if let Some(b) = compared(v) {
-                                                    <span class="change" data-metric={m.key()}>{ change_text(t, m, b[m.index()], &change_of_values(b[m.index()], values[m.index()])) }</span>
-                                                }
-                                            </td>
-                                        }) }
-                                        <td>{ for badges.iter().map(|b| html! { <span class="badge">{ *b }</span> }) }</td>
-                                    </tr>
-                                }
+            <main class="app__main">
+                <section class="card">
+                    <p data-testid="patient-dob">{ t.plan_dob }{ ": " }{ patient.dob.as_deref().map_or_else(|| "—".into(), |dob| t.date(dob)) }</p>
+                    <div class="field">
+                        <label for="patient-note">{ t.patient_note }</label>
+                        <input id="patient-note" value={patient.note.clone()} onchange={onnote} />
+                    </div>
+                    <label class="select">
+                        <span>{ t.baseline }</span>
+                        <select id="baseline" onchange={onbaseline} aria-describedby="baseline-hint">
+                            { for visits.iter().map(|v| html! {
+                                <option value={v.id.clone()} selected={baseline.is_some_and(|b| b.id == v.id)}>
+                                    { if v.label.is_empty() { t.date(&v.date) } else { format!("{} · {}", t.date(&v.date), v.label) } }
+                                </option>
                             }) }
-                        </tbody>
-                    </table>
-                </div>
-            </section>
-            <section class="card charts" aria-labelledby="trends-title">
-                <h2 id="trends-title">{ t.trends }</h2>
-                { for metrics.iter().map(|&m| chart(t, m, &visits)) }
-            </section>
-            <section class="card">
-                <button type="button" class="button button--danger" id="delete-patient" onclick={ondelete}>{ t.delete_patient }</button>
-            </section>
+                        </select>
+                    </label>
+                    <p class="note" id="baseline-hint">{ t.baseline_hint }</p>
+                </section>
+                <section class="card" aria-labelledby="visits-title">
+                    <h2 id="visits-title">{ t.visits }</h2>
+                    // Wider than a portrait tablet or a phone with many scores: it scrolls sideways, by
+                    // keyboard too (a tab stop), and each row's date stays in view (sticky).
+                    <div class="table-wrap table-wrap--sticky" tabindex="0" role="region" aria-labelledby="visits-title">
+                        <table class="table" data-testid="visits">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ t.visit_date }</th>
+                                    { for metrics.iter().map(|&m| html! { <th scope="col">{ t.metric(m) }</th> }) }
+                                    <th scope="col">{ t.responders }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for visits.iter().map(|&v| {
+                                    let values = values_of(v);
+                                    let flags = compared(v).map(|b| responders_of(b, &values));
+                                    let badges: Vec<&str> = flags.iter().flat_map(|r| {
+                                        [(r.easi50, "EASI-50"), (r.easi75, "EASI-75"), (r.easi90, "EASI-90"), (r.itch4, t.itch_badge)]
+                                            .into_iter().filter_map(|(hit, name)| (hit == Some(true)).then_some(name))
+                                    }).collect();
+                                    html! {
+                                        <tr data-visit={v.id.clone()}>
+                                            // The worksheet link sits under the visit it prints, not in a last
+                                            // column that a phone's width pushes out of sight.
+                                            <th scope="row">
+                                                // A date on one line where there is room ("2025년 1월 / 6일" split it at 768 px).
+                                                <span class="table__date">{ t.date(&v.date) }</span>{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
+                                                <a class="table__action" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
+                                            </th>
+                                            { for metrics.iter().map(|&m| html! {
+                                                <td>
+                                                    { values[m.index()].map(|u| m.score_text(u, v.easi_bands, v.scorad_bands)).unwrap_or_else(|| "—".into()) }
+                                                    if let Some(b) = compared(v) {
+                                                        <span class="change" data-metric={m.key()}>{ change_text(t, m, b[m.index()], &change_of_values(b[m.index()], values[m.index()])) }</span>
+                                                    }
+                                                </td>
+                                            }) }
+                                            <td>{ for badges.iter().map(|b| html! { <span class="badge">{ *b }</span> }) }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+                <section class="card charts" aria-labelledby="trends-title">
+                    <h2 id="trends-title">{ t.trends }</h2>
+                    { for metrics.iter().map(|&m| chart(t, m, &visits)) }
+                </section>
+                <section class="card">
+                    <button type="button" class="button button--danger" id="delete-patient" onclick={ondelete}>{ t.delete_patient }</button>
+                </section>
+            </main>
         </div>
     }
 }

@@ -123,47 +123,49 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     <crate::components::language_picker::LanguagePicker onlang={props.onlang.clone()} />
                 </div>
             </header>
-            <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
-            <p class="muted">
-                // The visit's label first, when it has one (no stray "·" without).
-                { format!("{}{}: {} · {}: {} · {} {}", if visit.label.is_empty() { String::new() } else { format!("{} · ", visit.label) },
-                    t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
-            </p>
-            // The age the clinician's scores were weighted by (EASI under 8, SCORAD under 2),
-            // for the audit: as each record keeps it.
-            if let Some(age) = visit.assessments.iter().find_map(|a| match a {
-                Assessment::Easi(r) => Some(r.age_years.get()),
-                Assessment::Scorad(r) => Some(r.age_years.get()),
-                _ => None,
-            }) {
-                <p data-testid="worksheet-age">{ fill(t.age_from_dates, &[&age]) }</p>
-            }
-            if let Some(Assessment::Easi(record)) = visit.assessment("easi") {
-                <h2>{ t.easi_title }</h2>
-                { easi_table(t, record, &record.score_with(visit.easi_bands)) }
-            }
-            if let Some(Assessment::Scorad(record)) = visit.assessment("scorad") {
-                <h2>{ t.scorad_title }</h2>
-                { scorad_tables(t, record) }
-            }
-            <h2>{ t.scores_title }</h2>
-            <p class="muted">{ t.worksheet_exact }</p>
-            <table class="table worksheet__table worksheet__scores">
-                <tbody>
-                    { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, m, visit.score(m))) }
-                    <tr><th scope="row">{ fill(t.worksheet_items, &[&t.poem]) }</th><td>{ items(visit.assessment("poem")) }</td></tr>
-                    <tr><th scope="row">{ fill(t.worksheet_items, &[&t.dlqi]) }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
-                    <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>
-                    <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
-                    if visit.reported_by.is_some() {
-                        <tr data-testid="answered-by"><th scope="row">{ t.answered_by }</th><td>{ t.reporter(visit.reported_by) }</td></tr>
-                    }
-                </tbody>
-            </table>
-            // The DLQI's copyright line where its answers are, not on every worksheet.
-            if visit.assessment("dlqi").is_some() {
-                <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
-            }
+            <main class="app__main">
+                <h1>{ fill(t.worksheet_title, &[&visit.patient, &t.date(&visit.date)]) }</h1>
+                <p class="muted">
+                    // The visit's label first, when it has one (no stray "·" without).
+                    { format!("{}{}: {} · {}: {} · {} {}", if visit.label.is_empty() { String::new() } else { format!("{} · ", visit.label) },
+                        t.easi, t.easi_bands(visit.easi_bands), t.scorad, t.scorad_bands(visit.scorad_bands), t.app_name, visit.app_version) }
+                </p>
+                // The age the clinician's scores were weighted by (EASI under 8, SCORAD under 2),
+                // for the audit: as each record keeps it.
+                if let Some(age) = visit.assessments.iter().find_map(|a| match a {
+                    Assessment::Easi(r) => Some(r.age_years.get()),
+                    Assessment::Scorad(r) => Some(r.age_years.get()),
+                    _ => None,
+                }) {
+                    <p data-testid="worksheet-age">{ fill(t.age_from_dates, &[&age]) }</p>
+                }
+                if let Some(Assessment::Easi(record)) = visit.assessment("easi") {
+                    <h2>{ t.easi_title }</h2>
+                    { easi_table(t, record, &record.score_with(visit.easi_bands)) }
+                }
+                if let Some(Assessment::Scorad(record)) = visit.assessment("scorad") {
+                    <h2>{ t.scorad_title }</h2>
+                    { scorad_tables(t, record) }
+                }
+                <h2>{ t.scores_title }</h2>
+                <p class="muted">{ t.worksheet_exact }</p>
+                <table class="table worksheet__table worksheet__scores">
+                    <tbody>
+                        { for Metric::ALL.iter().filter(|&&m| m != Metric::ObjectiveScorad).map(|&m| result(t, m, visit.score(m))) }
+                        <tr><th scope="row">{ fill(t.worksheet_items, &[&t.poem]) }</th><td>{ items(visit.assessment("poem")) }</td></tr>
+                        <tr><th scope="row">{ fill(t.worksheet_items, &[&t.dlqi]) }</th><td>{ items(visit.assessment("dlqi")) }</td></tr>
+                        <tr><th scope="row">{ t.disease_status }</th><td>{ visit.global.status.map_or(t.not_answered, |v| t.disease_status(v)) }</td></tr>
+                        <tr><th scope="row">{ t.treatment_effect }</th><td>{ visit.global.effect.map_or(t.not_answered, |v| t.treatment_effect(v)) }</td></tr>
+                        if visit.reported_by.is_some() {
+                            <tr data-testid="answered-by"><th scope="row">{ t.answered_by }</th><td>{ t.reporter(visit.reported_by) }</td></tr>
+                        }
+                    </tbody>
+                </table>
+                // The DLQI's copyright line where its answers are, not on every worksheet.
+                if visit.assessment("dlqi").is_some() {
+                    <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
+                }
+            </main>
         </div>
     }
 }

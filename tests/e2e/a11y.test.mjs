@@ -285,6 +285,24 @@ test('moving between screens and through an import, the focus goes to what is ne
   await context.close();
 });
 
+test('every screen has one main landmark holding its content: only the top bar is outside it', async () => {
+  const { context, page } = await openExam(DESKTOP, false);
+  await putHistory(page, HISTORY);
+  const found = {};
+  for (const [hash, ready] of [['', '#visit-patient'], ['history', '#export-json'], ['patient/AD-017', '[data-testid="visits"]'], ['print/AD-017-2025-02-03-1', '.worksheet__table']]) {
+    await page.evaluate((h) => { window.location.hash = h; }, hash);
+    await page.waitForSelector(ready);
+    // Per screen: how many main landmarks, and the text shown outside the header and the main.
+    found[hash || 'examination'] = await page.evaluate(() => {
+      const app = document.querySelector('.app');
+      const outside = [...app.children].filter((e) => !e.matches('header, main, aside, .app--alerts') && e.textContent.trim() && e.getClientRects().length);
+      return [document.querySelectorAll('main').length, outside.map((e) => e.tagName.toLowerCase())];
+    });
+  }
+  assert.deepEqual(found, { examination: [1, []], history: [1, []], 'patient/AD-017': [1, []], 'print/AD-017-2025-02-03-1': [1, []] });
+  await context.close();
+});
+
 test('the tab\'s title names the screen, in the language shown', async () => {
   const { context, page } = await openExam(DESKTOP, false);
   await putHistory(page, HISTORY);

@@ -277,9 +277,11 @@ test('a study with many patients lists the first 100 and the rest on request', a
   const rows = () => page.locator('section[aria-labelledby="patients-title"] tbody tr').count();
   assert.equal(await rows(), 100);
   assert.equal(await page.textContent('[data-testid="patients-shown"]'), 'The first 100 of 120 patients are listed.');
-  await page.click('#show-all-patients');
+  await page.press('#show-all-patients', 'Enter');
   assert.equal(await rows(), 120);
   assert.equal(await page.locator('#show-all-patients').count(), 0);
+  // The button gone, the focus is on the first patient it brought: S-101.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'S-101');
   assert.deepEqual(problems, []);
   await context.close();
 });
