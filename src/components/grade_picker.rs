@@ -39,6 +39,9 @@ pub struct GradePickerProps {
     /// The fieldset's id, where something links to it (the score panel's "still needed").
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    /// What each choice is described by (an error said about the question), when anything is.
+    #[prop_or_default]
+    pub describedby: Option<AttrValue>,
 }
 
 /// A row of large radio buttons.
@@ -61,7 +64,7 @@ pub fn GradePicker(props: &GradePickerProps) -> Html {
                     html! {
                         <label class="picker__option" for={id.clone()}>
                             <input type="radio" id={id} name={props.name.clone()}
-                                value={value.to_string()}
+                                value={value.to_string()} aria-describedby={props.describedby.clone()}
                                 checked={props.selected == Some(value)}
                                 onchange={Callback::from(move |_: Event| onpick.emit(value))} />
                             <span class="picker__label">{ &choice.label }</span>

@@ -393,7 +393,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     <h1>{ t.patient_mode_title }</h1>
                     <p class="lead">{ if p.proxy() { t.patient_intro_proxy } else { t.patient_intro } }</p>
                     <GradePicker name="who" legend={t.who_answers} choices={who} selected={p.answerer.map(|who| u8::from(who == Reporter::Parent))}
-                        onpick={onwho} stacked=true />
+                        onpick={onwho} stacked=true describedby={(*who_missing && p.answerer.is_none()).then_some(AttrValue::from("who-error"))} />
                     if *who_missing && p.answerer.is_none() {
                         <p class="field__error" id="who-error" role="alert">{ t.choose_who }</p>
                     }

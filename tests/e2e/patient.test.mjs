@@ -180,8 +180,11 @@ test('a patient completes the flow with the keyboard alone', async () => {
   assert.equal(await step(page), 'Intro');
   assert.match(await page.textContent('#who-error'), /choose who is answering/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'who-0');
+  // The choice is described by the message, so that coming back to it says why.
+  assert.equal(await page.getAttribute('#who-0', 'aria-describedby'), 'who-error');
   await press('Space'); // the patient
   assert.equal(await page.locator('#who-error').count(), 0);
+  assert.equal(await page.getAttribute('#who-0', 'aria-describedby'), null);
   await toNext(); // the questions as the user chose them
   await answer(8); // itch 8
   await answer(2); // sleep 2
