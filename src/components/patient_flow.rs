@@ -609,11 +609,13 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             </header>
             if (1..=questions).contains(&index) {
                 <div class="flow__progress">
-                    <p data-testid="progress">{ fill(t.progress, &[&index, &questions]) }</p>
+                    <p data-testid="progress" id="flow-progress">{ fill(t.progress, &[&index, &questions]) }</p>
                     <progress max={questions.to_string()} value={index.to_string()} aria-hidden="true"></progress>
                 </div>
             }
-            <main class="flow__body" data-step={format!("{step:?}")} tabindex="-1" ref={body_ref}>
+            // Named by "Question n of N": the focus comes here at each step, and it is said first.
+            <main class="flow__body" data-step={format!("{step:?}")} tabindex="-1" ref={body_ref}
+                aria-labelledby={(1..=questions).contains(&index).then_some("flow-progress")}>
                 // Keyed by the step: each question gets inputs of its own. Reused from the question
                 // before (same options, another name), a radio showed no answer after Back (itch
                 // 6, sleep 4, Back: itch blank though stored).

@@ -59,6 +59,8 @@ test('a patient completes every questionnaire by touch; answers merge into the v
   await next(page);
   assert.equal(await step(page), 'Itch');
   assert.match(await page.textContent('[data-testid="progress"]'), /Question 1 of 23/);
+  // The question's part of the page (where the focus goes at each step) is named by it.
+  assert.equal(await page.getByRole('main', { name: 'Question 1 of 23' }).count(), 1);
   await tap(page, 'itch-7');
   await next(page);
   await tap(page, 'sleep-3');
