@@ -370,11 +370,14 @@ pub fn BodyMap(props: &BodyMapProps) -> Html {
                     html! {
                         <li data-region={region.key()}>
                             <span>{ t.region_painted(region, tenths, score) }</span>
-                            <button type="button" class="button button--quiet button--small"
-                                aria-label={crate::i18n::fill(t.clear_map_region, &[&t.region(region)])}
-                                onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ClearMapRegion(region))}>
-                                { t.map_clear_region }
-                            </button>
+                            // Only where there is paint to erase.
+                            if props.painting.painted_in(region) {
+                                <button type="button" class="button button--quiet button--small"
+                                    aria-label={crate::i18n::fill(t.clear_map_region, &[&t.region(region)])}
+                                    onclick={props.ondispatch.reform(move |_: MouseEvent| Action::ClearMapRegion(region))}>
+                                    { t.map_clear_region }
+                                </button>
+                            }
                         </li>
                     }
                 }) }

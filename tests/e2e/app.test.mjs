@@ -118,8 +118,12 @@ test('a drag begun on a painted cell paints on from it and keeps it; a tap on it
     const b = await page.locator(`[data-cell="${cell}"]`).boundingBox();
     return [b.x + b.width / 2, b.y + b.height / 2];
   };
+  // A region's "Erase" only where there is paint to erase.
+  assert.equal(await page.locator('[data-region="trunk"] button').count(), 0);
   await page.click('[data-cell="6:0"]');
   assert.equal(await trunk(), 'Trunk, front, 5 % affected');
+  assert.equal(await page.locator('[data-region="trunk"] button').count(), 1);
+  assert.equal(await page.locator('[data-region="head_neck"] button').count(), 0);
   // From the painted cell across the next two: three of 20 cells.
   await page.mouse.move(...await centre('6:0'));
   await page.mouse.down();
