@@ -113,7 +113,7 @@ pub static EN: Strings = Strings {
     band_very_large: "very large effect",
     band_extremely_large: "extremely large effect",
     field_age: "age",
-    field_area: "{0} — area",
+    field_area: "{0} — Area",
     field_extent: "extent: {0}",
     field_intensity: "intensity: {0}",
     field_pruritus: "itch (C)",

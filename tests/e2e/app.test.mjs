@@ -39,7 +39,7 @@ test('a clinician enters an EASI by touch and reads total and band', async () =>
   await page.click('button[aria-label="Upper limbs: Region clear"]');
   await gradeRegion(page, 'trunk', 3, [4, 4, 2, 2]);
   assert.equal(await value(page, 'easi'), 'not scored');
-  assert.match(await page.textContent('.panel'), /Lower limbs \(including buttocks\) — area/);
+  assert.match(await page.textContent('.panel'), /Lower limbs \(including buttocks\) — Area/);
   await gradeRegion(page, 'lower_limbs', 1, [2, 2, 0, 0]);
   assert.equal(await value(page, 'easi'), '7.1');
   assert.equal(await band(page, 'easi'), 'moderate');
