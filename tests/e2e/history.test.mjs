@@ -25,6 +25,21 @@ async function easiVisit(page, date, area, label, code = 'AD-017') {
   await page.waitForSelector('.ok[role=status]');
 }
 
+/** Answers the confirm questions matching `pattern` with `next` (changeable later); every other
+ * dialog is accepted ("New examination" loses nothing in the tests using it). What they asked is
+ * in `asked`. */
+function answerConfirms(page, pattern, next) {
+  const confirms = { asked: [], next };
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'confirm' && pattern.test(dialog.message())) {
+      confirms.asked.push(dialog.message());
+      return confirms.next ? dialog.accept() : dialog.dismiss();
+    }
+    return dialog.accept();
+  });
+  return confirms;
+}
+
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   return readFile(await file.path(), 'utf8');
@@ -1356,15 +1371,8 @@ test('a visit the device could not write says "Not saved" and why, in one senten
 test('a date of birth entered is kept on the patient\'s record: filled in, and put over another only when the user agrees', async () => {
   // Assemble: AD-017's baseline saved with a typed age (no date of birth on record).
   const { page, context, problems } = await openApp(browser, server.url);
-  const asked = [];
-  let answer = true;
-  page.on('dialog', (dialog) => {
-    if (dialog.type() === 'confirm' && /date of birth/.test(dialog.message())) {
-      asked.push(dialog.message());
-      return answer ? dialog.accept() : dialog.dismiss();
-    }
-    return dialog.accept(); // "New examination" loses nothing here
-  });
+  const confirms = answerConfirms(page, /date of birth/, true);
+  const asked = confirms.asked;
   await easiVisit(page, '2026-01-05', 2, 'baseline');
   const visitWithBirthDate = async (date, dob) => {
     await page.click('text=New examination');
@@ -1384,13 +1392,13 @@ test('a date of birth entered is kept on the patient\'s record: filled in, and p
   assert.equal((await stored()).patients[0].dob, '1990-04-01');
   assert.deepEqual(asked, []);
   // Another date: asked; cancelled, the record keeps its date and the visit is saved.
-  answer = false;
+  confirms.next = false;
   await visitWithBirthDate('2026-03-02', '1990-04-02');
   assert.deepEqual(asked, ['AD-017\'s date of birth on this device is 1 Apr 1990; this examination has 2 Apr 1990. Record 2 Apr 1990 instead? Cancel keeps 1 Apr 1990; the visit is saved either way.']);
   assert.equal((await stored()).patients[0].dob, '1990-04-01');
   assert.equal((await stored()).visits.length, 3);
   // Agreed: recorded.
-  answer = true;
+  confirms.next = true;
   await visitWithBirthDate('2026-04-06', '1990-04-02');
   assert.equal(asked.length, 2);
   assert.equal((await stored()).patients[0].dob, '1990-04-02');
@@ -1412,15 +1420,8 @@ test('a date of birth entered is kept on the patient\'s record: filled in, and p
 test('an age typed that the patient\'s stored date of birth contradicts is asked about before the visit is saved', async () => {
   // Assemble: AD-017's baseline saved with a date of birth (36 on 2026-05-04).
   const { page, context, problems } = await openApp(browser, server.url);
-  const asked = [];
-  let answer = false;
-  page.on('dialog', (dialog) => {
-    if (dialog.type() === 'confirm' && /this examination has/.test(dialog.message())) {
-      asked.push(dialog.message());
-      return answer ? dialog.accept() : dialog.dismiss();
-    }
-    return dialog.accept(); // "New examination" loses nothing here
-  });
+  const confirms = answerConfirms(page, /this examination has/, false);
+  const asked = confirms.asked;
   const exam = async (date, age, label) => {
     await page.fill('#exam-date', date);
     if (age.includes('-')) await page.fill('#dob', age); else await page.fill('#age', age);
@@ -1450,7 +1451,7 @@ test('an age typed that the patient\'s stored date of birth contradicts is asked
   assert.equal(asked.length, 1);
   assert.equal((await stored()).visits.length, 2);
   // Another day with a contradicting age, agreed to: saved with the typed age.
-  answer = true;
+  confirms.next = true;
   await page.click('text=New examination');
   await exam('2026-06-01', '34', 'week 8');
   assert.equal(asked.length, 2);
