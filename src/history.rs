@@ -1484,8 +1484,9 @@ pub fn is_baseline(label: &str) -> bool {
     label.eq_ignore_ascii_case("baseline") || label == "기저치"
 }
 
-/// What a cohort can be computed at: [`labels`] but the baseline ([`is_baseline`]), then "visit N" (N ≥ 2) for each N-th visit
-/// day that some patient left unlabelled — so unlabelled histories work too. Where every visit
+/// What a cohort can be computed at: [`labels`] but the baseline's ([`is_baseline`]), then
+/// "visit N" (N ≥ 2) for each N-th visit day that some patient left unlabelled — so unlabelled
+/// histories work too. Where every visit
 /// day is labelled, the labels already name each visit and no "visit N" is offered beside them
 /// (it would be the same visit twice: "week 4" and "visit 2").
 pub fn targets(history: &History) -> Vec<String> {
