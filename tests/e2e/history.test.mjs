@@ -40,6 +40,22 @@ function answerConfirms(page, pattern, next) {
   return confirms;
 }
 
+/** From now on the device's store refuses every write of the history (each write's transaction
+ * ends without writing, as when the store is full), until `window.refuseWrites` is set false. */
+function refuseHistoryWrites(page) {
+  return page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.refuseWrites = true;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.refuseWrites) {
+        if (!this.transaction.error && !this.transaction.aborting) { this.transaction.aborting = true; this.transaction.abort(); }
+        return undefined;
+      }
+      return put.apply(this, args);
+    };
+  });
+}
+
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   return readFile(await file.path(), 'utf8');
@@ -1302,18 +1318,7 @@ test('an import the device could not write says so, takes back "Imported" and sh
   const buffer = Buffer.from(JSON.stringify(file));
   await page.click('#open-history');
   await page.waitForSelector('#import-json');
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    window.refuseWrites = true;
-    IDBObjectStore.prototype.put = function (...args) {
-      // The write's transaction ends without writing, as when the store is full.
-      if (window.refuseWrites) {
-        if (!this.transaction.error && !this.transaction.aborting) { this.transaction.aborting = true; this.transaction.abort(); }
-        return undefined;
-      }
-      return put.apply(this, args);
-    };
-  });
+  await refuseHistoryWrites(page);
   // Act: the file's new visit is added.
   await page.setInputFiles('#import-json', { name: 'week4.json', mimeType: 'application/json', buffer });
   await page.click('#import-apply');
@@ -1340,18 +1345,7 @@ test('an import the device could not write says so, takes back "Imported" and sh
 test('a visit the device could not write says "Not saved" and why, in one sentence; saved again once writes work', async () => {
   // Assemble: an examination ready to save; the device's store refuses writes.
   const { page, context, problems } = await openApp(browser, server.url);
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    window.refuseWrites = true;
-    IDBObjectStore.prototype.put = function (...args) {
-      // The write's transaction ends without writing, as when the store is full.
-      if (window.refuseWrites) {
-        if (!this.transaction.error && !this.transaction.aborting) { this.transaction.aborting = true; this.transaction.abort(); }
-        return undefined;
-      }
-      return put.apply(this, args);
-    };
-  });
+  await refuseHistoryWrites(page);
   // Act
   await easiVisit(page, '2026-01-05', 2, 'baseline').catch(() => {});
   await page.waitForSelector('#save [role=alert]');
