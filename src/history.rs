@@ -1034,20 +1034,11 @@ pub fn change_text(metric: Metric, abs: i64, b: i64) -> String {
     if abs > 0 { format!("+{text}") } else { text }
 }
 
-/// `units` (1/[`UNITS`]) with every digit it has ("-24.95", "3"), signed when negative.
+/// `units` (1/[`UNITS`]) with every digit it has ("-24.95", "3"), signed when negative
+/// ([`crate::scoring::exact::Exact::exact_text`] of its size).
 fn exact_units_text(units: i64) -> String {
-    let (sign, mut rest) = (if units < 0 { "-" } else { "" }, units.unsigned_abs());
-    let mut text = format!("{sign}{}", rest / UNITS as u64);
-    rest %= UNITS as u64;
-    if rest != 0 {
-        text.push('.');
-        while rest != 0 {
-            rest *= 10;
-            text.push(char::from(b'0' + (rest / UNITS as u64) as u8));
-            rest %= UNITS as u64;
-        }
-    }
-    text
+    let size = crate::scoring::exact::Exact::<{ UNITS as u32 }>::from_units(units.unsigned_abs() as u32).exact_text();
+    if units < 0 { format!("-{size}") } else { size }
 }
 
 /// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
@@ -1218,9 +1209,7 @@ pub fn time_point_of<'a>(visits: &[&Visit], visit: &'a Visit) -> Cow<'a, Visit> 
 /// [`time_point_of`] with its last date (`end`, from [`time_point_end`]) already worked out.
 pub fn time_point_to<'a>(visits: &[&Visit], visit: &'a Visit, end: &str) -> Cow<'a, Visit> {
     let mut point = Cow::Borrowed(visit);
-    let same_day = visits.iter().filter(|v| v.date == visit.date);
-    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date.as_str() <= end);
-    for other in same_day.chain(next_days).filter(|v| v.id != visit.id) {
+    for other in time_point_others(visits, visit, end) {
         for assessment in &other.assessments {
             if point.assessment(instrument_key(assessment)).is_none() {
                 point.to_mut().assessments.push(assessment.clone());
@@ -1236,12 +1225,18 @@ pub fn time_point_to<'a>(visits: &[&Visit], visit: &'a Visit, end: &str) -> Cow<
     point
 }
 
+/// The patient's other visits that [`time_point_to`] reads for `visit` (to `end`), in the order
+/// it reads them: those of its date, then those of the following days of its time point.
+fn time_point_others<'v>(visits: &'v [&'v Visit], visit: &'v Visit, end: &'v str) -> impl Iterator<Item = &'v Visit> {
+    let same_day = visits.iter().filter(move |v| v.date == visit.date);
+    let next_days = visits.iter().filter(move |v| v.date > visit.date && v.date.as_str() <= end);
+    same_day.chain(next_days).copied().filter(move |v| v.id != visit.id)
+}
+
 /// Who gave the global rating `pick` that [`time_point_to`] reads for `visit` (to `end`): the
 /// person its visit names; `None` when no one is named or there is no such rating.
 fn rating_reporter(visits: &[&Visit], visit: &Visit, end: &str, pick: fn(&GlobalRatings) -> Option<u8>) -> Option<Reporter> {
-    let same_day = visits.iter().filter(|v| v.date == visit.date && v.id != visit.id);
-    let next_days = visits.iter().filter(|v| v.date > visit.date && v.date.as_str() <= end);
-    std::iter::once(&visit).chain(same_day).chain(next_days).find(|v| pick(&v.global).is_some()).and_then(|v| v.reported_by)
+    std::iter::once(visit).chain(time_point_others(visits, visit, end)).find(|v| pick(&v.global).is_some()).and_then(|v| v.reported_by)
 }
 
 /// Whether two visit labels name the same time point: spaces around them and letter case do
