@@ -69,7 +69,7 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
                     let typed = !props.form.extent[segment_index(segment)].trim().is_empty();
                     let map_value = props.map_extent[segment_index(segment)];
                     html! {
-                        <div>
+                        <div class="extent-grid__item">
                         <NumberField id={format!("extent-{}", segment.key())}
                             label={format!("{} (%)", t.segment(segment))}
                             value={props.form.extent[segment_index(segment)].clone()} decimal=true
@@ -103,10 +103,14 @@ pub fn ScoradEntry(props: &ScoradEntryProps) -> Html {
             <h3>{ t.subjective_title }</h3>
             <p class="intro">{ t.subjective_hint }</p>
             <div class="extent-grid">
-                <NumberField id="scorad-pruritus" label={t.pruritus_label} value={props.form.pruritus.clone()}
-                    decimal=true error={error_for(t, &props.problems, Field::Pruritus)} onedit={onpruritus} />
-                <NumberField id="scorad-sleep-loss" label={t.sleep_loss_label} value={props.form.sleep_loss.clone()}
-                    decimal=true error={error_for(t, &props.problems, Field::SleepLoss)} onedit={onsleep} />
+                <div class="extent-grid__item">
+                    <NumberField id="scorad-pruritus" label={t.pruritus_label} value={props.form.pruritus.clone()}
+                        decimal=true error={error_for(t, &props.problems, Field::Pruritus)} onedit={onpruritus} />
+                </div>
+                <div class="extent-grid__item">
+                    <NumberField id="scorad-sleep-loss" label={t.sleep_loss_label} value={props.form.sleep_loss.clone()}
+                        decimal=true error={error_for(t, &props.problems, Field::SleepLoss)} onedit={onsleep} />
+                </div>
             </div>
         </section>
     }

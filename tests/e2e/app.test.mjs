@@ -91,6 +91,30 @@ test('a clinician enters a SCORAD; the total appears once the patient gives C', 
   await context.close();
 });
 
+test('SCORAD A\'s inputs side by side stay level when one label wraps to two lines, and after an error shows', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  /** Each row of the grids' inputs (by their top), with how many lines each input's label takes. */
+  const rows = () => page.$$eval('#scorad .extent-grid input', (inputs) => {
+    const byRow = new Map();
+    for (const input of inputs) {
+      const label = document.querySelector(`label[for="${input.id}"]`);
+      const lines = Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight));
+      const top = Math.round(input.getBoundingClientRect().top);
+      byRow.set(top, [...(byRow.get(top) ?? []), lines]);
+    }
+    return { tops: [...byRow.keys()], rows: [...byRow.values()] };
+  });
+  const before = await rows();
+  // At 1024 px 'Head and neck, front (%)' wraps; 'Left arm, front (%)' beside it does not.
+  assert.ok(before.rows.some((row) => row.some((lines) => lines > 1) && row.includes(1)), JSON.stringify(before));
+  // Three to a row (the page's 13 areas and C's 2): one top per row, no input on a row of its own.
+  assert.equal(before.tops.length, Math.ceil(13 / 3) + 1, JSON.stringify(before));
+  await page.fill('#extent-head_neck_front', '150');
+  const after = await rows();
+  assert.equal(after.tops.length, before.tops.length, JSON.stringify(after));
+  await context.close();
+});
+
 test('each figure of the body map names the patient\'s sides where they are drawn: the right on the viewer\'s left on the front', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   // Per figure: the side each label names, and whether it is left of the figure's middle; the
