@@ -2,9 +2,9 @@
 //!
 //! Sources:
 //! - HOME core outcome set: peak (worst) itch NRS-11 over the past 24 hours (Yosipovitch 2019).
-//! - Reich A et al. Itch assessment with visual analogue scale and numerical rating scale:
-//!   determination of minimal clinically important difference in chronic itch.
-//!   *Acta Derm Venereol* 2016/2017 (cut-offs 0 none, 1–3 mild, 4–6 moderate, 7–8 severe,
+//! - Reich A et al. Tailoring the cut-off values of the visual analogue scale and numeric
+//!   rating scale in itch assessment. *Acta Derm Venereol* 2017;97:759–760,
+//!   doi:10.2340/00015555-2642 (cut-offs 0 none, 1–3 mild, 4–6 moderate, 7–8 severe,
 //!   ≥ 9 very severe).
 //! - Sleep NRS (sleep disturbance last night, 0–10) has no consensus bands: band is null.
 
