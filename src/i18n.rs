@@ -781,7 +781,8 @@ impl RecordsStrings {
                 let piece = |i: usize| pieces.get(i).copied().unwrap_or_default();
                 let expected = match expected {
                     Expected::Whole(what) => fill(piece(0), &[&self.value_name(*what as usize), &what.max()]),
-                    Expected::Number => piece(1).to_string(),
+                    Expected::EasiSign => piece(1).to_string(),
+                    Expected::Tenths(what) => fill(piece(6), &[&self.value_name(5 + *what as usize), &what.max()]),
                     Expected::DlqiAnswer => piece(2).to_string(),
                     Expected::List(n) => fill(piece(3), &[n]),
                     Expected::Object(name) => fill(piece(4), &[name]),
@@ -1123,6 +1124,8 @@ mod tests {
             (RecordProblem::WrongType(Kind::Text("2".into()), Expected::Whole(Whole::EasiArea)), "invalid type: string \"2\", expected EASI area score as an integer 0–6"),
             (RecordProblem::WrongType(Kind::Float(7.5), Expected::DlqiAnswer), "invalid type: floating point `7.5`, expected a DLQI answer: an integer 0–3, \"not_relevant\" or null"),
             (RecordProblem::WrongType(Kind::Null, Expected::Whole(Whole::Nrs)), "invalid type: null, expected NRS value as an integer 0–10"),
+            (RecordProblem::WrongType(Kind::Null, Expected::EasiSign), "invalid type: null, expected EASI sign grade 0, 1, 1.5, 2, 2.5 or 3"),
+            (RecordProblem::WrongType(Kind::Text("25".into()), Expected::Tenths(Tenth::Percent)), "invalid type: string \"25\", expected SCORAD extent percent 0–100, at most one decimal"),
             (RecordProblem::WrongType(Kind::Unsigned(7), Expected::Object("EasiRegions")), "invalid type: integer `7`, expected struct EasiRegions"),
             (RecordProblem::WrongType(Kind::Object, Expected::List(7)), "invalid type: map, expected an array of length 7"),
             (RecordProblem::Length(6, 7), "invalid length 6, expected an array of length 7"),

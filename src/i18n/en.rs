@@ -399,7 +399,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     rec_either: "{0} or {1}",
     rec_wrong_type: "invalid type: {0}, expected {1}",
     rec_kinds: "boolean {0}|integer {0}|floating point {0}|string {0}|null|sequence|map",
-    rec_expected: "{0} as an integer 0–{1}|f64|a DLQI answer: an integer 0–3, \"not_relevant\" or null|an array of length {0}|struct {0}|variant identifier",
+    rec_expected: "{0} as an integer 0–{1}|EASI sign grade 0, 1, 1.5, 2, 2.5 or 3|a DLQI answer: an integer 0–3, \"not_relevant\" or null|an array of length {0}|struct {0}|variant identifier|{0} 0–{1}, at most one decimal",
     rec_length: "invalid length {0}, expected an array of length {1}",
     rec_too_long: "invalid length {0}, expected {1} elements in sequence",
     value_names: "age_years|EASI area score|SCORAD intensity grade|POEM answer|NRS value|SCORAD extent percent|SCORAD pruritus / sleep loss",

@@ -401,7 +401,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     rec_either: "{0}, {1}",
     rec_wrong_type: "값의 종류가 맞지 않습니다(필요한 값: {1}, 받은 값: {0})",
     rec_kinds: "참·거짓 값 {0}|정수 {0}|소수 {0}|문자열 {0}|null|목록|객체",
-    rec_expected: "0~{1}의 정수인 {0}|숫자|DLQI 답(0~3의 정수, \"not_relevant\" 또는 null)|답 {0}개의 목록|객체 {0}|평가 도구 이름",
+    rec_expected: "0~{1}의 정수인 {0}|EASI 징후 등급(0, 1, 1.5, 2, 2.5, 3 중 하나)|DLQI 답(0~3의 정수, \"not_relevant\" 또는 null)|답 {0}개의 목록|객체 {0}|평가 도구 이름|0~{1}의 수(소수점 첫째 자리까지)\u{2060}인 {0}",
     rec_length: "답의 개수가 맞지 않습니다. {1}개여야 하는데 {0}개입니다",
     rec_too_long: "답이 너무 많습니다. {1}개여야 하는데 {0}개입니다",
     value_names: "나이(age_years)|EASI 면적 점수|SCORAD 강도 등급|POEM 답|NRS 값|SCORAD 범위(%)|SCORAD 가려움/\u{2060}수면 장애",

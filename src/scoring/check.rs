@@ -42,9 +42,9 @@ fn whole_of(value: &Value, what: Whole) -> Result<u8, RecordProblem> {
     }
 }
 
-/// Any number, as f64 reads it.
-fn float(value: &Value) -> Result<f64, RecordProblem> {
-    value.as_f64().ok_or_else(|| RecordProblem::WrongType(Kind::of(value), Expected::Number))
+/// Any number, as f64 reads it (`expected`: what the value is, for the message).
+fn float(value: &Value, expected: Expected) -> Result<f64, RecordProblem> {
+    value.as_f64().ok_or_else(|| RecordProblem::WrongType(Kind::of(value), expected))
 }
 
 macro_rules! whole_types {
@@ -67,16 +67,16 @@ whole_types! {
 }
 
 impl FromJson for SignGrade {
-    const EXPECTED: Expected = Expected::Number;
+    const EXPECTED: Expected = Expected::EasiSign;
     fn from_json(value: &Value) -> Result<Self, RecordProblem> {
-        Ok(SignGrade::from_f64(float(value)?)?)
+        Ok(SignGrade::from_f64(float(value, Self::EXPECTED)?)?)
     }
 }
 
 impl<const MAX: u16> FromJson for Tenths<MAX> {
-    const EXPECTED: Expected = Expected::Number;
+    const EXPECTED: Expected = Expected::Tenths(Self::WHAT);
     fn from_json(value: &Value) -> Result<Self, RecordProblem> {
-        Ok(Self::from_f64(float(value)?)?)
+        Ok(Self::from_f64(float(value, Self::EXPECTED)?)?)
     }
 }
 

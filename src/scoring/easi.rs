@@ -24,8 +24,8 @@
 //! - Area score 1 covers any involvement above 0 % and below 10 % (HOME's "1–9 %" leaves
 //!   sub-1 % undefined).
 
-use super::exact::{steps_of, whole, whole_number, Exact};
-use super::problem::{Got, ValueProblem, Whole};
+use super::exact::{number, steps_of, whole, whole_number, Exact};
+use super::problem::{Expected, Got, ValueProblem, Whole};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -192,7 +192,7 @@ impl Serialize for SignGrade {
 
 impl<'de> Deserialize<'de> for SignGrade {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::from_f64(f64::deserialize(d)?).map_err(serde::de::Error::custom)
+        Self::from_f64(number(d, Expected::EasiSign)?).map_err(serde::de::Error::custom)
     }
 }
 

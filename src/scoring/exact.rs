@@ -159,6 +159,28 @@ pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D, what: Whole) -> Resu
     d.deserialize_any(Visitor(what))
 }
 
+/// Any JSON number as f64 reads it, as `f64::deserialize` does, but a value of another type is
+/// refused naming `expected` (what the value is and its range), not "f64".
+pub(crate) fn number<'de, D: Deserializer<'de>>(d: D, expected: Expected) -> Result<f64, D::Error> {
+    struct Visitor(Expected);
+    impl de::Visitor<'_> for Visitor {
+        type Value = f64;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fmt::Display::fmt(&self.0, f)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+            Ok(v)
+        }
+    }
+    d.deserialize_f64(Visitor(expected))
+}
+
 /// A whole number 0–max of `what` from a JSON number as read: `Unsigned` or `Signed` (any other
 /// `Got` is refused as it is).
 pub(crate) fn whole(what: Whole, got: Got) -> Result<u8, ValueProblem> {

@@ -226,8 +226,10 @@ impl Kind {
 pub enum Expected {
     /// A whole number 0–max.
     Whole(Whole),
-    /// A number (an EASI sign grade or a SCORAD value with one decimal).
-    Number,
+    /// An EASI sign grade (0, 1, 1.5, 2, 2.5 or 3).
+    EasiSign,
+    /// A SCORAD number 0–max with at most one decimal.
+    Tenths(Tenth),
     /// A DLQI answer.
     DlqiAnswer,
     /// A list of this many answers.
@@ -242,7 +244,8 @@ impl fmt::Display for Expected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Expected::Whole(what) => write!(f, "{} as an integer 0–{}", what.english(), what.max()),
-            Expected::Number => f.write_str("f64"),
+            Expected::EasiSign => f.write_str("EASI sign grade 0, 1, 1.5, 2, 2.5 or 3"),
+            Expected::Tenths(what) => write!(f, "{} 0–{}, at most one decimal", what.english(), what.max()),
             Expected::DlqiAnswer => f.write_str("a DLQI answer: an integer 0–3, \"not_relevant\" or null"),
             Expected::List(n) => write!(f, "an array of length {n}"),
             Expected::Object(name) => write!(f, "struct {name}"),

@@ -24,8 +24,8 @@
 //!   severe; objective [0, 8) clear, [8, 24) mild, [24, 38) moderate, 38 and above severe.
 //! - Without C the total and its band are not given (never a C of 0 assumed).
 
-use super::exact::{steps_of, whole, whole_number, Exact};
-use super::problem::{Got, Tenth, ValueProblem, Whole};
+use super::exact::{number, steps_of, whole, whole_number, Exact};
+use super::problem::{Expected, Got, Tenth, ValueProblem, Whole};
 use super::{AgeYears, Band};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -144,7 +144,7 @@ pub type Vas = Tenths<10>;
 
 impl<const MAX: u16> Tenths<MAX> {
     /// What the value is, for messages.
-    const WHAT: Tenth = if MAX == 100 { Tenth::Percent } else { Tenth::Vas };
+    pub(super) const WHAT: Tenth = if MAX == 100 { Tenth::Percent } else { Tenth::Vas };
 
     /// From tenths (e.g. 65 for 6.5).
     pub fn from_tenths(tenths: u16) -> Result<Self, ValueProblem> {
@@ -189,7 +189,7 @@ impl<const MAX: u16> Serialize for Tenths<MAX> {
 
 impl<'de, const MAX: u16> Deserialize<'de> for Tenths<MAX> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::from_f64(f64::deserialize(d)?).map_err(serde::de::Error::custom)
+        Self::from_f64(number(d, Expected::Tenths(Self::WHAT))?).map_err(serde::de::Error::custom)
     }
 }
 
