@@ -407,7 +407,8 @@ pub fn percent(tenths: u16) -> String {
 
 impl Strings {
     /// An assessment's name on the examination ("EASI", "Objective SCORAD" for a SCORAD
-    /// without C, "Worst itch (24 h)").
+    /// without C, "Itch NRS (worst, 24 h)": the patient's 0–10 answer, named apart from SCORAD's
+    /// clinician-entered pruritus so the two are not read as one question).
     pub fn assessment(&self, assessment: &crate::scoring::Assessment) -> &'static str {
         use crate::scoring::Assessment;
         match assessment {

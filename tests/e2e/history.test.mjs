@@ -1715,7 +1715,7 @@ test('a parent\'s rating imported on a day the patient rated says who gave each,
   const after = JSON.parse(await page.evaluate(storedHistory)).visits
     .map((v) => [v.reported_by, v.assessments.map((a) => `${a.instrument} ${a.value}`).join(), v.global?.effect ?? null]);
   // (The history screen is in Korean now.) The patient's visit, left with nothing, is gone.
-  assert.deepEqual(asked, ['AD-030 · 2026년 2월 2일 · 가장 심한 가려움(24시간): 7 → 4 · 응답자: 환자 본인 → 부모 또는 보호자']);
+  assert.deepEqual(asked, ['AD-030 · 2026년 2월 2일 · 가려움 NRS(가장 심할 때, 24시간): 7 → 4 · 응답자: 환자 본인 → 부모 또는 보호자']);
   assert.deepEqual(after, [['parent', 'itch_nrs 4', 3]]);
   assert.deepEqual(problems, []);
   await context.close();
