@@ -67,10 +67,11 @@ fn nrs(name: &'static str, question: &str, min: &'static str, max: &'static str,
 /// be theirs, not "your answer", until the one answering moves it.
 fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, answered: bool, onedit: Callback<String>) -> Html {
     // Unanswered, the thumb rests at 5: a tap there moves nothing, so no input event comes; the
-    // tap (a click) is the answer then.
-    let onclick = value.is_empty().then(|| {
+    // tap's end is the answer then. A pointer's, not a click: a finger's tap on a range input
+    // gives no click in Chromium. (A finger that scrolls the page instead ends in pointercancel.)
+    let onpointerup = value.is_empty().then(|| {
         let onedit = onedit.clone();
-        Callback::from(move |e: MouseEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: PointerEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     });
     let oninput = Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
     let readout = match value {
@@ -81,9 +82,14 @@ fn vas(t: &RecordsStrings, id: &'static str, question: &str, value: &str, answer
     html! {
         <div class="vas">
             <label for={id} class="question">{ question }</label>
-            <input type="range" id={id} min="0" max="10" step="0.1" value={if value.is_empty() { "5".to_string() } else { value.to_string() }}
-                class={classes!(value.is_empty().then_some("vas--unset"))} aria-valuetext={readout.clone()} {oninput} {onclick}
-                aria-describedby={value.is_empty().then(|| format!("{id}-hint"))} />
+            // The line is drawn apart from the input, from the handle's centre at 0 to its centre
+            // at 10, so the value under a finger is the value taken.
+            <div class="vas__track">
+                <span class="vas__line" aria-hidden="true"></span>
+                <input type="range" id={id} min="0" max="10" step="0.1" value={if value.is_empty() { "5".to_string() } else { value.to_string() }}
+                    class={classes!(value.is_empty().then_some("vas--unset"))} aria-valuetext={readout.clone()} {oninput} {onpointerup}
+                    aria-describedby={value.is_empty().then(|| format!("{id}-hint"))} />
+            </div>
             <div class="vas__anchors"><span>{ t.vas_min }</span><span>{ t.vas_max }</span></div>
             <p class="vas__value" data-testid={format!("{id}-value")}>{ readout }</p>
             // Unanswered, the line has no handle (one resting in the middle would suggest an

@@ -849,3 +849,24 @@ test('a reload comes back to the question the patient was on; a new hand-over st
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('by touch, a tap on the 0–10 line takes the value under the finger: the middle of an unanswered line is 5, a tenth of the way along is 1', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.tap('#hand-to-patient');
+  while (await step(page) !== 'ScoradPruritus') await next(page);
+  const line = await page.locator('#vas-pruritus').locator('xpath=preceding-sibling::*[contains(@class, "vas__line")]').boundingBox();
+  const y = line.y + line.height / 2;
+  // The unanswered handle rests in the middle, unseen: a finger's tap there is an answer too.
+  await page.touchscreen.tap(line.x + line.width / 2, y);
+  assert.match(await value(page, 'vas-pruritus'), /^Your answer: 5(\.0)? out of 10$/);
+  const taken = async () => Number((await value(page, 'vas-pruritus')).match(/([\d.]+) out of 10/)[1]);
+  for (const [along, expected] of [[0.1, 1], [0.3, 3], [0.75, 7.5], [0, 0], [1, 10]]) {
+    await page.touchscreen.tap(line.x + line.width * along, y);
+    const got = await taken();
+    assert.ok(Math.abs(got - expected) <= 0.1, `a tap ${along * 100} % along the drawn line gave ${got}, not ${expected}`);
+  }
+  await context.close();
+});
