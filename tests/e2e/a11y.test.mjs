@@ -445,7 +445,7 @@ test('a score that changes is announced whole: its name, value and band, as it n
   await context.close();
 });
 
-test('the patient\'s questions fit a phone with text at 150 % and 200 %: nothing scrolls sideways', async () => {
+test('the patient\'s questions, DLQI\'s too, fit a phone with text at 150 % and 200 %: nothing scrolls sideways or is cut off', async () => {
   const found = {};
   for (const size of ['150%', '200%']) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -455,13 +455,18 @@ test('the patient\'s questions fit a phone with text at 150 % and 200 %: nothing
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector(EXAM_READY);
+    await page.fill('#age', '30');
     await page.click('#hand-to-patient');
     await page.waitForSelector('.flow');
     await page.click('label[for="who-0"]');
+    // DLQI's items too ('Item 2 — embarrassment' was cut off at 200 %).
+    await page.click('.setup > summary');
+    await page.check('text=DLQI scores from a completed');
     for (;;) {
       const step = await page.getAttribute('.flow__body', 'data-step');
-      const { wide } = await layoutProblems(page);
+      const { wide, clipped } = await layoutProblems(page);
       if (wide) found[`${size} ${step}`] = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (clipped.length) found[`${size} ${step} cut off`] = clipped;
       if (step === 'Done') break;
       await page.click('#flow-next');
     }
