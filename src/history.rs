@@ -1023,22 +1023,32 @@ fn percent_tenths(abs: i64, b: i64) -> i64 {
 }
 
 /// A change `abs` from a baseline `b` (both in 1/[`UNITS`]) as the screens show it: as
-/// [`Metric::text`], signed ("+2.0", "-4"), but a change that rounding to one decimal would carry
-/// onto an improvement threshold the exact change has not reached, or off one it has
-/// ([`THRESHOLDS_TENTHS`]), is written out exactly: from 50.0, a change of −24.95 is
-/// "-24.95", not "-25.0" (half the baseline) beside −49.9 % and no EASI-50 flag.
+/// [`Metric::text`], signed ("+2.0", "−4", with the minus sign U+2212 the screens' other
+/// changes use; the CSV files write their own numbers), but a change that rounding to one
+/// decimal would carry onto an improvement threshold the exact change has not reached, or off
+/// one it has ([`THRESHOLDS_TENTHS`]), is written out exactly: from 50.0, a change of −24.95 is
+/// "−24.95", not "−25.0" (half the baseline) beside −49.9 % and no EASI-50 flag.
 pub fn change_text(metric: Metric, abs: i64, b: i64) -> String {
     let shown = if metric.is_whole() && abs % UNITS == 0 { abs } else { div_round_half_away(abs * 10, UNITS) * (UNITS / 10) };
     let reached = |change: i64| THRESHOLDS_TENTHS.map(|t| change * 1000 <= t * b);
-    let text = if b > 0 && reached(shown) != reached(abs) { exact_units_text(abs) } else { metric.text(abs) };
-    if abs > 0 { format!("+{text}") } else { text }
+    // Rounding is half away from zero, so the size rounds the same whatever the sign.
+    let size = if b > 0 && reached(shown) != reached(abs) { exact_units_text(abs.unsigned_abs()) } else { metric.text(abs.abs()) };
+    format!("{}{size}", sign_of(abs))
 }
 
-/// `units` (1/[`UNITS`]) with every digit it has ("-24.95", "3"), signed when negative
-/// ([`crate::scoring::exact::Exact::exact_text`] of its size).
-fn exact_units_text(units: i64) -> String {
-    let size = crate::scoring::exact::Exact::<{ UNITS as u32 }>::from_units(units.unsigned_abs() as u32).exact_text();
-    if units < 0 { format!("-{size}") } else { size }
+/// The sign a change is written with on screen: "+", the minus sign "−" (U+2212), or none for 0.
+fn sign_of(value: i64) -> &'static str {
+    match value.signum() {
+        1 => "+",
+        -1 => "\u{2212}",
+        _ => "",
+    }
+}
+
+/// `units` (1/[`UNITS`], not negative) with every digit it has ("24.95", "3")
+/// ([`crate::scoring::exact::Exact::exact_text`]).
+fn exact_units_text(units: u64) -> String {
+    crate::scoring::exact::Exact::<{ UNITS as u32 }>::from_units(units as u32).exact_text()
 }
 
 /// The metric's change from `baseline` to `visit` (exact integers; the percentage in tenths,
@@ -1158,9 +1168,10 @@ pub fn percent_of(count: usize, of: usize) -> Option<i64> {
     (of > 0).then(|| div_round_half_away(count as i64 * 100, of as i64))
 }
 
-/// Tenths written with their sign and one decimal: −77 → "-7.7", 5 → "+0.5", 0 → "+0.0".
+/// Tenths written, for the screens, with their sign and one decimal: −77 → "−7.7" (the minus
+/// sign U+2212), 5 → "+0.5", 0 → "+0.0".
 pub fn signed_tenths(tenths: i64) -> String {
-    format!("{}{}.{}", if tenths < 0 { "-" } else { "+" }, tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10)
+    format!("{}{}.{}", if tenths < 0 { "\u{2212}" } else { "+" }, tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10)
 }
 
 /// A patient's baseline (`visits` in date order, as [`visits_by_patient`] gives them): the

@@ -247,18 +247,18 @@ fn the_percent_shown_never_crosses_a_responder_threshold_the_exact_value_has_not
 fn the_change_shown_never_rounds_onto_or_off_a_responder_threshold() {
     // Assemble / Act / Assert: EASI 50.0 → 25.05 is −24.95, −49.9 %: to one decimal "-25.0",
     // half the baseline beside no EASI-50 flag; it is written out exactly.
-    assert_eq!(change_text(Metric::Easi, -249_500, 50 * UNITS), "-24.95");
+    assert_eq!(change_text(Metric::Easi, -249_500, 50 * UNITS), "−24.95");
     // From 50.01, −25.005 is exactly −50 %; "-25.0" would be short of it: exact again.
-    assert_eq!(change_text(Metric::Easi, -250_050, 500_100), "-25.005");
+    assert_eq!(change_text(Metric::Easi, -250_050, 500_100), "−25.005");
     // −9.95 from 20 (−49.75 %) too: "-10.0" is half of 20.
-    assert_eq!(change_text(Metric::Easi, -99_500, 20 * UNITS), "-9.95");
+    assert_eq!(change_text(Metric::Easi, -99_500, 20 * UNITS), "−9.95");
     // Elsewhere one decimal, half away from zero, signed.
-    assert_eq!(change_text(Metric::Easi, -42_500, 20 * UNITS), "-4.3");
+    assert_eq!(change_text(Metric::Easi, -42_500, 20 * UNITS), "−4.3");
     assert_eq!(change_text(Metric::Easi, 15_000, 20 * UNITS), "+1.5");
     // 75 % and 90 % too: −44.96 from 60 (−74.93 %) would read −45.0.
-    assert_eq!(change_text(Metric::Scorad, -449_600, 60 * UNITS), "-44.96");
+    assert_eq!(change_text(Metric::Scorad, -449_600, 60 * UNITS), "−44.96");
     // Whole-number instruments are whole; a baseline of 0 has no threshold to cross.
-    assert_eq!(change_text(Metric::Poem, -8 * UNITS, 16 * UNITS), "-8");
+    assert_eq!(change_text(Metric::Poem, -8 * UNITS, 16 * UNITS), "−8");
     assert_eq!(change_text(Metric::Easi, 49_500, 0), "+5.0");
 }
 
@@ -439,7 +439,7 @@ fn cohort_rounding_is_half_away_from_zero_and_exact() {
     h.add_visit(w4).unwrap();
     let easi_row = row(&cohort(&h, "week 4"), Metric::Easi).clone();
     assert_eq!((easi_row.mean_change, easi_row.median_change), (Some(-2), Some(-2)));
-    assert_eq!([signed_tenths(-2), signed_tenths(5), signed_tenths(0), signed_tenths(-77)], ["-0.2", "+0.5", "+0.0", "-7.7"]);
+    assert_eq!([signed_tenths(-2), signed_tenths(5), signed_tenths(0), signed_tenths(-77)], ["−0.2", "+0.5", "+0.0", "−7.7"]);
     // Shares: 1 of 8 = 12.5 % → 13, 3 of 8 = 37.5 % → 38 (never half to even), none of 0.
     assert_eq!([percent_of(1, 8), percent_of(3, 8), percent_of(2, 3), percent_of(0, 0)], [Some(13), Some(38), Some(67), None]);
 }

@@ -78,7 +78,7 @@ test('visits are saved, survive a reload, show change, responders, trend and coh
   assert.equal(rows.length, 2);
   // Each visit's worksheet link sits under its date (no last column a phone pushes out of sight).
   assert.match(rows[0], /5 Jan 2026 · baseline\s*Worksheet\s*8\.0/);
-  assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*-4\.0 \(-50\.0\u00a0%\)\s*EASI-50/);
+  assert.match(rows[1], /2 Feb 2026 · week 4\s*Worksheet\s*4\.0\s*−4\.0 \(−50\.0\u00a0%\)\s*EASI-50/);
   assert.doesNotMatch(rows[1], /EASI-75/);
   // With week 4 chosen as the baseline, the visit before it is not compared with it: no change,
   // no responder badge (and week 4 itself, the baseline, has none either).
