@@ -587,7 +587,7 @@ async function visibleText(page) {
 }
 
 // Key names on a keyboard (Tab, Home, End, Page Up, Page Down) are not translated.
-const ALLOWED = /^(Tab|Home|End|Page|Down|ETFAD|adscore|EASI|SCORAD|POEM|DLQI|HOME|homeforeczema|org|www|dermatology|uk|Leshem|Kunz|Chopra|Finlay|Khan|April|Patient|Oriented|Eczema|Measure|SCORing|Atopic|Dermatitis|Area|Severity|Index|English)$/;
+const ALLOWED = /^(Tab|Home|End|Page|Down|ETFAD|adscore|EASI|SCORAD|POEM|DLQI|NRS|HOME|homeforeczema|org|www|dermatology|uk|Leshem|Kunz|Chopra|Finlay|Khan|April|Patient|Oriented|Eczema|Measure|SCORing|Atopic|Dermatitis|Area|Severity|Index|English)$/;
 
 for (const screen of ['examination', 'patient flow']) {
   test(`switching to Korean changes every visible string (${screen})`, async () => {
