@@ -212,7 +212,7 @@ records_strings! {
     back, clear_answer, hand_back, left_unanswered, step_c_itch, step_c_sleep, step_status, step_effect, finish, return_to_exam, done_title, done_text, done_none, your_answers, show_clinician, change_answers, new_questionnaire, confirm_new_questionnaire, itch_question,
     itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,
     sleep_max, c_pruritus_question, c_pruritus_question_proxy, c_sleep_question,
-    c_sleep_question_proxy, vas_min, vas_max, vas_value, vas_typed, vas_hint, dlqi_title, dlqi_intro, dlqi_notice,
+    c_sleep_question_proxy, vas_min, vas_max, vas_value, vas_typed, vas_hint, dlqi_title, dlqi_intro, dlqi_notice, poem_notice_lead,
     dlqi_item, dlqi_topic_1, dlqi_topic_2, dlqi_topic_3, dlqi_topic_4, dlqi_topic_5, dlqi_topic_6,
     dlqi_topic_7, dlqi_topic_8, dlqi_topic_9, dlqi_topic_10, dlqi_very_much, dlqi_a_lot,
     dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant, dlqi_prevented, dlqi_yes, dlqi_no,

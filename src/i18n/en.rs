@@ -279,6 +279,8 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     dlqi_title: "DLQI — item scores",
     dlqi_intro: "Enter the score of each item from a completed DLQI form (paper or licensed copy). The questions themselves are not shown here.",
     dlqi_notice: "DLQI © A Y Finlay, G K Khan April 1992 — www.dermatology.org.uk",
+    // Before POEM's notice, the licence holder's English as written (content/poem.json).
+    poem_notice_lead: "Copyright notice:",
     dlqi_item: "Item {0} — {1}",
     dlqi_topic_1: "itch, soreness, pain",
     dlqi_topic_2: "embarrassment",

@@ -281,6 +281,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     dlqi_title: "DLQI — 문항 점수",
     dlqi_intro: "작성 완료된 DLQI 설문지(종이 또는 사용 허가를 받은 사본)\u{2060}에서 각 문항의 점수를 입력하세요. 질문 자체는 여기에 표시되지 않습니다.",
     dlqi_notice: "저작권 고지: DLQI © A Y Finlay, G K Khan April 1992 — www.dermatology.org.uk",
+    poem_notice_lead: "저작권 고지(원문, 영어):",
     dlqi_item: "{0}번 문항 — {1}",
     dlqi_topic_1: "가려움, 쓰라림, 통증",
     dlqi_topic_2: "창피함",
