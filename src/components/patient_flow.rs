@@ -555,8 +555,13 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
             html! {
                 <>
                     <h1>{ t.done_title }</h1>
-                    // Kept for the clinician, who saves the visit: not yet a visit of its own.
-                    <p class="lead">{ if p.has_answers() { t.done_text } else { t.done_none } }</p>
+                    // Handed over, kept for the clinician, who saves the visit: not yet a visit of
+                    // its own. On the patient's own phone, kept there only (shown at the visit).
+                    <p class="lead">{ match (p.has_answers(), props.from_exam) {
+                        (false, _) => t.done_none,
+                        (true, true) => t.done_text,
+                        (true, false) => t.done_text_own,
+                    } }</p>
                     if props.from_exam {
                         <p class="lead" data-testid="hand-back"><strong>{ t.hand_back }</strong></p>
                     } else {

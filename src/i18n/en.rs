@@ -249,6 +249,8 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     return_to_exam: "Return to the examination",
     done_title: "Thank you",
     done_text: "Your answers are kept on this device for your clinician, who saves them with your visit.",
+    // On the patient's own phone (#patient): no clinician saves from this device.
+    done_text_own: "Your answers are kept on this device only: nothing is sent anywhere.",
     done_none: "No question was answered.",
     your_answers: "Your answers",
     show_clinician: "Show this screen to your clinician at your next visit.",

@@ -251,6 +251,7 @@ pub static KO_RECORDS: RecordsStrings = RecordsStrings {
     return_to_exam: "진찰 화면으로 돌아가기",
     done_title: "감사합니다",
     done_text: "응답은 이 기기에 보관되며, 담당 의료진이 방문 기록과 함께 저장합니다.",
+    done_text_own: "응답은 이 기기에만 보관되며 어디로도 전송되지 않습니다.",
     done_none: "답한 질문이 없습니다.",
     your_answers: "나의 응답",
     show_clinician: "다음 진료 때 이 화면을 담당 의료진에게 보여 주세요.",

@@ -389,7 +389,7 @@ test('SCORAD itch and sleep the clinician typed are not the patient\'s answers: 
   await context.close();
 });
 
-test('the last screen says the answers are kept for the clinician, or that no question was answered', async () => {
+test('the last screen says the answers are kept for the clinician (handed over) or on the device (the patient\'s own phone), or that no question was answered', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.click('#hand-to-patient');
   await tap(page, 'who-0');
@@ -402,6 +402,15 @@ test('the last screen says the answers are kept for the clinician, or that no qu
   assert.equal(await lead(), 'Your answers are kept on this device for your clinician, who saves them with your visit.');
   assert.deepEqual(problems, []);
   await context.close();
+  // On the patient's own phone no clinician saves them from it: they stay there.
+  const own = await openApp(browser, server.url);
+  await ownPhone(own.page);
+  await next(own.page);
+  await tap(own.page, 'itch-6');
+  while (await step(own.page) !== 'Done') await next(own.page);
+  assert.equal(await own.page.textContent('.flow__body h1 + .lead'), 'Your answers are kept on this device only: nothing is sent anywhere.');
+  assert.deepEqual(own.problems, []);
+  await own.context.close();
 });
 
 test('the examination says when a parent or carer gave the patient\'s answers', async () => {
