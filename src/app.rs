@@ -169,33 +169,51 @@ fn use_focus_above_sheet() {
         let document = gloo::utils::document();
         let listener = EventListener::new(&document, "focusin", |event| {
             let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-            let document = gloo::utils::document();
-            let window = gloo::utils::window();
-            // The sheet where it is fixed (beside the entries on a wide screen it covers
-            // nothing), else the flow's bar where it stays on screen (not on the last step).
-            let placed = |selector: &str, position: &str| {
-                document.query_selector(selector).ok().flatten().filter(|cover| {
-                    window.get_computed_style(cover).ok().flatten().and_then(|s| s.get_property_value("position").ok()).as_deref() == Some(position)
-                })
-            };
-            let Some(sheet) = placed(".panel", "fixed").or_else(|| placed(".flow__nav", "sticky")) else { return };
+            let Some(sheet) = cover_at_foot() else { return };
             let by_keyboard = element.matches(":focus-visible").unwrap_or(true);
             if !by_keyboard || sheet.contains(Some(&element)) {
                 return;
             }
-            let (shown, below) = (element.closest("label").ok().flatten().unwrap_or(element).get_bounding_client_rect(), sheet.get_bounding_client_rect());
-            let overlap = shown.bottom() - below.top() + 8.0;
-            if overlap > 0.0 {
-                // Never past the element's own top.
-                let by = overlap.min(shown.top() - 8.0).max(0.0);
-                let options = web_sys::ScrollToOptions::new();
-                options.set_top(window.scroll_y().unwrap_or(0.0) + by);
-                options.set_behavior(web_sys::ScrollBehavior::Instant);
-                window.scroll_to_with_scroll_to_options(&options);
-            }
+            let shown = element.closest("label").ok().flatten().unwrap_or(element).get_bounding_client_rect();
+            scroll_up_to_show(&shown, sheet.get_bounding_client_rect().top());
         });
         move || drop(listener)
     });
+}
+
+/// What covers the foot of the screen: the score sheet where it is fixed there (beside the
+/// entries on a wide screen it covers nothing), else the flow's bar where it stays on screen
+/// (not on the last step); `None` when neither does.
+fn cover_at_foot() -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    let window = gloo::utils::window();
+    let placed = |selector: &str, position: &str| {
+        document.query_selector(selector).ok().flatten().filter(|cover| {
+            window.get_computed_style(cover).ok().flatten().and_then(|s| s.get_property_value("position").ok()).as_deref() == Some(position)
+        })
+    };
+    placed(".panel", "fixed").or_else(|| placed(".flow__nav", "sticky"))
+}
+
+/// Scrolls the page up, at once, so that `shown` (a box on screen) ends 8 px above `limit` (a
+/// height on screen), never past its own top; nothing when it already does.
+fn scroll_up_to_show(shown: &web_sys::DomRect, limit: f64) {
+    let overlap = shown.bottom() - limit + 8.0;
+    if overlap > 0.0 {
+        let window = gloo::utils::window();
+        let by = overlap.min(shown.top() - 8.0).max(0.0);
+        let options = web_sys::ScrollToOptions::new();
+        options.set_top(window.scroll_y().unwrap_or(0.0) + by);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        window.scroll_to_with_scroll_to_options(&options);
+    }
+}
+
+/// Brings `element` (a message that has just appeared) into sight when it is below the screen's
+/// foot or under the score sheet there; the focus stays where it is.
+pub fn reveal(element: &web_sys::Element) {
+    let foot = cover_at_foot().map_or_else(|| gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0), |cover| cover.get_bounding_client_rect().top());
+    scroll_up_to_show(&element.get_bounding_client_rect(), foot);
 }
 
 /// The app.

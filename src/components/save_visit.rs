@@ -148,6 +148,17 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
         Some(loaded) => html! { <Datalist {id} items={pick(loaded).clone()} /> },
         None => html! { <datalist {id}></datalist> },
     };
+    // A message just shown is brought into sight (a save from a button at the screen's foot put
+    // it below the screen, and nothing in view said the visit was saved).
+    let message = use_node_ref();
+    {
+        let message = message.clone();
+        use_effect_with((*result).clone(), move |shown| {
+            if let (Some(_), Some(element)) = (shown, message.cast::<web_sys::Element>()) {
+                crate::app::reveal(&element);
+            }
+        });
+    }
     html! {
         <section class="card" id="save" aria-labelledby="save-title">
             <h2 id="save-title">{ t.save_visit_title }</h2>
@@ -173,14 +184,14 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             </form>
             { match &*result {
                 // Saved, then changed: the message must not tell the clinician it is all saved.
-                Some(Ok(_)) if props.unsaved && !*saving => html! { <p class="field__error" role="status" id="visit-result">{ t.visit_changed }</p> },
+                Some(Ok(_)) if props.unsaved && !*saving => html! { <p class="field__error" role="status" id="visit-result" ref={message.clone()}>{ t.visit_changed }</p> },
                 // On to the patient's visits, where this one's worksheet is (and the history from there).
-                Some(Ok((message, code))) => html! {
-                    <p class="ok" role="status">{ message }{ " " }
+                Some(Ok((text, code))) => html! {
+                    <p class="ok" role="status" ref={message.clone()}>{ text }{ " " }
                         <a href={crate::app::screen_href("patient", code)} data-testid="open-saved">{ t.open_patient_visits }</a>
                     </p>
                 },
-                Some(Err(message)) => html! { <p class="field__error" role="alert" id="visit-result">{ message }</p> },
+                Some(Err(text)) => html! { <p class="field__error" role="alert" id="visit-result" ref={message.clone()}>{ text }</p> },
                 None => html! {},
             } }
         </section>

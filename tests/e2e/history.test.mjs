@@ -1720,3 +1720,27 @@ test('a parent\'s rating imported on a day the patient rated says who gave each,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }]) test(`saved from a "Save visit" at the screen's foot, the visit's message comes into sight, above the score sheet (${viewport.width}×${viewport.height})`, async () => {
+  const { page, context, problems } = await openApp(browser, server.url, viewport);
+  await page.fill('#age', '34');
+  for (const region of ['head_neck', 'upper_limbs', 'trunk', 'lower_limbs']) {
+    await tap(page, `easi-${region}-area-1`);
+    for (const sign of ['erythema', 'edema_papulation', 'excoriation', 'lichenification']) await tap(page, `easi-${region}-${sign}-2`);
+  }
+  await page.fill('#visit-patient', 'AD-201');
+  // The button's foot at the top of what covers the screen's foot (the score sheet on a portrait
+  // tablet), else at the screen's: the message (below it) would be out of sight.
+  const foot = () => page.evaluate(() => {
+    const panel = document.querySelector('.panel');
+    return getComputedStyle(panel).position === 'fixed' ? panel.getBoundingClientRect().top : window.innerHeight;
+  });
+  const end = await foot();
+  await page.evaluate((at) => window.scrollBy(0, document.querySelector('#save-visit').getBoundingClientRect().bottom - at + 2), end);
+  await page.click('#save-visit');
+  const message = await page.waitForSelector('.ok[role=status]');
+  const [box, limit] = [await message.boundingBox(), await foot()];
+  assert.ok(box.y >= 0 && box.y + box.height <= limit, `the message is at ${box.y}–${box.y + box.height}, what is seen ends at ${limit}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
