@@ -445,6 +445,10 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     const small = await page.$$eval('.picker__option', (els) => els
       .map((e) => e.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
     assert.equal(small, 0, 'touch targets ≥ 44 px');
+    // So is each "still needed" link of the score sheet, where laid out (a fresh examination has them).
+    const links = await page.$$eval('.needed a', (els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h > 0));
+    if (viewport.width > 900) assert.ok(links.length > 0, 'the still-needed links are shown beside the entries');
+    assert.deepEqual(links.filter((h) => h < 44), [], '"still needed" links ≥ 44 px tall');
     await context.close();
   });
 }
