@@ -67,6 +67,17 @@ pub fn focus(element: &web_sys::Element) {
     let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
 }
 
+/// POEM's copyright notice as its licence holder wrote it (English, content/poem.json),
+/// introduced in the screen's language: wherever POEM's questions or scores are shown (the
+/// patient's questions, a visit's worksheet, a patient's visits).
+pub fn poem_notice(t: &RecordsStrings) -> Html {
+    html! {
+        <p class="notice" data-testid="poem-notice">
+            { t.poem_notice_lead }{ " " }<span lang="en">{ &crate::content::poem_content().notice }</span>
+        </p>
+    }
+}
+
 /// A "Use map value" button's click: `action`, then the focus on the field it reset (element
 /// `id`), as the button is gone once the field follows the map again.
 pub fn reset_then_focus(dispatch: Callback<crate::state::Action>, action: crate::state::Action, id: String) -> Callback<MouseEvent> {

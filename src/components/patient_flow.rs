@@ -451,11 +451,7 @@ pub fn PatientFlow(props: &PatientFlowProps) -> Html {
                     <GradePicker name={format!("poem-{}", i + 1)} legend={question.clone()} choices={choices(&answers)}
                         selected={p.poem[i]} onpick={dispatch.reform(move |v| Action::SetPoem(i, v))} stacked=true />
                     { clear.clone() }
-                    // The licence holder's notice as written (English), said as such in another
-                    // language rather than translated.
-                    <p class="notice" data-testid="poem-notice">
-                        { t.poem_notice_lead }{ " " }<span lang="en">{ &content::poem_content().notice }</span>
-                    </p>
+                    { crate::components::poem_notice(t) }
                 </>
             }
         }

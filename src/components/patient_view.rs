@@ -201,7 +201,8 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
             <main class="app__main">
                 <section class="card">
                     <p data-testid="patient-dob">{ t.plan_dob }{ ": " }{ patient.dob.as_deref().map_or_else(|| "—".into(), |dob| t.date(dob)) }</p>
-                    <div class="field">
+                    // An empty note is not printed (an empty box on paper).
+                    <div class={classes!("field", patient.note.is_empty().then_some("no-print"))}>
                         <label for="patient-note">{ t.patient_note }</label>
                         <input id="patient-note" value={patient.note.clone()} onchange={onnote} />
                     </div>
@@ -245,7 +246,7 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                                             <th scope="row">
                                                 // A date on one line where there is room ("2025년 1월 / 6일" split it at 768 px).
                                                 <span class="table__date">{ t.date(&v.date) }</span>{ if v.label.is_empty() { String::new() } else { format!(" · {}", v.label) } }
-                                                <a class="table__action" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
+                                                <a class="table__action no-print" href={crate::app::screen_href("print", &v.id)}>{ t.print }</a>
                                             </th>
                                             { for metrics.iter().map(|&m| html! {
                                                 <td>
@@ -266,8 +267,15 @@ pub fn PatientView(props: &PatientViewProps) -> Html {
                 <section class="card charts" aria-labelledby="trends-title">
                     <h2 id="trends-title">{ t.trends }</h2>
                     { for metrics.iter().map(|&m| chart(t, m, &visits)) }
+                    // Each questionnaire's copyright line where its scores are.
+                    if metrics.contains(&Metric::Poem) {
+                        { crate::components::poem_notice(t) }
+                    }
+                    if metrics.contains(&Metric::Dlqi) {
+                        <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
+                    }
                 </section>
-                <section class="card">
+                <section class="card no-print">
                     <button type="button" class="button button--danger" id="delete-patient" onclick={ondelete}>{ t.delete_patient }</button>
                 </section>
             </main>

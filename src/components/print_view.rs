@@ -63,7 +63,8 @@ fn scorad_tables(t: &RecordsStrings, record: &scorad::ScoradRecord) -> Html {
                     record.intensity.excoriation, record.intensity.lichenification, record.intensity.dryness,
                 ]).map(|(&s, g)| html! { <tr><th scope="row">{ t.scorad_sign(s) }</th><td class="num">{ g.get() }</td></tr> }) }</tbody>
             </table>
-            <p>{ t.subjective_title }{ ": " }{ record.subjective.map_or("—".to_string(), |c| format!("{} + {}", c.pruritus.to_f64(), c.sleep_loss.to_f64())) }</p>
+            // Each of C's two values named (not "3.2 + 1.5").
+            <p>{ t.subjective_title }{ ": " }{ record.subjective.map_or("—".to_string(), |c| format!("{} {} · {} {}", t.step_c_itch, c.pruritus.to_f64(), t.step_c_sleep, c.sleep_loss.to_f64())) }</p>
         </>
     }
 }
@@ -161,7 +162,10 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                         }
                     </tbody>
                 </table>
-                // The DLQI's copyright line where its answers are, not on every worksheet.
+                // Each questionnaire's copyright line where its answers are, not on every worksheet.
+                if visit.assessment("poem").is_some() {
+                    { crate::components::poem_notice(t) }
+                }
                 if visit.assessment("dlqi").is_some() {
                     <p class="notice" data-testid="dlqi-notice">{ t.dlqi_notice }</p>
                 }

@@ -1744,3 +1744,52 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('printed, a patient\'s page and a worksheet carry every column, POEM\'s notice and the light colours, without controls', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const region = (area) => ({ area, erythema: 2, edema_papulation: 2, excoriation: 2, lichenification: 2 });
+  const visit = (date, label, area, itch) => ({
+    id: `AD-031-${date}-1`, patient: 'AD-031', date, label, global: {},
+    assessments: [
+      { instrument: 'easi', age_years: 34, regions: { head_neck: region(area), upper_limbs: region(area), trunk: region(area), lower_limbs: region(area) } },
+      { instrument: 'scorad', age_years: 34, extent: Object.fromEntries(['head_neck_front', 'head_neck_back', 'upper_limb_left_front', 'upper_limb_left_back', 'upper_limb_right_front', 'upper_limb_right_back', 'trunk_front', 'trunk_back', 'lower_limb_left_front', 'lower_limb_left_back', 'lower_limb_right_front', 'lower_limb_right_back', 'genitals'].map((s) => [s, 10])),
+        intensity: { erythema: 1, edema_papulation: 1, oozing_crusts: 1, excoriation: 1, lichenification: 1, dryness: 1 }, subjective: { pruritus: 3.2, sleep_loss: 1.5 } },
+      { instrument: 'itch_nrs', value: itch }, { instrument: 'sleep_nrs', value: 4 }, { instrument: 'poem', answers: [1, 2, 1, 1, 1, 1, 1] },
+    ],
+    easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0',
+  });
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-031' }],
+    visits: [visit('2026-01-05', 'baseline', 4, 8), visit('2026-02-02', 'week 4', 1, 3)] }));
+  await page.goto(`${server.url}#patient/AD-031`);
+  await page.waitForSelector('[data-testid="visits"] tbody tr');
+  await page.focus('h1');
+  // A4 between the usual 10 mm margins.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await page.setViewportSize({ width: 718, height: 1000 });
+  const patient = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid="visits"]');
+    const shown = (selector) => [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length).length;
+    return {
+      // Every column, the responder flags last, on the paper.
+      cut: table.getBoundingClientRect().right > 718 || table.parentElement.scrollWidth > table.parentElement.clientWidth,
+      flags: document.querySelector('[data-testid="visits"] .badge')?.textContent,
+      controls: shown('#delete-patient, .table__action, #patient-note'),
+      notice: document.querySelector('[data-testid="poem-notice"]')?.textContent ?? '',
+      // The light palette's line and a swatch printed as drawn, whatever the screen's scheme.
+      line: getComputedStyle(document.querySelector('.chart__line')).stroke,
+      swatch: getComputedStyle(document.querySelector('.chart__swatch')).printColorAdjust,
+      ring: getComputedStyle(document.activeElement).outlineStyle,
+    };
+  });
+  assert.deepEqual(patient, { cut: false, flags: 'EASI-50', controls: 0, notice: patient.notice, line: 'rgb(11, 92, 173)', swatch: 'exact', ring: 'none' });
+  assert.match(patient.notice, /© The University of Nottingham/);
+  // The worksheet: POEM's notice where its answers are, and C's two values named.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${server.url}#print/AD-031-2026-02-02-1`);
+  await page.waitForSelector('#print');
+  assert.match(await page.textContent('[data-testid="poem-notice"]'), /© The University of Nottingham/);
+  assert.match(await page.textContent('.worksheet'), /Itch over the last 3 days 3\.2 · Sleep over the last 3 nights 1\.5/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
