@@ -1276,6 +1276,22 @@ pub fn looks_like_a_name(code: &str) -> bool {
         })
 }
 
+/// Whether a patient code looks like a date (a date of birth, most likely): three groups of
+/// digits, one of them a year 1900–2099 of four digits, first or last, the other two of one or
+/// two digits, apart by "-", "/", "." or spaces ("1990-05-12", "12/05/1990", "12.5.1990",
+/// "1990 5 12"). Like a name, adscore keeps none, so such a new code is asked about first. Codes
+/// with letters, or digits alone ("19900512", "017"), are not caught.
+pub fn looks_like_a_date(code: &str) -> bool {
+    let groups: Vec<&str> = code.split(['-', '/', '.', ' ']).filter(|g| !g.is_empty()).collect();
+    let digits = |g: &str, len: std::ops::RangeInclusive<usize>| len.contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit());
+    let year = |g: &str| digits(g, 4..=4) && matches!(&g[..2], "19" | "20");
+    let day_or_month = |g: &str| digits(g, 1..=2);
+    match groups.as_slice() {
+        [a, b, c] => (year(a) && day_or_month(b) && day_or_month(c)) || (day_or_month(a) && day_or_month(b) && year(c)),
+        _ => false,
+    }
+}
+
 /// Whether two patient codes differ only in letter case, white space (around them or inside),
 /// full-width forms or invisible characters ("ad-017", "AD-017", "AD - 017", "ＡＤ－０１７" and
 /// "AD\u{200B}-017"): [`same_label`] with the spaces inside and the [`invisible`] characters left

@@ -394,13 +394,19 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     }
     // A new code that differs from a patient's only in letter case, spacing, full-width forms or
     // invisible characters: which patient is asked first (once, not on every try below).
+    // A new patient's code that looks like a name ("John Smith") or a date of birth
+    // ("1990-05-12"): the card says "use a code, never a name"; asked before either is stored on
+    // the device and in every export.
+    let identifying = if history::looks_like_a_name(code) {
+        Some((t.visit_name_confirm, t.visit_name_refused))
+    } else if history::looks_like_a_date(code) {
+        Some((t.visit_code_dob_confirm, t.visit_code_dob_refused))
+    } else {
+        None
+    };
     let code = match read_history().await {
-        // A new patient's code that looks like a name ("John Smith"): the card says "use a
-        // code, never a name"; asked before a name is stored on the device and in every export.
-        Ok(history) if history.patient(code).is_none() && history::looks_like_a_name(code)
-            && !gloo::dialogs::confirm(&fill(t.visit_name_confirm, &[&code])) =>
-        {
-            return Err(t.visit_name_refused.to_string());
+        Ok(history) if history.patient(code).is_none() && identifying.is_some_and(|(ask, _)| !gloo::dialogs::confirm(&fill(ask, &[&code]))) => {
+            return Err(identifying.map_or_else(String::new, |(_, refused)| refused.to_string()));
         }
         Ok(history) => match settle_code(t, &history, code) {
             Some(code) => code,

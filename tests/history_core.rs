@@ -3,7 +3,7 @@
 //! small hand-made history.
 
 use adscore::history::{
-    baseline_visit, change, change_text, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
+    baseline_visit, change, change_text, cohort, time_point_end, time_point_of, default_target, labels, looks_like_a_date, looks_like_a_name, percent_of, responders, signed_tenths, similar_codes, target_visit, without_invisible,
     targets, visits_by_patient, BirthDateNote, Change, DayUpdate, GlobalRatings, History, Metric, Patient, Reporter, Responders, Visit, UNITS,
 };
 use adscore::scoring::{EasiBands, ScoradBands};
@@ -1066,6 +1066,16 @@ fn chart_bands_have_the_published_edges() {
         runs(Metric::ItchNrs, default.0, default.1),
         [("none", 0, 0), ("mild", 100, 300), ("moderate", 400, 600), ("severe", 700, 800), ("very_severe", 900, 1000)]
     );
+}
+
+#[test]
+fn a_code_of_three_groups_of_digits_with_a_year_looks_like_a_date() {
+    for date in ["1990-05-12", "12/05/1990", "12.5.1990", "1990 5 12", " 2016-02-29 ", "1/1/2001"] {
+        assert!(looks_like_a_date(date), "{date:?}");
+    }
+    for code in ["AD-017", "19900512", "017", "AD-1990-05-12", "1990-05", "12-05-90", "1-2-3", "2026-W05-1", "1890-05-12", "", "3000/1/1"] {
+        assert!(!looks_like_a_date(code), "{code:?}");
+    }
 }
 
 #[test]

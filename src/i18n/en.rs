@@ -217,6 +217,8 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     visit_need_date: "Not saved: enter the examination date first (it is empty, or not a whole date).",
     visit_name_confirm: "“{0}” looks like a name. adscore keeps no names: a visit is filed under the patient's pseudonymous code (for example AD-017). Save it under “{0}” anyway?",
     visit_name_refused: "Not saved: enter the patient's code, not their name.",
+    visit_code_dob_confirm: "“{0}” looks like a date of birth. adscore keeps no dates in a code: a visit is filed under the patient's pseudonymous code (for example AD-017), and a date of birth, if needed, is entered on the examination. Save it under “{0}” anyway?",
+    visit_code_dob_refused: "Not saved: enter the patient's code, not their date of birth.",
     visit_future_date: "Not saved: the examination date, {0}, is after today. Correct the date, then save.",
     history_changed_elsewhere: "The visit history was changed in another tab or window at the same time, so this change was not saved. What is shown is the history as stored now: make the change again if it is still needed.",
     history_not_saved: "This change could not be saved: {0}. What is shown is the history as stored now: make the change again if it is still needed.",

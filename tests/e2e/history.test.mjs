@@ -589,7 +589,7 @@ test('a visit dated after today is not saved, and the message says which date', 
   await context.close();
 });
 
-test('a new patient code that looks like a name is asked about before it is stored', async () => {
+test('a new patient code that looks like a name or a date of birth is asked about before it is stored', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#exam-date', '2026-01-05');
   await page.fill('#age', '34');
@@ -604,6 +604,14 @@ test('a new patient code that looks like a name is asked about before it is stor
   assert.match(await asked, /^“John Smith” looks like a name\. adscore keeps no names/);
   await page.waitForSelector('#save [role=alert]');
   assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: enter the patient\'s code, not their name.');
+  assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
+  // So is a date of birth.
+  await page.fill('#visit-patient', '12/05/1990');
+  const askedDate = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.click('#save-visit');
+  assert.match(await askedDate, /^“12\/05\/1990” looks like a date of birth\. adscore keeps no dates in a code/);
+  await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.includes('date of birth'));
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: enter the patient\'s code, not their date of birth.');
   assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
   // A code is saved without a question.
   const dialogs = [];
