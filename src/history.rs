@@ -120,8 +120,9 @@ pub struct DayUpdate {
     /// and are filed in another visit of the day.
     pub removed: Vec<String>,
     /// The instruments whose saved assessment is replaced by a different one, then
-    /// `global_status` / `global_effect` for a different rating given again (for the user to
-    /// confirm).
+    /// `global_status` / `global_effect` for a different rating given again, then `label` when
+    /// the day's label is replaced by another (the baseline and the study's time points are
+    /// found by their labels), for the user to confirm.
     pub replaced: Vec<&'static str>,
     /// Whether the answers are filed apart from another person's that day.
     pub apart: bool,
@@ -926,6 +927,10 @@ impl History {
         }
         // The answerer's visit last: the answers leave the other visits before they arrive.
         visits.extend(last);
+        // A label given where the day has another ("baseline" becoming "second exam").
+        if !visit.label.is_empty() && day.iter().any(|v| !v.label.is_empty() && v.label != visit.label) {
+            replaced.push("label");
+        }
         replaced.dedup();
         Some(DayUpdate { visits, removed, replaced, apart: apart.is_some() })
     }

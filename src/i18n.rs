@@ -218,7 +218,7 @@ records_strings! {
     dlqi_a_little, dlqi_not_at_all, dlqi_not_relevant, dlqi_prevented, dlqi_yes, dlqi_no,
     dlqi_problem, global_status_question, global_status_question_proxy, treatment_question,
     treatment_question_proxy, visit_saved, visit_updated, visit_answers_apart, visit_unchanged, visit_replace_confirm, visit_dob_confirm, visit_age_confirm, visit_age_refused, visit_not_written, save_failed_patient,
-    visit_not_replaced, visit_same_day, visit_similar_code, visit_new_patient_confirm, visit_code_unsettled, patients_title,
+    visit_not_replaced, visit_replace_label, visit_relabel_confirm, visit_same_day, visit_similar_code, visit_new_patient_confirm, visit_code_unsettled, patients_title,
     no_patients, patient_code_column, patients_shown, show_all_patients, visits, last_visit, cohort_title, cohort_intro,
     cohort_visit, cohort_patients, cohort_status, cohort_effect, cohort_by_parent, rating, share, share_plain, not_applicable, itch_responders, mean_change,
     median_change, files_title, files_intro, export_json, export_csv, export_excel, export_fhir,

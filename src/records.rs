@@ -454,7 +454,7 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
         }
         let id = next.next_visit_id(code, exam.exam_date.trim());
         let visit = exam.to_visit(id, code, label);
-        let date = t.date(&visit.date);
+        let (date, visit_date) = (t.date(&visit.date), visit.date.clone());
         // A visit that day already: this examination completes or corrects it (asked first
         // when it replaces a saved score by a different one).
         let saved = match next.day_update(&visit) {
@@ -469,8 +469,16 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
             }
             Some(DayUpdate { visits, removed, replaced, apart }) => {
                 if !replaced.is_empty() && agreed.as_ref() != Some(&replaced) {
-                    let names: Vec<String> = replaced.iter().map(|&key| t.instrument(key).to_string()).collect();
-                    if !gloo::dialogs::confirm(&fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])) {
+                    let names: Vec<String> = replaced.iter().filter(|&&key| key != "label").map(|&key| t.instrument(key).to_string()).collect();
+                    // The label said with what it was and becomes ("baseline" → "second exam").
+                    let old_label = history.visits_of(code).into_iter().find(|v| v.date == visit_date && !v.label.is_empty()).map_or("", |v| v.label.as_str());
+                    let relabel = replaced.contains(&"label").then(|| fill(t.visit_replace_label, &[&old_label, &label]));
+                    let question = match (names.is_empty(), relabel) {
+                        (false, None) => fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")]),
+                        (false, Some(relabel)) => format!("{} {relabel}", fill(t.visit_replace_confirm, &[&code, &date, &names.join(", ")])),
+                        (true, relabel) => fill(t.visit_relabel_confirm, &[&code, &date, &relabel.unwrap_or_default()]),
+                    };
+                    if !gloo::dialogs::confirm(&question) {
                         return Err(fill(t.visit_not_replaced, &[&code, &date]));
                     }
                     agreed = Some(replaced);

@@ -562,11 +562,16 @@ fn a_visit_saved_again_on_its_day_completes_that_visit() {
     // A different EASI: replaced, and named for the user to confirm; a new label is taken.
     let DayUpdate { mut visits, replaced, .. } = h.day_update(&labelled("x", "P", "2024-02-01", "week 4b", vec![easi_10()])).unwrap();
     let updated = visits.remove(0);
-    assert_eq!((updated.label.as_str(), replaced), ("week 4b", vec!["easi"]));
+    assert_eq!((updated.label.as_str(), replaced), ("week 4b", vec!["easi", "label"]));
     assert_eq!(updated.value(Metric::Easi), Some(10 * UNITS));
     // The history takes the update in place: still one visit.
     h.replace_visit(updated).unwrap();
     assert_eq!(h.visits.len(), 1);
+    // A label alone, another than the day's: named too (the baseline is found by its label).
+    assert_eq!(h.day_update(&labelled("y", "P", "2024-02-01", "baseline", vec![easi_10()])).unwrap().replaced, vec!["label"]);
+    // The same label, or none given: not.
+    assert_eq!(h.day_update(&labelled("y", "P", "2024-02-01", "week 4b", vec![easi_10()])).unwrap().replaced, Vec::<&str>::new());
+    assert_eq!(h.day_update(&visit("y", "P", "2024-02-01", vec![easi_10()])).unwrap().replaced, Vec::<&str>::new());
 }
 
 #[test]

@@ -320,6 +320,9 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     visit_not_written: "Not saved: this browser could not write the visit history ({0}). Nothing stored was changed; the examination is still here to save again.",
     save_failed_patient: "This device could not keep your answers (its storage is full or turned off). Please keep this page open and tell your clinician.",
     visit_not_replaced: "Not saved: the visit of {0} on {1} was left as it was.",
+    // After visit_replace_confirm, or in visit_relabel_confirm when no score is replaced.
+    visit_replace_label: "Its label “{0}” becomes “{1}”: the baseline and a study's visits are found by their labels.",
+    visit_relabel_confirm: "{0} already has a visit on {1}. {2} Save?",
     visit_same_day: "Not saved: {0} has more than one visit on {2}, and visit {3} already has {1}.",
     visit_similar_code: "{1} is already on this device, and {0} differs from it only in letter case, spaces, full-width or invisible characters. Is it the same patient? OK saves this visit under {1}; Cancel asks whether to add {0} as a new patient.",
     visit_new_patient_confirm: "Add {0} as a new patient, apart from {1}? Their visits are then listed, compared and counted separately.",

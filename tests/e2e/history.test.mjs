@@ -405,7 +405,7 @@ test('an unreadable stored history is kept aside and offered as a file; the visi
   await context.close();
 });
 
-test('saving again on the same day completes that day\'s visit (asking before a score is replaced), in the chosen language, never a second visit', async () => {
+test('saving again on the same day completes that day\'s visit (asking before a score or its label is replaced), in the chosen language, never a second visit', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   const dialogs = [];
   await easiVisitFields(page);
@@ -425,6 +425,21 @@ test('saving again on the same day completes that day\'s visit (asking before a 
   await page.click('#save-visit');
   assert.match(await said('.ok[role=status]', 'Updated'), /^Updated the visit of AD-017 on 5 Jan 2026 with this examination\./);
   assert.equal(dialogs[0], 'AD-017 already has a visit on 5 Jan 2026. Replace its EASI with this examination\'s? What that visit has and this examination does not is kept.');
+  // A label given to the unlabelled day is taken; another label over it is asked about first,
+  // saying what it replaces (the baseline is found by its label).
+  const label = async () => JSON.parse(await page.evaluate(storedHistory)).visits[0].label;
+  await page.fill('#visit-label', 'baseline');
+  await page.click('#save-visit');
+  for (let i = 0; i < 50 && await label() !== 'baseline'; i++) await page.waitForTimeout(100);
+  assert.equal(await label(), 'baseline');
+  assert.equal(dialogs.length, 1, 'no question for a first label');
+  page.once('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await page.fill('#visit-label', 'second exam');
+  await page.click('#save-visit');
+  await said('#save [role=alert]', 'Not saved');
+  assert.equal(dialogs[1], 'AD-017 already has a visit on 5 Jan 2026. Its label “baseline” becomes “second exam”: the baseline and a study\'s visits are found by their labels. Save?');
+  assert.equal(await label(), 'baseline');
+  await page.fill('#visit-label', 'baseline');
   // In Korean, declined: said so, and the visit is left as it was.
   await page.selectOption('#language', 'ko');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
@@ -432,7 +447,7 @@ test('saving again on the same day completes that day\'s visit (asking before a 
   await tap(page, 'easi-trunk-erythema-2');
   await page.click('#save-visit');
   assert.match(await said('#save [role=alert]', '저장하지 않았습니다'), /AD-017의 .*2026.* 방문은 그대로 두었습니다/);
-  assert.match(dialogs[1], /^AD-017에게는 .*에 이미 방문 기록이 있습니다\. 그 방문의 EASI을\(를\) 이 진찰의 것으로 바꿀까요\?/);
+  assert.match(dialogs.at(-1), /^AD-017에게는 .*에 이미 방문 기록이 있습니다\. 그 방문의 EASI을\(를\) 이 진찰의 것으로 바꿀까요\?/);
   // One visit, with the corrected grade (the declined change is not in it).
   const stored = JSON.parse(await page.evaluate(storedHistory));
   assert.equal(stored.visits.length, 1);
