@@ -207,7 +207,7 @@ strings! {
 }
 
 records_strings! {
-    visit_need_date, visit_future_date, visit_name_confirm, visit_name_refused, visit_code_dob_confirm, visit_code_dob_refused, history_changed_elsewhere, history_not_saved, patient_mode_title, patient_intro, patient_intro_proxy, who_answers, answer_self,
+    visit_need_date, visit_future_date, visit_name_confirm, visit_name_refused, visit_code_too_long, visit_code_dob_confirm, visit_code_dob_refused, history_changed_elsewhere, history_not_saved, patient_mode_title, patient_intro, patient_intro_proxy, who_answers, answer_self,
     answer_proxy, choose_who, choose_questions, questions_by_clinician, q_itch, q_sleep, q_scorad_c, q_poem, q_dlqi, q_global, dlqi_adults_only, progress,
     back, clear_answer, hand_back, left_unanswered, step_c_itch, step_c_sleep, step_status, step_effect, finish, return_to_exam, done_title, done_text, done_text_own, done_none, your_answers, show_clinician, change_answers, new_questionnaire, confirm_new_questionnaire, itch_question,
     itch_question_proxy, itch_min, itch_max, sleep_question, sleep_question_proxy, sleep_min,

@@ -381,6 +381,13 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     if new_code(code).is_empty() {
         return Err(t.visit_need_code.to_string());
     }
+    // Too long to be a pseudonym typed here: said, not cut (the field has no maxlength, which
+    // cut a pasted code silently; two long codes alike in their first 40 characters became one
+    // patient). A patient already in the history under a longer code (imported) is kept.
+    let length = code.chars().count();
+    if length > CODE_MAX && !matches!(read_history().await, Ok(history) if history.patient(code).is_some()) {
+        return Err(fill(t.visit_code_too_long, &[&CODE_MAX, &length]));
+    }
     if !exam.saves_anything() {
         return Err(t.visit_nothing.to_string());
     }
@@ -544,6 +551,9 @@ fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<Stri
 /// The code a new patient typed as `code` is stored under: without invisible characters
 /// ([`history::without_invisible`]), which pasted text brings (a zero-width space, a soft
 /// hyphen) and which would make a code look like another yet not be it.
+/// The most characters a new patient code typed on the examination may have.
+const CODE_MAX: usize = 40;
+
 fn new_code(code: &str) -> String {
     history::without_invisible(code).trim().to_string()
 }

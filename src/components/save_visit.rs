@@ -169,7 +169,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             <form class="save-grid" {onsubmit}>
                 <div class={classes!("field", code_missing.then_some("field--invalid"))}>
                     <label for="visit-patient">{ t.patient_code }</label>
-                    <input id="visit-patient" list="patient-codes" autocomplete="off" maxlength="40" value={props.patient.clone()} ref={code_field}
+                    <input id="visit-patient" list="patient-codes" autocomplete="off" value={props.patient.clone()} ref={code_field}
                         oninput={edit(Action::SetVisitPatient)} onfocus={onfocus.clone()}
                         aria-invalid={code_missing.then_some("true")} aria-describedby={code_missing.then_some("visit-result")} />
                     { list("patient-codes", |s| &s.codes) }

@@ -217,6 +217,7 @@ pub static EN_RECORDS: RecordsStrings = RecordsStrings {
     visit_need_date: "Not saved: enter the examination date first (it is empty, or not a whole date).",
     visit_name_confirm: "“{0}” looks like a name. adscore keeps no names: a visit is filed under the patient's pseudonymous code (for example AD-017). Save it under “{0}” anyway?",
     visit_name_refused: "Not saved: enter the patient's code, not their name.",
+    visit_code_too_long: "Not saved: a patient code has at most {0} characters; this one has {1}.",
     visit_code_dob_confirm: "“{0}” looks like a date of birth. adscore keeps no dates in a code: a visit is filed under the patient's pseudonymous code (for example AD-017), and a date of birth, if needed, is entered on the examination. Save it under “{0}” anyway?",
     visit_code_dob_refused: "Not saved: enter the patient's code, not their date of birth.",
     visit_future_date: "Not saved: the examination date, {0}, is after today. Correct the date, then save.",

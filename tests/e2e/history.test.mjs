@@ -604,7 +604,7 @@ test('a visit dated after today is not saved, and the message says which date', 
   await context.close();
 });
 
-test('a new patient code that looks like a name or a date of birth is asked about before it is stored', async () => {
+test('a new patient code that looks like a name or a date of birth is asked about before it is stored; one too long is refused, not cut', async () => {
   const { page, context, problems } = await openApp(browser, server.url);
   await page.fill('#exam-date', '2026-01-05');
   await page.fill('#age', '34');
@@ -627,6 +627,14 @@ test('a new patient code that looks like a name or a date of birth is asked abou
   assert.match(await askedDate, /^“12\/05\/1990” looks like a date of birth\. adscore keeps no dates in a code/);
   await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.includes('date of birth'));
   assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: enter the patient\'s code, not their date of birth.');
+  assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
+  // A code too long (pasted) is kept whole in its field and refused with its length, not cut.
+  const long = `AD-${'7'.repeat(57)}`;
+  await page.fill('#visit-patient', long);
+  assert.equal(await page.inputValue('#visit-patient'), long);
+  await page.click('#save-visit');
+  await page.waitForFunction(() => document.querySelector('#save [role=alert]')?.textContent.includes('at most'));
+  assert.equal((await page.textContent('#save [role=alert]')).trim(), 'Not saved: a patient code has at most 40 characters; this one has 60.');
   assert.equal(await page.evaluate(storedHistory) ?? null, null, 'nothing stored');
   // A code is saved without a question.
   const dialogs = [];
