@@ -474,6 +474,7 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
     };
     // A typed age's error goes under its field; an age from the dates, under both dates.
     let (typed_error, dates_error) = if form.age_from_dob() { (None, age_error) } else { (age_error, None) };
+    let exam_date_future = form.exam_date_after(&today());
     // First paint: the patient card and the body map. The entry sections (EASI, SCORAD,
     // saving) and the score panel beside them follow when the browser is first idle after that
     // paint, so that on a slow tablet the map is on screen and answers taps sooner (`make
@@ -517,7 +518,8 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                         <h2 id="patient-title">{ t.patient_title }</h2>
                         <p class="intro">{ t.age_hint }</p>
                         <div class="age-grid">
-                            <DateField id="exam-date" label={t.exam_date_label} value={form.exam_date.clone()} onedit={onexamdate} />
+                            <DateField id="exam-date" label={t.exam_date_label} value={form.exam_date.clone()} onedit={onexamdate}
+                                error={exam_date_future.then_some(AttrValue::from("exam-date-error"))} />
                             <DateField id="dob" label={t.dob_label} value={form.dob.clone()} onedit={ondob}
                                 error={dates_error.as_ref().map(|_| AttrValue::from("age-error"))} />
                             if form.age_from_dob() {
@@ -529,6 +531,9 @@ pub fn ExamView(props: &ExamViewProps) -> Html {
                                 <NumberField id="age" label={t.age_label} value={form.age.clone()} onedit={onage} error={typed_error} />
                             }
                         </div>
+                        if exam_date_future {
+                            <p class="field__error" id="exam-date-error" role="alert">{ t.exam_date_future }</p>
+                        }
                         // An age from the dates: under both, the date of birth marked invalid.
                         if let Some(error) = dates_error {
                             <p class="field__error" id="age-error" role="alert">{ error }</p>

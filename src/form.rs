@@ -251,6 +251,16 @@ impl ExamForm {
         (typed != from_stored).then_some((typed, from_stored))
     }
 
+    /// Whether the examination date is a date after `today` (YYYY-MM-DD): a slip of the finger
+    /// (2036 for 2026) that would weight the scores by the age on that day, said at the field
+    /// (a visit so dated is not saved).
+    pub fn exam_date_after(&self, today: &str) -> bool {
+        match (Date::parse_iso(self.exam_date.trim()), Date::parse_iso(today)) {
+            (Ok(exam), Ok(today)) => exam > today,
+            _ => false,
+        }
+    }
+
     /// Where the age comes from: the dates when a date of birth is entered, else the typed years.
     pub fn age_from_dob(&self) -> bool {
         !self.dob.trim().is_empty()
@@ -824,6 +834,18 @@ mod tests {
         assert_eq!((visit.patient.as_str(), visit.date.as_str(), visit.label.as_str()), ("AD-017", "2026-03-10", "week 4"));
         assert_eq!(visit.global.status, Some(2));
         assert_eq!(visit.reported_by, Some(Reporter::Patient));
+    }
+
+    #[test]
+    fn an_examination_date_after_today_is_told_apart() {
+        // Assemble: an examination dated 10 March 2026.
+        let form = ExamForm { exam_date: "2026-03-10".into(), ..ExamForm::default() };
+        // Act / Assert: after the day before it, not after that day or a later one.
+        assert!(form.exam_date_after("2026-03-09"));
+        assert!(!form.exam_date_after("2026-03-10") && !form.exam_date_after("2026-03-11"));
+        // A date that does not exist, or none, is not "after today" (it has its own message).
+        assert!(!ExamForm { exam_date: "2026-02-30".into(), ..ExamForm::default() }.exam_date_after("2026-01-01"));
+        assert!(!ExamForm::default().exam_date_after("2026-03-09"));
     }
 
     #[test]

@@ -171,7 +171,7 @@ strings! {
     lang_name, language_label, translation_note, app_name, tagline, nav_label, footer, new_exam,
     confirm_new_exam, save_failed, lang_unavailable, draft_unreadable, draft_held,
     draft_held_download, draft_held_delete, draft_held_confirm, patient_title, age_label,
-    age_hint, exam_date_label, dob_label, age_from_dates, age_basis_dob, age_basis_years,
+    age_hint, exam_date_label, exam_date_future, dob_label, age_from_dates, age_basis_dob, age_basis_years,
     easi_title, easi_intro, erythema_note, area_label, region_clear, region_clear_label,
     region_head_neck, region_upper_limbs, region_trunk, region_lower_limbs, easi_erythema,
     easi_edema_papulation, easi_excoriation, easi_lichenification, grade_none, grade_mild,

@@ -25,6 +25,7 @@ pub static EN: Strings = Strings {
     age_hint: "The age chooses the weights: EASI 0–7 vs 8 and over; SCORAD and the body map under 2 vs 2 and over. Enter the date of birth, or the age in whole years.",
     exam_date_label: "Examination date",
     dob_label: "Date of birth (optional)",
+    exam_date_future: "The examination date is after today: the scores use the age on that date, and the visit is not saved until the date is corrected.",
     age_from_dates: "Age at examination: {0} {0|year|years}",
     age_basis_dob: "age {0}, from date of birth and examination date",
     age_basis_years: "age {0}, entered in years",

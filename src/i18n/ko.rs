@@ -27,6 +27,7 @@ pub static KO: Strings = Strings {
     age_hint: "나이에 따라 가중치가 정해집니다: EASI는 0–7세와 8세 이상, SCORAD와 신체 지도는 2세 미만과 2세 이상. 생년월일을 입력하거나 만 나이를 정수로 입력하세요.",
     exam_date_label: "진찰일",
     dob_label: "생년월일(선택)",
+    exam_date_future: "진찰일이 오늘 이후입니다. 점수는 그 날짜의 나이로 계산되며, 날짜를 고치기 전에는 방문을 저장할 수 없습니다.",
     age_from_dates: "진찰일 기준 나이: 만 {0}세",
     age_basis_dob: "만 {0}세, 생년월일과 진찰일로 계산",
     age_basis_years: "만 {0}세, 나이로 직접 입력",

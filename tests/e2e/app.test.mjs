@@ -390,6 +390,20 @@ test('a reload mid-examination keeps every entry', async () => {
   await context.close();
 });
 
+test('an examination date after today is said at the field, which is marked invalid, until corrected', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  await page.fill('#exam-date', iso(tomorrow));
+  assert.equal((await page.textContent('#exam-date-error')).trim(), 'The examination date is after today: the scores use the age on that date, and the visit is not saved until the date is corrected.');
+  assert.equal(await page.getAttribute('#exam-date', 'aria-invalid'), 'true');
+  await page.fill('#exam-date', iso(new Date()));
+  assert.equal(await page.locator('#exam-date-error').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('correcting one part of the examination date keeps the others (not today\'s date)', async () => {
   // Assemble: an examination dated 1 March 2024 (the device writes dates month first).
   const { page, context, problems } = await openApp(browser, server.url);
