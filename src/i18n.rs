@@ -1157,12 +1157,12 @@ mod tests {
         }
         // Word for word, the examples a Korean researcher sees.
         let ko = |problem: &RecordProblem| Lang::Ko.records_strings().record_problem(problem);
-        assert_eq!(ko(&cases[0].0), "EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u{2060}입니다");
+        assert_eq!(ko(&cases[0].0), "EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경도(1)\u{2060}입니다");
         assert_eq!(ko(&cases[1].0), "알 수 없는 키 `extra`이(가) 있습니다(쓸 수 있는 키: `value`)");
         assert_eq!(ko(&cases[5].0), "값의 종류가 맞지 않습니다(필요한 값: 0~6의 정수인 EASI 면적 점수, 받은 값: 문자열 \"2\")");
         assert_eq!(
             Lang::Ko.records_strings().import_error(&ImportError::Record { visit: 1, id: "v1".into(), assessment: 2, problem: cases[0].0.clone() }),
-            "1번째 방문(ID \"v1\")\u{2060}의 2번째 평가가 평가 기록 형식에 맞지 않습니다. EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u{2060}입니다"
+            "1번째 방문(ID \"v1\")\u{2060}의 2번째 평가가 평가 기록 형식에 맞지 않습니다. EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경도(1)\u{2060}입니다"
         );
     }
 
@@ -1213,7 +1213,7 @@ mod tests {
         assert_eq!(ko[10], "이 행의 칸은 12개인데 머리글의 칸은 22개입니다");
         assert_eq!(ko[rows.len()], "파일이 비어 있습니다");
         assert_eq!(ko[rows.len() + 1], "머리글에 \"instrument\" 열이 없습니다(열이 쉼표로 구분된 파일로 읽었습니다. docs/batch-csv.md 참고)");
-        assert_eq!(ko[rows.len() + 3], "따옴표로 시작한 칸이 닫히지 않습니다(\"가 빠져 있습니다). 파일의 이 행부터는 읽지 않았습니다");
+        assert_eq!(ko[rows.len() + 3], "따옴표로 시작한 칸이 닫히지 않습니다(\"가 빠져 있습니다). 이 행 다음부터는 파일을 읽지 않았습니다");
     }
 
     #[test]

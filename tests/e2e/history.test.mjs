@@ -1671,7 +1671,7 @@ test('in Korean, an assessment refused inside an import and batch-scoring row er
   const scored = (await readFile(await file.path(), 'utf8')).trim().split('\r\n');
   // Assert
   assert.equal(halfRefused, '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 1번째 방문(ID "v1")\u2060의 1번째 평가가 평가 기록 형식에 맞지 않습니다. '
-    + 'EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경증(1)\u2060입니다');
+    + 'EASI 징후 등급 0.5는 쓸 수 없습니다. 징후가 있으면 적어도 경도(1)\u2060입니다');
   assert.equal(extraRefused, '파일을 사용할 수 없어 아무것도 바꾸지 않았습니다: 1번째 방문(ID "v1")\u2060의 1번째 평가가 평가 기록 형식에 맞지 않습니다. '
     + '알 수 없는 키 `extra`이(가) 있습니다(쓸 수 있는 키: `value`)');
   assert.deepEqual(listed, [
