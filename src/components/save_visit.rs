@@ -8,6 +8,7 @@ use crate::i18n::fill;
 use crate::records::{save_through_records, suggestions_through_records};
 use crate::state::Action;
 use std::cell::RefCell;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -57,7 +58,8 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
         });
     }
     let saving = use_state(|| false);
-    // Asked for when a field is first focused (that loads the history module), and after a save.
+    // Asked for when the card comes near the screen or a field is first focused (that loads the
+    // history module), and after a save.
     let suggestions = use_state(|| None::<Suggestions>);
     let refresh = {
         let suggestions = suggestions.clone();
@@ -78,6 +80,35 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
             }
         })
     };
+    // Asked for at focus only, the list was empty under the first tap (the browser shows it at
+    // once and not again when it fills): asked for as the card scrolls near, a screen ahead.
+    let card = use_node_ref();
+    {
+        let (card, refresh) = (card.clone(), refresh.clone());
+        use_effect_with((), move |_| {
+            let observer = card.cast::<web_sys::Element>().and_then(|element| {
+                let seen = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+                    move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                        let near = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                        if near {
+                            observer.disconnect();
+                            refresh();
+                        }
+                    },
+                );
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("100% 0px");
+                let observer = web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options).ok()?;
+                observer.observe(&element);
+                Some((observer, seen))
+            });
+            move || {
+                if let Some((observer, _seen)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     // "Save visit" was asked for with no patient code: the field is marked and focused until a
     // code is typed.
     let code_wanted = use_state_eq(|| false);
@@ -160,7 +191,7 @@ pub fn SaveVisit(props: &SaveVisitProps) -> Html {
         });
     }
     html! {
-        <section class="card" id="save" aria-labelledby="save-title">
+        <section class="card" id="save" aria-labelledby="save-title" ref={card}>
             <h2 id="save-title">{ t.save_visit_title }</h2>
             <p class="intro">{ t.save_visit_intro }</p>
             <p data-testid="save-ready">

@@ -1824,3 +1824,20 @@ test('printed, a patient\'s page and a worksheet carry every column, POEM\'s not
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the stored patient codes are offered at the first tap on the code field: read as the save card scrolls near, not at that tap', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await putHistory(page, JSON.stringify({ format: 'adscore-history', version: 1, patients: [{ code: 'AD-050' }],
+    visits: [{ id: 'AD-050-2026-01-05-1', patient: 'AD-050', date: '2026-01-05', label: '', global: {},
+      assessments: [{ instrument: 'itch_nrs', value: 5 }], easi_bands: 'leshem_2015', scorad_bands: 'kunz_1997', app_version: '0.1.0' }] }));
+  await reload(page);
+  await page.waitForSelector(EXAM_READY);
+  // Not read at the page's start (the history's module is not loaded for the map).
+  assert.equal(await page.locator('#patient-codes option').count(), 0);
+  await page.evaluate(() => document.querySelector('#save').scrollIntoView({ block: 'end', behavior: 'instant' }));
+  await page.waitForFunction(() => document.querySelectorAll('#patient-codes option').length > 0, null, { timeout: 5000 });
+  assert.deepEqual(await page.$$eval('#patient-codes option', (options) => options.map((o) => o.value)), ['AD-050']);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'visit-patient', 'offered before the field is touched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
