@@ -289,19 +289,29 @@ pub fn App() -> Html {
             }
         })
     };
+    // The examination as last taken from another tab's write of the draft (a storage event):
+    // stored already, so it is not written again (see the save below).
+    let from_other_tab = use_mut_ref(|| None::<crate::form::ExamForm>);
     {
         // The examination (its draft's JSON) and the language as they now are elsewhere: handed
         // back by the patient's flow, answers included, or saved by adscore in another tab or
         // window, so that two open copies show the same examination instead of each saving
         // over the other's entries unseen.
-        let (dispatcher, set_lang) = (exam.dispatcher(), set_lang.clone());
+        let (dispatcher, set_lang, from_other_tab) = (exam.dispatcher(), set_lang.clone(), from_other_tab.clone());
         use_effect_with((), move |_| {
             let redating = dispatcher.clone();
-            let restore = Rc::new(move |json: Option<String>| {
-                if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
-                    dispatcher.dispatch(Action::Restore(Box::new(form)));
-                }
-            });
+            let restore_form = {
+                let dispatcher = dispatcher.clone();
+                move |form: crate::form::ExamForm| dispatcher.dispatch(Action::Restore(Box::new(form)))
+            };
+            let restore = {
+                let restore_form = restore_form.clone();
+                Rc::new(move |json: Option<String>| {
+                    if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
+                        restore_form(form);
+                    }
+                })
+            };
             let reread_lang = move || set_lang.emit(draft::load_lang());
             let window = gloo::utils::window();
             let handed_back = {
@@ -315,7 +325,13 @@ pub fn App() -> Html {
             let other_tab = EventListener::new(&window, "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
                 match event.key().as_deref() {
-                    Some(draft::DRAFT_KEY) => restore(event.new_value()),
+                    Some(draft::DRAFT_KEY) => {
+                        let form = event.new_value().and_then(|json| draft::decode(&json).ok());
+                        if let Some(form) = form {
+                            *from_other_tab.borrow_mut() = Some(form.clone());
+                            restore_form(form);
+                        }
+                    }
                     Some(draft::LANG_KEY) => reread_lang(),
                     _ => {}
                 }
@@ -343,6 +359,12 @@ pub fn App() -> Html {
     {
         let save_failed = save_failed.clone();
         use_effect_with((exam.form.clone(), held.is_some()), move |(form, held)| {
+            // Not the examination just taken from another tab: written back, that tab's older
+            // copy could land after its next change and undo it (the two tabs then each take the
+            // other's older copy: a code typed in one became the other's, unseen).
+            if from_other_tab.borrow_mut().take().as_ref() == Some(form) {
+                return;
+            }
             if !held {
                 save_failed.set(!draft::save(form));
             }

@@ -370,6 +370,38 @@ test('two open copies (tabs or windows) show the same examination, so neither sa
   await context.close();
 });
 
+test('two open copies: one slow to follow the other\'s writes never writes an older examination back over a newer entry', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  // A copy busy elsewhere takes a while to follow the other's writes (while window.slow is set).
+  await context.addInitScript(() => addEventListener('storage', (event) => {
+    if (window.slow && event.key === 'adscore.draft.v1') { const start = performance.now(); while (performance.now() - start < window.slow); }
+  }, true));
+  const a = await context.newPage();
+  await a.goto(server.url);
+  await a.waitForSelector(EXAM_READY);
+  await a.fill('#age', '30');
+  for (const id of ['area-2', 'erythema-2', 'edema_papulation-2', 'excoriation-2', 'lichenification-2']) await a.check(`#easi-head_neck-${id}`, { force: true });
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await b.waitForSelector(EXAM_READY);
+  await b.fill('#visit-patient', 'AD-200');
+  await a.waitForFunction(() => document.querySelector('#visit-patient').value === 'AD-200');
+  // Act: B slow, A grades and types its own code; then B, caught up, adds a label.
+  await b.evaluate(() => { window.slow = 250; });
+  // Quick entries, as a practised hand makes them (each one written at once).
+  for (const id of ['area-3', 'erythema-4', 'edema_papulation-4', 'excoriation-4', 'lichenification-4']) await a.check(`#easi-upper_limbs-${id}`, { force: true });
+  await a.fill('#visit-patient', 'AD-100');
+  await a.waitForTimeout(300);
+  await b.evaluate(() => { window.slow = 0; });
+  await b.fill('#visit-label', 'from B');
+  await b.waitForTimeout(300);
+  // Assert: A's code and grade, and B's label, all kept (B's late copy of A's older examination
+  // was written back over A's code: the visit would have been filed under AD-200).
+  const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('adscore.draft.v1')));
+  assert.deepEqual([stored.visit_patient, stored.visit_label, stored.easi[1].area], ['AD-100', 'from B', 3]);
+  await context.close();
+});
+
 test('a reload mid-examination keeps every entry', async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill('#age', '40');
