@@ -4,6 +4,8 @@
 const DB = 'adscore';
 const STORE = 'kv';
 const KEY = 'history';
+/** Where an unreadable history is moved aside: this, then the time it was moved. */
+const UNREADABLE = 'history.unreadable.';
 
 let opening = null;
 function db() {
@@ -95,7 +97,7 @@ export function watch_history() {
 
 /** Moves an unreadable history aside under a new key and returns that key. */
 export function keep_unreadable(text) {
-  const key = `history.unreadable.${new Date().toISOString()}`;
+  const key = `${UNREADABLE}${new Date().toISOString()}`;
   return run('readwrite', (store) => {
     store.put(text, key);
     store.delete(KEY);
@@ -110,7 +112,7 @@ export function delete_set_aside() {
     const out = { value: 0 };
     const request = store.getAllKeys();
     request.onsuccess = () => {
-      for (const key of request.result.filter((k) => String(k).startsWith('history.unreadable.'))) {
+      for (const key of request.result.filter((k) => String(k).startsWith(UNREADABLE))) {
         store.delete(key);
         out.value += 1;
       }

@@ -300,6 +300,7 @@ pub fn App() -> Html {
         let (dispatcher, set_lang, from_other_tab) = (exam.dispatcher(), set_lang.clone(), from_other_tab.clone());
         use_effect_with((), move |_| {
             let redating = dispatcher.clone();
+            let decoded = |json: Option<String>| json.and_then(|json| draft::decode(&json).ok());
             let restore_form = {
                 let dispatcher = dispatcher.clone();
                 move |form: crate::form::ExamForm| dispatcher.dispatch(Action::Restore(Box::new(form)))
@@ -307,7 +308,7 @@ pub fn App() -> Html {
             let restore = {
                 let restore_form = restore_form.clone();
                 Rc::new(move |json: Option<String>| {
-                    if let Some(form) = json.and_then(|json| draft::decode(&json).ok()) {
+                    if let Some(form) = decoded(json) {
                         restore_form(form);
                     }
                 })
@@ -326,8 +327,7 @@ pub fn App() -> Html {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
                 match event.key().as_deref() {
                     Some(draft::DRAFT_KEY) => {
-                        let form = event.new_value().and_then(|json| draft::decode(&json).ok());
-                        if let Some(form) = form {
+                        if let Some(form) = decoded(event.new_value()) {
                             *from_other_tab.borrow_mut() = Some(form.clone());
                             restore_form(form);
                         }

@@ -399,8 +399,6 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     if exam.exam_date.trim() > crate::app::today().as_str() {
         return Err(fill(t.visit_future_date, &[&t.date(exam.exam_date.trim())]));
     }
-    // A new code that differs from a patient's only in letter case, spacing, full-width forms or
-    // invisible characters: which patient is asked first (once, not on every try below).
     // A new patient's code that looks like a name ("John Smith") or a date of birth
     // ("1990-05-12"): the card says "use a code, never a name"; asked before either is stored on
     // the device and in every export.
@@ -411,6 +409,8 @@ pub async fn save_visit(exam: &str, code: &str, label: &str) -> Result<(String, 
     } else {
         None
     };
+    // A new code that differs from a patient's only in letter case, spacing, full-width forms or
+    // invisible characters: which patient is asked first (once, not on every try below).
     let code = match read_history().await {
         Ok(history) if history.patient(code).is_none() && identifying.is_some_and(|(ask, _)| !gloo::dialogs::confirm(&fill(ask, &[&code]))) => {
             return Err(identifying.map_or_else(String::new, |(_, refused)| refused.to_string()));
@@ -548,12 +548,12 @@ fn settle_code(t: &RecordsStrings, history: &History, code: &str) -> Option<Stri
     (apart && gloo::dialogs::confirm(&fill(t.visit_new_patient_confirm, &[&code, &similar_list(history, code)]))).then_some(new)
 }
 
-/// The code a new patient typed as `code` is stored under: without invisible characters
-/// ([`history::without_invisible`]), which pasted text brings (a zero-width space, a soft
-/// hyphen) and which would make a code look like another yet not be it.
 /// The most characters a new patient code typed on the examination may have.
 const CODE_MAX: usize = 40;
 
+/// The code a new patient typed as `code` is stored under: without invisible characters
+/// ([`history::without_invisible`]), which pasted text brings (a zero-width space, a soft
+/// hyphen) and which would make a code look like another yet not be it.
 fn new_code(code: &str) -> String {
     history::without_invisible(code).trim().to_string()
 }
