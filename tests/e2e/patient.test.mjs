@@ -38,6 +38,16 @@ async function clinicianScorad(page) {
   }
 }
 
+/** A phone (touch) with the examination handed to the patient by a finger's tap. */
+async function phoneHandedOver() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector(EXAM_READY);
+  await page.tap('#hand-to-patient');
+  return { context, page };
+}
+
 /** Sets a VAS slider with the keyboard: Home (0), then ArrowRight n times (0.1 each). */
 async function vasByKeys(page, id, tenths) {
   await page.focus(`#${id}`);
@@ -735,11 +745,7 @@ test('a patient can take back an answer: it is then unanswered, as if never give
 });
 
 test('on a phone each question opens at its top, the progress line in view, after the one before was scrolled', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector(EXAM_READY);
-  await page.tap('#hand-to-patient');
+  const { context, page } = await phoneHandedOver();
   await page.waitForSelector('.flow');
   await page.tap('label[for="who-0"]');
   while (await step(page) !== 'Poem(0)') await page.tap('#flow-next');
@@ -862,11 +868,7 @@ test('a reload comes back to the question the patient was on; a new hand-over st
 });
 
 test('by touch, a tap on the 0–10 line takes the value under the finger: the middle of an unanswered line is 5, a tenth of the way along is 1', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector(EXAM_READY);
-  await page.tap('#hand-to-patient');
+  const { context, page } = await phoneHandedOver();
   while (await step(page) !== 'ScoradPruritus') await next(page);
   const line = await page.locator('#vas-pruritus').locator('xpath=preceding-sibling::*[contains(@class, "vas__line")]').boundingBox();
   const y = line.y + line.height / 2;
